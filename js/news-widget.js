@@ -1,0 +1,175 @@
+/*! news-widget loader: mounts every [data-news-widget] element and <news-widget> on the page.
+ * Works as a classic script (defer/async) and as type="module"; finds its wasm beside itself.
+ * Defines one global, window.NewsWidget. See README "Embed on your site". */
+(function () {
+  "use strict";
+  if (window.NewsWidget) return;
+
+  // Where this file was loaded from: classic scripts know it as document.currentScript; module
+  // scripts have no currentScript, so look for our own <script> by file name. A site that
+  // renames the file can say where the files are with data-news-widget-base on the tag.
+  function findBase() {
+    var script = document.currentScript;
+    if (!script) {
+      var scripts = document.querySelectorAll("script[src]");
+      for (var i = scripts.length - 1; i >= 0; i--) {
+        if (/news-widget(\.min)?\.js([?#].*)?$/.test(scripts[i].src) || scripts[i].hasAttribute("data-news-widget-base")) {
+          script = scripts[i];
+          break;
+        }
+      }
+    }
+    var explicit = script && script.getAttribute("data-news-widget-base");
+    return new URL(explicit || ".", script ? script.src : document.baseURI);
+  }
+
+  var base = findBase();
+  var VERSION = "0.1.0";
+  var core = null;
+
+  // The wasm is fetched and compiled once for every instance on the page.
+  function loadCore() {
+    if (!core) {
+      core = import(new URL("news-widget-core.js", base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL("news-widget-core_bg.wasm", base) }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return core;
+  }
+
+  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages"];
+
+  function camel(name) {
+    return name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); });
+  }
+
+  // Options from attributes: data-* on a plain element, plain attributes on <news-widget>.
+  function optionsFrom(element) {
+    var custom = element.localName === "news-widget";
+    var options = {};
+    OPTIONS.forEach(function (name) {
+      var value = element.getAttribute(custom ? name : "data-" + name);
+      if (value !== null) options[camel(name)] = value;
+    });
+    return options;
+  }
+
+  var handles = new WeakMap();
+
+  function mount(element, options) {
+    if (!(element instanceof Element)) {
+      return Promise.reject(new TypeError("NewsWidget.mount: expected an Element"));
+    }
+    var merged = Object.assign(optionsFrom(element), options || {});
+    return loadCore().then(function (glue) {
+      var handle = glue.mount(element, merged);
+      handles.set(element, handle);
+      var destroy = handle.destroy.bind(handle);
+      handle.destroy = function () {
+        destroy();
+        if (handles.get(element) === handle) handles.delete(element);
+      };
+      return handle;
+    });
+  }
+
+  function report(element, error) {
+    console.error("news-widget:", error);
+    element.dispatchEvent(new CustomEvent("news-widget:error", {
+      bubbles: true,
+      composed: true,
+      detail: { kind: "load", message: String(error && error.message || error) },
+    }));
+  }
+
+  var pending = new WeakSet();
+
+  function autoMount(element) {
+    if (handles.has(element) || pending.has(element) || !element.isConnected) return;
+    pending.add(element);
+    mount(element).catch(function (error) { report(element, error); }).then(function () {
+      pending.delete(element);
+    });
+  }
+
+  function scan(root) {
+    if (root.matches && root.matches("[data-news-widget]")) autoMount(root);
+    if (root.querySelectorAll) {
+      var found = root.querySelectorAll("[data-news-widget]");
+      for (var i = 0; i < found.length; i++) autoMount(found[i]);
+    }
+  }
+
+  // <news-widget feed="…" lang="…">: mounts on connect, follows lang/feed changes, cleans up
+  // on disconnect.
+  if (window.customElements && !customElements.get("news-widget")) {
+    var NewsWidgetElement = function () {
+      return Reflect.construct(HTMLElement, [], NewsWidgetElement);
+    };
+    NewsWidgetElement.prototype = Object.create(HTMLElement.prototype);
+    NewsWidgetElement.prototype.constructor = NewsWidgetElement;
+    Object.setPrototypeOf(NewsWidgetElement, HTMLElement);
+    Object.defineProperty(NewsWidgetElement, "observedAttributes", { get: function () { return OPTIONS; } });
+    NewsWidgetElement.prototype.connectedCallback = function () {
+      var self = this;
+      self._wanted = true;
+      if (self._mounting) return;
+      self._mounting = mount(self).then(function (handle) {
+        self._mounting = null;
+        if (!self._wanted) handle.destroy();
+      }, function (error) {
+        self._mounting = null;
+        report(self, error);
+      });
+    };
+    NewsWidgetElement.prototype.disconnectedCallback = function () {
+      this._wanted = false;
+      var handle = handles.get(this);
+      if (handle) handle.destroy();
+    };
+    NewsWidgetElement.prototype.attributeChangedCallback = function (name, before, after) {
+      var handle = handles.get(this);
+      if (!handle || before === after) return;
+      if (name === "lang" && after && after !== "auto") {
+        handle.setLanguage(after);
+      } else {
+        // Any other option changes what the widget is: mount it afresh.
+        handle.destroy();
+        if (this.isConnected) this.connectedCallback();
+      }
+    };
+    customElements.define("news-widget", NewsWidgetElement);
+  }
+
+  var observer = null;
+  function start() {
+    scan(document);
+    if (!observer && window.MutationObserver) {
+      observer = new MutationObserver(function (records) {
+        records.forEach(function (record) {
+          record.addedNodes.forEach(function (node) {
+            if (node.nodeType === 1) scan(node);
+          });
+        });
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    }
+  }
+
+  window.NewsWidget = {
+    version: VERSION,
+    mount: mount,
+    /** The handle of an element's widget, if one is mounted. */
+    get: function (element) { return handles.get(element) || null; },
+    /** Starts the wasm download early, e.g. from a page that mounts widgets later. */
+    preload: function () { return loadCore().then(function () {}); },
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,38 @@
+# news-widget: English (United States). Every string the widget shows or announces.
+# Visible button texts "A+", "A", "A-" are not translated: they are the sites' convention.
+
+widget-label = News
+cards-heading = Latest news
+loading = Loading news…
+cards-shown = { $total ->
+    [one] Showing { $shown } of 1 article
+   *[other] Showing { $shown } of { $total } articles
+}
+more = More news
+more-announce = { $count ->
+    [one] One more article shown.
+   *[other] { $count } more articles shown.
+}
+back = Back to the news list
+meta-updated-label = Updated:
+meta-source-label = Source:
+fonts-label = Fonts:
+font-larger = Larger text
+font-reset = Default text size
+font-smaller = Smaller text
+font-size-changed = Text size { $percent } %
+language-label = Language
+language-changed = Language: { $language }
+print = Print
+print-preview = Print preview
+print-preview-on = Print preview is on.
+print-preview-off = Print preview is off.
+preview-banner = This is how the article will look on paper.
+print-source-label = Original article:
+notice-untranslated = This article is not available in English. It is shown in its original language.
+error-network = The news could not be loaded. Check your connection and try again.
+error-http = The news server answered with an error ({ $status }). Please try again later.
+error-feed = The news feed could not be read.
+error-empty = There is no news yet.
+article-not-found = The requested article was not found.
+retry = Try again

@@ -1,0 +1,91 @@
+// Serves the demo: www/ at /, dist/ at /dist/, with application/wasm, gzip, and the strict
+// Content-Security-Policy on pages whose name ends in "-csp.html". Node built-ins only.
+import { createServer } from "node:http";
+import { createReadStream, statSync } from "node:fs";
+import { extname, join, normalize, resolve } from "node:path";
+import { createGzip } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+const port = Number(process.env.PORT || 8080);
+const host = process.env.HOST || "127.0.0.1";
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".ftl": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".ftl", ".wasm", ".svg"]);
+
+function locate(pathname) {
+  const [dir, rest] = pathname.startsWith("/dist/")
+    ? [join(root, "dist"), pathname.slice("/dist/".length)]
+    : [join(root, "www"), pathname.slice(1)];
+  const file = normalize(join(dir, rest || "index.html"));
+  if (!file.startsWith(dir)) return null; // no way out of the served folders
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return locate(join(pathname, "index.html"));
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+export function startServer({ port: wanted = port, quiet = false } = {}) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    const file = locate(decodeURIComponent(url.pathname));
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("not found\n");
+      return;
+    }
+    const ext = extname(file);
+    const headers = {
+      "content-type": TYPES[ext] || "application/octet-stream",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    };
+    if (file.endsWith("-csp.html")) headers["content-security-policy"] = STRICT_CSP;
+    const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "");
+    if (gzip) {
+      headers["content-encoding"] = "gzip";
+      headers["vary"] = "accept-encoding";
+    }
+    res.writeHead(200, headers);
+    if (req.method === "HEAD") return res.end();
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", (error) => {
+      if (error.code === "EADDRINUSE") {
+        reject(new Error(`port ${wanted} is already in use on ${host}. Stop the other server, or choose another port: PORT=8081 make demo`));
+      } else {
+        reject(error);
+      }
+    });
+    server.listen(wanted, host, () => {
+      const address = server.address();
+      if (!quiet) console.log(`news-widget demo: http://${host}:${address.port}/  (Ctrl+C to stop)`);
+      resolvePromise({ server, url: `http://${host}:${address.port}` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startServer().catch((error) => {
+    console.error(`news-widget: ${error.message}`);
+    process.exit(1);
+  });
+}

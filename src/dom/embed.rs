@@ -1,0 +1,152 @@
+//! The JavaScript face of the widget (CONTRACT §2): `mount(element, options)` and the handle
+//! it returns, plus the page-wide registry through which instances share the reader's font
+//! size and language. The loader (`js/news-widget.js`) wraps these in `window.NewsWidget`.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::widget::{Options, Widget};
+use crate::i18n::BUILT_IN;
+use crate::prefs::FontStep;
+
+const DEFAULT_PAGE_SIZE: usize = 10;
+
+thread_local! {
+    static LIVE: RefCell<Vec<Weak<Widget>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on every live widget on the page except `me`.
+pub(super) fn for_each_other(me: &Rc<Widget>, f: impl Fn(&Rc<Widget>)) {
+    let others: Vec<Rc<Widget>> = LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .filter(|w| !Rc::ptr_eq(w, me) && !w.is_destroyed())
+            .collect()
+    });
+    for other in &others {
+        f(other);
+    }
+}
+
+fn option_string(options: &JsValue, name: &str) -> Option<String> {
+    let value = Reflect::get(options, &JsValue::from_str(name)).ok()?;
+    if let Some(s) = value.as_string() {
+        let s = s.trim().to_string();
+        return (!s.is_empty()).then_some(s);
+    }
+    // Numbers (pageSize: 5) arrive as JS numbers; whole ones are read without float printing.
+    value.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9).map(|n| (n as u64).to_string())
+}
+
+fn parse_options(options: &JsValue) -> Options {
+    let lang = option_string(options, "lang").filter(|l| !l.eq_ignore_ascii_case("auto"));
+    let page_size = option_string(options, "pageSize")
+        .and_then(|s| s.parse::<usize>().ok())
+        .filter(|n| (1..=100).contains(n))
+        .unwrap_or(DEFAULT_PAGE_SIZE);
+    let languages = option_string(options, "languages")
+        .map(|list| list.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .filter(|list| !list.is_empty())
+        .unwrap_or_else(|| BUILT_IN.iter().map(|b| b.tag.to_string()).collect());
+    Options {
+        feed: option_string(options, "feed"),
+        lang,
+        page_size,
+        article: option_string(options, "article"),
+        locales: option_string(options, "locales"),
+        languages,
+    }
+}
+
+/// Mounts a widget in `element`'s shadow root. `options` is a plain object with the camelCase
+/// options of CONTRACT §1 (`feed`, `lang`, `pageSize`, `article`, `locales`, `languages`).
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    let already = LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .any(|w| w.host == element && !w.is_destroyed())
+    });
+    if already {
+        return Err(JsValue::from_str("news-widget: this element already has a widget; destroy() it first"));
+    }
+    let widget = Widget::mount(element, parse_options(&options))?;
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        live.retain(|w| w.strong_count() > 0);
+        live.push(Rc::downgrade(&widget));
+    });
+    Ok(WidgetHandle { widget })
+}
+
+/// What `NewsWidget.mount` resolves to.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    widget: Rc<Widget>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Switches this instance's language and saves it as the reader's choice (site-wide).
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, tag: &str) {
+        if !self.widget.is_destroyed() {
+            self.widget.choose_language(tag);
+        }
+    }
+
+    /// The BCP 47 tag of the language the UI speaks now.
+    #[wasm_bindgen(getter)]
+    pub fn language(&self) -> String {
+        self.widget.language()
+    }
+
+    /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide.
+    #[wasm_bindgen(js_name = setFontStep)]
+    pub fn set_font_step(&self, step: i32) {
+        if !self.widget.is_destroyed() {
+            self.widget.set_font(FontStep::clamped(step));
+        }
+    }
+
+    #[wasm_bindgen(getter, js_name = fontStep)]
+    pub fn font_step(&self) -> i32 {
+        self.widget.font().value()
+    }
+
+    /// Prints the open article alone; false when no article is open.
+    pub fn print(&self) -> bool {
+        !self.widget.is_destroyed() && self.widget.print()
+    }
+
+    /// Opens the article with this id; false when the feed has no such item (yet).
+    pub fn open(&self, id: &str) -> bool {
+        !self.widget.is_destroyed() && self.widget.open(id)
+    }
+
+    /// Back to the card list.
+    pub fn close(&self) {
+        if !self.widget.is_destroyed() {
+            self.widget.close();
+        }
+    }
+
+    /// Fetches the feed again.
+    pub fn reload(&self) {
+        if !self.widget.is_destroyed() {
+            self.widget.reload();
+        }
+    }
+
+    /// Removes everything the widget added to the page, listeners and requests included.
+    pub fn destroy(&self) {
+        self.widget.destroy();
+        LIVE.with(|live| live.borrow_mut().retain(|w| w.upgrade().is_some_and(|w| !w.is_destroyed())));
+    }
+}

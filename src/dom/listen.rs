@@ -1,0 +1,37 @@
+//! Event listeners that remove themselves when dropped: every listener the widget adds has an
+//! owner, so destroying a widget (dropping its guards) leaves nothing attached to the page.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventTarget};
+
+#[must_use = "dropping a Listener removes it at once; keep it in its owner"]
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    pub fn new<F>(target: &EventTarget, kind: &'static str, handler: F) -> Listener
+    where
+        F: FnMut(Event) + 'static,
+    {
+        let callback = Closure::<dyn FnMut(Event)>::new(handler);
+        // addEventListener only throws for a non-callable listener, which a Closure never is.
+        let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
+        Listener {
+            target: target.clone(),
+            kind,
+            callback,
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+    }
+}

@@ -1,0 +1,113 @@
+//! Network and decoding: fetches the feed (and optional Fluent resources), lets the browser's
+//! `JSON.parse` read it, and hands each piece to the pure `feed` model through serde.
+
+use std::fmt;
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestInit, Response};
+
+use crate::feed::{self, FeedError, FeedOutcome, RawFeedHeader, RawItem};
+
+/// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No `feed` option was given.
+    NoFeedUrl,
+    /// The request did not complete: offline, DNS, CORS, aborted.
+    Network { detail: String },
+    /// The server answered, with an error status.
+    Http { status: u16 },
+    /// The body is not a feed we can read.
+    Feed(FeedError),
+}
+
+impl LoadError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LoadError::NoFeedUrl => "config",
+            LoadError::Network { .. } => "network",
+            LoadError::Http { .. } => "http",
+            LoadError::Feed(_) => "feed",
+        }
+    }
+
+    /// The Fluent message that tells the reader.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } => "error-network",
+            LoadError::Http { .. } => "error-http",
+            LoadError::NoFeedUrl | LoadError::Feed(_) => "error-feed",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NoFeedUrl => f.write_str("no feed URL: set data-feed or the feed option"),
+            LoadError::Network { detail } => write!(f, "network error: {detail}"),
+            LoadError::Http { status } => write!(f, "HTTP status {status}"),
+            LoadError::Feed(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<FeedError> for LoadError {
+    fn from(error: FeedError) -> LoadError {
+        LoadError::Feed(error)
+    }
+}
+
+fn js_detail(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// GETs `url` as text. `signal` lets a destroyed widget abandon the request.
+pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network { detail: "no window".into() })?;
+    let init = RequestInit::new();
+    init.set_signal(signal);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| LoadError::Network { detail: "fetch gave no Response".into() })?;
+    if !response.ok() {
+        return Err(LoadError::Http { status: response.status() });
+    }
+    let text = response
+        .text()
+        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
+    JsFuture::from(text)
+        .await
+        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?
+        .as_string()
+        .ok_or(LoadError::Network { detail: "body is not text".into() })
+}
+
+/// Reads feed text with the browser's JSON parser, then validates it. Each item is decoded on
+/// its own so that one badly typed item is skipped instead of sinking the feed.
+pub fn decode_feed(text: &str) -> Result<FeedOutcome, LoadError> {
+    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson { detail: js_detail(&e) })?;
+    if !json.is_object() || Array::is_array(&json) {
+        return Err(FeedError::NotAnObject { detail: "the top level is not an object".into() }.into());
+    }
+    let header = serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
+    let items = Reflect::get(&json, &"items".into())
+        .ok()
+        .filter(Array::is_array)
+        .map(|value| {
+            Array::from(&value)
+                .iter()
+                .map(|item| serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string()))
+                .collect::<Vec<_>>()
+        });
+    Ok(feed::build_feed(header, items)?)
+}

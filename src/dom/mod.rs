@@ -1,0 +1,18 @@
+//! The DOM layer: turns state into elements and events into state changes. Only this part of
+//! the crate touches `web-sys`; it is built for wasm32 alone.
+
+mod clean;
+mod embed;
+mod intl;
+mod listen;
+mod load;
+mod node;
+mod print;
+mod render;
+mod storage;
+mod style;
+mod widget;
+
+pub use embed::{mount, WidgetHandle};
+/// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
+pub use clean::Cleaner;

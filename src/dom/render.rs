@@ -1,0 +1,369 @@
+//! Turns widget state into elements: toolbar, card list, article view, loading and error
+//! states. Every string comes from Fluent through `Ctx`; every feed string goes to
+//! `textContent` or through the sanitizer. Parts named in CONTRACT §3 are set here.
+
+use std::cell::RefCell;
+
+use fluent_bundle::FluentValue;
+use web_sys::{Document, Element};
+
+use super::clean::{safe_url, Cleaner};
+use super::intl::DateFormatter;
+use super::node::El;
+use crate::feed::{Body, Item, Match, Timestamp, Version};
+use crate::i18n::{I18nError, Localizer};
+use crate::prefs::FontStep;
+use crate::sanitize::UrlUse;
+
+/// What the toolbar's language control offers: a tag and its endonym.
+pub struct LanguageChoice {
+    pub tag: String,
+    pub endonym: String,
+}
+
+/// Everything a render needs, built once per render so formatters are shared by all cards.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub l10n: &'a Localizer,
+    pub ui_lang: String,
+    pub dates: DateFormatter,
+    /// Absolute URL that relative feed URLs resolve against.
+    pub base: &'a str,
+    pub languages: &'a [LanguageChoice],
+    /// Fallbacks and format problems, logged once by the caller.
+    pub errors: RefCell<Vec<I18nError>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, l10n: &'a Localizer, base: &'a str, languages: &'a [LanguageChoice]) -> Ctx<'a> {
+        let ui_lang = l10n.locale().to_string();
+        Ctx {
+            doc,
+            l10n,
+            dates: DateFormatter::new(&ui_lang),
+            ui_lang,
+            base,
+            languages,
+            errors: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn el(&self, tag: &str) -> El {
+        El::new(self.doc, tag)
+    }
+
+    /// A message's text, and the locale that answered when it is not the UI's.
+    fn message(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> (String, Option<String>) {
+        let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
+        let locale = message.locale.to_string();
+        let other = (locale != self.ui_lang).then_some(locale);
+        (message.text, other)
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.message(id, &[]).0
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.message(id, args).0
+    }
+
+    /// Sets a message as an element's text; a fallback string carries its own `lang`.
+    pub fn text(&self, el: El, id: &str) -> El {
+        self.text_args(el, id, &[])
+    }
+
+    pub fn text_args(&self, el: El, id: &str, args: &[(&str, FluentValue<'_>)]) -> El {
+        let (text, other) = self.message(id, args);
+        el.text(&text).lang(other.as_deref())
+    }
+
+    fn button(&self, action: &str, label_id: Option<&str>) -> El {
+        let b = self.el("button").attr("type", "button").attr("data-action", action).key(action);
+        match label_id {
+            Some(id) => b.attr("aria-label", &self.t(id)),
+            None => b,
+        }
+    }
+
+    fn date(&self, when: &Timestamp) -> Element {
+        self.el("time")
+            .attr("datetime", &when.iso_date())
+            .text(&self.dates.format(when))
+            .done()
+    }
+}
+
+/// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
+pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
+    let fonts = ctx
+        .el("div")
+        .class("group fonts")
+        .attr("role", "group")
+        .attr("aria-labelledby", "nw-fonts-label")
+        .child(ctx.text(ctx.el("span").class("label").attr("id", "nw-fonts-label"), "fonts-label"))
+        .child(font_button(ctx, "font-larger", "A+", font.is_max(), "+"))
+        .child(font_button(ctx, "font-reset", "A", font == FontStep::DEFAULT, "0"))
+        .child(font_button(ctx, "font-smaller", "A-", font.is_min(), "-"));
+
+    let mut languages = ctx
+        .el("div")
+        .class("group languages")
+        .part("language")
+        .attr("role", "group")
+        .attr("aria-labelledby", "nw-language-label")
+        .child(ctx.text(ctx.el("span").class("label").attr("id", "nw-language-label"), "language-label"));
+    for choice in ctx.languages {
+        let current = choice.tag == ctx.ui_lang;
+        languages = languages.child(
+            ctx.el("button")
+                .attr("type", "button")
+                .attr("data-action", "language")
+                .attr("data-lang", &choice.tag)
+                .key(&format!("language:{}", choice.tag))
+                .attr("lang", &choice.tag)
+                .attr("aria-pressed", if current { "true" } else { "false" })
+                .text(&choice.endonym),
+        );
+    }
+
+    let mut bar = ctx.el("div").class("toolbar").part("toolbar").child(fonts).child(languages);
+    if article {
+        let print = ctx
+            .el("div")
+            .class("group print")
+            .child(ctx.text(ctx.button("print", None).part("print"), "print"))
+            .child(ctx.text(
+                ctx.button("preview", None)
+                    .part("print-preview")
+                    .attr("aria-pressed", if preview { "true" } else { "false" }),
+                "print-preview",
+            ));
+        bar = bar.child(print);
+    }
+    bar.done()
+}
+
+fn font_button(ctx: &Ctx, action: &str, visible: &str, at_end: bool, shortcut: &str) -> Element {
+    // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
+    // so a keyboard user is not thrown back to the top of the page.
+    ctx.button(action, Some(action))
+        .part(action)
+        .attr("aria-disabled", if at_end { "true" } else { "false" })
+        .attr("aria-keyshortcuts", shortcut)
+        .text(visible)
+        .done()
+}
+
+/// Updates the font buttons in place after a step change (no re-render for a font step).
+pub fn update_font_buttons(root: &Element, font: FontStep) {
+    for (action, at_end) in [
+        ("font-larger", font.is_max()),
+        ("font-reset", font == FontStep::DEFAULT),
+        ("font-smaller", font.is_min()),
+    ] {
+        if let Ok(Some(button)) = root.query_selector(&format!("[data-action=\"{action}\"]")) {
+            let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
+        }
+    }
+}
+
+/// The card list with its first `shown` cards.
+pub fn list(ctx: &Ctx, items: &[Item], shown: usize, not_found: bool) -> Element {
+    let section = ctx
+        .el("section")
+        .class("list")
+        .attr("aria-labelledby", "nw-list-heading")
+        .child(ctx.text(ctx.el("h2").class("list-heading").attr("id", "nw-list-heading"), "cards-heading"));
+    let section = if not_found {
+        section.child(ctx.text(ctx.el("p").class("notice").part("notice").attr("role", "status"), "article-not-found"))
+    } else {
+        section
+    };
+    let mut cards = ctx.el("ul").class("cards").part("cards").attr("role", "list");
+    for item in items.iter().take(shown) {
+        cards = cards.child(card(ctx, item));
+    }
+    section.child(cards).child(list_footer(ctx, items.len(), shown)).done()
+}
+
+pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
+    let shown = shown.min(total);
+    let count = ctx.text_args(
+        ctx.el("p").class("count").attr("data-role", "count"),
+        "cards-shown",
+        &[("shown", FluentValue::from(shown as u32)), ("total", FluentValue::from(total as u32))],
+    );
+    let footer = ctx.el("div").class("list-footer").child(count);
+    if shown < total {
+        footer.child(ctx.text(ctx.button("more", None).part("more"), "more")).done()
+    } else {
+        footer.done()
+    }
+}
+
+pub fn card(ctx: &Ctx, item: &Item) -> Element {
+    let (version, matched) = item.version_for(&ctx.ui_lang);
+    let lang = content_lang(version, matched);
+    let open = ctx
+        .el("button")
+        .attr("type", "button")
+        .attr("data-action", "open")
+        .attr("data-id", &item.id)
+        .key(&format!("open:{}", item.id))
+        .text(&version.title);
+    let mut meta = ctx.el("p").class("card-meta");
+    if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
+        meta = meta.child(ctx.date(date));
+    }
+    if let Some(source) = &version.source {
+        meta = meta.child(ctx.el("span").text(source).lang(lang));
+    }
+    let image = item.image.as_deref().and_then(|src| safe_url(src, ctx.base, UrlUse::Image)).map(|src| {
+        ctx.el("img")
+            .class("card-image")
+            .part("card-image")
+            .attr("src", &src)
+            .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
+    });
+    ctx.el("li")
+        .class("card")
+        .part("card")
+        .child(ctx.el("h3").class("card-title").part("card-title").lang(lang).child(open))
+        .child(meta)
+        .child(ctx.el("p").class("card-summary").part("card-summary").lang(lang).text(&item.summary(version)))
+        .child_opt(image)
+        .done()
+}
+
+/// The `lang` to put on content: only where it differs from what the UI language implies.
+fn content_lang(version: &Version, matched: Match) -> Option<&str> {
+    match matched {
+        Match::Exact => None,
+        Match::Fallback => Some(version.lang.as_deref().unwrap_or("")),
+    }
+}
+
+/// The article view: Back, title, meta line, toolbar, notice, body, source link.
+pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element {
+    let (version, matched) = item.version_for(&ctx.ui_lang);
+    let lang = content_lang(version, matched);
+    let base = version.url.as_deref().and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
+    let body_base = base.as_deref().unwrap_or(ctx.base);
+
+    let mut meta = ctx.el("p").class("meta").part("meta");
+    if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
+        meta = meta
+            .child(ctx.text(ctx.el("span").class("label"), "meta-updated-label"))
+            .child(El(ctx.date(date)).class("value"));
+    }
+    if let Some(source) = &version.source {
+        meta = meta
+            .child(ctx.text(ctx.el("span").class("label"), "meta-source-label"))
+            .child(ctx.el("span").class("value").lang(lang).text(source));
+    }
+
+    let body = ctx.el("div").class("article-body").part("article-body").lang(lang);
+    let cleaner = Cleaner { doc: ctx.doc, base: body_base };
+    // A translation without a body shows the original's, marked with the original's language.
+    let (body_source, body_lang) = match (&version.body, item.versions.first()) {
+        (Body::Empty, Some(original)) => (&original.body, original.lang.as_deref()),
+        _ => (&version.body, None),
+    };
+    let body = match body_source {
+        Body::Html(html) => body.child(cleaner.html(html)),
+        Body::Text(text) => body.child(cleaner.text(text)),
+        Body::Empty => body,
+    };
+    let body = match body_lang {
+        Some(l) => body.attr("lang", l),
+        None => body,
+    };
+
+    let image = item.image.as_deref().and_then(|src| safe_url(src, ctx.base, UrlUse::Image)).map(|src| {
+        ctx.el("figure").class("article-image").child(
+            ctx.el("img")
+                .attr("src", &src)
+                .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+                .attr("decoding", "async"),
+        )
+    });
+
+    let source_link = base.map(|href| {
+        ctx.el("p")
+            .class("source-url")
+            .child(ctx.text(ctx.el("span").class("label"), "print-source-label"))
+            .child(ctx.doc.create_text_node(" "))
+            .child(ctx.el("a").attr("href", &href).attr("rel", "noopener noreferrer").attr("target", "_blank").text(&href))
+    });
+
+    let notice = (matched == Match::Fallback || body_lang.is_some()).then(|| {
+        ctx.text(ctx.el("p").class("notice").part("notice").attr("role", "note"), "notice-untranslated")
+    });
+
+    let content = ctx
+        .el("div")
+        .class(if preview { "article-content print-layout" } else { "article-content" })
+        .child(
+            ctx.el("h2")
+                .class("article-title")
+                .part("article-title")
+                .attr("id", "nw-article-title")
+                .attr("tabindex", "-1")
+                .key("article-title")
+                .lang(lang)
+                .text(&version.title),
+        )
+        .child(meta)
+        .child_opt(notice)
+        .child_opt(image)
+        .child(body)
+        .child_opt(source_link);
+
+    let banner = preview.then(|| ctx.text(ctx.el("p").class("preview-banner notice").attr("role", "note"), "preview-banner"));
+
+    ctx.el("article")
+        .class(if preview { "article previewing" } else { "article" })
+        .part("article")
+        .attr("aria-labelledby", "nw-article-title")
+        .attr("data-id", &item.id)
+        .child(ctx.text(ctx.button("back", None).class("back").part("back"), "back"))
+        .child(toolbar(ctx, font, true, preview))
+        .child_opt(banner)
+        .child(content)
+        .done()
+}
+
+/// Loading, empty and error states: always a message, never a blank box.
+pub enum StateView<'e> {
+    Loading,
+    Empty,
+    Error { message_id: &'e str, status: Option<u16> },
+}
+
+pub fn state(ctx: &Ctx, view: StateView) -> Element {
+    let box_ = ctx.el("div").class("state");
+    match view {
+        StateView::Loading => box_
+            .attr("aria-busy", "true")
+            .child(ctx.text(ctx.el("p").class("state-message").attr("data-kind", "loading"), "loading"))
+            .done(),
+        StateView::Empty => box_
+            .child(ctx.text(ctx.el("p").class("state-message").attr("data-kind", "empty"), "error-empty"))
+            .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
+            .done(),
+        StateView::Error { message_id, status } => {
+            let args: Vec<(&str, FluentValue)> = match status {
+                Some(code) => vec![("status", FluentValue::from(code.to_string()))],
+                None => Vec::new(),
+            };
+            box_.part("error")
+                .attr("role", "alert")
+                .child(ctx.text_args(ctx.el("p").class("state-message").attr("data-kind", "error"), message_id, &args))
+                .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
+                .done()
+        }
+    }
+}

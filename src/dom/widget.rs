@@ -1,0 +1,801 @@
+//! One mounted widget: its state, the events that change it, and the re-render that follows.
+//! It owns every listener, request and frame it creates; `destroy` drops them all.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use fluent_bundle::FluentValue;
+use js_sys::{Object, Reflect};
+use unic_langid::LanguageIdentifier;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    AbortController, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot,
+};
+
+use super::listen::Listener;
+use super::load::{self, LoadError};
+use super::print::{self, PrintFrame};
+use super::render::{self, Ctx, LanguageChoice, StateView};
+use super::{intl, storage, style};
+use crate::feed::{Feed, ItemError};
+use crate::i18n::{self, Catalog, I18nError, Localizer};
+use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
+
+/// Options of CONTRACT §1, already merged from attributes and the JS call by the loader.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub feed: Option<String>,
+    /// `None` for `auto`.
+    pub lang: Option<String>,
+    pub page_size: usize,
+    pub article: Option<String>,
+    pub locales: Option<String>,
+    /// Languages offered in the language control; defaults to the built-in three.
+    pub languages: Vec<String>,
+}
+
+enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(Rc<Feed>),
+}
+
+enum View {
+    List,
+    Article(String),
+}
+
+struct State {
+    load: Load,
+    view: View,
+    shown: usize,
+    preview: bool,
+    font: FontStep,
+    /// The `article` option named an id the feed does not have.
+    not_found: bool,
+    /// The `article` option is still to be opened after the first load.
+    pending_article: Option<String>,
+}
+
+pub struct Widget {
+    pub host: Element,
+    shadow: ShadowRoot,
+    doc: Document,
+    root: HtmlElement,
+    view: Element,
+    live: Element,
+    pub options: Options,
+    feed_url: String,
+    state: RefCell<State>,
+    catalog: RefCell<Catalog>,
+    l10n: RefCell<Localizer>,
+    /// Locales whose run-time resource (the `locales` option) was already requested.
+    fetched_locales: RefCell<Vec<LanguageIdentifier>>,
+    listeners: RefCell<Vec<Listener>>,
+    requests: RefCell<Vec<AbortController>>,
+    print_frame: RefCell<Option<PrintFrame>>,
+    ready_sent: Cell<bool>,
+    destroyed: Cell<bool>,
+}
+
+fn warn(text: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("news-widget: {text}")));
+}
+
+fn log_i18n(errors: &[I18nError]) {
+    for error in errors {
+        warn(&error.to_string());
+    }
+}
+
+impl Widget {
+    /// Builds the shadow tree and starts loading. Preferences are read first, so the very
+    /// first paint already has the reader's font size and language.
+    pub fn mount(host: Element, options: Options) -> Result<Rc<Widget>, JsValue> {
+        let doc = host.owner_document().ok_or("news-widget: host element has no document")?;
+        let shadow = match host.shadow_root() {
+            // A shadow root left empty by an earlier destroy() is ours to reuse: it cannot be
+            // removed from its host.
+            Some(existing) if existing.child_element_count() == 0 => existing,
+            Some(_) => return Err("news-widget: the element already has a shadow root".into()),
+            None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        style::adopt(&shadow, &doc)?;
+
+        let mut errors = Vec::new();
+        let catalog = Catalog::built_in(&mut errors);
+        log_i18n(&errors);
+        let locale = negotiate(&catalog, &options, &doc);
+        let l10n = catalog.localizer(&locale);
+        let font = storage::read(FONT_STEP_KEY).map(|s| FontStep::parse_stored(&s)).unwrap_or_default();
+
+        let root: HtmlElement = doc.create_element("div")?.dyn_into()?;
+        root.set_class_name("nw");
+        root.set_attribute("part", "root")?;
+        root.set_attribute("lang", &locale.to_string())?;
+        root.style().set_property("--nw-scale", &font.scale_css())?;
+        let view = doc.create_element("div")?;
+        view.set_class_name("view");
+        let live = doc.create_element("div")?;
+        live.set_class_name("sr-only");
+        live.set_attribute("role", "status")?;
+        live.set_attribute("aria-live", "polite")?;
+        root.append_child(&view)?;
+        root.append_child(&live)?;
+        shadow.append_child(&root)?;
+
+        let feed_url = options
+            .feed
+            .as_deref()
+            .and_then(|f| web_sys::Url::new_with_base(f, &doc.base_uri().ok().flatten().unwrap_or_default()).ok())
+            .map(|u| u.href())
+            .unwrap_or_default();
+
+        let widget = Rc::new(Widget {
+            host,
+            shadow,
+            doc,
+            root,
+            view,
+            live,
+            feed_url,
+            state: RefCell::new(State {
+                load: Load::Loading,
+                view: View::List,
+                shown: options.page_size,
+                preview: false,
+                font,
+                not_found: false,
+                pending_article: options.article.clone(),
+            }),
+            options,
+            catalog: RefCell::new(catalog),
+            l10n: RefCell::new(l10n),
+            fetched_locales: RefCell::new(Vec::new()),
+            listeners: RefCell::new(Vec::new()),
+            requests: RefCell::new(Vec::new()),
+            print_frame: RefCell::new(None),
+            ready_sent: Cell::new(false),
+            destroyed: Cell::new(false),
+        });
+        widget.listen();
+        widget.reload();
+        Ok(widget)
+    }
+
+    fn listen(self: &Rc<Self>) {
+        let mut listeners = self.listeners.borrow_mut();
+        let weak = Rc::downgrade(self);
+        listeners.push(Listener::new(&self.shadow, "click", {
+            let weak = weak.clone();
+            move |event| {
+                if let Some(w) = weak.upgrade() {
+                    w.on_click(&event);
+                }
+            }
+        }));
+        listeners.push(Listener::new(&self.shadow, "keydown", {
+            let weak = weak.clone();
+            move |event| {
+                if let Some(w) = weak.upgrade() {
+                    w.on_key(&event);
+                }
+            }
+        }));
+        if let Some(window) = self.doc.default_view() {
+            // Another tab changed a site-wide preference.
+            listeners.push(Listener::new(&window, "storage", move |event| {
+                if let (Some(w), Some(event)) = (weak.upgrade(), event.dyn_ref::<web_sys::StorageEvent>()) {
+                    match event.key().as_deref() {
+                        Some(FONT_STEP_KEY) => {
+                            let step = event.new_value().map(|v| FontStep::parse_stored(&v)).unwrap_or_default();
+                            w.apply_font(step, false);
+                        }
+                        Some(LANGUAGE_KEY) if w.options.lang.is_none() => {
+                            if let Some(tag) = event.new_value() {
+                                w.change_language(&tag, false);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }));
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Events.
+
+    fn on_click(self: &Rc<Self>, event: &Event) {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Ok(Some(control)) = target.closest("[data-action]") else { return };
+        if control.get_attribute("aria-disabled").as_deref() == Some("true") {
+            return;
+        }
+        let action = control.get_attribute("data-action").unwrap_or_default();
+        match action.as_str() {
+            "open" => {
+                if let Some(id) = control.get_attribute("data-id") {
+                    self.open(&id);
+                }
+            }
+            "back" => self.close(),
+            "more" => self.more(),
+            "retry" => self.reload(),
+            "font-larger" => self.set_font(self.font().larger()),
+            "font-smaller" => self.set_font(self.font().smaller()),
+            "font-reset" => self.set_font(FontStep::DEFAULT),
+            "language" => {
+                if let Some(tag) = control.get_attribute("data-lang") {
+                    self.choose_language(&tag);
+                }
+            }
+            "print" => {
+                self.print();
+            }
+            "preview" => self.toggle_preview(),
+            _ => {}
+        }
+    }
+
+    fn on_key(self: &Rc<Self>, event: &Event) {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+        if key.ctrl_key() || key.meta_key() || key.alt_key() || key.default_prevented() {
+            return;
+        }
+        let in_article = matches!(self.state.borrow().view, View::Article(_));
+        let handled = match key.key().as_str() {
+            "Escape" if self.state.borrow().preview => {
+                self.toggle_preview();
+                true
+            }
+            "Escape" if in_article => {
+                self.close();
+                true
+            }
+            "+" | "=" => {
+                self.set_font(self.font().larger());
+                true
+            }
+            "-" | "_" => {
+                self.set_font(self.font().smaller());
+                true
+            }
+            "0" => {
+                self.set_font(FontStep::DEFAULT);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Loading.
+
+    pub fn reload(self: &Rc<Self>) {
+        self.abort_requests();
+        self.state.borrow_mut().load = Load::Loading;
+        self.render();
+        let Some(feed_url) = (!self.feed_url.is_empty()).then(|| self.feed_url.clone()) else {
+            self.loaded(Err(LoadError::NoFeedUrl));
+            return;
+        };
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        if let Some(c) = controller {
+            self.requests.borrow_mut().push(c);
+        }
+        let weak = Rc::downgrade(self);
+        // The run-time resource for the first locale is awaited with the feed, so that a
+        // site's rewording is there on the first render of the cards.
+        let locale = self.l10n.borrow().locale();
+        let locale_url = self.claim_locale_fetch(&locale);
+        wasm_bindgen_futures::spawn_local(async move {
+            let feed = load::fetch_text(&feed_url, signal.as_ref()).await;
+            let resource = match &locale_url {
+                Some(url) => Some(load::fetch_text(url, signal.as_ref()).await),
+                None => None,
+            };
+            let Some(w) = weak.upgrade() else { return };
+            if w.destroyed.get() {
+                return;
+            }
+            if let Some(resource) = resource {
+                w.add_resource(&locale, resource);
+                w.rebuild_localizer(&locale);
+            }
+            w.loaded(feed.and_then(|text| load::decode_feed(&text)));
+        });
+    }
+
+    fn loaded(self: &Rc<Self>, result: Result<crate::feed::FeedOutcome, LoadError>) {
+        let mut open = None;
+        match result {
+            Ok(outcome) => {
+                for warning in &outcome.warnings {
+                    warn_item(warning);
+                }
+                let feed = Rc::new(outcome.feed);
+                let mut state = self.state.borrow_mut();
+                if let Some(id) = state.pending_article.take() {
+                    if feed.items.iter().any(|i| i.id == id) {
+                        open = Some(id);
+                    } else {
+                        state.not_found = true;
+                        warn(&format!("article \"{id}\" is not in the feed"));
+                    }
+                }
+                state.load = Load::Ready(feed);
+            }
+            Err(error) => {
+                warn(&format!("feed {}: {error}", self.feed_url));
+                self.state.borrow_mut().load = Load::Failed(error.clone());
+                self.render();
+                let message = self.l10n.borrow().format(error.message_id(), &[], &mut Vec::new()).text;
+                self.emit("news-widget:error", &[("kind", error.kind().into()), ("message", message.into())]);
+                self.send_ready();
+                return;
+            }
+        }
+        match open {
+            Some(id) => {
+                self.open(&id);
+            }
+            None => self.render(),
+        }
+        self.send_ready();
+    }
+
+    fn send_ready(&self) {
+        if !self.ready_sent.replace(true) {
+            self.emit("news-widget:ready", &[]);
+        }
+    }
+
+    fn abort_requests(&self) {
+        for controller in self.requests.borrow_mut().drain(..) {
+            controller.abort();
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Rendering.
+
+    fn languages(&self) -> Vec<LanguageChoice> {
+        let catalog = self.catalog.borrow();
+        let mut seen: Vec<LanguageIdentifier> = Vec::new();
+        let mut choices = Vec::new();
+        for tag in &self.options.languages {
+            let Ok(requested) = i18n::parse_tag(tag) else { continue };
+            let available = catalog.locales();
+            // A built-in language resolves to its built-in tag ("ko" → "ko-KR"); a language
+            // that may arrive at run time keeps the tag the site wrote.
+            let resolved = if available.iter().any(|a| a.language == requested.language) {
+                i18n::negotiate_locale(&[tag.as_str()], &available)
+            } else {
+                requested
+            };
+            if seen.contains(&resolved) {
+                continue;
+            }
+            let endonym = i18n::built_in_endonym(&resolved)
+                .map(str::to_string)
+                .or_else(|| intl::endonym(&resolved.to_string()))
+                .unwrap_or_else(|| resolved.to_string());
+            choices.push(LanguageChoice { tag: resolved.to_string(), endonym });
+            seen.push(resolved);
+        }
+        choices
+    }
+
+    /// Rebuilds the view from state and puts focus back where it was.
+    fn render(&self) {
+        let focused = self.focused_key();
+        let languages = self.languages();
+        let l10n = self.l10n.borrow();
+        let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
+        let state = self.state.borrow();
+        let fragment = self.doc.create_document_fragment();
+        let content: Vec<Element> = match (&state.load, &state.view) {
+            (Load::Loading, _) => vec![
+                render::toolbar(&ctx, state.font, false, false),
+                render::state(&ctx, StateView::Loading),
+            ],
+            (Load::Failed(error), _) => vec![
+                render::toolbar(&ctx, state.font, false, false),
+                render::state(
+                    &ctx,
+                    StateView::Error {
+                        message_id: error.message_id(),
+                        status: match error {
+                            LoadError::Http { status } => Some(*status),
+                            _ => None,
+                        },
+                    },
+                ),
+            ],
+            (Load::Ready(feed), View::Article(id)) => match feed.items.iter().find(|i| &i.id == id) {
+                Some(item) => vec![render::article(&ctx, item, state.font, state.preview)],
+                None => vec![render::toolbar(&ctx, state.font, false, false), render::list(&ctx, &feed.items, state.shown, true)],
+            },
+            (Load::Ready(feed), View::List) if feed.items.is_empty() => vec![
+                render::toolbar(&ctx, state.font, false, false),
+                render::state(&ctx, StateView::Empty),
+            ],
+            (Load::Ready(feed), View::List) => vec![
+                render::toolbar(&ctx, state.font, false, false),
+                render::list(&ctx, &feed.items, state.shown, state.not_found),
+            ],
+        };
+        for element in &content {
+            let _ = fragment.append_child(element);
+        }
+        let _ = self.root.set_attribute("aria-label", &ctx.t("widget-label"));
+        log_i18n(&ctx.errors.borrow());
+        self.view.set_text_content(None);
+        let _ = self.view.append_child(&fragment);
+        if let Some(key) = focused {
+            self.focus_key(&key);
+        }
+    }
+
+    fn focused_key(&self) -> Option<String> {
+        self.shadow.active_element()?.get_attribute("data-key")
+    }
+
+    /// Focuses the element with `data-key == key`. Keys hold feed ids, so they are compared as
+    /// strings rather than spliced into a selector.
+    fn focus_key(&self, key: &str) -> bool {
+        let Ok(nodes) = self.view.query_selector_all("[data-key]") else { return false };
+        for index in 0..nodes.length() {
+            let Some(el) = nodes.item(index).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+            if el.get_attribute("data-key").as_deref() == Some(key) {
+                let _ = el.focus();
+                return true;
+            }
+        }
+        false
+    }
+
+    fn announce(&self, text: &str) {
+        // Cleared first so that the same message twice is still announced twice.
+        self.live.set_text_content(None);
+        self.live.set_text_content(Some(text));
+    }
+
+    fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
+        let object = Object::new();
+        for (key, value) in detail {
+            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&object);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = self.host.dispatch_event(&event);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Actions (also the JS API).
+
+    pub fn open(self: &Rc<Self>, id: &str) -> bool {
+        let exists = match &self.state.borrow().load {
+            Load::Ready(feed) => feed.items.iter().any(|i| i.id == id),
+            _ => false,
+        };
+        if !exists {
+            return false;
+        }
+        {
+            let mut state = self.state.borrow_mut();
+            state.view = View::Article(id.to_string());
+            state.preview = false;
+            state.not_found = false;
+        }
+        self.render();
+        self.focus_key("article-title");
+        self.emit("news-widget:open", &[("id", id.into())]);
+        true
+    }
+
+    pub fn close(self: &Rc<Self>) {
+        let previous = match std::mem::replace(&mut self.state.borrow_mut().view, View::List) {
+            View::Article(id) => id,
+            View::List => return,
+        };
+        self.state.borrow_mut().preview = false;
+        self.print_frame.borrow_mut().take();
+        // The opened card may sit beyond the shown page if the API opened it: show up to it.
+        if let Load::Ready(feed) = &self.state.borrow().load {
+            if let Some(position) = feed.items.iter().position(|i| i.id == previous) {
+                let mut state = self.state.borrow_mut();
+                let page = self.options.page_size.max(1);
+                state.shown = state.shown.max((position / page + 1) * page);
+            }
+        }
+        self.render();
+        self.focus_key(&format!("open:{previous}"));
+    }
+
+    fn more(self: &Rc<Self>) {
+        let (feed, from) = {
+            let state = self.state.borrow();
+            let Load::Ready(feed) = &state.load else { return };
+            (Rc::clone(feed), state.shown)
+        };
+        let to = (from + self.options.page_size).min(feed.items.len());
+        self.state.borrow_mut().shown = to;
+        // Only the new page is built: cost follows the page, not the feed.
+        let languages = self.languages();
+        let l10n = self.l10n.borrow();
+        let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
+        if let (Ok(Some(list)), Ok(Some(footer))) =
+            (self.view.query_selector(".cards"), self.view.query_selector(".list-footer"))
+        {
+            for item in &feed.items[from..to] {
+                let _ = list.append_child(&render::card(&ctx, item));
+            }
+            let _ = footer.replace_with_with_node_1(&render::list_footer(&ctx, feed.items.len(), to));
+        }
+        let added = (to - from) as u32;
+        let text = ctx.t_args("more-announce", &[("count", FluentValue::from(added))]);
+        log_i18n(&ctx.errors.borrow());
+        drop(l10n);
+        if let Some(first) = feed.items.get(from) {
+            self.focus_key(&format!("open:{}", first.id));
+        }
+        self.announce(&text);
+    }
+
+    pub fn font(&self) -> FontStep {
+        self.state.borrow().font
+    }
+
+    /// The reader (or the API) changed the font step: apply here, remember it site-wide and
+    /// tell every other instance on the page.
+    pub fn set_font(self: &Rc<Self>, step: FontStep) {
+        storage::write(FONT_STEP_KEY, &step.to_stored());
+        self.apply_font(step, true);
+        super::embed::for_each_other(self, |other| other.apply_font(step, false));
+    }
+
+    pub fn apply_font(&self, step: FontStep, announce: bool) {
+        if self.font() == step && !announce {
+            return;
+        }
+        self.state.borrow_mut().font = step;
+        let _ = self.root.style().set_property("--nw-scale", &step.scale_css());
+        render::update_font_buttons(&self.root, step);
+        if announce {
+            let text = self.l10n.borrow().format(
+                "font-size-changed",
+                &[("percent", FluentValue::from(step.percent_text()))],
+                &mut Vec::new(),
+            );
+            self.announce(&text.text);
+        }
+        let scale = step.per_mille() as f64 / 1000.0;
+        self.emit("news-widget:fontsizechange", &[("step", step.value().into()), ("scale", scale.into())]);
+    }
+
+    pub fn language(&self) -> String {
+        self.l10n.borrow().locale().to_string()
+    }
+
+    /// The reader picked a language: it becomes the site-wide choice.
+    pub fn choose_language(self: &Rc<Self>, tag: &str) {
+        storage::write(LANGUAGE_KEY, tag);
+        self.change_language(tag, true);
+        let tag = tag.to_string();
+        super::embed::for_each_other(self, move |other| {
+            if other.options.lang.is_none() {
+                other.change_language(&tag, false);
+            }
+        });
+    }
+
+    /// Switches the UI (and the articles, where they have it) to `tag`, fetching a run-time
+    /// resource first when the `locales` option offers one.
+    pub fn change_language(self: &Rc<Self>, tag: &str, announce: bool) {
+        let Ok(requested) = i18n::parse_tag(tag) else {
+            warn(&I18nError::InvalidTag { tag: tag.to_string() }.to_string());
+            return;
+        };
+        let available = self.catalog.borrow().locales();
+        let normalized = i18n::normalize_request(&requested, &available);
+        let builtin_match = available.iter().any(|a| a.language == normalized.language);
+        let target = if builtin_match {
+            i18n::negotiate_locale(&[tag], &available)
+        } else {
+            normalized
+        };
+        match self.claim_locale_fetch(&target) {
+            Some(url) => {
+                let weak: Weak<Widget> = Rc::downgrade(self);
+                let controller = AbortController::new().ok();
+                let signal = controller.as_ref().map(|c| c.signal());
+                if let Some(c) = controller {
+                    self.requests.borrow_mut().push(c);
+                }
+                wasm_bindgen_futures::spawn_local(async move {
+                    let resource = load::fetch_text(&url, signal.as_ref()).await;
+                    let Some(w) = weak.upgrade() else { return };
+                    if w.destroyed.get() {
+                        return;
+                    }
+                    w.add_resource(&target, resource);
+                    w.apply_language(&target, announce);
+                });
+            }
+            None => self.apply_language(&target, announce),
+        }
+    }
+
+    /// Returns the URL to fetch for `locale` if the `locales` option is set and this locale's
+    /// resource was not requested yet (and marks it requested).
+    fn claim_locale_fetch(&self, locale: &LanguageIdentifier) -> Option<String> {
+        let template = self.options.locales.as_ref()?;
+        let mut fetched = self.fetched_locales.borrow_mut();
+        if fetched.contains(locale) {
+            return None;
+        }
+        fetched.push(locale.clone());
+        let url = template.replace("{locale}", &locale.to_string());
+        let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
+        web_sys::Url::new_with_base(&url, &base).ok().map(|u| u.href())
+    }
+
+    fn add_resource(&self, locale: &LanguageIdentifier, resource: Result<String, LoadError>) {
+        match resource {
+            Ok(text) => {
+                let mut errors = Vec::new();
+                self.catalog.borrow_mut().add_source(locale.clone(), text, &mut errors);
+                log_i18n(&errors);
+                if let Some(first) = errors.first() {
+                    self.emit("news-widget:error", &[("kind", "locale".into()), ("message", first.to_string().into())]);
+                }
+            }
+            // A site without a resource for a built-in language is normal; say it quietly.
+            Err(error) => warn(&format!("no extra Fluent resource for {locale}: {error}")),
+        }
+    }
+
+    fn rebuild_localizer(&self, locale: &LanguageIdentifier) {
+        let catalog = self.catalog.borrow();
+        // A locale that did not load falls back to negotiation among what is there.
+        let effective = if catalog.has_locale(locale) {
+            locale.clone()
+        } else {
+            i18n::negotiate_locale(&[&locale.to_string()], &catalog.locales())
+        };
+        *self.l10n.borrow_mut() = catalog.localizer(&effective);
+    }
+
+    fn apply_language(self: &Rc<Self>, locale: &LanguageIdentifier, announce: bool) {
+        self.rebuild_localizer(locale);
+        let language = self.language();
+        let _ = self.root.set_attribute("lang", &language);
+        self.render();
+        if announce {
+            let endonym = self
+                .languages()
+                .into_iter()
+                .find(|c| c.tag == language)
+                .map(|c| c.endonym)
+                .unwrap_or_else(|| language.clone());
+            let text = self.l10n.borrow().format(
+                "language-changed",
+                &[("language", FluentValue::from(endonym))],
+                &mut Vec::new(),
+            );
+            self.announce(&text.text);
+        }
+        self.emit("news-widget:languagechange", &[("language", language.into())]);
+    }
+
+    fn toggle_preview(self: &Rc<Self>) {
+        let on = {
+            let mut state = self.state.borrow_mut();
+            if !matches!(state.view, View::Article(_)) {
+                return;
+            }
+            state.preview = !state.preview;
+            state.preview
+        };
+        self.render();
+        let text = self.l10n.borrow().format(if on { "print-preview-on" } else { "print-preview-off" }, &[], &mut Vec::new());
+        self.announce(&text.text);
+    }
+
+    /// Prints the open article alone. Returns false when no article is open.
+    pub fn print(self: &Rc<Self>) -> bool {
+        let Ok(Some(content)) = self.view.query_selector(".article-content") else { return false };
+        let title = self
+            .view
+            .query_selector(".article-title")
+            .ok()
+            .flatten()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default();
+        let lang = content
+            .query_selector(".article-body")
+            .ok()
+            .flatten()
+            .and_then(|b| b.closest("[lang]").ok().flatten())
+            .and_then(|l| l.get_attribute("lang"))
+            .unwrap_or_else(|| self.language());
+        // Any frame from an earlier print goes first.
+        self.print_frame.borrow_mut().take();
+        let weak = Rc::downgrade(self);
+        let on_done = move |_| {
+            let weak = weak.clone();
+            // Removing the frame from inside its own listener would drop the running closure:
+            // defer it to a microtask.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(w) = weak.upgrade() {
+                    w.print_frame.borrow_mut().take();
+                }
+            });
+        };
+        match print::print_article(&self.shadow, &content, &lang, &title, &self.font().scale_css(), on_done) {
+            Ok(frame) => {
+                *self.print_frame.borrow_mut() = Some(frame);
+                true
+            }
+            Err(error) => {
+                warn(&format!("print failed: {}", error.as_string().unwrap_or_default()));
+                false
+            }
+        }
+    }
+
+    /// Removes everything this widget added: listeners, requests, print frame, shadow content
+    /// and styles. The (now empty) shadow root stays, as the platform cannot remove one.
+    pub fn destroy(&self) {
+        if self.destroyed.replace(true) {
+            return;
+        }
+        self.listeners.borrow_mut().clear();
+        self.abort_requests();
+        self.print_frame.borrow_mut().take();
+        while let Some(child) = self.shadow.first_child() {
+            let _ = self.shadow.remove_child(&child);
+        }
+        style::release(&self.shadow);
+    }
+
+    pub fn is_destroyed(&self) -> bool {
+        self.destroyed.get()
+    }
+}
+
+fn warn_item(warning: &ItemError) {
+    warn(&warning.to_string());
+}
+
+/// `lang` option, else (for `auto`) the saved choice, `<html lang>`, `navigator.languages`,
+/// then English.
+fn negotiate(catalog: &Catalog, options: &Options, doc: &Document) -> LanguageIdentifier {
+    let mut requested: Vec<String> = Vec::new();
+    match &options.lang {
+        Some(tag) => requested.push(tag.clone()),
+        None => {
+            requested.extend(storage::read(LANGUAGE_KEY));
+            if let Some(html) = doc.document_element().and_then(|e| e.get_attribute("lang")) {
+                requested.push(html);
+            }
+            if let Some(window) = doc.default_view() {
+                for tag in window.navigator().languages().iter() {
+                    requested.extend(tag.as_string());
+                }
+            }
+        }
+    }
+    let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
+    i18n::negotiate_locale(&refs, &catalog.locales())
+}

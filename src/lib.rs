@@ -1,0 +1,18 @@
+//! news-widget: a multilingual (Chinese, Korean, English) news widget for city websites,
+//! embedded with one script tag. Cards and an article view from a JSON Feed, font-size
+//! controls, print, Fluent localization, all inside an isolated shadow root.
+//!
+//! The crate has a pure core, tested natively, and a thin DOM layer on top:
+//! - [`feed`]: JSON Feed 1.1 model, validation, translations, summaries;
+//! - [`sanitize`]: the allowlist policy for untrusted article HTML;
+//! - [`i18n`]: Fluent resources, language negotiation, per-message fallback;
+//! - [`prefs`]: font-size steps and stored preferences;
+//! - `dom` (wasm32 only): rendering, events, print, embedding and the JS API.
+
+pub mod feed;
+pub mod i18n;
+pub mod prefs;
+pub mod sanitize;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
