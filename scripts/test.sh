@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: native `cargo test` (pure core), `wasm-pack test` in headless Chromium (DOM layer),
+# then the release build and the Playwright end-to-end + accessibility tests on the served demo.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+# shellcheck disable=SC1091
+[ -f target/toolchain.env ] && . target/toolchain.env
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+
+status=0
+summary=()
+run() {
+  local name=$1; shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  if "$@"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
+}
+
+run "native tests (cargo test)" cargo test --quiet
+run "browser tests (wasm-pack test --headless --chrome)" \
+  wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'
+run "release build (dist/)" bash scripts/build.sh
+run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+printf '\n==> summary\n'
+printf '    %s\n' "${summary[@]}"
+exit $status
