@@ -14,9 +14,11 @@ wasm-pack build "$profile" --target web --out-dir pkg --out-name news-widget-cor
   grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' || true
 [ -f pkg/news-widget-core_bg.wasm ] || { echo "wasm-pack produced no .wasm" >&2; exit 1; }
 
-rm -rf dist
-mkdir -p dist
-cp js/news-widget.js pkg/news-widget-core.js pkg/news-widget-core_bg.wasm dist/
+# Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
+rm -rf dist.next
+mkdir -p dist.next
+cp js/news-widget.js pkg/news-widget-core.js pkg/news-widget-core_bg.wasm dist.next/
+rm -rf dist && mv dist.next dist
 # The npm package built by wasm-pack carries the loader too, so `npm i` users get dist/ as is.
 cp js/news-widget.js pkg/
 node -e '
