@@ -239,10 +239,12 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
 }
 
 /// The `lang` to put on content: only where it differs from what the UI language implies.
+/// A version whose language the feed never stated is taken to be the page's: no `lang`, no
+/// notice (a plain one-language CMS feed).
 fn content_lang(version: &Version, matched: Match) -> Option<&str> {
     match matched {
         Match::Exact => None,
-        Match::Fallback => Some(version.lang.as_deref().unwrap_or("")),
+        Match::Fallback => version.lang.as_deref(),
     }
 }
 
@@ -257,11 +259,16 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
     if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
         meta = meta
             .child(ctx.text(ctx.el("span").class("label"), "meta-updated-label"))
+            .child(ctx.doc.create_text_node(" "))
             .child(El(ctx.date(date)).class("value"));
     }
     if let Some(source) = &version.source {
+        if item.modified.is_some() || item.published.is_some() {
+            meta = meta.child(ctx.doc.create_text_node(" "));
+        }
         meta = meta
             .child(ctx.text(ctx.el("span").class("label"), "meta-source-label"))
+            .child(ctx.doc.create_text_node(" "))
             .child(ctx.el("span").class("value").lang(lang).text(source));
     }
 
@@ -299,7 +306,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
             .child(ctx.el("a").attr("href", &href).attr("rel", "noopener noreferrer").attr("target", "_blank").text(&href))
     });
 
-    let notice = (matched == Match::Fallback || body_lang.is_some()).then(|| {
+    let notice = (lang.is_some() || body_lang.is_some()).then(|| {
         ctx.text(ctx.el("p").class("notice").part("notice").attr("role", "note"), "notice-untranslated")
     });
 

@@ -511,12 +511,14 @@ impl Widget {
         self.state.borrow_mut().preview = false;
         self.print_frame.borrow_mut().take();
         // The opened card may sit beyond the shown page if the API opened it: show up to it.
-        if let Load::Ready(feed) = &self.state.borrow().load {
-            if let Some(position) = feed.items.iter().position(|i| i.id == previous) {
-                let mut state = self.state.borrow_mut();
-                let page = self.options.page_size.max(1);
-                state.shown = state.shown.max((position / page + 1) * page);
-            }
+        let position = match &self.state.borrow().load {
+            Load::Ready(feed) => feed.items.iter().position(|i| i.id == previous),
+            _ => None,
+        };
+        if let Some(position) = position {
+            let page = self.options.page_size.max(1);
+            let mut state = self.state.borrow_mut();
+            state.shown = state.shown.max((position / page + 1) * page);
         }
         self.render();
         self.focus_key(&format!("open:{previous}"));
