@@ -1,0 +1,218 @@
+// Embedding on real municipal pages: classic and module loading, late elements, three
+// instances, destroy() without a trace, a strict CSP, and hostile host CSS.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, setUp, shot, waitForCards } from "./harness.mjs";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.close(); });
+
+const card = (host) => `${host} [part~="card"]`;
+
+test("classic defer script mounts the widget", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/index.html`);
+  assert.ok((await waitForCards(page)) > 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test("type=module script mounts the widget", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/strict-csp.html`);
+  assert.equal(await page.locator("script[type=module]").count(), 1);
+  assert.equal(await waitForCards(page, "#widget"), 4);
+});
+
+test("the loader defines no global but NewsWidget and leaves <html lang> alone", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  const added = await page.evaluate(async () => {
+    const frame = document.createElement("iframe");
+    document.body.append(frame);
+    const pristine = new Set(Object.getOwnPropertyNames(frame.contentWindow));
+    frame.remove();
+    return Object.getOwnPropertyNames(window).filter((k) => !pristine.has(k));
+  });
+  assert.deepEqual(added, ["NewsWidget"]);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.every((k) => k.startsWith("news-widget:")), keys.join());
+});
+
+test("an element added after load mounts by itself", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/index.html`);
+  await waitForCards(page);
+  await page.evaluate(() => {
+    const late = document.createElement("div");
+    late.id = "late";
+    late.dataset.newsWidget = "";
+    late.dataset.feed = "feeds/plain.json";
+    document.querySelector("main").append(late);
+  });
+  assert.equal(await waitForCards(page, "#late"), 4);
+});
+
+test("three instances: own feeds and languages, shared font size", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/three.html`);
+  for (const id of ["#changchun", "#ulsan", "#riverside"]) await waitForCards(page, id);
+  const langs = await page.evaluate(() =>
+    ["changchun", "ulsan", "riverside"].map((id) => document.getElementById(id).shadowRoot.querySelector(".nw").lang));
+  assert.deepEqual(langs, ["en-US", "ko-KR", "en-US"]);
+
+  await page.locator('#changchun [part~="font-larger"]').click();
+  const steps = await page.evaluate(() =>
+    ["changchun", "ulsan", "riverside"].map((id) => NewsWidget.get(document.getElementById(id)).fontStep));
+  assert.deepEqual(steps, [1, 1, 1], "font size is site-wide");
+
+  await page.locator('#changchun [part~="language"] button[lang="zh-CN"]').click();
+  await page.waitForFunction(() => document.getElementById("changchun").shadowRoot.querySelector(".nw").lang === "zh-CN");
+  const after = await page.evaluate(() =>
+    ["changchun", "ulsan", "riverside"].map((id) => document.getElementById(id).shadowRoot.querySelector(".nw").lang));
+  assert.deepEqual(after, ["zh-CN", "ko-KR", "en-US"], "instances with an explicit lang keep it");
+  await page.screenshot({ path: shot("embed-three"), fullPage: true });
+});
+
+test("destroy() leaves no listener, no markup and no frame behind", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    // Counts live registrations per target so that a leak shows as a difference.
+    const live = new Map();
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const key = (type, fn, opts) => `${type}|${typeof opts === "boolean" ? opts : !!(opts && opts.capture)}`;
+    EventTarget.prototype.addEventListener = function (type, fn, opts) {
+      if (fn) {
+        const list = live.get(this) || [];
+        if (!list.some((e) => e.fn === fn && e.k === key(type, fn, opts))) list.push({ fn, k: key(type, fn, opts) });
+        live.set(this, list);
+      }
+      return add.call(this, type, fn, opts);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+      const list = live.get(this);
+      if (list) live.set(this, list.filter((e) => !(e.fn === fn && e.k === key(type, fn, opts))));
+      return remove.call(this, type, fn, opts);
+    };
+    window.__liveListeners = () => [...live.values()].reduce((n, l) => n + l.length, 0);
+  });
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  const result = await page.evaluate(async () => {
+    const host = document.createElement("div");
+    host.className = "probe";
+    document.querySelector("main").append(host);
+    const outerBefore = host.outerHTML;
+    const listenersBefore = window.__liveListeners();
+    const handle = await NewsWidget.mount(host, { feed: "feeds/changchun.json" });
+    // Polled rather than awaited through a { once } listener, which the browser removes
+    // without removeEventListener and the count would take for a leak.
+    while (!host.shadowRoot.querySelector('[part~="card"]')) await new Promise((r) => setTimeout(r, 20));
+    const listenersMounted = window.__liveListeners();
+    handle.open("cc-2024-0528-ulsan30");
+    window.print = () => {};
+    handle.print();
+    handle.destroy();
+    return {
+      outerBefore,
+      outerAfter: host.outerHTML,
+      listenersBefore,
+      listenersMounted,
+      listenersAfter: window.__liveListeners(),
+      shadowChildren: host.shadowRoot.childNodes.length,
+      adopted: host.shadowRoot.adoptedStyleSheets.length,
+      frames: document.querySelectorAll("iframe").length + host.shadowRoot.querySelectorAll("iframe").length,
+    };
+  });
+  assert.ok(result.listenersMounted > result.listenersBefore, "the widget did listen while mounted");
+  assert.equal(result.listenersAfter, result.listenersBefore, "every listener was removed");
+  assert.equal(result.outerAfter, result.outerBefore, "the host element is as it was");
+  assert.equal(result.shadowChildren, 0);
+  assert.equal(result.adopted, 0);
+  assert.equal(result.frames, 0, "the print frame is gone");
+});
+
+test("<news-widget> follows lang changes and cleans up when removed", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/three.html`);
+  await waitForCards(page, "#ulsan");
+  await page.evaluate(() => document.getElementById("ulsan").setAttribute("lang", "zh-CN"));
+  await page.waitForFunction(() => document.getElementById("ulsan").shadowRoot.querySelector(".nw").lang === "zh-CN");
+  const cleaned = await page.evaluate(() => {
+    const el = document.getElementById("ulsan");
+    el.remove();
+    return { handle: NewsWidget.get(el), children: el.shadowRoot.childNodes.length };
+  });
+  assert.deepEqual(cleaned, { handle: null, children: 0 });
+});
+
+test("strict CSP page: the widget works with zero violations", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+    window.print = () => { window.__printed = (window.__printed || 0) + 1; };
+  });
+  await page.goto(`${env.url}/strict-csp.html`);
+  await waitForCards(page, "#widget");
+  await page.locator('#widget [part~="card-title"] button').first().click();
+  await page.locator('#widget [part~="print-preview"]').click();
+  await page.locator('#widget [part~="font-larger"]').click();
+  await page.locator('#widget [part~="print"]').click();
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations, []);
+  const printed = await page.evaluate(() => {
+    const frame = document.getElementById("widget").shadowRoot.querySelector("iframe");
+    return frame ? frame.contentWindow.getComputedStyle(frame.contentDocument.body).fontFamily : null;
+  });
+  assert.ok(printed && /serif/i.test(printed), `print frame is styled under the CSP (font: ${printed})`);
+});
+
+async function widgetShot(path, file) {
+  const page = await newPage(env.browser, { viewport: { width: 900, height: 1200 } });
+  await page.goto(`${env.url}/${path}`);
+  await waitForCards(page, "#widget");
+  await page.evaluate(() => document.fonts.ready);
+  const buffer = await page.locator("#widget").screenshot({ path: shot(file) });
+  await page.close();
+  return buffer;
+}
+
+test("hostile host CSS does not change the widget's layout", async () => {
+  const plain = await widgetShot("plain.html", "embed-plain");
+  const hostile = await widgetShot("strict-csp.html", "embed-hostile");
+  const page = await newPage(env.browser);
+  const diff = await page.evaluate(async ([a, b]) => {
+    const load = (b64) => new Promise((resolve) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.src = `data:image/png;base64,${b64}`;
+    });
+    const [ia, ib] = await Promise.all([load(a), load(b)]);
+    // A sub-pixel host position may round the element's box one pixel either way.
+    if (Math.abs(ia.width - ib.width) > 1 || Math.abs(ia.height - ib.height) > 1) {
+      return { sizes: [ia.width, ia.height, ib.width, ib.height] };
+    }
+    const w = Math.min(ia.width, ib.width), h = Math.min(ia.height, ib.height);
+    const pixels = (img) => {
+      const c = document.createElement("canvas");
+      c.width = w;
+      c.height = h;
+      const ctx = c.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, w, h).data;
+    };
+    const pa = pixels(ia), pb = pixels(ib);
+    let different = 0;
+    for (let i = 0; i < pa.length; i += 4) {
+      if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 48) different++;
+    }
+    return { ratio: different / (pa.length / 4) };
+  }, [plain.toString("base64"), hostile.toString("base64")]);
+  assert.equal(diff.sizes, undefined, `same size (plain ${diff.sizes?.slice(0, 2)} vs hostile ${diff.sizes?.slice(2)})`);
+  assert.ok(diff.ratio < 0.005, `pixels differing: ${(diff.ratio * 100).toFixed(2)} %`);
+});

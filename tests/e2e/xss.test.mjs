@@ -1,0 +1,259 @@
+// XSS corpora (DOMPurify, H5SC, OWASP) rendered through the real widget from dist/: nothing may
+// run, and no article body may keep a script carrier, an event handler or a script URL.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { newPage, root, setUp } from "./harness.mjs";
+
+const CORPORA = resolve(root, "../shared/corpora");
+const EXPECTED = { dompurify: 223, h5sc: 149, owasp: 148 };
+const BATCH = 20;
+// Inline script is forbidden: any attempt shows up as a securitypolicyviolation event.
+const HOST_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'";
+
+function loadCorpus(file, pick) {
+  const path = join(CORPORA, file);
+  if (!existsSync(path)) return { path, payloads: null };
+  return { path, payloads: JSON.parse(readFileSync(path, "utf8")).map(pick) };
+}
+
+const corpora = {
+  dompurify: loadCorpus("dompurify-cases.json", (c) => c.payload),
+  h5sc: loadCorpus("h5sc-payloads.json", (p) => p),
+  owasp: loadCorpus("owasp-xss-filter-evasion.json", (c) => c.payload),
+};
+const results = {};
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+function feedFor(name, payloads) {
+  return JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: `XSS corpus ${name}`,
+    language: "en",
+    items: payloads.map((payload, index) => ({
+      id: `${name}-${index}`,
+      title: `${name} ${index}`,
+      url: `${env.url}/news/${name}-${index}`,
+      content_html: payload,
+    })),
+  });
+}
+
+function hostPage(name) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>xss ${name}</title></head>
+<body>
+<div data-news-widget data-feed="/xss-feed-${name}.json" data-lang="en" data-page-size="100"></div>
+<script src="/dist/news-widget.js" defer></script>
+</body></html>`;
+}
+
+// Runs before any page script, in every frame: records every way a payload announces itself.
+function installHooks() {
+  let sink;
+  try {
+    sink = window.top.__xssCalls;
+  } catch {
+    sink = undefined;
+  }
+  if (!sink) sink = window.__xssCalls = [];
+  const record = (kind, args) => {
+    let detail;
+    try {
+      detail = Array.from(args, (a) => String(a)).join(", ");
+    } catch {
+      detail = "(unprintable)";
+    }
+    let current = null;
+    try {
+      current = window.top.__xssCurrent ?? null;
+    } catch {}
+    sink.push({ kind, detail, current, frame: window === window.top ? "top" : String(location.href) });
+  };
+  for (const name of ["alert", "prompt", "confirm", "print", "open"]) {
+    window[name] = function () { record(name, arguments); return null; };
+  }
+  for (const name of ["xss", "XSS"]) {
+    Object.defineProperty(window, name, {
+      configurable: false,
+      get() { return undefined; },
+      set(v) { record(`window.${name}=`, [v]); },
+    });
+  }
+  document.addEventListener(
+    "securitypolicyviolation",
+    (e) => record("csp", [e.violatedDirective, e.blockedURI, e.sample]),
+    true,
+  );
+}
+
+// In the page: opens each id through the public handle and inspects the rendered article body.
+async function openAndInspect({ ids, waitMs }) {
+  const BAD_TAGS = new Set([
+    "script", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "svg",
+    "math", "frame", "frameset", "template", "noscript", "applet", "portal", "input", "button",
+    "textarea", "select", "video", "audio", "source", "dialog", "slot",
+  ]);
+  const BAD_VALUE = /^(javascript|vbscript|livescript|jscript|mocha):|^data:(?!image\/(png|jpe?g|gif|webp|avif);base64,)/;
+  const BAD_ANYWHERE = /(javascript|vbscript|livescript):|data:text\/html|expression\(|-moz-binding|behavior:/;
+  const URL_ATTRS = new Set(["href", "src", "cite", "action", "formaction", "xlink:href", "background", "poster", "data", "codebase", "lowsrc", "dynsrc", "longdesc", "ping", "usemap", "manifest"]);
+  const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+  const strip = (v) => v.toLowerCase().replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, "");
+
+  function attributeProblems(el) {
+    const problems = [];
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = strip(attr.value);
+      const where = `<${el.localName} ${attr.name}="${attr.value.slice(0, 80)}">`;
+      if (name.startsWith("on")) problems.push(`event handler ${where}`);
+      if (BAD_VALUE.test(value)) problems.push(`script/data URL ${where}`);
+      if ((name === "style" || name === "srcset") && BAD_ANYWHERE.test(value)) problems.push(`script in ${where}`);
+      if (URL_ATTRS.has(name)) {
+        let protocol = "unparseable";
+        try { protocol = new URL(attr.value, el.baseURI).protocol; } catch {}
+        const rasterData = protocol === "data:" && name === "src" && !BAD_VALUE.test(value);
+        if (!SAFE_PROTOCOLS.has(protocol) && !rasterData) problems.push(`URL scheme ${protocol} ${where}`);
+      }
+    }
+    return problems;
+  }
+
+  const host = document.querySelector("[data-news-widget]");
+  const handle = window.NewsWidget.get(host);
+  const shadow = host.shadowRoot;
+  const out = [];
+  for (const id of ids) {
+    window.__xssCurrent = id;
+    const problems = [];
+    const opened = handle.open(id);
+    if (!opened) problems.push("open() returned false: the item is not in the feed");
+    const title = shadow.querySelector('[part~="article-title"]');
+    const body = shadow.querySelector('[part~="article-body"]');
+    if (!title || title.textContent.trim() !== id.replace(/-(\d+)$/, " $1")) {
+      problems.push(`article view shows "${title?.textContent}" instead of ${id}`);
+    }
+    if (!body) {
+      problems.push("no article body rendered");
+    } else {
+      for (const el of body.querySelectorAll("*")) {
+        if (BAD_TAGS.has(el.localName)) problems.push(`<${el.localName}> element kept`);
+        if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push(`foreign element <${el.localName}> (${el.namespaceURI})`);
+        if (el.shadowRoot) problems.push(`<${el.localName}> carries a shadow root`);
+        problems.push(...attributeProblems(el));
+      }
+    }
+    // The rest of the widget (card summaries are derived from the same HTML) must be clean too.
+    for (const el of shadow.querySelectorAll("*")) {
+      if (body && body.contains(el)) continue;
+      problems.push(...attributeProblems(el).map((p) => `outside body: ${p}`));
+    }
+    out.push({ id, problems, html: body ? body.innerHTML.slice(0, 300) : "" });
+  }
+  window.__xssCurrent = null;
+  await new Promise((r) => setTimeout(r, waitMs));
+  return out;
+}
+
+async function runCorpus(t, name) {
+  const { path, payloads } = corpora[name];
+  if (!payloads) {
+    console.log(`skipped: corpus not found at ${path}`);
+    t.skip(`corpus not found at ${path}`);
+    return;
+  }
+  const page = await newPage(env.browser);
+  const origin = env.url;
+  const outside = [];
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on("popup", (p) => dialogs.push(`popup: ${p.url()}`));
+  await page.addInitScript(installHooks);
+  const feed = feedFor(name, payloads);
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) {
+      // Keep the run hermetic and fast: payload images on other hosts are never fetched.
+      outside.push(url.href);
+      return route.abort();
+    }
+    if (url.pathname === `/xss-host-${name}.html`) {
+      return route.fulfill({
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": HOST_CSP },
+        body: hostPage(name),
+      });
+    }
+    if (url.pathname === `/xss-feed-${name}.json`) {
+      return route.fulfill({ status: 200, contentType: "application/json", body: feed });
+    }
+    return route.continue();
+  });
+
+  await page.goto(`${origin}/xss-host-${name}.html`);
+  await page.waitForFunction(() => {
+    const host = document.querySelector("[data-news-widget]");
+    return window.NewsWidget && window.NewsWidget.get(host) &&
+      host.shadowRoot && host.shadowRoot.querySelector('[part~="card"]');
+  }, null, { timeout: 20000 });
+
+  const ids = payloads.map((_, index) => `${name}-${index}`);
+  const checked = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    checked.push(...(await page.evaluate(openAndInspect, { ids: ids.slice(i, i + BATCH), waitMs: 50 })));
+  }
+  await page.evaluate(() => window.NewsWidget.get(document.querySelector("[data-news-widget]")).close());
+  // Delayed handlers (img onerror, autofocus onfocus, animation events, meta refresh).
+  await page.waitForTimeout(1000);
+  const calls = await page.evaluate(() => window.__xssCalls.slice());
+  const frames = page.frames().map((f) => f.url()).slice(1);
+
+  const failed = new Map();
+  const fail = (id, why) => {
+    if (!failed.has(id)) failed.set(id, []);
+    failed.get(id).push(why);
+  };
+  for (const r of checked) for (const p of r.problems) fail(r.id, `${p}\n      output: ${r.html}`);
+  for (const c of calls) fail(c.current ?? "(after the last article)", `${c.kind}(${c.detail}) in ${c.frame}`);
+  for (const d of dialogs) fail("(page)", d);
+  for (const f of frames) fail("(page)", `a frame was created: ${f}`);
+  for (const e of page.errors) fail("(page)", `uncaught page error: ${e}`);
+
+  const attributedFailures = [...failed.keys()].filter((id) => ids.includes(id)).length;
+  results[name] = { tried: checked.length, passed: checked.length - attributedFailures, size: payloads.length };
+  await page.context().close();
+
+  const report = [...failed].map(([id, whys]) => {
+    const index = Number(id.split("-").pop());
+    const payload = Number.isInteger(index) ? payloads[index] : undefined;
+    return `  ${id}${payload !== undefined ? ` payload ${JSON.stringify(payload).slice(0, 300)}` : ""}\n    ${whys.join("\n    ")}`;
+  });
+  assert.equal(report.length, 0, `${name}: ${report.length} failure(s):\n${report.join("\n")}`);
+  assert.equal(checked.length, EXPECTED[name], `${name}: every payload of the corpus was rendered`);
+  if (outside.length) console.log(`${name}: ${outside.length} request(s) to other hosts blocked (allowed image/link URLs)`);
+}
+
+test("DOMPurify fixtures: no payload runs or survives in the article body", (t) => runCorpus(t, "dompurify"));
+test("H5SC vectors: no payload runs or survives in the article body", (t) => runCorpus(t, "h5sc"));
+test("OWASP filter-evasion cheat sheet: no payload runs or survives in the article body", (t) => runCorpus(t, "owasp"));
+
+test("summary: every payload of every corpus was tried and passed", (t) => {
+  const names = Object.keys(EXPECTED);
+  if (names.every((n) => !corpora[n].payloads)) {
+    console.log(`skipped: corpus not found at ${CORPORA}`);
+    t.skip(`corpus not found at ${CORPORA}`);
+    return;
+  }
+  const r = (n) => results[n] ?? { tried: 0, passed: 0 };
+  const tried = names.reduce((s, n) => s + r(n).tried, 0);
+  const passed = names.reduce((s, n) => s + r(n).passed, 0);
+  console.log(`xss: tried ${tried} payloads (dompurify ${r("dompurify").tried}, h5sc ${r("h5sc").tried}, owasp ${r("owasp").tried}), passed ${passed}`);
+  for (const n of names) {
+    if (corpora[n].payloads) assert.equal(r(n).tried, EXPECTED[n], `${n}: corpus size ${EXPECTED[n]}`);
+  }
+  assert.equal(passed, tried);
+});

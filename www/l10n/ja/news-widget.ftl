@@ -1,0 +1,36 @@
+# news-widget: 日本語。ウィジェットが表示・読み上げるすべての文言（実行時に読み込むリソース）。
+# ボタンの「A+」「A」「A-」は各サイトの慣例どおり翻訳しない。
+
+widget-label = ニュース
+cards-heading = 最新ニュース
+loading = ニュースを読み込んでいます…
+cards-shown = { $total ->
+   *[other] 全{ $total }件中 { $shown }件を表示
+}
+more = もっと見る
+more-announce = { $count ->
+   *[other] 記事を{ $count }件追加で表示しました。
+}
+back = ニュース一覧に戻る
+meta-updated-label = 更新日：
+meta-source-label = 出典：
+fonts-label = 文字サイズ：
+font-larger = 文字を大きくする
+font-reset = 標準の文字サイズ
+font-smaller = 文字を小さくする
+font-size-changed = 文字サイズ { $percent }%
+language-label = 言語
+language-changed = 表示言語：{ $language }
+print = 印刷
+print-preview = 印刷プレビュー
+print-preview-on = 印刷プレビューをオンにしました。
+print-preview-off = 印刷プレビューをオフにしました。
+preview-banner = 印刷したときの見え方を表示しています。
+print-source-label = 元の記事：
+notice-untranslated = この記事には日本語版がないため、原文のまま表示しています。
+error-network = ニュースを読み込めませんでした。インターネット接続を確認して、もう一度お試しください。
+error-http = ニュースサーバーでエラーが発生しました（{ $status }）。しばらくしてから、もう一度お試しください。
+error-feed = ニュースのデータを読み取れませんでした。
+error-empty = まだニュースはありません。
+article-not-found = お探しの記事が見つかりませんでした。
+retry = 再試行
