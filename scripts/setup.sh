@@ -28,7 +28,8 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
   echo "    apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    >"${TMPDIR:-/tmp}/news-widget-apt.log" 2>&1 || { tail -20 "${TMPDIR:-/tmp}/news-widget-apt.log" >&2; return 1; }
 }
 
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
@@ -104,10 +105,11 @@ chromium_bin=""
 for c in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
   [ -x "$c" ] && { chromium_bin=$c; break; }
 done
-if [ -n "$chromium_bin" ] && have chromedriver && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+if [ -n "$chromium_bin" ] && have chromedriver && have pdftotext && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   ok "$($chromium_bin --version 2>/dev/null | head -1), $(chromedriver --version | awk '{print $1, $2}')"
 else
-  apt_install chromium chromium-driver fonts-noto-cjk fontconfig
+  # poppler-utils: the print test reads the text of the printed PDF and renders its first page.
+  apt_install chromium chromium-driver fonts-noto-cjk fontconfig poppler-utils
   ok "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
 fi
 

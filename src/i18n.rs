@@ -48,7 +48,11 @@ pub enum I18nError {
     /// A message is absent from the chosen locale; the fallback locale answered instead.
     MissingMessage { id: String, locale: String },
     /// A message exists but resolving it failed (unknown variable, cyclic reference, …).
-    Format { id: String, locale: String, detail: String },
+    Format {
+        id: String,
+        locale: String,
+        detail: String,
+    },
     /// A resource (built-in or loaded at run time) has entries that do not parse.
     Syntax { locale: String, detail: String },
     /// A language tag that is not BCP 47.
@@ -59,10 +63,16 @@ impl fmt::Display for I18nError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             I18nError::MissingMessage { id, locale } => {
-                write!(f, "message \"{id}\" is missing in {locale}; using {FALLBACK}")
+                write!(
+                    f,
+                    "message \"{id}\" is missing in {locale}; using {FALLBACK}"
+                )
             }
             I18nError::Format { id, locale, detail } => {
-                write!(f, "message \"{id}\" in {locale} did not format cleanly: {detail}")
+                write!(
+                    f,
+                    "message \"{id}\" in {locale} did not format cleanly: {detail}"
+                )
             }
             I18nError::Syntax { locale, detail } => {
                 write!(f, "Fluent resource for {locale} has errors: {detail}")
@@ -77,7 +87,9 @@ impl std::error::Error for I18nError {}
 pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, I18nError> {
     tag.trim()
         .parse::<LanguageIdentifier>()
-        .map_err(|_| I18nError::InvalidTag { tag: tag.to_string() })
+        .map_err(|_| I18nError::InvalidTag {
+            tag: tag.to_string(),
+        })
 }
 
 fn fallback_id() -> LanguageIdentifier {
@@ -89,7 +101,10 @@ fn fallback_id() -> LanguageIdentifier {
 /// Traditional for `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`. A Traditional request gets a
 /// Traditional resource when one is available and Simplified (`zh-CN`) otherwise, which is
 /// closer for the reader than English. Other tags pass through.
-pub fn normalize_request(tag: &LanguageIdentifier, available: &[LanguageIdentifier]) -> LanguageIdentifier {
+pub fn normalize_request(
+    tag: &LanguageIdentifier,
+    available: &[LanguageIdentifier],
+) -> LanguageIdentifier {
     if tag.language.as_str() != "zh" {
         return tag.clone();
     }
@@ -106,7 +121,11 @@ pub fn normalize_request(tag: &LanguageIdentifier, available: &[LanguageIdentifi
             .iter()
             .filter(|a| a.language.as_str() == "zh" && traditional(a))
             .find(|a| a.region == tag.region || tag.region.is_none())
-            .or_else(|| available.iter().find(|a| a.language.as_str() == "zh" && traditional(a)))
+            .or_else(|| {
+                available
+                    .iter()
+                    .find(|a| a.language.as_str() == "zh" && traditional(a))
+            })
         {
             return found.clone();
         }
@@ -116,7 +135,10 @@ pub fn normalize_request(tag: &LanguageIdentifier, available: &[LanguageIdentifi
 
 /// Picks one locale for the UI from the reader's requests, best first. Invalid tags are
 /// skipped; nothing matching means English.
-pub fn negotiate_locale(requested: &[&str], available: &[LanguageIdentifier]) -> LanguageIdentifier {
+pub fn negotiate_locale(
+    requested: &[&str],
+    available: &[LanguageIdentifier],
+) -> LanguageIdentifier {
     let requested: Vec<LanguageIdentifier> = requested
         .iter()
         .filter_map(|t| parse_tag(t).ok())
@@ -175,7 +197,12 @@ impl Catalog {
 
     /// Adds a resource loaded at run time: a new language, or rewording for a known one.
     /// Entries with syntax errors are reported and skipped; the rest apply.
-    pub fn add_source(&mut self, locale: LanguageIdentifier, source: String, errors: &mut Vec<I18nError>) {
+    pub fn add_source(
+        &mut self,
+        locale: LanguageIdentifier,
+        source: String,
+        errors: &mut Vec<I18nError>,
+    ) {
         let resource = parse_resource(&locale, source, errors);
         match self.entries.iter_mut().find(|(id, _)| *id == locale) {
             Some((_, list)) => list.push(resource),
@@ -188,7 +215,10 @@ impl Catalog {
         let mut chain = Vec::with_capacity(2);
         let fallback = fallback_id();
         for wanted in [locale, &fallback] {
-            if chain.iter().any(|b: &FluentBundle<Rc<FluentResource>>| b.locales[0] == *wanted) {
+            if chain
+                .iter()
+                .any(|b: &FluentBundle<Rc<FluentResource>>| b.locales[0] == *wanted)
+            {
                 continue;
             }
             if let Some((id, resources)) = self.entries.iter().find(|(id, _)| id == wanted) {
@@ -204,7 +234,11 @@ impl Catalog {
     }
 }
 
-fn parse_resource(locale: &LanguageIdentifier, source: String, errors: &mut Vec<I18nError>) -> Rc<FluentResource> {
+fn parse_resource(
+    locale: &LanguageIdentifier,
+    source: String,
+    errors: &mut Vec<I18nError>,
+) -> Rc<FluentResource> {
     match FluentResource::try_new(source) {
         Ok(resource) => Rc::new(resource),
         Err((resource, parse_errors)) => {
@@ -243,7 +277,12 @@ impl Localizer {
     /// Formats `id` with `args`. Always yields text: the chosen locale, else English, else
     /// the id itself (only possible for an id that no resource has, which the native tests
     /// rule out for the widget's own ids). Problems go to `errors`.
-    pub fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)], errors: &mut Vec<I18nError>) -> Message {
+    pub fn format(
+        &self,
+        id: &str,
+        args: &[(&str, FluentValue<'_>)],
+        errors: &mut Vec<I18nError>,
+    ) -> Message {
         let fluent_args = if args.is_empty() {
             None
         } else {

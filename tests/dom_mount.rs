@@ -13,14 +13,31 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn mount_renders_cards_in_an_open_shadow_root() {
     clear_storage();
     let host = host();
-    let handle = mount(host.clone().into(), options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")])).unwrap();
+    let handle = mount(
+        host.clone().into(),
+        options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")]),
+    )
+    .unwrap();
     wait_for(&host, "[part~=card]").await;
     let cards = all(&host, "[part~=card]");
     assert_eq!(cards.len(), 3);
-    let titles: Vec<String> = all(&host, "[part~=card-title]").iter().map(|t| t.text_content().unwrap()).collect();
+    let titles: Vec<String> = all(&host, "[part~=card-title]")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
     // Newest first by date_published.
-    assert_eq!(titles, ["Sister cities meet", "Office hours change", "Festival opens"]);
-    assert_eq!(one(&host, "h2").unwrap().text_content().unwrap(), "Latest news");
+    assert_eq!(
+        titles,
+        [
+            "Sister cities meet",
+            "Office hours change",
+            "Festival opens"
+        ]
+    );
+    assert_eq!(
+        one(&host, "h2").unwrap().text_content().unwrap(),
+        "Latest news"
+    );
     // Nothing was written into the light DOM.
     assert_eq!(host.child_element_count(), 0);
     handle.destroy();
@@ -33,14 +50,21 @@ async fn page_size_limits_cards_and_more_adds_the_next_page() {
     let host = host();
     let handle = mount(
         host.clone().into(),
-        options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en"), ("pageSize", "2")]),
+        options(&[
+            ("feed", &feed_url(SMALL_FEED)),
+            ("lang", "en"),
+            ("pageSize", "2"),
+        ]),
     )
     .unwrap();
     wait_for(&host, "[part~=card]").await;
     assert_eq!(all(&host, "[part~=card]").len(), 2);
     click(&one(&host, "[part~=more]").unwrap());
     assert_eq!(all(&host, "[part~=card]").len(), 3);
-    assert!(one(&host, "[part~=more]").is_none(), "no More once everything is shown");
+    assert!(
+        one(&host, "[part~=more]").is_none(),
+        "no More once everything is shown"
+    );
     handle.destroy();
     host.remove();
 }
@@ -49,10 +73,20 @@ async fn page_size_limits_cards_and_more_adds_the_next_page() {
 async fn a_missing_feed_shows_a_localized_error_with_retry() {
     clear_storage();
     let host = host();
-    let handle = mount(host.clone().into(), options(&[("feed", "/no-such-feed.json"), ("lang", "ko")])).unwrap();
+    let handle = mount(
+        host.clone().into(),
+        options(&[("feed", "/no-such-feed.json"), ("lang", "ko")]),
+    )
+    .unwrap();
     let error = wait_for(&host, "[part~=error]").await;
-    assert!(error.text_content().unwrap().contains("소식 서버에서 오류가 발생했습니다(404)"));
-    assert_eq!(one(&host, "[part~=retry]").unwrap().text_content().unwrap(), "다시 시도");
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("소식 서버에서 오류가 발생했습니다(404)"));
+    assert_eq!(
+        one(&host, "[part~=retry]").unwrap().text_content().unwrap(),
+        "다시 시도"
+    );
     handle.destroy();
     host.remove();
 }
@@ -61,10 +95,19 @@ async fn a_missing_feed_shows_a_localized_error_with_retry() {
 async fn a_feed_that_is_not_json_is_an_error_state_not_a_blank_box() {
     clear_storage();
     let host = host();
-    let handle = mount(host.clone().into(), options(&[("feed", &feed_url("<rss>")), ("lang", "en")])).unwrap();
+    let handle = mount(
+        host.clone().into(),
+        options(&[("feed", &feed_url("<rss>")), ("lang", "en")]),
+    )
+    .unwrap();
     let error = wait_for(&host, "[part~=error]").await;
     assert_eq!(
-        error.query_selector("p").unwrap().unwrap().text_content().unwrap(),
+        error
+            .query_selector("p")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
         "The news feed could not be read."
     );
     handle.destroy();
@@ -76,7 +119,11 @@ async fn an_empty_feed_says_there_is_no_news() {
     clear_storage();
     let host = host();
     let empty = r#"{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}"#;
-    let handle = mount(host.clone().into(), options(&[("feed", &feed_url(empty)), ("lang", "zh-CN")])).unwrap();
+    let handle = mount(
+        host.clone().into(),
+        options(&[("feed", &feed_url(empty)), ("lang", "zh-CN")]),
+    )
+    .unwrap();
     let message = wait_for(&host, "[data-kind=empty]").await;
     assert_eq!(message.text_content().unwrap(), "暂无新闻。");
     handle.destroy();

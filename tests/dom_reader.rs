@@ -12,8 +12,8 @@ use news_widget::dom::{mount, WidgetHandle};
 use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, Element, HtmlElement};
 use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,7 +24,11 @@ fn local_storage() -> web_sys::Storage {
 }
 
 fn mount_small(host: &HtmlElement) -> WidgetHandle {
-    mount(host.clone().into(), options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")])).unwrap()
+    mount(
+        host.clone().into(),
+        options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")]),
+    )
+    .unwrap()
 }
 
 /// A mounted widget with article "a" open.
@@ -58,21 +62,29 @@ fn is_disabled(host: &Element, part: &str) -> bool {
 }
 
 fn assert_px(actual: f64, expected: f64, what: &str) {
-    assert!((actual - expected).abs() < 0.05, "{what}: expected {expected}px, got {actual}px");
+    assert!(
+        (actual - expected).abs() < 0.05,
+        "{what}: expected {expected}px, got {actual}px"
+    );
 }
 
 /// A `keydown` as a reader's key press would arrive: bubbling and crossing the shadow boundary.
 /// Built through the JS constructor (the crate's web-sys features do not include its init dict).
 fn key_down(target: &Element, key: &str) {
     let window = web_sys::window().unwrap();
-    let ctor: Function = Reflect::get(&window, &"KeyboardEvent".into()).unwrap().dyn_into().unwrap();
+    let ctor: Function = Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let init = Object::new();
     Reflect::set(&init, &"key".into(), &key.into()).unwrap();
     Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
     Reflect::set(&init, &"composed".into(), &true.into()).unwrap();
     Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
-    let event: web_sys::Event =
-        Reflect::construct(&ctor, &Array::of2(&"keydown".into(), &init)).unwrap().dyn_into().unwrap();
+    let event: web_sys::Event = Reflect::construct(&ctor, &Array::of2(&"keydown".into(), &init))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     target.dispatch_event(&event).unwrap();
 }
 
@@ -87,7 +99,11 @@ async fn font_buttons_scale_the_article_body_by_the_expected_ratio() {
     let host = host();
     let handle = mount_with_article(&host).await;
     let base = body_px(&host);
-    assert_px(base, 16.0, "article body at 100 % with the default 16px base");
+    assert_px(
+        base,
+        16.0,
+        "article body at 100 % with the default 16px base",
+    );
 
     press(&host, "font-larger");
     assert_eq!(handle.font_step(), 1);
@@ -107,7 +123,11 @@ async fn font_buttons_scale_the_article_body_by_the_expected_ratio() {
     let title = one(&host, "[part~=article-title]").unwrap();
     let title_default = computed_font_px(&title);
     press(&host, "font-larger");
-    assert_px(computed_font_px(&title), title_default * 1.125, "article title after A+");
+    assert_px(
+        computed_font_px(&title),
+        title_default * 1.125,
+        "article title after A+",
+    );
     end(handle, host);
 }
 
@@ -120,7 +140,10 @@ async fn font_buttons_scale_the_card_titles() {
     let title = || computed_font_px(&one(&host, "[part~=card-title]").unwrap());
     let summary = || computed_font_px(&one(&host, "[part~=card-summary]").unwrap());
     let (title_default, summary_default) = (title(), summary());
-    assert!(title_default > summary_default, "a card title is larger than its summary");
+    assert!(
+        title_default > summary_default,
+        "a card title is larger than its summary"
+    );
     press(&host, "font-larger");
     assert_px(title(), title_default * 1.125, "card title after A+");
     assert_px(summary(), summary_default * 1.125, "card summary after A+");
@@ -154,8 +177,16 @@ async fn the_host_pages_root_font_size_does_not_change_the_text_size() {
     html.style().set_property("font-size", &before).unwrap();
 
     for (root_size, body, root) in seen {
-        assert_px(body, plain, &format!("article body with html font-size {root_size}"));
-        assert_px(root, plain_root, &format!("widget root with html font-size {root_size}"));
+        assert_px(
+            body,
+            plain,
+            &format!("article body with html font-size {root_size}"),
+        );
+        assert_px(
+            root,
+            plain_root,
+            &format!("widget root with html font-size {root_size}"),
+        );
     }
     assert_px(plain_larger, plain * 1.125, "A+ without a host root size");
     end(handle, host);
@@ -184,7 +215,11 @@ async fn each_font_button_is_disabled_at_its_end() {
     larger.focus().unwrap();
     press(&host, "font-larger");
     assert_eq!(handle.font_step(), 5, "A+ at 200 % stays at 200 %");
-    assert_eq!(shadow(&host).active_element().as_ref(), Some(larger.unchecked_ref::<Element>()), "focus kept on A+");
+    assert_eq!(
+        shadow(&host).active_element().as_ref(),
+        Some(larger.unchecked_ref::<Element>()),
+        "focus kept on A+"
+    );
 
     for _ in 0..6 {
         press(&host, "font-smaller");
@@ -225,7 +260,10 @@ fn block_local_storage() -> impl FnOnce() {
 async fn blocked_local_storage_keeps_the_font_step_in_memory() {
     clear_storage();
     let restore = block_local_storage();
-    assert!(web_sys::window().unwrap().local_storage().is_err(), "the stub makes localStorage throw");
+    assert!(
+        web_sys::window().unwrap().local_storage().is_err(),
+        "the stub makes localStorage throw"
+    );
 
     let first = host();
     let handle = mount_small(&first);
@@ -240,7 +278,11 @@ async fn blocked_local_storage_keeps_the_font_step_in_memory() {
 
     let second = host();
     let again = mount_small(&second);
-    assert_eq!(again.font_step(), 1, "a widget mounted later starts at the remembered step");
+    assert_eq!(
+        again.font_step(),
+        1,
+        "a widget mounted later starts at the remembered step"
+    );
     assert_px(root_px(&second), 18.0, "and already shows it");
     wait_for(&second, "[part~=card]").await;
     again.destroy();
@@ -248,7 +290,11 @@ async fn blocked_local_storage_keeps_the_font_step_in_memory() {
 
     restore();
     let storage = local_storage();
-    assert_eq!(storage.get_item(STEP_KEY).unwrap(), None, "nothing reached the blocked storage");
+    assert_eq!(
+        storage.get_item(STEP_KEY).unwrap(),
+        None,
+        "nothing reached the blocked storage"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -266,43 +312,80 @@ async fn two_instances_follow_one_font_step_and_both_hosts_hear_fontsizechange()
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
             let event: CustomEvent = event.dyn_into().unwrap();
             let detail = event.detail();
-            let step = Reflect::get(&detail, &"step".into()).unwrap().as_f64().unwrap_or(f64::NAN);
-            let scale = Reflect::get(&detail, &"scale".into()).unwrap().as_f64().unwrap_or(f64::NAN);
+            let step = Reflect::get(&detail, &"step".into())
+                .unwrap()
+                .as_f64()
+                .unwrap_or(f64::NAN);
+            let scale = Reflect::get(&detail, &"scale".into())
+                .unwrap()
+                .as_f64()
+                .unwrap_or(f64::NAN);
             let target = event.current_target().unwrap().unchecked_into::<Element>();
             let which = target.get_attribute("data-which").unwrap_or_default();
-            heard.borrow_mut().push((which, step, scale, event.bubbles(), event.composed()));
+            heard
+                .borrow_mut()
+                .push((which, step, scale, event.bubbles(), event.composed()));
         })
     };
     one_host.set_attribute("data-which", "first").unwrap();
     two_host.set_attribute("data-which", "second").unwrap();
     let callback: &Function = listener.as_ref().unchecked_ref();
-    one_host.add_event_listener_with_callback("news-widget:fontsizechange", callback).unwrap();
-    two_host.add_event_listener_with_callback("news-widget:fontsizechange", callback).unwrap();
+    one_host
+        .add_event_listener_with_callback("news-widget:fontsizechange", callback)
+        .unwrap();
+    two_host
+        .add_event_listener_with_callback("news-widget:fontsizechange", callback)
+        .unwrap();
 
     let second_default = root_px(&two_host);
     press(&one_host, "font-larger");
     assert_eq!(first.font_step(), 1);
     assert_eq!(second.font_step(), 1, "the second instance follows");
-    assert_px(root_px(&two_host), second_default * 1.125, "the second instance's text grows");
-    assert!(!is_disabled(&two_host, "font-reset"), "the second instance's A is enabled again");
+    assert_px(
+        root_px(&two_host),
+        second_default * 1.125,
+        "the second instance's text grows",
+    );
+    assert!(
+        !is_disabled(&two_host, "font-reset"),
+        "the second instance's A is enabled again"
+    );
 
     {
         let heard = heard.borrow();
         for which in ["first", "second"] {
-            let event = heard.iter().find(|e| e.0 == which).unwrap_or_else(|| panic!("no fontsizechange on the {which} host: {heard:?}"));
+            let event = heard
+                .iter()
+                .find(|e| e.0 == which)
+                .unwrap_or_else(|| panic!("no fontsizechange on the {which} host: {heard:?}"));
             assert_eq!(event.1, 1.0, "detail.step on the {which} host");
-            assert!((event.2 - 1.125).abs() < 1e-9, "detail.scale on the {which} host: {}", event.2);
-            assert!(event.3 && event.4, "bubbles and composed on the {which} host");
+            assert!(
+                (event.2 - 1.125).abs() < 1e-9,
+                "detail.scale on the {which} host: {}",
+                event.2
+            );
+            assert!(
+                event.3 && event.4,
+                "bubbles and composed on the {which} host"
+            );
         }
     }
 
     // And back the other way, through the second instance.
     press(&two_host, "font-smaller");
     assert_eq!(first.font_step(), 0);
-    assert_px(root_px(&one_host), second_default, "the first instance follows the second");
+    assert_px(
+        root_px(&one_host),
+        second_default,
+        "the first instance follows the second",
+    );
 
-    one_host.remove_event_listener_with_callback("news-widget:fontsizechange", callback).unwrap();
-    two_host.remove_event_listener_with_callback("news-widget:fontsizechange", callback).unwrap();
+    one_host
+        .remove_event_listener_with_callback("news-widget:fontsizechange", callback)
+        .unwrap();
+    two_host
+        .remove_event_listener_with_callback("news-widget:fontsizechange", callback)
+        .unwrap();
     end(first, one_host);
     end(second, two_host);
 }
@@ -339,7 +422,11 @@ async fn a_stored_step_is_applied_before_the_first_render() {
     let handle = mount_small(&host);
     // No await between mount and these reads: this is what the first frame paints.
     assert_eq!(handle.font_step(), 3);
-    assert_px(root_px(&host), 24.0, "150 % of 16px on the root right after mount");
+    assert_px(
+        root_px(&host),
+        24.0,
+        "150 % of 16px on the root right after mount",
+    );
     wait_for(&host, "[part~=card]").await;
     assert_px(root_px(&host), 24.0, "still 150 % once the cards are there");
     assert!(!is_disabled(&host, "font-reset"), "A is enabled at 150 %");
@@ -355,9 +442,16 @@ async fn a_garbage_stored_step_means_the_default_size() {
         let host = host();
         let handle = mount_small(&host);
         assert_eq!(handle.font_step(), 0, "stored {garbage:?}");
-        assert_px(root_px(&host), 16.0, &format!("root size with stored {garbage:?}"));
+        assert_px(
+            root_px(&host),
+            16.0,
+            &format!("root size with stored {garbage:?}"),
+        );
         wait_for(&host, "[part~=card]").await;
-        assert!(is_disabled(&host, "font-reset"), "A disabled at the default, stored {garbage:?}");
+        assert!(
+            is_disabled(&host, "font-reset"),
+            "A disabled at the default, stored {garbage:?}"
+        );
         end(handle, host);
     }
     clear_storage();

@@ -30,8 +30,14 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     // The spec's line ends are LF and CRLF only, so these files are one message whose value runs
     // to the end of the file, bare CRs included, and only blanks (space, LF, CRLF) are trimmed
     // from its end. fluent-syntax trims any trailing ' ', '\r', '\n' (`matches_fluent_ws`).
-    ("cr_multikey", "bare CR at the end of the value is trimmed; the spec keeps it"),
-    ("cr_multilinevalue", "bare CR at the end of the value is trimmed; the spec keeps it"),
+    (
+        "cr_multikey",
+        "bare CR at the end of the value is trimmed; the spec keeps it",
+    ),
+    (
+        "cr_multilinevalue",
+        "bare CR at the end of the value is trimmed; the spec keeps it",
+    ),
 ];
 
 fn corpus_dir() -> PathBuf {
@@ -47,11 +53,19 @@ fn load(name: &str) -> Option<(String, Value)> {
         return None;
     }
     // Read bytes and convert without touching line endings: crlf.ftl and cr_*.ftl depend on them.
-    let ftl = std::fs::read(dir.join(format!("{name}.ftl")))
-        .unwrap_or_else(|e| panic!("{name}.ftl is listed but unreadable in {}: {e}", dir.display()));
+    let ftl = std::fs::read(dir.join(format!("{name}.ftl"))).unwrap_or_else(|e| {
+        panic!(
+            "{name}.ftl is listed but unreadable in {}: {e}",
+            dir.display()
+        )
+    });
     let ftl = String::from_utf8(ftl).unwrap_or_else(|e| panic!("{name}.ftl is not UTF-8: {e}"));
-    let expected = std::fs::read_to_string(dir.join(format!("{name}.json")))
-        .unwrap_or_else(|e| panic!("{name}.json is listed but unreadable in {}: {e}", dir.display()));
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap_or_else(|e| {
+        panic!(
+            "{name}.json is listed but unreadable in {}: {e}",
+            dir.display()
+        )
+    });
     let expected = serde_json::from_str(&expected).unwrap_or_else(|e| panic!("{name}.json: {e}"));
     Some((ftl, expected))
 }
@@ -154,15 +168,21 @@ fn expression(x: &ast::Expression<&str>) -> Value {
 fn variant(v: &ast::Variant<&str>) -> Value {
     let key = match &v.key {
         ast::VariantKey::Identifier { name } => json!({ "type": "Identifier", "name": name }),
-        ast::VariantKey::NumberLiteral { value } => json!({ "type": "NumberLiteral", "value": value }),
+        ast::VariantKey::NumberLiteral { value } => {
+            json!({ "type": "NumberLiteral", "value": value })
+        }
     };
     json!({ "type": "Variant", "key": key, "value": pattern(&v.value), "default": v.default })
 }
 
 fn inline(i: &ast::InlineExpression<&str>) -> Value {
     match i {
-        ast::InlineExpression::StringLiteral { value } => json!({ "type": "StringLiteral", "value": value }),
-        ast::InlineExpression::NumberLiteral { value } => json!({ "type": "NumberLiteral", "value": value }),
+        ast::InlineExpression::StringLiteral { value } => {
+            json!({ "type": "StringLiteral", "value": value })
+        }
+        ast::InlineExpression::NumberLiteral { value } => {
+            json!({ "type": "NumberLiteral", "value": value })
+        }
         ast::InlineExpression::FunctionReference { id, arguments } => json!({
             "type": "FunctionReference",
             "id": identifier(id),
@@ -173,7 +193,11 @@ fn inline(i: &ast::InlineExpression<&str>) -> Value {
             "id": identifier(id),
             "attribute": attribute.as_ref().map(identifier),
         }),
-        ast::InlineExpression::TermReference { id, attribute, arguments } => json!({
+        ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => json!({
             "type": "TermReference",
             "id": identifier(id),
             "attribute": attribute.as_ref().map(identifier),
@@ -221,7 +245,11 @@ fn first_difference(path: &str, actual: &Value, expected: &Value) -> Option<Stri
             .find_map(|(i, (av, ev))| first_difference(&format!("{path}[{i}]"), av, ev))
             .or_else(|| {
                 (a.len() != e.len()).then(|| {
-                    format!("{path}: fluent-syntax has {} items, spec has {}", a.len(), e.len())
+                    format!(
+                        "{path}: fluent-syntax has {} items, spec has {}",
+                        a.len(),
+                        e.len()
+                    )
                 })
             }),
         _ if actual == expected => None,
@@ -235,7 +263,10 @@ fn check(name: &str) {
     };
     let actual = to_spec_json(&parse(&source));
     let difference = first_difference("$", &actual, &expected);
-    match (KNOWN_DIFFERENCES.iter().find(|(n, _)| *n == name), difference) {
+    match (
+        KNOWN_DIFFERENCES.iter().find(|(n, _)| *n == name),
+        difference,
+    ) {
         (None, None) => {}
         (None, Some(diff)) => panic!(
             "{name}.ftl: fluent-syntax's AST differs from the spec's {name}.json at {diff}\n\
@@ -316,18 +347,34 @@ fn fixture_list_matches_the_corpus() {
     };
     let mut on_disk: Vec<String> = read
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".ftl")).map(str::to_owned))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".ftl"))
+                .map(str::to_owned)
+        })
         .collect();
     on_disk.sort();
     let mut listed: Vec<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
     listed.sort();
-    assert_eq!(listed, on_disk, "the fixtures! list and {} disagree", dir.display());
+    assert_eq!(
+        listed,
+        on_disk,
+        "the fixtures! list and {} disagree",
+        dir.display()
+    );
 }
 
 /// A typo in KNOWN_DIFFERENCES would otherwise never be checked against anything.
 #[test]
 fn known_differences_name_listed_fixtures() {
-    let unknown: Vec<&str> =
-        KNOWN_DIFFERENCES.iter().map(|(n, _)| *n).filter(|n| !FIXTURES.contains(n)).collect();
-    assert!(unknown.is_empty(), "KNOWN_DIFFERENCES names fixtures that are not listed: {unknown:?}");
+    let unknown: Vec<&str> = KNOWN_DIFFERENCES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !FIXTURES.contains(n))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "KNOWN_DIFFERENCES names fixtures that are not listed: {unknown:?}"
+    );
 }

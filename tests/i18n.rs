@@ -13,7 +13,8 @@ use unic_langid::LanguageIdentifier;
 // ---- helpers ---------------------------------------------------------------------------------
 
 fn lang(tag: &str) -> LanguageIdentifier {
-    tag.parse().unwrap_or_else(|e| panic!("{tag:?} should be a valid tag in the test: {e:?}"))
+    tag.parse()
+        .unwrap_or_else(|e| panic!("{tag:?} should be a valid tag in the test: {e:?}"))
 }
 
 fn source(tag: &str) -> &'static str {
@@ -86,14 +87,19 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
         ast::InlineExpression::VariableReference { id } => {
             out.insert(id.name.to_string());
         }
-        ast::InlineExpression::FunctionReference { arguments, .. } => arguments_variables(arguments, out),
-        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
             arguments_variables(arguments, out)
         }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => arguments_variables(arguments, out),
         ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
         // Literals hold no variables; a message reference's variables belong to that message,
         // which is checked on its own.
-        ast::InlineExpression::TermReference { arguments: None, .. }
+        ast::InlineExpression::TermReference {
+            arguments: None, ..
+        }
         | ast::InlineExpression::StringLiteral { .. }
         | ast::InlineExpression::NumberLiteral { .. }
         | ast::InlineExpression::MessageReference { .. } => {}
@@ -111,8 +117,14 @@ fn arguments_variables(arguments: &ast::CallArguments<&str>, out: &mut BTreeSet<
 
 fn assert_has_every_message(of: &str, locale: &str) {
     let theirs = shapes(locale);
-    let missing: Vec<String> = shapes(of).into_keys().filter(|id| !theirs.contains_key(id)).collect();
-    assert!(missing.is_empty(), "{locale} lacks these {of} messages: {missing:?}");
+    let missing: Vec<String> = shapes(of)
+        .into_keys()
+        .filter(|id| !theirs.contains_key(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{locale} lacks these {of} messages: {missing:?}"
+    );
 }
 
 /// Ids present in both resources whose `part` (variables or attributes) differ, with both sides.
@@ -123,10 +135,15 @@ fn assert_same(locale: &str, what: &str, part: fn(&Shape) -> &BTreeSet<String>) 
         .iter()
         .filter_map(|(id, en)| {
             let tr = translated.get(id)?;
-            (part(en) != part(tr)).then(|| format!("{id}: {FALLBACK} {:?}, {locale} {:?}", part(en), part(tr)))
+            (part(en) != part(tr))
+                .then(|| format!("{id}: {FALLBACK} {:?}, {locale} {:?}", part(en), part(tr)))
         })
         .collect();
-    assert!(differing.is_empty(), "{locale} messages with other {what} than {FALLBACK}:\n{}", differing.join("\n"));
+    assert!(
+        differing.is_empty(),
+        "{locale} messages with other {what} than {FALLBACK}:\n{}",
+        differing.join("\n")
+    );
 }
 
 fn parse_errors(tag: &str) -> Vec<String> {
@@ -151,13 +168,23 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
 fn built_in_catalog() -> Catalog {
     let mut errors = Vec::new();
     let catalog = Catalog::built_in(&mut errors);
-    assert!(errors.is_empty(), "built-in catalog reported errors: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "built-in catalog reported errors: {errors:?}"
+    );
     catalog
 }
 
-fn format(catalog: &Catalog, locale: &str, id: &str, args: &[(&str, FluentValue<'_>)]) -> (Message, Vec<I18nError>) {
+fn format(
+    catalog: &Catalog,
+    locale: &str,
+    id: &str,
+    args: &[(&str, FluentValue<'_>)],
+) -> (Message, Vec<I18nError>) {
     let mut errors = Vec::new();
-    let message = catalog.localizer(&lang(locale)).format(id, args, &mut errors);
+    let message = catalog
+        .localizer(&lang(locale))
+        .format(id, args, &mut errors);
     (message, errors)
 }
 
@@ -185,7 +212,11 @@ fn assert_every_message_formats(locale: &str) {
             Some(problem)
         })
         .collect();
-    assert!(problems.is_empty(), "{locale} messages that do not format cleanly:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{locale} messages that do not format cleanly:\n{}",
+        problems.join("\n")
+    );
 }
 
 // ---- 1. parity of the built-in resources ----------------------------------------------------
@@ -253,7 +284,8 @@ fn built_in_resources_have_no_duplicate_ids() {
     let duplicates: Vec<String> = BUILT_IN
         .iter()
         .flat_map(|b| {
-            let resource = fluent_syntax::parser::parse(b.source).unwrap_or_else(|(partial, _)| partial);
+            let resource =
+                fluent_syntax::parser::parse(b.source).unwrap_or_else(|(partial, _)| partial);
             let mut seen = BTreeSet::new();
             resource
                 .body
@@ -283,8 +315,15 @@ fn variable_walk_reaches_every_part_of_a_message() {
         m.variables.iter().map(String::as_str).collect::<Vec<_>>(),
         ["attr", "nested", "pos", "second", "sel", "termarg"]
     );
-    assert_eq!(m.attributes.iter().map(String::as_str).collect::<Vec<_>>(), ["label", "title"]);
-    assert!(shapes.contains_key("-t"), "terms are collected as -id: {:?}", shapes.keys());
+    assert_eq!(
+        m.attributes.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["label", "title"]
+    );
+    assert!(
+        shapes.contains_key("-t"),
+        "terms are collected as -id: {:?}",
+        shapes.keys()
+    );
 }
 
 // ---- 2. formatting ---------------------------------------------------------------------------
@@ -306,7 +345,10 @@ fn every_ko_kr_message_formats_with_sample_args() {
 
 #[test]
 fn english_plural_one_article() {
-    let args = [("shown", FluentValue::from(1)), ("total", FluentValue::from(1))];
+    let args = [
+        ("shown", FluentValue::from(1)),
+        ("total", FluentValue::from(1)),
+    ];
     let (message, errors) = format(&built_in_catalog(), "en-US", "cards-shown", &args);
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "Showing 1 of 1 article");
@@ -314,7 +356,10 @@ fn english_plural_one_article() {
 
 #[test]
 fn english_plural_other() {
-    let args = [("shown", FluentValue::from(10)), ("total", FluentValue::from(25))];
+    let args = [
+        ("shown", FluentValue::from(10)),
+        ("total", FluentValue::from(25)),
+    ];
     let (message, errors) = format(&built_in_catalog(), "en-US", "cards-shown", &args);
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "Showing 10 of 25 articles");
@@ -322,15 +367,24 @@ fn english_plural_other() {
 
 #[test]
 fn english_more_announce_one_is_spelled_out() {
-    let (message, errors) = format(&built_in_catalog(), "en-US", "more-announce", &[("count", FluentValue::from(1))]);
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "en-US",
+        "more-announce",
+        &[("count", FluentValue::from(1))],
+    );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "One more article shown.");
 }
 
 #[test]
 fn korean_font_size_message() {
-    let (message, errors) =
-        format(&built_in_catalog(), "ko-KR", "font-size-changed", &[("percent", FluentValue::from("125"))]);
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "ko-KR",
+        "font-size-changed",
+        &[("percent", FluentValue::from("125"))],
+    );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "글자 크기 125%");
 }
@@ -341,7 +395,10 @@ fn chinese_labels_use_fullwidth_colon() {
     let (fonts, fonts_errors) = format(&catalog, "zh-CN", "fonts-label", &[]);
     let (source, source_errors) = format(&catalog, "zh-CN", "meta-source-label", &[]);
     assert_eq!((fonts_errors, source_errors), (vec![], vec![]));
-    assert_eq!((fonts.text.as_str(), source.text.as_str()), ("字体：", "来源："));
+    assert_eq!(
+        (fonts.text.as_str(), source.text.as_str()),
+        ("字体：", "来源：")
+    );
 }
 
 /// A runtime language with a partial resource: what it has is used, the rest is English and is
@@ -354,14 +411,20 @@ fn missing_japanese_message_falls_back_to_english_with_locale_marked() {
     assert_eq!(errors, vec![]);
 
     let (own, own_errors) = format(&catalog, "ja", "more", &[]);
-    assert_eq!((own.text.as_str(), own.locale.to_string(), own_errors), ("もっと見る", "ja".to_string(), vec![]));
+    assert_eq!(
+        (own.text.as_str(), own.locale.to_string(), own_errors),
+        ("もっと見る", "ja".to_string(), vec![])
+    );
 
     let (fallback, fallback_errors) = format(&catalog, "ja", "back", &[]);
     assert_eq!(fallback.text, "Back to the news list");
     assert_eq!(fallback.locale, lang("en-US"));
     assert_eq!(
         fallback_errors,
-        vec![I18nError::MissingMessage { id: "back".into(), locale: "ja".into() }]
+        vec![I18nError::MissingMessage {
+            id: "back".into(),
+            locale: "ja".into()
+        }]
     );
 }
 
@@ -374,20 +437,32 @@ fn runtime_resource_rewords_a_message() {
     let (message, errors) = format(&catalog, "en-US", "more", &[]);
     assert_eq!((message.text.as_str(), errors), ("Show more", vec![]));
     // Only the reworded id changes.
-    assert_eq!(format(&catalog, "en-US", "back", &[]).0.text, "Back to the news list");
+    assert_eq!(
+        format(&catalog, "en-US", "back", &[]).0.text,
+        "Back to the news list"
+    );
 }
 
 #[test]
 fn runtime_resource_with_syntax_errors_keeps_good_messages() {
     let mut catalog = built_in_catalog();
     let mut errors = Vec::new();
-    catalog.add_source(lang("ko-KR"), "oops = { $\nretry = 다시 해 보기\n".to_string(), &mut errors);
+    catalog.add_source(
+        lang("ko-KR"),
+        "oops = { $\nretry = 다시 해 보기\n".to_string(),
+        &mut errors,
+    );
     assert!(
-        errors.iter().any(|e| matches!(e, I18nError::Syntax { locale, .. } if locale == "ko-KR")),
+        errors
+            .iter()
+            .any(|e| matches!(e, I18nError::Syntax { locale, .. } if locale == "ko-KR")),
         "expected a Syntax error for ko-KR, got {errors:?}"
     );
     let (message, format_errors) = format(&catalog, "ko-KR", "retry", &[]);
-    assert_eq!((message.text.as_str(), format_errors), ("다시 해 보기", vec![]));
+    assert_eq!(
+        (message.text.as_str(), format_errors),
+        ("다시 해 보기", vec![])
+    );
 }
 
 #[test]
@@ -398,7 +473,10 @@ fn unknown_id_yields_id_and_error_never_panics() {
         assert_eq!(message.text, "no-such-message", "in {locale}");
         assert_eq!(
             errors,
-            vec![I18nError::MissingMessage { id: "no-such-message".into(), locale: FALLBACK.into() }],
+            vec![I18nError::MissingMessage {
+                id: "no-such-message".into(),
+                locale: FALLBACK.into()
+            }],
             "in {locale}"
         );
     }
@@ -412,8 +490,13 @@ fn isolation_marks_are_off() {
     let marked: Vec<String> = ["en-US", "zh-CN", "ko-KR"]
         .iter()
         .flat_map(|locale| {
-            ["language-changed", "cards-shown", "font-size-changed", "error-http"]
-                .map(|id| (locale, id, format(&catalog, locale, id, &args).0.text))
+            [
+                "language-changed",
+                "cards-shown",
+                "font-size-changed",
+                "error-http",
+            ]
+            .map(|id| (locale, id, format(&catalog, locale, id, &args).0.text))
         })
         .filter(|(_, _, text)| text.contains(['\u{2068}', '\u{2069}']))
         .map(|(locale, id, text)| format!("{locale} {id}: {text:?}"))

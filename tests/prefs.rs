@@ -9,7 +9,9 @@ fn default_step_is_one_hundred_percent() {
 
 #[test]
 fn steps_cover_87_5_to_200_percent() {
-    let all: Vec<String> = (-1..=5).map(|s| FontStep::clamped(s).percent_text()).collect();
+    let all: Vec<String> = (-1..=5)
+        .map(|s| FontStep::clamped(s).percent_text())
+        .collect();
     assert_eq!(all, ["87.5", "100", "112.5", "125", "150", "175", "200"]);
 }
 

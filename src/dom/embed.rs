@@ -40,7 +40,10 @@ fn option_string(options: &JsValue, name: &str) -> Option<String> {
         return (!s.is_empty()).then_some(s);
     }
     // Numbers (pageSize: 5) arrive as JS numbers; whole ones are read without float printing.
-    value.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9).map(|n| (n as u64).to_string())
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
+        .map(|n| (n as u64).to_string())
 }
 
 fn parse_options(options: &JsValue) -> Options {
@@ -50,7 +53,12 @@ fn parse_options(options: &JsValue) -> Options {
         .filter(|n| (1..=100).contains(n))
         .unwrap_or(DEFAULT_PAGE_SIZE);
     let languages = option_string(options, "languages")
-        .map(|list| list.split([',', ' ']).filter(|t| !t.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .map(|list| {
+            list.split([',', ' '])
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .filter(|list| !list.is_empty())
         .unwrap_or_else(|| BUILT_IN.iter().map(|b| b.tag.to_string()).collect());
     Options {
@@ -74,7 +82,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
             .any(|w| w.host == element && !w.is_destroyed())
     });
     if already {
-        return Err(JsValue::from_str("news-widget: this element already has a widget; destroy() it first"));
+        return Err(JsValue::from_str(
+            "news-widget: this element already has a widget; destroy() it first",
+        ));
     }
     let widget = Widget::mount(element, parse_options(&options))?;
     LIVE.with(|live| {
@@ -147,6 +157,9 @@ impl WidgetHandle {
     /// Removes everything the widget added to the page, listeners and requests included.
     pub fn destroy(&self) {
         self.widget.destroy();
-        LIVE.with(|live| live.borrow_mut().retain(|w| w.upgrade().is_some_and(|w| !w.is_destroyed())));
+        LIVE.with(|live| {
+            live.borrow_mut()
+                .retain(|w| w.upgrade().is_some_and(|w| !w.is_destroyed()))
+        });
     }
 }

@@ -39,7 +39,10 @@ impl DateFormatter {
 /// built in and were added at run time.
 pub fn endonym(tag: &str) -> Option<String> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: Function = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+    let ctor: Function = Reflect::get(&intl, &"DisplayNames".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
     let args = Array::of2(&Array::of1(&JsValue::from_str(tag)), &options);

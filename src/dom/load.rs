@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use fluent_bundle::FluentValue;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -30,6 +31,14 @@ impl LoadError {
             LoadError::Network { .. } => "network",
             LoadError::Http { .. } => "http",
             LoadError::Feed(_) => "feed",
+        }
+    }
+
+    /// The arguments of `message_id`'s message.
+    pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+        match self {
+            LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
+            _ => Vec::new(),
         }
     }
 
@@ -70,43 +79,61 @@ fn js_detail(value: &JsValue) -> String {
 
 /// GETs `url` as text. `signal` lets a destroyed widget abandon the request.
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network { detail: "no window".into() })?;
+    let window = web_sys::window().ok_or(LoadError::Network {
+        detail: "no window".into(),
+    })?;
     let init = RequestInit::new();
     init.set_signal(signal);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| LoadError::Network { detail: "fetch gave no Response".into() })?;
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?;
+    let response: Response = response.dyn_into().map_err(|_| LoadError::Network {
+        detail: "fetch gave no Response".into(),
+    })?;
     if !response.ok() {
-        return Err(LoadError::Http { status: response.status() });
+        return Err(LoadError::Http {
+            status: response.status(),
+        });
     }
-    let text = response
-        .text()
-        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
+    let text = response.text().map_err(|e| LoadError::Network {
+        detail: js_detail(&e),
+    })?;
     JsFuture::from(text)
         .await
-        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?
         .as_string()
-        .ok_or(LoadError::Network { detail: "body is not text".into() })
+        .ok_or(LoadError::Network {
+            detail: "body is not text".into(),
+        })
 }
 
 /// Reads feed text with the browser's JSON parser, then validates it. Each item is decoded on
 /// its own so that one badly typed item is skipped instead of sinking the feed.
 pub fn decode_feed(text: &str) -> Result<FeedOutcome, LoadError> {
-    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson { detail: js_detail(&e) })?;
+    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
+        detail: js_detail(&e),
+    })?;
     if !json.is_object() || Array::is_array(&json) {
-        return Err(FeedError::NotAnObject { detail: "the top level is not an object".into() }.into());
+        return Err(FeedError::NotAnObject {
+            detail: "the top level is not an object".into(),
+        }
+        .into());
     }
-    let header = serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
+    let header =
+        serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
     let items = Reflect::get(&json, &"items".into())
         .ok()
         .filter(Array::is_array)
         .map(|value| {
             Array::from(&value)
                 .iter()
-                .map(|item| serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string()))
+                .map(|item| {
+                    serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string())
+                })
                 .collect::<Vec<_>>()
         });
     Ok(feed::build_feed(header, items)?)

@@ -13,6 +13,6 @@ mod storage;
 mod style;
 mod widget;
 
-pub use embed::{mount, WidgetHandle};
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
 pub use clean::Cleaner;
+pub use embed::{mount, WidgetHandle};

@@ -8,7 +8,9 @@ pub struct El(pub Element);
 impl El {
     /// `createElement` only fails for invalid names; every name here is a literal.
     pub fn new(doc: &Document, tag: &str) -> El {
-        El(doc.create_element(tag).expect("literal tag names are valid"))
+        El(doc
+            .create_element(tag)
+            .expect("literal tag names are valid"))
     }
 
     pub fn attr(self, name: &str, value: &str) -> El {

@@ -40,10 +40,19 @@ pub fn print_article(
     frame.set_attribute("tabindex", "-1")?;
     frame.set_title("");
     container.append_child(&frame)?;
-    let mut print_frame = PrintFrame { frame, _after_print: None };
+    let mut print_frame = PrintFrame {
+        frame,
+        _after_print: None,
+    };
 
-    let window = print_frame.frame.content_window().ok_or("print frame has no window")?;
-    let frame_doc = print_frame.frame.content_document().ok_or("print frame has no document")?;
+    let window = print_frame
+        .frame
+        .content_window()
+        .ok_or("print frame has no window")?;
+    let frame_doc = print_frame
+        .frame
+        .content_document()
+        .ok_or("print frame has no document")?;
     if let Some(html) = frame_doc.document_element() {
         html.set_attribute("lang", lang)?;
     }
@@ -51,7 +60,11 @@ pub fn print_article(
     let body = frame_doc.body().ok_or("print frame has no body")?;
     body.set_class_name("print-layout");
     body.set_attribute("lang", lang)?;
-    Reflect::set(&body.style(), &"cssText".into(), &JsValue::from_str(&format!("--nw-scale: {scale_css}; margin: 0")))?;
+    Reflect::set(
+        &body.style(),
+        &"cssText".into(),
+        &JsValue::from_str(&format!("--nw-scale: {scale_css}; margin: 0")),
+    )?;
     let copy = frame_doc.import_node_with_deep(content, true)?;
     body.append_child(&copy)?;
     adopt_print_css(&window, &frame_doc)?;

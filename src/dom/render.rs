@@ -9,6 +9,7 @@ use web_sys::{Document, Element};
 
 use super::clean::{safe_url, Cleaner};
 use super::intl::DateFormatter;
+use super::load::LoadError;
 use super::node::El;
 use crate::feed::{Body, Item, Match, Timestamp, Version};
 use crate::i18n::{I18nError, Localizer};
@@ -35,7 +36,12 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, l10n: &'a Localizer, base: &'a str, languages: &'a [LanguageChoice]) -> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document,
+        l10n: &'a Localizer,
+        base: &'a str,
+        languages: &'a [LanguageChoice],
+    ) -> Ctx<'a> {
         let ui_lang = l10n.locale().to_string();
         Ctx {
             doc,
@@ -79,7 +85,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn button(&self, action: &str, label_id: Option<&str>) -> El {
-        let b = self.el("button").attr("type", "button").attr("data-action", action).key(action);
+        let b = self
+            .el("button")
+            .attr("type", "button")
+            .attr("data-action", action)
+            .key(action);
         match label_id {
             Some(id) => b.attr("aria-label", &self.t(id)),
             None => b,
@@ -101,9 +111,18 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         .class("group fonts")
         .attr("role", "group")
         .attr("aria-labelledby", "nw-fonts-label")
-        .child(ctx.text(ctx.el("span").class("label").attr("id", "nw-fonts-label"), "fonts-label"))
+        .child(ctx.text(
+            ctx.el("span").class("label").attr("id", "nw-fonts-label"),
+            "fonts-label",
+        ))
         .child(font_button(ctx, "font-larger", "A+", font.is_max(), "+"))
-        .child(font_button(ctx, "font-reset", "A", font == FontStep::DEFAULT, "0"))
+        .child(font_button(
+            ctx,
+            "font-reset",
+            "A",
+            font == FontStep::DEFAULT,
+            "0",
+        ))
         .child(font_button(ctx, "font-smaller", "A-", font.is_min(), "-"));
 
     let mut languages = ctx
@@ -112,7 +131,14 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         .part("language")
         .attr("role", "group")
         .attr("aria-labelledby", "nw-language-label")
-        .child(ctx.text(ctx.el("span").class("label").attr("id", "nw-language-label"), "language-label"));
+        .child(
+            ctx.text(
+                ctx.el("span")
+                    .class("label")
+                    .attr("id", "nw-language-label"),
+                "language-label",
+            ),
+        );
     for choice in ctx.languages {
         let current = choice.tag == ctx.ui_lang;
         languages = languages.child(
@@ -127,18 +153,25 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         );
     }
 
-    let mut bar = ctx.el("div").class("toolbar").part("toolbar").child(fonts).child(languages);
+    let mut bar = ctx
+        .el("div")
+        .class("toolbar")
+        .part("toolbar")
+        .child(fonts)
+        .child(languages);
     if article {
         let print = ctx
             .el("div")
             .class("group print")
             .child(ctx.text(ctx.button("print", None).part("print"), "print"))
-            .child(ctx.text(
-                ctx.button("preview", None)
-                    .part("print-preview")
-                    .attr("aria-pressed", if preview { "true" } else { "false" }),
-                "print-preview",
-            ));
+            .child(
+                ctx.text(
+                    ctx.button("preview", None)
+                        .part("print-preview")
+                        .attr("aria-pressed", if preview { "true" } else { "false" }),
+                    "print-preview",
+                ),
+            );
         bar = bar.child(print);
     }
     bar.done()
@@ -174,17 +207,39 @@ pub fn list(ctx: &Ctx, items: &[Item], shown: usize, not_found: bool) -> Element
         .el("section")
         .class("list")
         .attr("aria-labelledby", "nw-list-heading")
-        .child(ctx.text(ctx.el("h2").class("list-heading").attr("id", "nw-list-heading"), "cards-heading"));
+        .child(
+            ctx.text(
+                ctx.el("h2")
+                    .class("list-heading")
+                    .attr("id", "nw-list-heading"),
+                "cards-heading",
+            ),
+        );
     let section = if not_found {
-        section.child(ctx.text(ctx.el("p").class("notice").part("notice").attr("role", "status"), "article-not-found"))
+        section.child(
+            ctx.text(
+                ctx.el("p")
+                    .class("notice")
+                    .part("notice")
+                    .attr("role", "status"),
+                "article-not-found",
+            ),
+        )
     } else {
         section
     };
-    let mut cards = ctx.el("ul").class("cards").part("cards").attr("role", "list");
+    let mut cards = ctx
+        .el("ul")
+        .class("cards")
+        .part("cards")
+        .attr("role", "list");
     for item in items.iter().take(shown) {
         cards = cards.child(card(ctx, item));
     }
-    section.child(cards).child(list_footer(ctx, items.len(), shown)).done()
+    section
+        .child(cards)
+        .child(list_footer(ctx, items.len(), shown))
+        .done()
 }
 
 pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
@@ -192,11 +247,16 @@ pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
     let count = ctx.text_args(
         ctx.el("p").class("count").attr("data-role", "count"),
         "cards-shown",
-        &[("shown", FluentValue::from(shown as u32)), ("total", FluentValue::from(total as u32))],
+        &[
+            ("shown", FluentValue::from(shown as u32)),
+            ("total", FluentValue::from(total as u32)),
+        ],
     );
     let footer = ctx.el("div").class("list-footer").child(count);
     if shown < total {
-        footer.child(ctx.text(ctx.button("more", None).part("more"), "more")).done()
+        footer
+            .child(ctx.text(ctx.button("more", None).part("more"), "more"))
+            .done()
     } else {
         footer.done()
     }
@@ -219,21 +279,37 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
     if let Some(source) = &version.source {
         meta = meta.child(ctx.el("span").text(source).lang(lang));
     }
-    let image = item.image.as_deref().and_then(|src| safe_url(src, ctx.base, UrlUse::Image)).map(|src| {
-        ctx.el("img")
-            .class("card-image")
-            .part("card-image")
-            .attr("src", &src)
-            .attr("alt", version.image_alt.as_deref().unwrap_or(""))
-            .attr("loading", "lazy")
-            .attr("decoding", "async")
-    });
+    let image = item
+        .image
+        .as_deref()
+        .and_then(|src| safe_url(src, ctx.base, UrlUse::Image))
+        .map(|src| {
+            ctx.el("img")
+                .class("card-image")
+                .part("card-image")
+                .attr("src", &src)
+                .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+                .attr("loading", "lazy")
+                .attr("decoding", "async")
+        });
     ctx.el("li")
         .class("card")
         .part("card")
-        .child(ctx.el("h3").class("card-title").part("card-title").lang(lang).child(open))
+        .child(
+            ctx.el("h3")
+                .class("card-title")
+                .part("card-title")
+                .lang(lang)
+                .child(open),
+        )
         .child(meta)
-        .child(ctx.el("p").class("card-summary").part("card-summary").lang(lang).text(&item.summary(version)))
+        .child(
+            ctx.el("p")
+                .class("card-summary")
+                .part("card-summary")
+                .lang(lang)
+                .text(&item.summary(version)),
+        )
         .child_opt(image)
         .done()
 }
@@ -252,7 +328,10 @@ fn content_lang(version: &Version, matched: Match) -> Option<&str> {
 pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element {
     let (version, matched) = item.version_for(&ctx.ui_lang);
     let lang = content_lang(version, matched);
-    let base = version.url.as_deref().and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
+    let base = version
+        .url
+        .as_deref()
+        .and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
     let body_base = base.as_deref().unwrap_or(ctx.base);
 
     let mut meta = ctx.el("p").class("meta").part("meta");
@@ -272,8 +351,15 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
             .child(ctx.el("span").class("value").lang(lang).text(source));
     }
 
-    let body = ctx.el("div").class("article-body").part("article-body").lang(lang);
-    let cleaner = Cleaner { doc: ctx.doc, base: body_base };
+    let body = ctx
+        .el("div")
+        .class("article-body")
+        .part("article-body")
+        .lang(lang);
+    let cleaner = Cleaner {
+        doc: ctx.doc,
+        base: body_base,
+    };
     // A translation without a body shows the original's, marked with the original's language.
     let (body_source, body_lang) = match (&version.body, item.versions.first()) {
         (Body::Empty, Some(original)) => (&original.body, original.lang.as_deref()),
@@ -289,30 +375,50 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
         None => body,
     };
 
-    let image = item.image.as_deref().and_then(|src| safe_url(src, ctx.base, UrlUse::Image)).map(|src| {
-        ctx.el("figure").class("article-image").child(
-            ctx.el("img")
-                .attr("src", &src)
-                .attr("alt", version.image_alt.as_deref().unwrap_or(""))
-                .attr("decoding", "async"),
-        )
-    });
+    let image = item
+        .image
+        .as_deref()
+        .and_then(|src| safe_url(src, ctx.base, UrlUse::Image))
+        .map(|src| {
+            ctx.el("figure").class("article-image").child(
+                ctx.el("img")
+                    .attr("src", &src)
+                    .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+                    .attr("decoding", "async"),
+            )
+        });
 
     let source_link = base.map(|href| {
         ctx.el("p")
             .class("source-url")
             .child(ctx.text(ctx.el("span").class("label"), "print-source-label"))
             .child(ctx.doc.create_text_node(" "))
-            .child(ctx.el("a").attr("href", &href).attr("rel", "noopener noreferrer").attr("target", "_blank").text(&href))
+            .child(
+                ctx.el("a")
+                    .attr("href", &href)
+                    .attr("rel", "noopener noreferrer")
+                    .attr("target", "_blank")
+                    .text(&href),
+            )
     });
 
     let notice = (lang.is_some() || body_lang.is_some()).then(|| {
-        ctx.text(ctx.el("p").class("notice").part("notice").attr("role", "note"), "notice-untranslated")
+        ctx.text(
+            ctx.el("p")
+                .class("notice")
+                .part("notice")
+                .attr("role", "note"),
+            "notice-untranslated",
+        )
     });
 
     let content = ctx
         .el("div")
-        .class(if preview { "article-content print-layout" } else { "article-content" })
+        .class(if preview {
+            "article-content print-layout"
+        } else {
+            "article-content"
+        })
         .child(
             ctx.el("h2")
                 .class("article-title")
@@ -329,10 +435,21 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
         .child(body)
         .child_opt(source_link);
 
-    let banner = preview.then(|| ctx.text(ctx.el("p").class("preview-banner notice").attr("role", "note"), "preview-banner"));
+    let banner = preview.then(|| {
+        ctx.text(
+            ctx.el("p")
+                .class("preview-banner notice")
+                .attr("role", "note"),
+            "preview-banner",
+        )
+    });
 
     ctx.el("article")
-        .class(if preview { "article previewing" } else { "article" })
+        .class(if preview {
+            "article previewing"
+        } else {
+            "article"
+        })
         .part("article")
         .attr("aria-labelledby", "nw-article-title")
         .attr("data-id", &item.id)
@@ -347,7 +464,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
 pub enum StateView<'e> {
     Loading,
     Empty,
-    Error { message_id: &'e str, status: Option<u16> },
+    Error(&'e LoadError),
 }
 
 pub fn state(ctx: &Ctx, view: StateView) -> Element {
@@ -355,22 +472,39 @@ pub fn state(ctx: &Ctx, view: StateView) -> Element {
     match view {
         StateView::Loading => box_
             .attr("aria-busy", "true")
-            .child(ctx.text(ctx.el("p").class("state-message").attr("data-kind", "loading"), "loading"))
+            .child(
+                ctx.text(
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "loading"),
+                    "loading",
+                ),
+            )
             .done(),
         StateView::Empty => box_
-            .child(ctx.text(ctx.el("p").class("state-message").attr("data-kind", "empty"), "error-empty"))
+            .child(
+                ctx.text(
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "empty"),
+                    "error-empty",
+                ),
+            )
             .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
             .done(),
-        StateView::Error { message_id, status } => {
-            let args: Vec<(&str, FluentValue)> = match status {
-                Some(code) => vec![("status", FluentValue::from(code.to_string()))],
-                None => Vec::new(),
-            };
-            box_.part("error")
-                .attr("role", "alert")
-                .child(ctx.text_args(ctx.el("p").class("state-message").attr("data-kind", "error"), message_id, &args))
-                .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
-                .done()
-        }
+        StateView::Error(error) => box_
+            .part("error")
+            .attr("role", "alert")
+            .child(
+                ctx.text_args(
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "error"),
+                    error.message_id(),
+                    &error.message_args(),
+                ),
+            )
+            .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
+            .done(),
     }
 }

@@ -22,7 +22,12 @@ pub fn read(key: &str) -> Option<String> {
             return value;
         }
     }
-    MEMORY.with(|m| m.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    MEMORY.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    })
 }
 
 pub fn write(key: &str, value: &str) {

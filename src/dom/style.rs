@@ -16,9 +16,15 @@ thread_local! {
 
 fn construct_sheet() -> Option<JsValue> {
     let window = web_sys::window()?;
-    let ctor: Function = Reflect::get(&window, &"CSSStyleSheet".into()).ok()?.dyn_into().ok()?;
+    let ctor: Function = Reflect::get(&window, &"CSSStyleSheet".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let sheet = Reflect::construct(&ctor, &Array::new()).ok()?;
-    let replace: Function = Reflect::get(&sheet, &"replaceSync".into()).ok()?.dyn_into().ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let css = format!("{WIDGET_CSS}\n{PRINT_CSS}");
     replace.call1(&sheet, &JsValue::from_str(&css)).ok()?;
     Some(sheet)
@@ -28,7 +34,9 @@ pub fn adopt(shadow: &ShadowRoot, doc: &Document) -> Result<(), JsValue> {
     let adopted = SHARED_SHEET.with(|sheet| {
         sheet
             .as_ref()
-            .map(|s| Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(s)).unwrap_or(false))
+            .map(|s| {
+                Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(s)).unwrap_or(false)
+            })
             .unwrap_or(false)
     });
     if !adopted {

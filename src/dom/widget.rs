@@ -9,7 +9,8 @@ use js_sys::{Object, Reflect};
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot,
+    AbortController, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement,
+    KeyboardEvent, ShadowRoot,
 };
 
 use super::listen::Listener;
@@ -69,6 +70,9 @@ pub struct Widget {
     state: RefCell<State>,
     catalog: RefCell<Catalog>,
     l10n: RefCell<Localizer>,
+    /// The negotiated locale, which may be one still to load through the `locales` option
+    /// (while it loads, `l10n` speaks English).
+    wanted: RefCell<LanguageIdentifier>,
     /// Locales whose run-time resource (the `locales` option) was already requested.
     fetched_locales: RefCell<Vec<LanguageIdentifier>>,
     listeners: RefCell<Vec<Listener>>,
@@ -92,13 +96,17 @@ impl Widget {
     /// Builds the shadow tree and starts loading. Preferences are read first, so the very
     /// first paint already has the reader's font size and language.
     pub fn mount(host: Element, options: Options) -> Result<Rc<Widget>, JsValue> {
-        let doc = host.owner_document().ok_or("news-widget: host element has no document")?;
+        let doc = host
+            .owner_document()
+            .ok_or("news-widget: host element has no document")?;
         let shadow = match host.shadow_root() {
             // A shadow root left empty by an earlier destroy() is ours to reuse: it cannot be
             // removed from its host.
             Some(existing) if existing.child_element_count() == 0 => existing,
             Some(_) => return Err("news-widget: the element already has a shadow root".into()),
-            None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+            None => {
+                host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+            }
         };
         style::adopt(&shadow, &doc)?;
 
@@ -107,12 +115,14 @@ impl Widget {
         log_i18n(&errors);
         let locale = negotiate(&catalog, &options, &doc);
         let l10n = catalog.localizer(&locale);
-        let font = storage::read(FONT_STEP_KEY).map(|s| FontStep::parse_stored(&s)).unwrap_or_default();
+        let font = storage::read(FONT_STEP_KEY)
+            .map(|s| FontStep::parse_stored(&s))
+            .unwrap_or_default();
 
         let root: HtmlElement = doc.create_element("div")?.dyn_into()?;
         root.set_class_name("nw");
         root.set_attribute("part", "root")?;
-        root.set_attribute("lang", &locale.to_string())?;
+        root.set_attribute("lang", &l10n.locale().to_string())?;
         root.style().set_property("--nw-scale", &font.scale_css())?;
         let view = doc.create_element("div")?;
         view.set_class_name("view");
@@ -127,7 +137,10 @@ impl Widget {
         let feed_url = options
             .feed
             .as_deref()
-            .and_then(|f| web_sys::Url::new_with_base(f, &doc.base_uri().ok().flatten().unwrap_or_default()).ok())
+            .and_then(|f| {
+                web_sys::Url::new_with_base(f, &doc.base_uri().ok().flatten().unwrap_or_default())
+                    .ok()
+            })
             .map(|u| u.href())
             .unwrap_or_default();
 
@@ -151,6 +164,7 @@ impl Widget {
             options,
             catalog: RefCell::new(catalog),
             l10n: RefCell::new(l10n),
+            wanted: RefCell::new(locale),
             fetched_locales: RefCell::new(Vec::new()),
             listeners: RefCell::new(Vec::new()),
             requests: RefCell::new(Vec::new()),
@@ -185,10 +199,15 @@ impl Widget {
         if let Some(window) = self.doc.default_view() {
             // Another tab changed a site-wide preference.
             listeners.push(Listener::new(&window, "storage", move |event| {
-                if let (Some(w), Some(event)) = (weak.upgrade(), event.dyn_ref::<web_sys::StorageEvent>()) {
+                if let (Some(w), Some(event)) =
+                    (weak.upgrade(), event.dyn_ref::<web_sys::StorageEvent>())
+                {
                     match event.key().as_deref() {
                         Some(FONT_STEP_KEY) => {
-                            let step = event.new_value().map(|v| FontStep::parse_stored(&v)).unwrap_or_default();
+                            let step = event
+                                .new_value()
+                                .map(|v| FontStep::parse_stored(&v))
+                                .unwrap_or_default();
                             w.apply_font(step, false);
                         }
                         Some(LANGUAGE_KEY) if w.options.lang.is_none() => {
@@ -207,8 +226,12 @@ impl Widget {
     // Events.
 
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Ok(Some(control)) = target.closest("[data-action]") else { return };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(control)) = target.closest("[data-action]") else {
+            return;
+        };
         if control.get_attribute("aria-disabled").as_deref() == Some("true") {
             return;
         }
@@ -239,7 +262,9 @@ impl Widget {
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
         if key.ctrl_key() || key.meta_key() || key.alt_key() || key.default_prevented() {
             return;
         }
@@ -291,7 +316,7 @@ impl Widget {
         let weak = Rc::downgrade(self);
         // The run-time resource for the first locale is awaited with the feed, so that a
         // site's rewording is there on the first render of the cards.
-        let locale = self.l10n.borrow().locale();
+        let locale = self.wanted.borrow().clone();
         let locale_url = self.claim_locale_fetch(&locale);
         wasm_bindgen_futures::spawn_local(async move {
             let feed = load::fetch_text(&feed_url, signal.as_ref()).await;
@@ -306,6 +331,7 @@ impl Widget {
             if let Some(resource) = resource {
                 w.add_resource(&locale, resource);
                 w.rebuild_localizer(&locale);
+                let _ = w.root.set_attribute("lang", &w.language());
             }
             w.loaded(feed.and_then(|text| load::decode_feed(&text)));
         });
@@ -334,8 +360,15 @@ impl Widget {
                 warn(&format!("feed {}: {error}", self.feed_url));
                 self.state.borrow_mut().load = Load::Failed(error.clone());
                 self.render();
-                let message = self.l10n.borrow().format(error.message_id(), &[], &mut Vec::new()).text;
-                self.emit("news-widget:error", &[("kind", error.kind().into()), ("message", message.into())]);
+                let message = self
+                    .l10n
+                    .borrow()
+                    .format(error.message_id(), &error.message_args(), &mut Vec::new())
+                    .text;
+                self.emit(
+                    "news-widget:error",
+                    &[("kind", error.kind().into()), ("message", message.into())],
+                );
                 self.send_ready();
                 return;
             }
@@ -369,7 +402,9 @@ impl Widget {
         let mut seen: Vec<LanguageIdentifier> = Vec::new();
         let mut choices = Vec::new();
         for tag in &self.options.languages {
-            let Ok(requested) = i18n::parse_tag(tag) else { continue };
+            let Ok(requested) = i18n::parse_tag(tag) else {
+                continue;
+            };
             let available = catalog.locales();
             // A built-in language resolves to its built-in tag ("ko" → "ko-KR"); a language
             // that may arrive at run time keeps the tag the site wrote.
@@ -385,7 +420,10 @@ impl Widget {
                 .map(str::to_string)
                 .or_else(|| intl::endonym(&resolved.to_string()))
                 .unwrap_or_else(|| resolved.to_string());
-            choices.push(LanguageChoice { tag: resolved.to_string(), endonym });
+            choices.push(LanguageChoice {
+                tag: resolved.to_string(),
+                endonym,
+            });
             seen.push(resolved);
         }
         choices
@@ -406,20 +444,15 @@ impl Widget {
             ],
             (Load::Failed(error), _) => vec![
                 render::toolbar(&ctx, state.font, false, false),
-                render::state(
-                    &ctx,
-                    StateView::Error {
-                        message_id: error.message_id(),
-                        status: match error {
-                            LoadError::Http { status } => Some(*status),
-                            _ => None,
-                        },
-                    },
-                ),
+                render::state(&ctx, StateView::Error(error)),
             ],
-            (Load::Ready(feed), View::Article(id)) => match feed.items.iter().find(|i| &i.id == id) {
+            (Load::Ready(feed), View::Article(id)) => match feed.items.iter().find(|i| &i.id == id)
+            {
                 Some(item) => vec![render::article(&ctx, item, state.font, state.preview)],
-                None => vec![render::toolbar(&ctx, state.font, false, false), render::list(&ctx, &feed.items, state.shown, true)],
+                None => vec![
+                    render::toolbar(&ctx, state.font, false, false),
+                    render::list(&ctx, &feed.items, state.shown, true),
+                ],
             },
             (Load::Ready(feed), View::List) if feed.items.is_empty() => vec![
                 render::toolbar(&ctx, state.font, false, false),
@@ -433,7 +466,9 @@ impl Widget {
         for element in &content {
             let _ = fragment.append_child(element);
         }
-        let _ = self.root.set_attribute("aria-label", &ctx.t("widget-label"));
+        let _ = self
+            .root
+            .set_attribute("aria-label", &ctx.t("widget-label"));
         log_i18n(&ctx.errors.borrow());
         self.view.set_text_content(None);
         let _ = self.view.append_child(&fragment);
@@ -449,9 +484,16 @@ impl Widget {
     /// Focuses the element with `data-key == key`. Keys hold feed ids, so they are compared as
     /// strings rather than spliced into a selector.
     fn focus_key(&self, key: &str) -> bool {
-        let Ok(nodes) = self.view.query_selector_all("[data-key]") else { return false };
+        let Ok(nodes) = self.view.query_selector_all("[data-key]") else {
+            return false;
+        };
         for index in 0..nodes.length() {
-            let Some(el) = nodes.item(index).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+            let Some(el) = nodes
+                .item(index)
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            else {
+                continue;
+            };
             if el.get_attribute("data-key").as_deref() == Some(key) {
                 let _ = el.focus();
                 return true;
@@ -527,7 +569,9 @@ impl Widget {
     fn more(self: &Rc<Self>) {
         let (feed, from) = {
             let state = self.state.borrow();
-            let Load::Ready(feed) = &state.load else { return };
+            let Load::Ready(feed) = &state.load else {
+                return;
+            };
             (Rc::clone(feed), state.shown)
         };
         let to = (from + self.options.page_size).min(feed.items.len());
@@ -536,13 +580,15 @@ impl Widget {
         let languages = self.languages();
         let l10n = self.l10n.borrow();
         let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
-        if let (Ok(Some(list)), Ok(Some(footer))) =
-            (self.view.query_selector(".cards"), self.view.query_selector(".list-footer"))
-        {
+        if let (Ok(Some(list)), Ok(Some(footer))) = (
+            self.view.query_selector(".cards"),
+            self.view.query_selector(".list-footer"),
+        ) {
             for item in &feed.items[from..to] {
                 let _ = list.append_child(&render::card(&ctx, item));
             }
-            let _ = footer.replace_with_with_node_1(&render::list_footer(&ctx, feed.items.len(), to));
+            let _ =
+                footer.replace_with_with_node_1(&render::list_footer(&ctx, feed.items.len(), to));
         }
         let added = (to - from) as u32;
         let text = ctx.t_args("more-announce", &[("count", FluentValue::from(added))]);
@@ -571,7 +617,10 @@ impl Widget {
             return;
         }
         self.state.borrow_mut().font = step;
-        let _ = self.root.style().set_property("--nw-scale", &step.scale_css());
+        let _ = self
+            .root
+            .style()
+            .set_property("--nw-scale", &step.scale_css());
         render::update_font_buttons(&self.root, step);
         if announce {
             let text = self.l10n.borrow().format(
@@ -582,7 +631,10 @@ impl Widget {
             self.announce(&text.text);
         }
         let scale = step.per_mille() as f64 / 1000.0;
-        self.emit("news-widget:fontsizechange", &[("step", step.value().into()), ("scale", scale.into())]);
+        self.emit(
+            "news-widget:fontsizechange",
+            &[("step", step.value().into()), ("scale", scale.into())],
+        );
     }
 
     pub fn language(&self) -> String {
@@ -605,7 +657,12 @@ impl Widget {
     /// resource first when the `locales` option offers one.
     pub fn change_language(self: &Rc<Self>, tag: &str, announce: bool) {
         let Ok(requested) = i18n::parse_tag(tag) else {
-            warn(&I18nError::InvalidTag { tag: tag.to_string() }.to_string());
+            warn(
+                &I18nError::InvalidTag {
+                    tag: tag.to_string(),
+                }
+                .to_string(),
+            );
             return;
         };
         let available = self.catalog.borrow().locales();
@@ -649,17 +706,27 @@ impl Widget {
         fetched.push(locale.clone());
         let url = template.replace("{locale}", &locale.to_string());
         let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
-        web_sys::Url::new_with_base(&url, &base).ok().map(|u| u.href())
+        web_sys::Url::new_with_base(&url, &base)
+            .ok()
+            .map(|u| u.href())
     }
 
     fn add_resource(&self, locale: &LanguageIdentifier, resource: Result<String, LoadError>) {
         match resource {
             Ok(text) => {
                 let mut errors = Vec::new();
-                self.catalog.borrow_mut().add_source(locale.clone(), text, &mut errors);
+                self.catalog
+                    .borrow_mut()
+                    .add_source(locale.clone(), text, &mut errors);
                 log_i18n(&errors);
                 if let Some(first) = errors.first() {
-                    self.emit("news-widget:error", &[("kind", "locale".into()), ("message", first.to_string().into())]);
+                    self.emit(
+                        "news-widget:error",
+                        &[
+                            ("kind", "locale".into()),
+                            ("message", first.to_string().into()),
+                        ],
+                    );
                 }
             }
             // A site without a resource for a built-in language is normal; say it quietly.
@@ -679,6 +746,7 @@ impl Widget {
     }
 
     fn apply_language(self: &Rc<Self>, locale: &LanguageIdentifier, announce: bool) {
+        *self.wanted.borrow_mut() = locale.clone();
         self.rebuild_localizer(locale);
         let language = self.language();
         let _ = self.root.set_attribute("lang", &language);
@@ -697,7 +765,10 @@ impl Widget {
             );
             self.announce(&text.text);
         }
-        self.emit("news-widget:languagechange", &[("language", language.into())]);
+        self.emit(
+            "news-widget:languagechange",
+            &[("language", language.into())],
+        );
     }
 
     fn toggle_preview(self: &Rc<Self>) {
@@ -710,13 +781,23 @@ impl Widget {
             state.preview
         };
         self.render();
-        let text = self.l10n.borrow().format(if on { "print-preview-on" } else { "print-preview-off" }, &[], &mut Vec::new());
+        let text = self.l10n.borrow().format(
+            if on {
+                "print-preview-on"
+            } else {
+                "print-preview-off"
+            },
+            &[],
+            &mut Vec::new(),
+        );
         self.announce(&text.text);
     }
 
     /// Prints the open article alone. Returns false when no article is open.
     pub fn print(self: &Rc<Self>) -> bool {
-        let Ok(Some(content)) = self.view.query_selector(".article-content") else { return false };
+        let Ok(Some(content)) = self.view.query_selector(".article-content") else {
+            return false;
+        };
         let title = self
             .view
             .query_selector(".article-title")
@@ -744,13 +825,23 @@ impl Widget {
                 }
             });
         };
-        match print::print_article(&self.shadow, &content, &lang, &title, &self.font().scale_css(), on_done) {
+        match print::print_article(
+            &self.shadow,
+            &content,
+            &lang,
+            &title,
+            &self.font().scale_css(),
+            on_done,
+        ) {
             Ok(frame) => {
                 *self.print_frame.borrow_mut() = Some(frame);
                 true
             }
             Err(error) => {
-                warn(&format!("print failed: {}", error.as_string().unwrap_or_default()));
+                warn(&format!(
+                    "print failed: {}",
+                    error.as_string().unwrap_or_default()
+                ));
                 false
             }
         }
@@ -799,5 +890,17 @@ fn negotiate(catalog: &Catalog, options: &Options, doc: &Document) -> LanguageId
         }
     }
     let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
-    i18n::negotiate_locale(&refs, &catalog.locales())
+    let mut available = catalog.locales();
+    // With a `locales` template, the languages the site offers count as available: their
+    // resources load with the feed.
+    if options.locales.is_some() {
+        for tag in &options.languages {
+            if let Ok(id) = i18n::parse_tag(tag) {
+                if !available.iter().any(|a| a.language == id.language) {
+                    available.push(id);
+                }
+            }
+        }
+    }
+    i18n::negotiate_locale(&refs, &available)
 }

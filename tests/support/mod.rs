@@ -8,7 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Document, Element, HtmlElement, ShadowRoot, Url};
 
 pub fn document() -> Document {
-    web_sys::window().expect("a browser window").document().expect("a document")
+    web_sys::window()
+        .expect("a browser window")
+        .document()
+        .expect("a document")
 }
 
 /// A `blob:` URL serving `json` as a feed, so the widget's real fetch path is exercised.
@@ -47,12 +50,15 @@ pub async fn sleep(ms: i32) {
 }
 
 pub fn shadow(host: &Element) -> ShadowRoot {
-    host.shadow_root().expect("the widget attached an open shadow root")
+    host.shadow_root()
+        .expect("the widget attached an open shadow root")
 }
 
 pub fn all(host: &Element, selector: &str) -> Vec<Element> {
     let list = shadow(host).query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 pub fn one(host: &Element, selector: &str) -> Option<Element> {
@@ -73,11 +79,17 @@ pub async fn wait_for(host: &Element, selector: &str) -> Element {
 }
 
 pub fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().expect("an HTML element").click();
+    el.dyn_ref::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
 }
 
 pub fn computed_font_px(el: &Element) -> f64 {
-    let style = web_sys::window().unwrap().get_computed_style(el).unwrap().unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap();
     let value = style.get_property_value("font-size").unwrap();
     value.trim_end_matches("px").parse().unwrap()
 }
