@@ -19,4 +19,4 @@ bench: setup
 	bash scripts/bench.sh
 
 screenshots: setup build
-	node tests/e2e/screenshots.mjs
+	node scripts/screenshots.mjs

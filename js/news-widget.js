@@ -163,6 +163,8 @@
     mount: mount,
     /** The handle of an element's widget, if one is mounted. */
     get: function (element) { return handles.get(element) || null; },
+    /** Reads a feed's text as the widget would: { items, warnings }, or throws why not. */
+    validateFeed: function (text) { return loadCore().then(function (glue) { return glue.validateFeed(text); }); },
     /** Starts the wasm download early, e.g. from a page that mounts widgets later. */
     preload: function () { return loadCore().then(function () {}); },
   };

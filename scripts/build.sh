@@ -25,6 +25,7 @@ node -e '
   const fs = require("fs"); const p = "pkg/package.json"; const j = JSON.parse(fs.readFileSync(p));
   j.files = Array.from(new Set([...(j.files || []), "news-widget.js"]));
   j.browser = "news-widget.js"; j.main = "news-widget.js";
+  j.sideEffects = ["./news-widget.js"]; // the loader defines NewsWidget and <news-widget>
   fs.writeFileSync(p, JSON.stringify(j, null, 2) + "\n");'
 echo "==> dist/"
 for f in dist/*; do

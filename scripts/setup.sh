@@ -105,11 +105,12 @@ chromium_bin=""
 for c in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
   [ -x "$c" ] && { chromium_bin=$c; break; }
 done
-if [ -n "$chromium_bin" ] && have chromedriver && have pdftotext && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+if [ -n "$chromium_bin" ] && have chromedriver && have pdftotext && have pngquant && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   ok "$($chromium_bin --version 2>/dev/null | head -1), $(chromedriver --version | awk '{print $1, $2}')"
 else
-  # poppler-utils: the print test reads the text of the printed PDF and renders its first page.
-  apt_install chromium chromium-driver fonts-noto-cjk fontconfig poppler-utils
+  # poppler-utils: the print test reads the text of the printed PDF and renders its first page;
+  # pngquant keeps the README's screenshots small.
+  apt_install chromium chromium-driver fonts-noto-cjk fontconfig poppler-utils pngquant
   ok "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
 fi
 

@@ -15,4 +15,4 @@ mod widget;
 
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
 pub use clean::Cleaner;
-pub use embed::{mount, WidgetHandle};
+pub use embed::{mount, validate_feed, WidgetHandle};
