@@ -44,7 +44,7 @@ wasm_std_present() {
 }
 
 # ---------------------------------------------------------------------------------------------
-step "1/6 Rust with a wasm32-unknown-unknown standard library"
+step "1/5 Rust with a wasm32-unknown-unknown standard library"
 if have rustc && wasm_std_present; then
   ok "wasm32 std already installed ($(rustc --version))"
 elif have rustup && timeout 300 rustup target add wasm32-unknown-unknown && wasm_std_present; then
@@ -76,7 +76,7 @@ fi
 mv "$toolchain_env.tmp" "$toolchain_env"
 
 # ---------------------------------------------------------------------------------------------
-step "2/6 wasm-bindgen-cli of the version Cargo.lock pins"
+step "2/5 wasm-bindgen-cli of the version Cargo.lock pins"
 [ -f Cargo.lock ] || cargo generate-lockfile -q
 want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 got=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
@@ -90,7 +90,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "3/6 wasm-pack"
+step "3/5 wasm-pack"
 if have wasm-pack; then
   ok "$(wasm-pack --version)"
 else
@@ -100,7 +100,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "4/6 Chromium, ChromeDriver and CJK fonts (headless browser tests)"
+step "4/5 Chromium, ChromeDriver and CJK fonts (headless browser tests)"
 chromium_bin=""
 for c in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
   [ -x "$c" ] && { chromium_bin=$c; break; }
@@ -115,7 +115,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "5/6 npm packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json"
+step "5/5 npm packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json"
 have node || apt_install nodejs npm
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
    [ -x node_modules/.bin/wasm-opt ]; then
@@ -126,14 +126,4 @@ else
 fi
 ok "wasm-opt $(wasm-opt --version | awk '{print $3}')"
 
-# ---------------------------------------------------------------------------------------------
-step "6/6 Python brotli (benchmark's compressed sizes)"
-if python3 -c 'import brotli' 2>/dev/null; then
-  ok "brotli module present"
-else
-  python3 -m pip install -q brotli 2>/dev/null || apt_install python3-brotli ||
-    echo "    brotli unavailable: the benchmark will print '-' for brotli sizes"
-  python3 -c 'import brotli' 2>/dev/null && ok "brotli installed"
-fi
-
-printf '\nSet-up complete.\n'
+printf '\nSet-up complete in %d s.\n' "$SECONDS"

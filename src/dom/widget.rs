@@ -319,7 +319,7 @@ impl Widget {
         let locale = self.wanted.borrow().clone();
         let locale_url = self.claim_locale_fetch(&locale);
         wasm_bindgen_futures::spawn_local(async move {
-            let feed = load::fetch_text(&feed_url, signal.as_ref()).await;
+            let feed = load::fetch_feed(&feed_url, signal.as_ref()).await;
             let resource = match &locale_url {
                 Some(url) => Some(load::fetch_text(url, signal.as_ref()).await),
                 None => None,
@@ -333,7 +333,7 @@ impl Widget {
                 w.rebuild_localizer(&locale);
                 let _ = w.root.set_attribute("lang", &w.language());
             }
-            w.loaded(feed.and_then(|text| load::decode_feed(&text)));
+            w.loaded(feed);
         });
     }
 
