@@ -169,10 +169,19 @@ impl WidgetHandle {
 /// the reason the feed as a whole cannot be read.
 #[wasm_bindgen(js_name = validateFeed)]
 pub fn validate_feed(text: &str) -> Result<JsValue, JsValue> {
-    let outcome = super::load::decode_feed_text(text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let outcome = super::load::decode_feed_text(text)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     let report = js_sys::Object::new();
-    let warnings: js_sys::Array = outcome.warnings.iter().map(|w| JsValue::from_str(&w.to_string())).collect();
-    let _ = Reflect::set(&report, &"items".into(), &JsValue::from(outcome.feed.items.len() as u32));
+    let warnings: js_sys::Array = outcome
+        .warnings
+        .iter()
+        .map(|w| JsValue::from_str(&w.to_string()))
+        .collect();
+    let _ = Reflect::set(
+        &report,
+        &"items".into(),
+        &JsValue::from(outcome.feed.items.len() as u32),
+    );
     let _ = Reflect::set(&report, &"warnings".into(), &warnings);
     Ok(report.into())
 }

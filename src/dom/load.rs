@@ -78,17 +78,23 @@ fn js_detail(value: &JsValue) -> String {
 }
 
 async fn get(url: &str, signal: Option<&AbortSignal>) -> Result<Response, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network { detail: "no window".into() })?;
+    let window = web_sys::window().ok_or(LoadError::Network {
+        detail: "no window".into(),
+    })?;
     let init = RequestInit::new();
     init.set_signal(signal);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| LoadError::Network { detail: "fetch gave no Response".into() })?;
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?;
+    let response: Response = response.dyn_into().map_err(|_| LoadError::Network {
+        detail: "fetch gave no Response".into(),
+    })?;
     if !response.ok() {
-        return Err(LoadError::Http { status: response.status() });
+        return Err(LoadError::Http {
+            status: response.status(),
+        });
     }
     Ok(response)
 }
@@ -96,24 +102,36 @@ async fn get(url: &str, signal: Option<&AbortSignal>) -> Result<Response, LoadEr
 /// GETs `url` as text (Fluent resources). `signal` lets a destroyed widget abandon it.
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
     let response = get(url, signal).await?;
-    let text = response.text().map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
+    let text = response.text().map_err(|e| LoadError::Network {
+        detail: js_detail(&e),
+    })?;
     JsFuture::from(text)
         .await
-        .map_err(|e| LoadError::Network { detail: js_detail(&e) })?
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?
         .as_string()
-        .ok_or(LoadError::Network { detail: "body is not text".into() })
+        .ok_or(LoadError::Network {
+            detail: "body is not text".into(),
+        })
 }
 
 /// GETs the feed and lets the browser parse it (`Response.json()`): the feed's text never
 /// enters wasm memory, only the fields the widget keeps.
 pub async fn fetch_feed(url: &str, signal: Option<&AbortSignal>) -> Result<FeedOutcome, LoadError> {
     let response = get(url, signal).await?;
-    let json = response.json().map_err(|e| LoadError::Network { detail: js_detail(&e) })?;
+    let json = response.json().map_err(|e| LoadError::Network {
+        detail: js_detail(&e),
+    })?;
     let json = JsFuture::from(json).await.map_err(|e| {
         if e.dyn_ref::<js_sys::SyntaxError>().is_some() {
-            LoadError::Feed(FeedError::NotJson { detail: js_detail(&e) })
+            LoadError::Feed(FeedError::NotJson {
+                detail: js_detail(&e),
+            })
         } else {
-            LoadError::Network { detail: js_detail(&e) }
+            LoadError::Network {
+                detail: js_detail(&e),
+            }
         }
     })?;
     decode_feed(&json)
@@ -121,7 +139,9 @@ pub async fn fetch_feed(url: &str, signal: Option<&AbortSignal>) -> Result<FeedO
 
 /// Reads feed text with the browser's JSON parser, then validates it (`validateFeed`).
 pub fn decode_feed_text(text: &str) -> Result<FeedOutcome, LoadError> {
-    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson { detail: js_detail(&e) })?;
+    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
+        detail: js_detail(&e),
+    })?;
     decode_feed(&json)
 }
 
@@ -129,16 +149,22 @@ pub fn decode_feed_text(text: &str) -> Result<FeedOutcome, LoadError> {
 /// skipped instead of sinking the feed.
 pub fn decode_feed(json: &JsValue) -> Result<FeedOutcome, LoadError> {
     if !json.is_object() || Array::is_array(json) {
-        return Err(FeedError::NotAnObject { detail: "the top level is not an object".into() }.into());
+        return Err(FeedError::NotAnObject {
+            detail: "the top level is not an object".into(),
+        }
+        .into());
     }
-    let header = serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
+    let header =
+        serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
     let items = Reflect::get(json, &"items".into())
         .ok()
         .filter(Array::is_array)
         .map(|value| {
             Array::from(&value)
                 .iter()
-                .map(|item| serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string()))
+                .map(|item| {
+                    serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string())
+                })
                 .collect::<Vec<_>>()
         });
     Ok(feed::build_feed(header, items)?)

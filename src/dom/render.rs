@@ -179,8 +179,11 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
 
 fn font_button(ctx: &Ctx, action: &str, visible: &str, at_end: bool, shortcut: &str) -> Element {
     // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
-    // so a keyboard user is not thrown back to the top of the page.
-    ctx.button(action, Some(action))
+    // so a keyboard user is not thrown back to the top of the page. The accessible name starts
+    // with the visible "A+" (WCAG 2.5.3, label in name) and goes on in the reader's language.
+    let name = format!("{visible} {}", ctx.t(action));
+    ctx.button(action, None)
+        .attr("aria-label", &name)
         .part(action)
         .attr("aria-disabled", if at_end { "true" } else { "false" })
         .attr("aria-keyshortcuts", shortcut)

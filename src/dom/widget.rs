@@ -122,6 +122,8 @@ impl Widget {
         let root: HtmlElement = doc.create_element("div")?.dyn_into()?;
         root.set_class_name("nw");
         root.set_attribute("part", "root")?;
+        // A named landmark: pages with several widgets list each one ("News", "新闻", "소식").
+        root.set_attribute("role", "region")?;
         root.set_attribute("lang", &l10n.locale().to_string())?;
         root.style().set_property("--nw-scale", &font.scale_css())?;
         let view = doc.create_element("div")?;
