@@ -11,10 +11,13 @@ export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 
 status=0
 summary=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 run() {
   local name=$1; shift
   printf '\n\033[1m==> %s\033[0m\n' "$name"
-  if "$@"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
+  # Output goes to the terminal and to a log, from which the totals below are counted.
+  if "$@" 2>&1 | tee -a "$log"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
 }
 
 run "native tests (cargo test)" cargo test --quiet
@@ -25,4 +28,11 @@ run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 t
 
 printf '\n==> summary\n'
 printf '    %s\n' "${summary[@]}"
+printf '    (%d s)\n' "$SECONDS"
+# One closing line for all runners: cargo/wasm-bindgen-test "test result" lines and node's
+# "# pass" / "# fail" lines.
+passed=$(awk '/^test result:/ {p += $4} /^# pass / {p += $3} END {print p + 0}' "$log")
+failed=$(awk '/^test result:/ {f += $6} /^# fail / {f += $3} END {print f + 0}' "$log")
+[ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
+printf '\n%s passed, %s failed\n' "$passed" "$failed"
 exit $status
