@@ -9,8 +9,8 @@ use js_sys::{Object, Reflect};
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement,
-    KeyboardEvent, ShadowRoot,
+    AbortController, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event,
+    HtmlElement, KeyboardEvent, ShadowRoot,
 };
 
 use super::listen::Listener;
@@ -434,6 +434,20 @@ impl Widget {
     /// Rebuilds the view from state and puts focus back where it was.
     fn render(&self) {
         let focused = self.focused_key();
+        let (fragment, label) = self.build_view();
+        // Every borrow is released before the DOM changes: removing the focused element fires
+        // focusout, and focusing fires focusin, both composed, so a host page's listener may
+        // call back into this widget right here.
+        let _ = self.root.set_attribute("aria-label", &label);
+        self.view.set_text_content(None);
+        let _ = self.view.append_child(&fragment);
+        if let Some(key) = focused {
+            self.focus_key(&key);
+        }
+    }
+
+    /// The current view as a detached fragment, and the widget's accessible name.
+    fn build_view(&self) -> (DocumentFragment, String) {
         let languages = self.languages();
         let l10n = self.l10n.borrow();
         let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
@@ -468,15 +482,9 @@ impl Widget {
         for element in &content {
             let _ = fragment.append_child(element);
         }
-        let _ = self
-            .root
-            .set_attribute("aria-label", &ctx.t("widget-label"));
+        let label = ctx.t("widget-label");
         log_i18n(&ctx.errors.borrow());
-        self.view.set_text_content(None);
-        let _ = self.view.append_child(&fragment);
-        if let Some(key) = focused {
-            self.focus_key(&key);
-        }
+        (fragment, label)
     }
 
     fn focused_key(&self) -> Option<String> {
@@ -579,27 +587,31 @@ impl Widget {
         let to = (from + self.options.page_size).min(feed.items.len());
         self.state.borrow_mut().shown = to;
         // Only the new page is built: cost follows the page, not the feed.
-        let languages = self.languages();
-        let l10n = self.l10n.borrow();
-        let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
-        if let (Ok(Some(list)), Ok(Some(footer))) = (
+        let (cards, footer, announcement) = {
+            let languages = self.languages();
+            let l10n = self.l10n.borrow();
+            let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
+            let cards = self.doc.create_document_fragment();
+            for item in &feed.items[from..to] {
+                let _ = cards.append_child(&render::card(&ctx, item));
+            }
+            let footer = render::list_footer(&ctx, feed.items.len(), to);
+            let added = (to - from) as u32;
+            let text = ctx.t_args("more-announce", &[("count", FluentValue::from(added))]);
+            log_i18n(&ctx.errors.borrow());
+            (cards, footer, text)
+        };
+        if let (Ok(Some(list)), Ok(Some(old_footer))) = (
             self.view.query_selector(".cards"),
             self.view.query_selector(".list-footer"),
         ) {
-            for item in &feed.items[from..to] {
-                let _ = list.append_child(&render::card(&ctx, item));
-            }
-            let _ =
-                footer.replace_with_with_node_1(&render::list_footer(&ctx, feed.items.len(), to));
+            let _ = list.append_child(&cards);
+            let _ = old_footer.replace_with_with_node_1(&footer);
         }
-        let added = (to - from) as u32;
-        let text = ctx.t_args("more-announce", &[("count", FluentValue::from(added))]);
-        log_i18n(&ctx.errors.borrow());
-        drop(l10n);
         if let Some(first) = feed.items.get(from) {
             self.focus_key(&format!("open:{}", first.id));
         }
-        self.announce(&text);
+        self.announce(&announcement);
     }
 
     pub fn font(&self) -> FontStep {

@@ -216,3 +216,39 @@ test("hostile host CSS does not change the widget's layout", async () => {
   assert.equal(diff.sizes, undefined, `same size (plain ${diff.sizes?.slice(0, 2)} vs hostile ${diff.sizes?.slice(2)})`);
   assert.ok(diff.ratio < 0.005, `pixels differing: ${(diff.ratio * 100).toFixed(2)} %`);
 });
+
+test("host listeners may call back into the widget from its own events", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  await page.evaluate(() => {
+    const host = document.getElementById("widget");
+    const handle = NewsWidget.get(host);
+    // Synchronous re-entry from events the widget dispatches or causes while it re-renders
+    // (each once, so the page's own logic cannot loop).
+    window.__reentered = [];
+    const once = (type, act) => host.addEventListener(type, () => { window.__reentered.push(type); act(); }, { once: true });
+    once("news-widget:open", () => handle.close());
+    once("focusin", () => handle.setFontStep(1));
+    once("focusout", () => handle.setLanguage("ko"));
+    once("news-widget:languagechange", () => handle.open("cc-2024-0528-ulsan30"));
+    once("news-widget:fontsizechange", () => handle.reload());
+  });
+  await page.locator('#widget [part~="card-title"] button').first().click();
+  await page.keyboard.press("Tab");
+  await page.locator('#widget [part~="language"] button[lang="zh-CN"]').click();
+  await page.waitForTimeout(200);
+  assert.deepEqual(page.errors, [], "no panic (unreachable) or exception on re-entry");
+  const reentered = await page.evaluate(() => window.__reentered.sort());
+  // Which ones fire depends on what the earlier callbacks did (a reload removes the clicked
+  // card before its click lands); at least these four re-entered the widget mid-render.
+  for (const type of ["focusin", "focusout", "news-widget:fontsizechange", "news-widget:languagechange"]) {
+    assert.ok(reentered.includes(type), `${type} re-entered (${reentered.join(", ")})`);
+  }
+  const alive = await page.evaluate(() => {
+    const handle = NewsWidget.get(document.getElementById("widget"));
+    handle.close();
+    return document.getElementById("widget").shadowRoot.querySelectorAll('[part~="card"]').length;
+  });
+  assert.equal(alive, 4, "the widget still works afterwards");
+});
