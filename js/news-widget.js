@@ -96,11 +96,32 @@
     });
   }
 
+  // Widgets far below the fold (more than two screens down) mount when the reader scrolls near
+  // them, so a footer widget costs nothing on pages nobody scrolls. data-loading="eager" (or
+  // loading="eager" on <news-widget>) mounts at once.
+  var lazy = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      lazy.unobserve(entry.target);
+      autoMount(entry.target);
+    });
+  }, { rootMargin: "200% 0px" }) : null;
+
+  function wantsEager(element) {
+    var value = element.getAttribute(element.localName === "news-widget" ? "loading" : "data-loading");
+    return value === "eager" || !lazy || element.getBoundingClientRect().top < 2 * window.innerHeight;
+  }
+
+  function consider(element) {
+    if (wantsEager(element)) autoMount(element);
+    else lazy.observe(element);
+  }
+
   function scan(root) {
-    if (root.matches && root.matches("[data-news-widget]")) autoMount(root);
+    if (root.matches && root.matches("[data-news-widget]")) consider(root);
     if (root.querySelectorAll) {
       var found = root.querySelectorAll("[data-news-widget]");
-      for (var i = 0; i < found.length; i++) autoMount(found[i]);
+      for (var i = 0; i < found.length; i++) consider(found[i]);
     }
   }
 

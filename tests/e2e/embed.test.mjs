@@ -252,3 +252,20 @@ test("host listeners may call back into the widget from its own events", async (
   });
   assert.equal(alive, 4, "the widget still works afterwards");
 });
+
+test("a widget far below the fold mounts when scrolled near, an eager one at once", async () => {
+  const page = await newPage(env.browser, { viewport: { width: 900, height: 600 } });
+  await page.route("**/lazy.html", (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><html lang="en"><body>
+      <div style="height: 4000px">tall content</div>
+      <div id="far" data-news-widget data-feed="feeds/plain.json"></div>
+      <div id="eager" data-news-widget data-loading="eager" data-feed="feeds/plain.json"></div>
+      <script src="dist/news-widget.js" defer></script></body></html>`,
+  }));
+  await page.goto(`${env.url}/lazy.html`);
+  await waitForCards(page, "#eager");
+  assert.equal(await page.evaluate(() => document.getElementById("far").shadowRoot), null, "not mounted yet");
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  assert.equal(await waitForCards(page, "#far"), 4);
+});
