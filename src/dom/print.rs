@@ -9,7 +9,8 @@ use web_sys::{Element, HtmlIFrameElement, Node};
 
 use super::listen::Listener;
 
-pub const PRINT_CSS: &str = include_str!("print.css");
+/// Minified by build.rs from src/dom/print.css.
+pub const PRINT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/print.css"));
 
 #[must_use = "dropping the PrintFrame removes the frame"]
 pub struct PrintFrame {

@@ -8,7 +8,8 @@ use web_sys::{Document, ShadowRoot};
 
 use super::print::PRINT_CSS;
 
-const WIDGET_CSS: &str = include_str!("widget.css");
+/// Minified by build.rs from src/dom/widget.css.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHARED_SHEET: Option<JsValue> = construct_sheet();
