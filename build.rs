@@ -11,7 +11,9 @@ fn minify_css(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     out.push_str(rest);
     let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -36,7 +38,8 @@ fn main() {
         let source = Path::new("src/dom").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let css = std::fs::read_to_string(&source).expect("the stylesheets are part of the crate");
-        std::fs::write(Path::new(&out_dir).join(name), minify_css(&css)).expect("OUT_DIR is writable");
+        std::fs::write(Path::new(&out_dir).join(name), minify_css(&css))
+            .expect("OUT_DIR is writable");
     }
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let corpora = Path::new(&manifest).join("../shared/corpora");

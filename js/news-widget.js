@@ -37,6 +37,8 @@
           return glue;
         });
       });
+      // A failed download is not remembered: the next mount tries again.
+      core.catch(function () { core = null; });
     }
     return core;
   }
@@ -97,8 +99,8 @@
   }
 
   // Widgets far below the fold (more than two screens down) mount when the reader scrolls near
-  // them, so a footer widget costs nothing on pages nobody scrolls. data-loading="eager" (or
-  // loading="eager" on <news-widget>) mounts at once.
+  // them, so a footer widget costs nothing on pages nobody scrolls. data-loading="eager" mounts
+  // at once. (<news-widget> mounts when connected.)
   var lazy = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (!entry.isIntersecting) return;
@@ -108,13 +110,26 @@
   }, { rootMargin: "200% 0px" }) : null;
 
   function wantsEager(element) {
-    var value = element.getAttribute(element.localName === "news-widget" ? "loading" : "data-loading");
-    return value === "eager" || !lazy || element.getBoundingClientRect().top < 2 * window.innerHeight;
+    return element.getAttribute("data-loading") === "eager" || !lazy ||
+      element.getBoundingClientRect().top < 2 * window.innerHeight;
   }
 
   function consider(element) {
     if (wantsEager(element)) autoMount(element);
     else lazy.observe(element);
+  }
+
+  // A [data-news-widget] taken off the page stops listening (one that was only moved is
+  // connected again by the time the records arrive, and stays).
+  function release(root) {
+    var found = root.matches && root.matches("[data-news-widget]") ? [root] : [];
+    if (root.querySelectorAll) found = found.concat([].slice.call(root.querySelectorAll("[data-news-widget]")));
+    found.forEach(function (element) {
+      if (element.isConnected) return;
+      if (lazy) lazy.unobserve(element);
+      var handle = handles.get(element);
+      if (handle) handle.destroy();
+    });
   }
 
   function scan(root) {
@@ -138,10 +153,17 @@
     NewsWidgetElement.prototype.connectedCallback = function () {
       var self = this;
       self._wanted = true;
-      if (self._mounting) return;
+      if (self._mounting || handles.has(self)) return;
+      var asMounted = JSON.stringify(optionsFrom(self));
       self._mounting = mount(self).then(function (handle) {
         self._mounting = null;
-        if (!self._wanted) handle.destroy();
+        if (!self._wanted) {
+          handle.destroy();
+        } else if (JSON.stringify(optionsFrom(self)) !== asMounted) {
+          // Attributes changed while the wasm was loading: mount with what is there now.
+          handle.destroy();
+          self.connectedCallback();
+        }
       }, function (error) {
         self._mounting = null;
         report(self, error);
@@ -156,7 +178,8 @@
       var handle = handles.get(this);
       if (!handle || before === after) return;
       if (name === "lang" && after && after !== "auto") {
-        handle.setLanguage(after);
+        // The site's setting for this element: not saved as the reader's choice.
+        handle.setLanguage(after, false);
       } else {
         // Any other option changes what the widget is: mount it afresh.
         handle.destroy();
@@ -174,6 +197,9 @@
         records.forEach(function (record) {
           record.addedNodes.forEach(function (node) {
             if (node.nodeType === 1) scan(node);
+          });
+          record.removedNodes.forEach(function (node) {
+            if (node.nodeType === 1) release(node);
           });
         });
       });

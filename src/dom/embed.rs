@@ -104,10 +104,17 @@ pub struct WidgetHandle {
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Switches this instance's language and saves it as the reader's choice (site-wide).
+    /// `setLanguage(tag, false)` switches this instance only and saves nothing (a site's
+    /// own setting, like the `lang` attribute of `<news-widget>`).
     #[wasm_bindgen(js_name = setLanguage)]
-    pub fn set_language(&self, tag: &str) {
-        if !self.widget.is_destroyed() {
+    pub fn set_language(&self, tag: &str, remember: Option<bool>) {
+        if self.widget.is_destroyed() {
+            return;
+        }
+        if remember.unwrap_or(true) {
             self.widget.choose_language(tag);
+        } else {
+            self.widget.change_language(tag, false);
         }
     }
 

@@ -77,6 +77,16 @@ fn js_detail(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
+/// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 async fn get(url: &str, signal: Option<&AbortSignal>) -> Result<Response, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network {
         detail: "no window".into(),

@@ -477,9 +477,12 @@ pub fn state(ctx: &Ctx, view: StateView) -> Element {
             .attr("aria-busy", "true")
             .child(
                 ctx.text(
+                    // Focusable so that Retry can keep focus here while the feed loads.
                     ctx.el("p")
                         .class("state-message")
-                        .attr("data-kind", "loading"),
+                        .attr("data-kind", "loading")
+                        .key("loading")
+                        .attr("tabindex", "-1"),
                     "loading",
                 ),
             )

@@ -80,6 +80,10 @@ pub struct Widget {
     print_frame: RefCell<Option<PrintFrame>>,
     ready_sent: Cell<bool>,
     destroyed: Cell<bool>,
+    /// Bumped by every load and every language change: a future that finishes after a newer
+    /// one started must not apply its stale result.
+    load_generation: Cell<u32>,
+    language_generation: Cell<u32>,
 }
 
 fn warn(text: &str) {
@@ -100,9 +104,12 @@ impl Widget {
             .owner_document()
             .ok_or("news-widget: host element has no document")?;
         let shadow = match host.shadow_root() {
-            // A shadow root left empty by an earlier destroy() is ours to reuse: it cannot be
-            // removed from its host.
-            Some(existing) if existing.child_element_count() == 0 => existing,
+            // A shadow root left by an earlier destroy() (empty but for the slot that shows the
+            // host's own content again) is ours to reuse: it cannot be removed from its host.
+            Some(existing) if is_vacated(&existing) => {
+                existing.set_text_content(None);
+                existing
+            }
             Some(_) => return Err("news-widget: the element already has a shadow root".into()),
             None => {
                 host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
@@ -173,6 +180,8 @@ impl Widget {
             print_frame: RefCell::new(None),
             ready_sent: Cell::new(false),
             destroyed: Cell::new(false),
+            load_generation: Cell::new(0),
+            language_generation: Cell::new(0),
         });
         widget.listen();
         widget.reload();
@@ -241,7 +250,7 @@ impl Widget {
         match action.as_str() {
             "open" => {
                 if let Some(id) = control.get_attribute("data-id") {
-                    self.open(&id);
+                    self.open_with(&id, true);
                 }
             }
             "back" => self.close(),
@@ -304,10 +313,26 @@ impl Widget {
 
     pub fn reload(self: &Rc<Self>) {
         self.abort_requests();
+        let generation = self.load_generation.get().wrapping_add(1);
+        self.load_generation.set(generation);
+        // A reader who pressed Retry keeps focus in the widget: on the loading message now, on
+        // the result when it arrives (see `loaded`).
+        let had_focus = self.focused_key().is_some();
         self.state.borrow_mut().load = Load::Loading;
         self.render();
+        if had_focus {
+            self.focus_key("loading");
+        }
+        let weak = Rc::downgrade(self);
         let Some(feed_url) = (!self.feed_url.is_empty()).then(|| self.feed_url.clone()) else {
-            self.loaded(Err(LoadError::NoFeedUrl));
+            // Reported from a later task, like a real load, so that listeners added once
+            // mount() resolved still hear it.
+            wasm_bindgen_futures::spawn_local(async move {
+                load::next_task().await;
+                if let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) {
+                    w.loaded(Err(LoadError::NoFeedUrl));
+                }
+            });
             return;
         };
         let controller = AbortController::new().ok();
@@ -315,7 +340,6 @@ impl Widget {
         if let Some(c) = controller {
             self.requests.borrow_mut().push(c);
         }
-        let weak = Rc::downgrade(self);
         // The run-time resource for the first locale is awaited with the feed, so that a
         // site's rewording is there on the first render of the cards.
         let locale = self.wanted.borrow().clone();
@@ -326,20 +350,26 @@ impl Widget {
                 Some(url) => Some(load::fetch_text(url, signal.as_ref()).await),
                 None => None,
             };
-            let Some(w) = weak.upgrade() else { return };
-            if w.destroyed.get() {
+            let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
                 return;
-            }
+            };
             if let Some(resource) = resource {
                 w.add_resource(&locale, resource);
-                w.rebuild_localizer(&locale);
-                let _ = w.root.set_attribute("lang", &w.language());
             }
+            // Aborted by a newer reload(): that one reports.
+            if w.load_generation.get() != generation {
+                return;
+            }
+            // The language may have changed while loading: speak the current choice.
+            let wanted = w.wanted.borrow().clone();
+            w.rebuild_localizer(&wanted);
+            let _ = w.root.set_attribute("lang", &w.language());
             w.loaded(feed);
         });
     }
 
     fn loaded(self: &Rc<Self>, result: Result<crate::feed::FeedOutcome, LoadError>) {
+        let waiting_focus = self.focused_key().as_deref() == Some("loading");
         let mut open = None;
         match result {
             Ok(outcome) => {
@@ -367,6 +397,9 @@ impl Widget {
                     .borrow()
                     .format(error.message_id(), &error.message_args(), &mut Vec::new())
                     .text;
+                if waiting_focus {
+                    self.focus_key("retry");
+                }
                 self.emit(
                     "news-widget:error",
                     &[("kind", error.kind().into()), ("message", message.into())],
@@ -376,12 +409,29 @@ impl Widget {
             }
         }
         match open {
+            // The `article` option opens without taking focus: the reader may be typing
+            // elsewhere on the page.
             Some(id) => {
-                self.open(&id);
+                self.open_with(&id, waiting_focus);
             }
-            None => self.render(),
+            None => {
+                self.render();
+                if waiting_focus {
+                    self.focus_first_card();
+                }
+            }
         }
         self.send_ready();
+    }
+
+    fn focus_first_card(&self) {
+        let first = match &self.state.borrow().load {
+            Load::Ready(feed) => feed.items.first().map(|i| format!("open:{}", i.id)),
+            _ => None,
+        };
+        if !first.is_some_and(|key| self.focus_key(&key)) {
+            self.focus_key("retry");
+        }
     }
 
     fn send_ready(&self) {
@@ -535,7 +585,14 @@ impl Widget {
     // -----------------------------------------------------------------------------------------
     // Actions (also the JS API).
 
+    /// Opens an article for the API: focus moves to its title only if it was in the widget
+    /// already, so a host page's own control keeps its focus handling.
     pub fn open(self: &Rc<Self>, id: &str) -> bool {
+        let focus = self.focused_key().is_some();
+        self.open_with(id, focus)
+    }
+
+    fn open_with(self: &Rc<Self>, id: &str, take_focus: bool) -> bool {
         let exists = match &self.state.borrow().load {
             Load::Ready(feed) => feed.items.iter().any(|i| i.id == id),
             _ => false,
@@ -550,7 +607,9 @@ impl Widget {
             state.not_found = false;
         }
         self.render();
-        self.focus_key("article-title");
+        if take_focus {
+            self.focus_key("article-title");
+        }
         self.emit("news-widget:open", &[("id", id.into())]);
         true
     }
@@ -627,7 +686,8 @@ impl Widget {
     }
 
     pub fn apply_font(&self, step: FontStep, announce: bool) {
-        if self.font() == step && !announce {
+        let changed = self.font() != step;
+        if !changed && !announce {
             return;
         }
         self.state.borrow_mut().font = step;
@@ -644,6 +704,10 @@ impl Widget {
             );
             self.announce(&text.text);
         }
+        // Pressing + at 200 % still says the size; only a change is an event.
+        if !changed {
+            return;
+        }
         let scale = step.per_mille() as f64 / 1000.0;
         self.emit(
             "news-widget:fontsizechange",
@@ -657,6 +721,15 @@ impl Widget {
 
     /// The reader picked a language: it becomes the site-wide choice.
     pub fn choose_language(self: &Rc<Self>, tag: &str) {
+        if i18n::parse_tag(tag).is_err() {
+            warn(
+                &I18nError::InvalidTag {
+                    tag: tag.to_string(),
+                }
+                .to_string(),
+            );
+            return;
+        }
         storage::write(LANGUAGE_KEY, tag);
         self.change_language(tag, true);
         let tag = tag.to_string();
@@ -687,6 +760,9 @@ impl Widget {
         } else {
             normalized
         };
+        let generation = self.language_generation.get().wrapping_add(1);
+        self.language_generation.set(generation);
+        *self.wanted.borrow_mut() = target.clone();
         match self.claim_locale_fetch(&target) {
             Some(url) => {
                 let weak: Weak<Widget> = Rc::downgrade(self);
@@ -697,11 +773,14 @@ impl Widget {
                 }
                 wasm_bindgen_futures::spawn_local(async move {
                     let resource = load::fetch_text(&url, signal.as_ref()).await;
-                    let Some(w) = weak.upgrade() else { return };
-                    if w.destroyed.get() {
+                    let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
+                        return;
+                    };
+                    w.add_resource(&target, resource);
+                    // A later choice made this one moot; the resource stays for later.
+                    if w.language_generation.get() != generation {
                         return;
                     }
-                    w.add_resource(&target, resource);
                     w.apply_language(&target, announce);
                 });
             }
@@ -744,7 +823,13 @@ impl Widget {
                 }
             }
             // A site without a resource for a built-in language is normal; say it quietly.
-            Err(error) => warn(&format!("no extra Fluent resource for {locale}: {error}")),
+            // A request that never completed (aborted, offline) may be tried again later.
+            Err(error) => {
+                if matches!(error, LoadError::Network { .. }) {
+                    self.fetched_locales.borrow_mut().retain(|l| l != locale);
+                }
+                warn(&format!("no extra Fluent resource for {locale}: {error}"));
+            }
         }
     }
 
@@ -760,9 +845,12 @@ impl Widget {
     }
 
     fn apply_language(self: &Rc<Self>, locale: &LanguageIdentifier, announce: bool) {
-        *self.wanted.borrow_mut() = locale.clone();
+        let before = self.language();
         self.rebuild_localizer(locale);
         let language = self.language();
+        if language == before {
+            return;
+        }
         let _ = self.root.set_attribute("lang", &language);
         self.render();
         if announce {
@@ -874,10 +962,25 @@ impl Widget {
             let _ = self.shadow.remove_child(&child);
         }
         style::release(&self.shadow);
+        // The host's own children (the site's fallback link, say) show again, as before mount.
+        if let Ok(slot) = self.doc.create_element("slot") {
+            let _ = self.shadow.append_child(&slot);
+        }
     }
 
     pub fn is_destroyed(&self) -> bool {
         self.destroyed.get()
+    }
+}
+
+/// Whether a shadow root is empty or holds only the slot that `destroy` leaves.
+fn is_vacated(shadow: &ShadowRoot) -> bool {
+    match shadow.child_element_count() {
+        0 => true,
+        1 => shadow
+            .first_element_child()
+            .is_some_and(|c| c.local_name() == "slot"),
+        _ => false,
     }
 }
 

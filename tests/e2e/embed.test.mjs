@@ -122,7 +122,7 @@ test("destroy() leaves no listener, no markup and no frame behind", async () => 
       listenersBefore,
       listenersMounted,
       listenersAfter: window.__liveListeners(),
-      shadowChildren: host.shadowRoot.childNodes.length,
+      shadowContent: host.shadowRoot.innerHTML,
       adopted: host.shadowRoot.adoptedStyleSheets.length,
       frames: document.querySelectorAll("iframe").length + host.shadowRoot.querySelectorAll("iframe").length,
     };
@@ -130,7 +130,7 @@ test("destroy() leaves no listener, no markup and no frame behind", async () => 
   assert.ok(result.listenersMounted > result.listenersBefore, "the widget did listen while mounted");
   assert.equal(result.listenersAfter, result.listenersBefore, "every listener was removed");
   assert.equal(result.outerAfter, result.outerBefore, "the host element is as it was");
-  assert.equal(result.shadowChildren, 0);
+  assert.equal(result.shadowContent, "<slot></slot>", "only the slot that shows the host's own content");
   assert.equal(result.adopted, 0);
   assert.equal(result.frames, 0, "the print frame is gone");
 });
@@ -144,9 +144,9 @@ test("<news-widget> follows lang changes and cleans up when removed", async () =
   const cleaned = await page.evaluate(() => {
     const el = document.getElementById("ulsan");
     el.remove();
-    return { handle: NewsWidget.get(el), children: el.shadowRoot.childNodes.length };
+    return { handle: NewsWidget.get(el), children: el.shadowRoot.innerHTML };
   });
-  assert.deepEqual(cleaned, { handle: null, children: 0 });
+  assert.deepEqual(cleaned, { handle: null, children: "<slot></slot>" });
 });
 
 test("strict CSP page: the widget works with zero violations", async () => {
@@ -268,4 +268,53 @@ test("a widget far below the fold mounts when scrolled near, an eager one at onc
   assert.equal(await page.evaluate(() => document.getElementById("far").shadowRoot), null, "not mounted yet");
   await page.evaluate(() => window.scrollTo(0, 3000));
   assert.equal(await waitForCards(page, "#far"), 4);
+});
+
+test("destroy() shows the host's own fallback content again", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/index.html`);
+  await waitForCards(page);
+  const visible = await page.evaluate(() => {
+    const host = document.querySelector("[data-news-widget]");
+    const link = host.querySelector("a");
+    const hiddenWhileMounted = link.getClientRects().length === 0;
+    NewsWidget.get(host).destroy();
+    return { hiddenWhileMounted, shownAfter: link.getClientRects().length > 0 };
+  });
+  assert.deepEqual(visible, { hiddenWhileMounted: true, shownAfter: true });
+});
+
+test("a removed widget stops following site-wide changes", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/three.html`);
+  for (const id of ["#changchun", "#riverside"]) await waitForCards(page, id);
+  const heard = await page.evaluate(async () => {
+    const gone = document.getElementById("riverside");
+    let events = 0;
+    gone.addEventListener("news-widget:fontsizechange", () => events++);
+    gone.remove();
+    await new Promise((r) => setTimeout(r, 50)); // the MutationObserver's records arrive
+    NewsWidget.get(document.getElementById("changchun")).setFontStep(2);
+    return { events, handle: NewsWidget.get(gone) };
+  });
+  assert.deepEqual(heard, { events: 0, handle: null });
+});
+
+test("<news-widget> attributes set right after connecting are the ones it mounts with", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  await page.evaluate(() => {
+    const el = document.createElement("news-widget");
+    el.id = "late-attrs";
+    document.body.append(el);
+    el.setAttribute("feed", "feeds/ulsan.json");
+    el.setAttribute("lang", "zh-CN");
+    el.setAttribute("page-size", "2");
+  });
+  assert.equal(await waitForCards(page, "#late-attrs"), 2);
+  const lang = await page.evaluate(() => document.getElementById("late-attrs").shadowRoot.querySelector(".nw").lang);
+  assert.equal(lang, "zh-CN");
+  const saved = await page.evaluate(() => localStorage.getItem("news-widget:language"));
+  assert.equal(saved, null, "a site's lang attribute is not saved as the reader's choice");
 });
