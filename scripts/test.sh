@@ -21,10 +21,11 @@ run() {
 }
 
 run "native tests (cargo test)" cargo test --quiet
+# Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
-  wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'
+  timeout 1200 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'
 run "release build (dist/)" bash scripts/build.sh
-run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 tests/e2e/*.test.mjs
+run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/*.test.mjs
 
 printf '\n==> summary\n'
 printf '    %s\n' "${summary[@]}"
