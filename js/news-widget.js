@@ -191,6 +191,8 @@
 
   var observer = null;
   function start() {
+    // The wasm download starts before any layout is measured (see wantsEager).
+    if (document.querySelector("[data-news-widget], news-widget")) loadCore().catch(function () {});
     scan(document);
     if (!observer && window.MutationObserver) {
       observer = new MutationObserver(function (records) {
