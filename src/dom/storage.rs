@@ -39,7 +39,10 @@ pub fn write(key: &str, value: &str) {
         }
     });
     if let Some(storage) = local_storage() {
-        // A full quota or a refusal leaves the memory copy as the record for this page.
-        let _ = storage.set_item(key, value);
+        // A full quota or a refusal leaves the memory copy as the record for this page; the
+        // stale stored value goes, so that `read` does not prefer it over the memory copy.
+        if storage.set_item(key, value).is_err() {
+            let _ = storage.remove_item(key);
+        }
     }
 }

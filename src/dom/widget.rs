@@ -563,9 +563,24 @@ impl Widget {
     }
 
     fn announce(&self, text: &str) {
-        // Cleared first so that the same message twice is still announced twice.
-        self.live.set_text_content(None);
-        self.live.set_text_content(Some(text));
+        // Screen readers announce a change of text: the same message twice (A+ pressed at
+        // 200 %) differs by a trailing no-break space, so it is still heard.
+        let same = self
+            .live
+            .text_content()
+            .is_some_and(|t| t.trim_end_matches('\u{a0}') == text);
+        let text = if same
+            && !self
+                .live
+                .text_content()
+                .unwrap_or_default()
+                .ends_with('\u{a0}')
+        {
+            format!("{text}\u{a0}")
+        } else {
+            text.to_string()
+        };
+        self.live.set_text_content(Some(&text));
     }
 
     fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {

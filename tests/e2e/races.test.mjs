@@ -110,3 +110,20 @@ test("a widget without a feed reports its error after mount() resolved", { timeo
   assert.equal(detail.kind, "config");
   assert.match(detail.text, /could not be read/);
 });
+
+test("the same announcement twice is still a change of the live region", { timeout: 30000 }, async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  await page.evaluate(() => NewsWidget.get(document.getElementById("widget")).setFontStep(5));
+  await page.locator('#widget [part~="font-larger"]').focus();
+  const heard = [];
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press("+");
+    heard.push(await page.evaluate(() =>
+      document.getElementById("widget").shadowRoot.querySelector('[role="status"]').textContent));
+  }
+  assert.equal(heard[0].trim(), "Text size 200 %");
+  assert.equal(heard[1].trim(), "Text size 200 %");
+  assert.notEqual(heard[0], heard[1], "the text changed, so a screen reader speaks it again");
+});
