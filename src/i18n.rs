@@ -161,6 +161,21 @@ pub fn negotiate_locale(
     default
 }
 
+/// The locale a language choice (the control, `setLanguage`, the `languages` option) means:
+/// a language the widget has resolves to its tag there ("ko" → "ko-KR"); one that may still
+/// arrive through the `locales` option keeps the (normalized) tag the site or reader gave.
+pub fn resolve_choice(
+    tag: &LanguageIdentifier,
+    available: &[LanguageIdentifier],
+) -> LanguageIdentifier {
+    let normalized = normalize_request(tag, available);
+    if available.iter().any(|a| a.language == normalized.language) {
+        negotiate_locale(&[normalized.to_string().as_str()], available)
+    } else {
+        normalized
+    }
+}
+
 pub fn built_in_locales() -> Vec<LanguageIdentifier> {
     BUILT_IN
         .iter()

@@ -572,3 +572,28 @@ negotiation! {
     bare_zh_stays_simplified_when_traditional_available: ["zh"], with_traditional() => "zh-CN";
     zh_hans_tw_is_simplified_script_despite_region: ["zh-Hans-TW"], with_traditional() => "zh-CN";
 }
+
+#[test]
+fn a_choice_of_a_built_in_language_resolves_to_its_built_in_tag() {
+    let available = news_widget::i18n::built_in_locales();
+    let ko = news_widget::i18n::parse_tag("ko").unwrap();
+    assert_eq!(
+        news_widget::i18n::resolve_choice(&ko, &available).to_string(),
+        "ko-KR"
+    );
+    let tw = news_widget::i18n::parse_tag("zh-TW").unwrap();
+    assert_eq!(
+        news_widget::i18n::resolve_choice(&tw, &available).to_string(),
+        "zh-CN"
+    );
+}
+
+#[test]
+fn a_choice_of_a_language_still_to_load_keeps_its_tag() {
+    let available = news_widget::i18n::built_in_locales();
+    let ja = news_widget::i18n::parse_tag("ja").unwrap();
+    assert_eq!(
+        news_widget::i18n::resolve_choice(&ja, &available).to_string(),
+        "ja"
+    );
+}

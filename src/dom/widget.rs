@@ -450,21 +450,14 @@ impl Widget {
     // Rendering.
 
     fn languages(&self) -> Vec<LanguageChoice> {
-        let catalog = self.catalog.borrow();
+        let available = self.catalog.borrow().locales();
         let mut seen: Vec<LanguageIdentifier> = Vec::new();
         let mut choices = Vec::new();
         for tag in &self.options.languages {
             let Ok(requested) = i18n::parse_tag(tag) else {
                 continue;
             };
-            let available = catalog.locales();
-            // A built-in language resolves to its built-in tag ("ko" → "ko-KR"); a language
-            // that may arrive at run time keeps the tag the site wrote.
-            let resolved = if available.iter().any(|a| a.language == requested.language) {
-                i18n::negotiate_locale(&[tag.as_str()], &available)
-            } else {
-                requested
-            };
+            let resolved = i18n::resolve_choice(&requested, &available);
             if seen.contains(&resolved) {
                 continue;
             }
@@ -767,14 +760,7 @@ impl Widget {
             );
             return;
         };
-        let available = self.catalog.borrow().locales();
-        let normalized = i18n::normalize_request(&requested, &available);
-        let builtin_match = available.iter().any(|a| a.language == normalized.language);
-        let target = if builtin_match {
-            i18n::negotiate_locale(&[tag], &available)
-        } else {
-            normalized
-        };
+        let target = i18n::resolve_choice(&requested, &self.catalog.borrow().locales());
         let generation = self.language_generation.get().wrapping_add(1);
         self.language_generation.set(generation);
         *self.wanted.borrow_mut() = target.clone();
