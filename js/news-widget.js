@@ -43,7 +43,9 @@
     return core;
   }
 
-  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages"];
+  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages", "timezone"];
+  // feed-zh, feed-ko, …: one feed per language (data-feed-zh on a plain element).
+  var FEED_LANG = /^(?:data-)?feed-([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/i;
 
   function camel(name) {
     return name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); });
@@ -57,6 +59,12 @@
       var value = element.getAttribute(custom ? name : "data-" + name);
       if (value !== null) options[camel(name)] = value;
     });
+    [].forEach.call(element.attributes, function (attr) {
+      var match = FEED_LANG.exec(attr.name);
+      if (!match || (attr.name.indexOf("data-") === 0) === custom) return;
+      options.feeds = options.feeds || {};
+      options.feeds[match[1]] = attr.value;
+    });
     return options;
   }
 
@@ -66,7 +74,11 @@
     if (!(element instanceof Element)) {
       return Promise.reject(new TypeError("NewsWidget.mount: expected an Element"));
     }
-    var merged = Object.assign(optionsFrom(element), options || {});
+    var fromAttributes = optionsFrom(element);
+    var merged = Object.assign({}, fromAttributes, options || {});
+    if (fromAttributes.feeds && options && options.feeds) {
+      merged.feeds = Object.assign({}, fromAttributes.feeds, options.feeds);
+    }
     return loadCore().then(function (glue) {
       var handle = glue.mount(element, merged);
       handles.set(element, handle);
@@ -214,8 +226,28 @@
     mount: mount,
     /** The handle of an element's widget, if one is mounted. */
     get: function (element) { return handles.get(element) || null; },
-    /** Reads a feed's text as the widget would: { items, warnings }, or throws why not. */
-    validateFeed: function (text) { return loadCore().then(function (glue) { return glue.validateFeed(text); }); },
+    /**
+     * Reads a feed as the widget would. `source`: the feed's text, its bytes (ArrayBuffer or
+     * Uint8Array, e.g. a dropped file), or a Response. `options`: { url, contentType, timezone }.
+     * Resolves to the report ({ format, charset, items, skipped, repairs, warnings, notes, … }),
+     * or rejects with an Error whose `kind` says why the feed cannot be read.
+     */
+    validateFeed: function (source, options) {
+      options = options || {};
+      var bytes = source instanceof Response
+        ? source.arrayBuffer().then(function (buffer) {
+            return { bytes: buffer, url: options.url || source.url, contentType: options.contentType || source.headers.get("content-type") };
+          })
+        : Promise.resolve({ bytes: source, url: options.url, contentType: options.contentType });
+      return Promise.all([loadCore(), bytes]).then(function (both) {
+        var input = both[1];
+        return both[0].validateFeed(input.bytes, {
+          url: input.url ? new URL(input.url, document.baseURI).href : document.baseURI,
+          contentType: input.contentType || undefined,
+          timezone: options.timezone,
+        });
+      });
+    },
     /** Starts the wasm download early, e.g. from a page that mounts widgets later. */
     preload: function () { return loadCore().then(function () {}); },
   };

@@ -1,7 +1,7 @@
 // Serves the demo: www/ at /, dist/ at /dist/, with application/wasm, gzip, and the strict
 // Content-Security-Policy on pages whose name ends in "-csp.html". Node built-ins only.
 import { createServer } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { createGzip } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -23,8 +23,22 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".xml": "application/xml",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".ftl", ".wasm", ".svg"]);
+
+// Feeds in legacy encodings (www/feeds/rss/) are served as a city's server would: with the
+// charset of their XML declaration in the Content-Type.
+function xmlType(file) {
+  const head = Buffer.alloc(200);
+  const fd = openSync(file, "r");
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, n).toString("latin1");
+  const type = /<feed[\s>]/.test(text) ? "application/atom+xml" : /<rss[\s>]|<rdf:RDF/.test(text) ? "application/rss+xml" : "application/xml";
+  const declared = /encoding=["']([A-Za-z0-9._-]+)["']/.exec(text);
+  return `${type}; charset=${declared ? declared[1].toLowerCase() : "utf-8"}`;
+}
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".ftl", ".wasm", ".svg", ".xml"]);
 
 function locate(pathname) {
   const [dir, rest] = pathname.startsWith("/dist/")
@@ -52,7 +66,7 @@ export function startServer({ port: wanted = port, quiet = false } = {}) {
     }
     const ext = extname(file);
     const headers = {
-      "content-type": TYPES[ext] || "application/octet-stream",
+      "content-type": ext === ".xml" ? xmlType(file) : TYPES[ext] || "application/octet-stream",
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
     };

@@ -2,8 +2,8 @@
 // summaries and dates, driven through the same piecewise deserialization as the browser bridge.
 
 use news_widget::feed::{
-    build_feed, html_to_text, summarize, Body, FeedError, FeedOutcome, Item, ItemError, Match,
-    RawFeedHeader, RawItem, Timestamp, Version,
+    build_feed, html_to_text, summarize, Body, FeedError, FeedOutcome, IdSource, Item, ItemError,
+    Match, RawFeedHeader, RawItem, Timestamp, Version,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -87,8 +87,10 @@ fn item_in(langs: &[Option<&str>]) -> Item {
                 url: None,
                 source: None,
                 image_alt: None,
+                base: None,
             })
             .collect(),
+        alternates: Vec::new(),
     }
 }
 
@@ -109,12 +111,17 @@ fn warnings_for<'a>(outcome: &'a FeedOutcome, id: &str) -> Vec<&'a ItemError> {
         .filter(|w| match w {
             ItemError::MissingTitle { id: i }
             | ItemError::BadDate { id: i, .. }
+            | ItemError::DateRepaired { id: i, .. }
+            | ItemError::TitleRepaired { id: i, .. }
+            | ItemError::TitleFromBody { id: i }
+            | ItemError::LanguageRepaired { id: i, .. }
             | ItemError::BodyTooLarge { id: i, .. }
             | ItemError::BadLanguageTag { id: i, .. }
             | ItemError::DuplicateId { id: i }
             | ItemError::TranslationWithBadTag { id: i, .. }
             | ItemError::TranslationWithoutTitle { id: i, .. } => i == id,
-            ItemError::Undecodable { .. } | ItemError::MissingId { .. } => false,
+            ItemError::IdRepaired { id: i, .. } => i == id,
+            ItemError::Undecodable { .. } => false,
         })
         .collect()
 }
@@ -310,26 +317,69 @@ fn feed_error_messages_are_plain_english() {
 // --- Broken items ----------------------------------------------------------------------------
 
 #[test]
-fn broken_items_leave_only_the_good_ones() {
+fn broken_items_leave_the_good_and_the_repaired_ones() {
     let outcome = outcome("broken_items.json");
-    assert_eq!(ids(&outcome), ["good", "12345"]);
+    // Dated first (newest first, document order among equals), then undated in feed order.
+    assert_eq!(
+        ids(&outcome),
+        [
+            "modified-not-a-date",
+            "good",
+            "urn:news-widget:807a73c9c3d5360c",
+            "urn:news-widget:3fd788b4e36a1245",
+            "date-not-rfc3339",
+            "february-30",
+            "underscore-language",
+            "no-title-anywhere",
+            "12345"
+        ]
+    );
     assert!(outcome.warnings.iter().all(|w| !w.to_string().is_empty()));
 }
 
 #[test]
-fn item_without_id_is_skipped_with_warning() {
+fn item_without_id_is_kept_under_a_stable_hash_with_warning() {
     let outcome = outcome("broken_items.json");
-    assert!(outcome
+    let repaired = outcome
         .warnings
-        .contains(&ItemError::MissingId { index: 0 }));
+        .iter()
+        .find_map(|w| match w {
+            ItemError::IdRepaired {
+                index: 0,
+                id,
+                from: IdSource::Hash,
+            } => Some(id.clone()),
+            _ => None,
+        })
+        .expect("a repaired id for items[0]");
+    assert!(repaired.starts_with("urn:news-widget:"));
+    assert_eq!(
+        item(&outcome, &repaired).versions[0].title,
+        "Item without id"
+    );
 }
 
 #[test]
-fn blank_id_counts_as_missing() {
+fn blank_id_counts_as_missing_and_is_repaired() {
     let outcome = outcome("broken_items.json");
     assert!(outcome
         .warnings
-        .contains(&ItemError::MissingId { index: 1 }));
+        .iter()
+        .any(|w| matches!(w, ItemError::IdRepaired { index: 1, .. })));
+}
+
+#[test]
+fn item_without_id_takes_its_url() {
+    let outcome = feed_with_items(r#"{"url": "https://x.example/a", "title": "A"}"#).unwrap();
+    assert_eq!(ids(&outcome), ["https://x.example/a"]);
+    assert_eq!(
+        outcome.warnings,
+        [ItemError::IdRepaired {
+            index: 0,
+            id: "https://x.example/a".to_owned(),
+            from: IdSource::Link
+        }]
+    );
 }
 
 #[test]
@@ -348,7 +398,7 @@ fn badly_typed_item_is_skipped_and_others_survive() {
 }
 
 #[test]
-fn unparseable_date_skips_item() {
+fn unparseable_date_keeps_item_undated_with_warning() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
         warnings_for(&outcome, "date-not-rfc3339"),
@@ -358,10 +408,11 @@ fn unparseable_date_skips_item() {
             value: "28/05/2024".to_owned()
         }]
     );
+    assert_eq!(item(&outcome, "date-not-rfc3339").published, None);
 }
 
 #[test]
-fn unparseable_date_modified_skips_item() {
+fn unparseable_date_modified_keeps_item_with_its_published_date() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
         warnings_for(&outcome, "modified-not-a-date"),
@@ -371,15 +422,19 @@ fn unparseable_date_modified_skips_item() {
             value: "yesterday".to_owned()
         }]
     );
+    let item = item(&outcome, "modified-not-a-date");
+    assert_eq!(item.modified, None);
+    assert_eq!(item.published.unwrap().iso_date(), "2024-05-28");
 }
 
 #[test]
-fn impossible_calendar_date_skips_item() {
+fn impossible_calendar_date_leaves_item_undated() {
     let outcome = outcome("broken_items.json");
     assert!(matches!(
         warnings_for(&outcome, "february-30")[..],
         [ItemError::BadDate { .. }]
     ));
+    assert_eq!(item(&outcome, "february-30").published, None);
 }
 
 #[test]
@@ -391,35 +446,72 @@ fn bad_date_message_names_field_and_value() {
     };
     assert_eq!(
         error.to_string(),
-        "item \"a\" skipped: date_published \"28/05/2024\" is not an RFC 3339 date"
+        "item \"a\": date_published \"28/05/2024\" is not a date in any known form; shown undated"
     );
+    assert!(!error.item_skipped());
 }
 
 #[test]
-fn invalid_item_language_skips_item() {
+fn rfc822_date_in_json_feed_is_read_with_a_warning() {
+    let outcome = feed_with_items(
+        r#"{"id": "wp", "title": "A", "date_published": "Tue, 28 May 2024 08:30:00 +0000"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        item(&outcome, "wp").published.unwrap().iso_date(),
+        "2024-05-28"
+    );
+    assert!(matches!(
+        warnings_for(&outcome, "wp")[..],
+        [ItemError::DateRepaired { zone: false, .. }]
+    ));
+}
+
+#[test]
+fn posix_item_language_is_read_as_bcp47_with_warning() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
         warnings_for(&outcome, "underscore-language"),
-        [&ItemError::BadLanguageTag {
+        [&ItemError::LanguageRepaired {
             id: "underscore-language".to_owned(),
-            tag: "ko_KR".to_owned()
+            from: "ko_KR".to_owned(),
+            to: "ko-KR".to_owned()
         }]
+    );
+    assert_eq!(
+        item(&outcome, "underscore-language").versions[0]
+            .lang
+            .as_deref(),
+        Some("ko-KR")
     );
 }
 
 #[test]
-fn item_without_any_title_is_skipped() {
+fn unreadable_item_language_skips_item() {
+    let outcome = feed_with_items(r#"{"id": "x", "title": "A", "language": "not a tag!"}"#);
+    assert!(matches!(
+        outcome,
+        Err(FeedError::NoReadableItems { skipped: 1, .. })
+    ));
+}
+
+#[test]
+fn item_with_body_but_no_title_takes_its_first_words() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
         warnings_for(&outcome, "no-title-anywhere"),
-        [&ItemError::MissingTitle {
+        [&ItemError::TitleFromBody {
             id: "no-title-anywhere".to_owned()
         }]
+    );
+    assert_eq!(
+        item(&outcome, "no-title-anywhere").versions[0].title,
+        "A body without any title."
     );
 }
 
 #[test]
-fn blank_title_counts_as_missing() {
+fn blank_title_without_body_is_skipped() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
         warnings_for(&outcome, "blank-title"),
@@ -427,6 +519,16 @@ fn blank_title_counts_as_missing() {
             id: "blank-title".to_owned()
         }]
     );
+}
+
+#[test]
+fn entity_in_json_feed_title_is_decoded_with_warning() {
+    let outcome = feed_with_items(r#"{"id": "wp", "title": "Riverton &#8211; news"}"#).unwrap();
+    assert_eq!(item(&outcome, "wp").versions[0].title, "Riverton – news");
+    assert!(matches!(
+        warnings_for(&outcome, "wp")[..],
+        [ItemError::TitleRepaired { .. }]
+    ));
 }
 
 #[test]
@@ -479,7 +581,7 @@ fn duplicate_id_first_wins() {
 #[test]
 fn duplicate_of_a_skipped_item_is_kept() {
     let outcome = feed_with_items(
-        r#"{"id": "a", "title": "Broken", "date_published": "soon"},
+        r#"{"id": "a", "title": "Broken", "language": "not a tag!"},
            {"id": "a", "title": "Fixed copy"}"#,
     )
     .unwrap();
@@ -505,13 +607,28 @@ fn fractional_id_is_undecodable() {
 }
 
 #[test]
+fn feed_of_only_skipped_items_is_an_error_not_an_empty_list() {
+    let body = "a".repeat(1_000_001);
+    let result = feed_with_items(&format!(
+        r#"{{"id": "big", "title": "Big", "content_text": "{body}"}}"#
+    ));
+    match result {
+        Err(FeedError::NoReadableItems { skipped: 1, first }) => assert!(matches!(
+            first.as_deref(),
+            Some(ItemError::BodyTooLarge { .. })
+        )),
+        other => panic!("expected NoReadableItems, got {other:?}"),
+    }
+}
+
+#[test]
 fn body_over_one_megabyte_is_skipped() {
     let body = "a".repeat(1_000_001);
     let outcome = feed_with_items(&format!(
-        r#"{{"id": "big", "title": "Big", "content_text": "{body}"}}"#
+        r#"{{"id": "big", "title": "Big", "content_text": "{body}"}}, {{"id": "ok", "title": "OK"}}"#
     ))
     .unwrap();
-    assert!(outcome.feed.items.is_empty());
+    assert_eq!(ids(&outcome), ["ok"]);
     assert_eq!(
         outcome.warnings,
         [ItemError::BodyTooLarge {
@@ -536,7 +653,8 @@ fn translation_body_over_one_megabyte_skips_item() {
     let body = "가".repeat(400_000);
     let outcome = feed_with_items(&format!(
         r#"{{"id": "big", "title": "Big",
-             "_news_widget": {{"translations": {{"ko": {{"title": "큰", "content_text": "{body}"}}}}}}}}"#
+             "_news_widget": {{"translations": {{"ko": {{"title": "큰", "content_text": "{body}"}}}}}}}},
+           {{"id": "ok", "title": "OK"}}"#
     ))
     .unwrap();
     assert_eq!(
@@ -564,8 +682,9 @@ fn untitled_original_with_titled_translation_is_kept() {
 #[test]
 fn skipped_item_reports_only_why_it_was_skipped() {
     let outcome = feed_with_items(
-        r#"{"id": "s", "title": "Dated badly", "date_published": "2024-13-01",
-            "_news_widget": {"translations": {"ko": {}}}}"#,
+        r#"{"id": "s", "title": "Badly tagged", "language": "not a tag!",
+            "_news_widget": {"translations": {"ko": {}}}},
+           {"id": "ok", "title": "Good"}"#,
     )
     .unwrap();
     assert_eq!(outcome.warnings.len(), 1);
@@ -718,7 +837,12 @@ fn undated_items_sort_last_in_document_order() {
 
 #[test]
 fn item_skipped_is_true_for_item_level_errors() {
-    assert!(ItemError::MissingId { index: 0 }.item_skipped());
+    assert!(!ItemError::IdRepaired {
+        index: 0,
+        id: "a".to_owned(),
+        from: IdSource::Link
+    }
+    .item_skipped());
     assert!(ItemError::DuplicateId { id: "a".to_owned() }.item_skipped());
     assert!(ItemError::BodyTooLarge {
         id: "a".to_owned(),

@@ -5,11 +5,13 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use js_sys::Reflect;
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::load::{self, FeedRead, ReadOptions};
 use super::widget::{Options, Widget};
+use crate::feed::charset;
 use crate::i18n::BUILT_IN;
 use crate::prefs::FontStep;
 
@@ -46,6 +48,33 @@ fn option_string(options: &JsValue, name: &str) -> Option<String> {
         .map(|n| (n as u64).to_string())
 }
 
+/// The `feeds` option, `{ zh: "/cn/rss.xml", ko: "/kr/rss.xml" }`: one feed per language, in
+/// the object's own order. Keys that are no language tag are skipped with a warning.
+fn option_feeds(options: &JsValue) -> Vec<(String, String)> {
+    let Ok(feeds) = Reflect::get(options, &JsValue::from_str("feeds")) else {
+        return Vec::new();
+    };
+    if !feeds.is_object() {
+        return Vec::new();
+    }
+    let Ok(keys) = Reflect::own_keys(&feeds) else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter_map(|key| {
+            let tag = key.as_string()?;
+            let url = option_string(&feeds, &tag)?;
+            if crate::i18n::parse_tag(&tag).is_err() {
+                web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "news-widget: feeds option \"{tag}\" is not a language tag; ignored"
+                )));
+                return None;
+            }
+            Some((tag, url))
+        })
+        .collect()
+}
+
 fn parse_options(options: &JsValue) -> Options {
     let lang = option_string(options, "lang").filter(|l| !l.eq_ignore_ascii_case("auto"));
     let page_size = option_string(options, "pageSize")
@@ -62,6 +91,8 @@ fn parse_options(options: &JsValue) -> Options {
         .filter(|list| !list.is_empty())
         .unwrap_or_else(|| BUILT_IN.iter().map(|b| b.tag.to_string()).collect());
     Options {
+        feeds: option_feeds(options),
+        timezone: option_string(options, "timezone"),
         feed: option_string(options, "feed"),
         lang,
         page_size,
@@ -171,24 +202,115 @@ impl WidgetHandle {
     }
 }
 
-/// Checks a feed's text the way the widget reads it, for CMS authors and tooling:
-/// resolves to `{ items, warnings }` (item count and the skipped items' reasons), or throws
-/// the reason the feed as a whole cannot be read.
+/// Checks a feed the way the widget reads it, for web teams and tooling (`www/check.html`).
+/// `source` is the feed's text or its bytes (`ArrayBuffer`, `Uint8Array`); `options` may give
+/// `url` (the base for relative links), `contentType` (the HTTP header, for the charset) and
+/// `timezone`. Returns the report, or throws an `Error` with a `kind` when the feed cannot be
+/// read at all.
 #[wasm_bindgen(js_name = validateFeed)]
-pub fn validate_feed(text: &str) -> Result<JsValue, JsValue> {
-    let outcome = super::load::decode_feed_text(text)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let url = option_string(&options, "url").unwrap_or_else(|| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default()
+    });
+    let read_options = ReadOptions {
+        timezone: option_string(&options, "timezone"),
+    };
+    let read = if let Some(text) = source.as_string() {
+        let syntax = charset::sniff_syntax(text.trim_start().as_bytes());
+        load::read_text(&text, syntax, &url, &read_options).map(|outcome| FeedRead {
+            outcome,
+            charset: "utf-8",
+            charset_source: charset::CharsetSource::Default,
+        })
+    } else {
+        let bytes = if source.is_instance_of::<Uint8Array>() {
+            Uint8Array::from(source)
+        } else if source.is_instance_of::<js_sys::ArrayBuffer>() {
+            Uint8Array::new(&source)
+        } else {
+            return Err(js_error(
+                "config",
+                "validateFeed: give the feed's text, an ArrayBuffer or a Uint8Array",
+            ));
+        };
+        let content_type = option_string(&options, "contentType");
+        load::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
+    };
+    let read = read.map_err(|e| js_error(e.kind(), &e.to_string()))?;
+    Ok(report(&read))
+}
+
+/// An `Error` with a `kind`, as the loader's callers catch it.
+fn js_error(kind: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = Reflect::set(&error, &"kind".into(), &JsValue::from_str(kind));
+    error.into()
+}
+
+fn strings<T: ToString>(items: impl Iterator<Item = T>) -> js_sys::Array {
+    items.map(|w| JsValue::from_str(&w.to_string())).collect()
+}
+
+fn report(read: &FeedRead) -> JsValue {
+    let outcome = &read.outcome;
     let report = js_sys::Object::new();
-    let warnings: js_sys::Array = outcome
-        .warnings
-        .iter()
-        .map(|w| JsValue::from_str(&w.to_string()))
-        .collect();
-    let _ = Reflect::set(
-        &report,
-        &"items".into(),
-        &JsValue::from(outcome.feed.items.len() as u32),
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&report, &JsValue::from_str(key), &value);
+    };
+    set("format", outcome.format.name().into());
+    set("charset", read.charset.into());
+    set("charsetSource", read.charset_source.name().into());
+    set("items", (outcome.feed.items.len() as u32).into());
+    let skipped = outcome.warnings.iter().filter(|w| w.item_skipped()).count();
+    set("skipped", (skipped as u32).into());
+    set(
+        "title",
+        outcome
+            .feed
+            .title
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
     );
-    let _ = Reflect::set(&report, &"warnings".into(), &warnings);
-    Ok(report.into())
+    set(
+        "language",
+        outcome
+            .feed
+            .language
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set("warnings", strings(outcome.warnings.iter()).into());
+    set(
+        "repairs",
+        strings(outcome.warnings.iter().filter(|w| w.is_repair())).into(),
+    );
+    set(
+        "skips",
+        strings(outcome.warnings.iter().filter(|w| w.item_skipped())).into(),
+    );
+    set("notes", strings(outcome.notes.iter()).into());
+    let first: js_sys::Array = outcome
+        .feed
+        .items
+        .iter()
+        .take(3)
+        .map(|item| {
+            let o = js_sys::Object::new();
+            let v = &item.versions[0];
+            let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(&item.id));
+            let _ = Reflect::set(&o, &"title".into(), &JsValue::from_str(&v.title));
+            let date = item.published.map(|t| t.iso_date());
+            let _ = Reflect::set(
+                &o,
+                &"date".into(),
+                &date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+            );
+            JsValue::from(o)
+        })
+        .collect();
+    set("first", first.into());
+    report.into()
 }

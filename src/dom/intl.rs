@@ -3,7 +3,7 @@
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::feed::Timestamp;
+use crate::feed::{Timestamp, WrittenDate};
 
 /// Formats publication dates as the reader's language writes them (dateStyle long):
 /// "May 28, 2024", "2024年5月28日", "2024년 5월 28일".
@@ -49,4 +49,60 @@ pub fn endonym(tag: &str) -> Option<String> {
     let names = Reflect::construct(&ctor, &args).ok()?;
     let of: Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
     of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()
+}
+
+/// The offset (minutes east of UTC) of the IANA `zone` at a wall-clock time written there, for
+/// feed times without an offset (the `timezone` option). `None` for a zone `Intl` does not know.
+pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
+    let options = Object::new();
+    Reflect::set(&options, &"timeZone".into(), &JsValue::from_str(zone)).ok()?;
+    Reflect::set(&options, &"timeZoneName".into(), &"longOffset".into()).ok()?;
+    // Constructed through Reflect so that an unknown zone is an error here, not a trap.
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = Array::of2(&Array::of1(&JsValue::from_str("en-US")), &options);
+    let dtf = Reflect::construct(&ctor, &args).ok()?;
+    let format_to_parts: Function = Reflect::get(&dtf, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let offset_at = |epoch_ms: i64| -> Option<i32> {
+        let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
+        let parts: Array = format_to_parts.call1(&dtf, &date).ok()?.dyn_into().ok()?;
+        parts.iter().find_map(|part| {
+            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+            if kind != "timeZoneName" {
+                return None;
+            }
+            parse_gmt_offset(&Reflect::get(&part, &"value".into()).ok()?.as_string()?)
+        })
+    };
+    // The wall time read as UTC, corrected once by the offset there: right except within the
+    // hour of a daylight-saving change.
+    let as_utc = written.timestamp(0).epoch_ms;
+    let first = offset_at(as_utc)?;
+    offset_at(as_utc - i64::from(first) * 60_000).or(Some(first))
+}
+
+/// `GMT+08:00`, `GMT-3`, `GMT` → minutes east of UTC.
+fn parse_gmt_offset(text: &str) -> Option<i32> {
+    let rest = text
+        .trim()
+        .strip_prefix("GMT")
+        .or_else(|| text.trim().strip_prefix("UTC"))?;
+    if rest.is_empty() {
+        return Some(0);
+    }
+    let (sign, rest) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' | 0xE2 => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    Some(sign * (hours * 60 + minutes))
 }

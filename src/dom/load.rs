@@ -1,15 +1,20 @@
-//! Network and decoding: fetches the feed (and optional Fluent resources), lets the browser's
-//! `JSON.parse` read it, and hands each piece to the pure `feed` model through serde.
+//! Network and decoding: fetches the feed as bytes (and optional Fluent resources), decodes it
+//! in the charset the pure core decides, lets the browser's `JSON.parse` or XML parser read it,
+//! and hands the pieces to the pure `feed` model.
 
 use std::fmt;
 
 use fluent_bundle::FluentValue;
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response};
+use web_sys::{AbortSignal, RequestInit, Response, TextDecoder, TextDecoderOptions};
 
-use crate::feed::{self, FeedError, FeedOutcome, RawFeedHeader, RawItem};
+use super::intl;
+use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
+use crate::feed::{
+    self, BuildOptions, FeedError, FeedNote, FeedOutcome, RawFeedHeader, RawItem, WrittenDate,
+};
 
 /// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,38 +131,146 @@ pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Strin
         })
 }
 
-/// GETs the feed and lets the browser parse it (`Response.json()`): the feed's text never
-/// enters wasm memory, only the fields the widget keeps.
-pub async fn fetch_feed(url: &str, signal: Option<&AbortSignal>) -> Result<FeedOutcome, LoadError> {
-    let response = get(url, signal).await?;
-    let json = response.json().map_err(|e| LoadError::Network {
-        detail: js_detail(&e),
-    })?;
-    let json = JsFuture::from(json).await.map_err(|e| {
-        if e.dyn_ref::<js_sys::SyntaxError>().is_some() {
-            LoadError::Feed(FeedError::NotJson {
-                detail: js_detail(&e),
-            })
-        } else {
-            LoadError::Network {
-                detail: js_detail(&e),
-            }
-        }
-    })?;
-    decode_feed(&json)
+/// How the page asks for feeds to be read (the `timezone` option).
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    pub timezone: Option<String>,
 }
 
-/// Reads feed text with the browser's JSON parser, then validates it (`validateFeed`).
-pub fn decode_feed_text(text: &str) -> Result<FeedOutcome, LoadError> {
-    let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
+/// A feed read from bytes, with the charset it was decoded in (for `validateFeed`).
+pub struct FeedRead {
+    pub outcome: FeedOutcome,
+    pub charset: &'static str,
+    pub charset_source: CharsetSource,
+}
+
+/// GETs the feed as bytes and reads it whatever its format and encoding (CONTRACT §4).
+pub async fn fetch_feed(
+    url: &str,
+    signal: Option<&AbortSignal>,
+    options: &ReadOptions,
+) -> Result<FeedOutcome, LoadError> {
+    let response = get(url, signal).await?;
+    let content_type = response.headers().get("content-type").ok().flatten();
+    let buffer = response.array_buffer().map_err(|e| LoadError::Network {
         detail: js_detail(&e),
     })?;
-    decode_feed(&json)
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?;
+    let bytes = Uint8Array::new(&buffer);
+    // The final URL after redirects is the base for the feed's relative links.
+    let feed_url = Some(response.url()).filter(|u| !u.is_empty());
+    read_bytes(
+        &bytes,
+        content_type.as_deref(),
+        feed_url.as_deref().unwrap_or(url),
+        options,
+    )
+    .map(|read| read.outcome)
+}
+
+/// Reads feed bytes: sniffs JSON or XML, decides the charset, decodes with `TextDecoder`.
+pub fn read_bytes(
+    bytes: &Uint8Array,
+    content_type: Option<&str>,
+    feed_url: &str,
+    options: &ReadOptions,
+) -> Result<FeedRead, LoadError> {
+    let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
+    let syntax = charset::sniff_syntax(&head);
+    let decision = charset::decide_charset(&head, content_type, || utf8_check(bytes));
+    let mut notes = Vec::new();
+    if let Some(label) = &decision.unknown_label {
+        notes.push(FeedNote::CharsetUnknown {
+            declared: label.clone(),
+            used: decision.encoding.to_owned(),
+        });
+    }
+    if decision.source == CharsetSource::Utf8Bytes {
+        notes.push(FeedNote::CharsetOverridden {
+            declared: decision.declared.clone().unwrap_or_default(),
+            used: decision.encoding.to_owned(),
+        });
+    }
+    let text = decode(bytes, decision.encoding)?;
+    let mut outcome = read_text(&text, syntax, feed_url, options)?;
+    notes.append(&mut outcome.notes);
+    outcome.notes = notes;
+    Ok(FeedRead {
+        outcome,
+        charset: decision.encoding,
+        charset_source: decision.source,
+    })
+}
+
+/// Reads feed text that is already decoded (`validateFeed` with a string).
+pub fn read_text(
+    text: &str,
+    syntax: Syntax,
+    feed_url: &str,
+    options: &ReadOptions,
+) -> Result<FeedOutcome, LoadError> {
+    let zone_offset = options
+        .timezone
+        .as_deref()
+        .map(|zone| move |d: &WrittenDate| intl::zone_offset_minutes(zone, d).unwrap_or(0));
+    let build = BuildOptions {
+        timezone: options.timezone.as_deref(),
+        zone_offset: zone_offset
+            .as_ref()
+            .map(|f| f as &dyn Fn(&WrittenDate) -> i32),
+    };
+    match syntax {
+        Syntax::Json => {
+            let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
+                detail: js_detail(&e),
+            })?;
+            decode_feed(&json, &build)
+        }
+        Syntax::Xml => {
+            let (xml, notes) = super::xml::read_feed_xml(text, feed_url)?;
+            let mut outcome = feed::build_xml_feed(xml, &build)?;
+            outcome.notes.splice(0..0, notes);
+            Ok(outcome)
+        }
+        Syntax::Unknown => Err(FeedError::UnknownSyntax.into()),
+    }
+}
+
+/// Whether the whole body is UTF-8, asked only when a Latin charset was declared: a strict
+/// `TextDecoder` says so without copying the bytes into wasm memory.
+fn utf8_check(bytes: &Uint8Array) -> Utf8Check {
+    let options = TextDecoderOptions::new();
+    options.set_fatal(true);
+    let Ok(decoder) = TextDecoder::new_with_label_and_options("utf-8", &options) else {
+        return Utf8Check::Invalid;
+    };
+    match decoder.decode_with_js_u8_array(bytes) {
+        Err(_) => Utf8Check::Invalid,
+        Ok(text) if text.is_ascii() => Utf8Check::Ascii,
+        Ok(_) => Utf8Check::ValidWithMultibyte,
+    }
+}
+
+fn decode(bytes: &Uint8Array, encoding: &str) -> Result<String, LoadError> {
+    let decoder = TextDecoder::new_with_label(encoding)
+        .or_else(|_| TextDecoder::new_with_label("utf-8"))
+        .map_err(|e| LoadError::Network {
+            detail: js_detail(&e),
+        })?;
+    decoder.decode_with_js_u8_array(bytes).map_err(|e| {
+        LoadError::Feed(FeedError::NotJson {
+            detail: js_detail(&e),
+        })
+    })
 }
 
 /// Validates parsed JSON. Each item is decoded on its own so that one badly typed item is
 /// skipped instead of sinking the feed.
-pub fn decode_feed(json: &JsValue) -> Result<FeedOutcome, LoadError> {
+pub fn decode_feed(json: &JsValue, options: &BuildOptions) -> Result<FeedOutcome, LoadError> {
     if !json.is_object() || Array::is_array(json) {
         return Err(FeedError::NotAnObject {
             detail: "the top level is not an object".into(),
@@ -177,5 +290,5 @@ pub fn decode_feed(json: &JsValue) -> Result<FeedOutcome, LoadError> {
                 })
                 .collect::<Vec<_>>()
         });
-    Ok(feed::build_feed(header, items)?)
+    Ok(feed::build_json_feed(header, items, options)?)
 }

@@ -9,9 +9,11 @@ mod load;
 mod node;
 mod print;
 mod render;
+mod sources;
 mod storage;
 mod style;
 mod widget;
+mod xml;
 
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
 pub use clean::Cleaner;

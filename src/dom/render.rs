@@ -265,6 +265,15 @@ pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
     }
 }
 
+/// The base against which an item's image resolves: the original's body base (an image taken
+/// from the body is relative to it), else the feed's URL.
+fn image_base<'a>(ctx: &'a Ctx, item: &'a Item) -> &'a str {
+    item.versions
+        .first()
+        .and_then(|v| v.base.as_deref())
+        .unwrap_or(ctx.base)
+}
+
 pub fn card(ctx: &Ctx, item: &Item) -> Element {
     let (version, matched) = item.version_for(&ctx.ui_lang);
     let lang = content_lang(version, matched);
@@ -285,7 +294,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, ctx.base, UrlUse::Image))
+        .and_then(|src| safe_url(src, image_base(ctx, item), UrlUse::Image))
         .map(|src| {
             ctx.el("img")
                 .class("card-image")
@@ -335,7 +344,12 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
         .url
         .as_deref()
         .and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
-    let body_base = base.as_deref().unwrap_or(ctx.base);
+    // Where the feed named one (`xml:base`, an RSS item's page), else the item's link.
+    let body_base = version
+        .base
+        .as_deref()
+        .or(base.as_deref())
+        .unwrap_or(ctx.base);
 
     let mut meta = ctx.el("p").class("meta").part("meta");
     if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
@@ -381,7 +395,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, ctx.base, UrlUse::Image))
+        .and_then(|src| safe_url(src, image_base(ctx, item), UrlUse::Image))
         .map(|src| {
             ctx.el("figure").class("article-image").child(
                 ctx.el("img")

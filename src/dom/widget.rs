@@ -14,11 +14,13 @@ use web_sys::{
 };
 
 use super::listen::Listener;
-use super::load::{self, LoadError};
+use super::load::{self, LoadError, ReadOptions};
 use super::print::{self, PrintFrame};
 use super::render::{self, Ctx, LanguageChoice, StateView};
+use super::sources::FeedSources;
 use super::{intl, storage, style};
-use crate::feed::{Feed, ItemError};
+use crate::feed::pair::counterpart;
+use crate::feed::{Feed, FeedOutcome, Item, ItemError};
 use crate::i18n::{self, Catalog, I18nError, Localizer};
 use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
 
@@ -33,6 +35,10 @@ pub struct Options {
     pub locales: Option<String>,
     /// Languages offered in the language control; defaults to the built-in three.
     pub languages: Vec<String>,
+    /// One feed per language (`feed-<lang>`): (tag, URL).
+    pub feeds: Vec<(String, String)>,
+    /// IANA zone for feed times written without an offset.
+    pub timezone: Option<String>,
 }
 
 enum Load {
@@ -56,6 +62,9 @@ struct State {
     not_found: bool,
     /// The `article` option is still to be opened after the first load.
     pending_article: Option<String>,
+    /// The open article, kept from the previous language's feed when the new one has no
+    /// translation of it (it stays, with the untranslated notice).
+    held: Option<Rc<Item>>,
 }
 
 pub struct Widget {
@@ -66,7 +75,9 @@ pub struct Widget {
     view: Element,
     live: Element,
     pub options: Options,
-    feed_url: String,
+    sources: FeedSources,
+    /// The feed shown, or loading: its URL is the base for the items' relative URLs.
+    feed_url: RefCell<String>,
     state: RefCell<State>,
     catalog: RefCell<Catalog>,
     l10n: RefCell<Localizer>,
@@ -143,15 +154,8 @@ impl Widget {
         root.append_child(&live)?;
         shadow.append_child(&root)?;
 
-        let feed_url = options
-            .feed
-            .as_deref()
-            .and_then(|f| {
-                web_sys::Url::new_with_base(f, &doc.base_uri().ok().flatten().unwrap_or_default())
-                    .ok()
-            })
-            .map(|u| u.href())
-            .unwrap_or_default();
+        let sources = FeedSources::new(options.feed.as_deref(), &options.feeds, &doc);
+        let feed_url = RefCell::new(sources.url_for(&locale.to_string()));
 
         let widget = Rc::new(Widget {
             host,
@@ -160,6 +164,7 @@ impl Widget {
             root,
             view,
             live,
+            sources,
             feed_url,
             state: RefCell::new(State {
                 load: Load::Loading,
@@ -169,6 +174,7 @@ impl Widget {
                 font,
                 not_found: false,
                 pending_article: options.article.clone(),
+                held: None,
             }),
             options,
             catalog: RefCell::new(catalog),
@@ -313,8 +319,11 @@ impl Widget {
 
     pub fn reload(self: &Rc<Self>) {
         self.abort_requests();
+        self.sources.forget();
         let generation = self.load_generation.get().wrapping_add(1);
         self.load_generation.set(generation);
+        let wanted = self.wanted.borrow().to_string();
+        *self.feed_url.borrow_mut() = self.sources.url_for(&wanted);
         // A reader who pressed Retry keeps focus in the widget: on the loading message now, on
         // the result when it arrives (see `loaded`).
         let had_focus = self.focused_key().is_some();
@@ -324,7 +333,8 @@ impl Widget {
             self.focus_key("loading");
         }
         let weak = Rc::downgrade(self);
-        let Some(feed_url) = (!self.feed_url.is_empty()).then(|| self.feed_url.clone()) else {
+        let feed_url = self.feed_url.borrow().clone();
+        let Some(feed_url) = (!feed_url.is_empty()).then_some(feed_url) else {
             // Reported from a later task, like a real load, so that listeners added once
             // mount() resolved still hear it.
             wasm_bindgen_futures::spawn_local(async move {
@@ -344,8 +354,9 @@ impl Widget {
         // site's rewording is there on the first render of the cards.
         let locale = self.wanted.borrow().clone();
         let locale_url = self.claim_locale_fetch(&locale);
+        let read = self.read_options();
         wasm_bindgen_futures::spawn_local(async move {
-            let feed = load::fetch_feed(&feed_url, signal.as_ref()).await;
+            let feed = load::fetch_feed(&feed_url, signal.as_ref(), &read).await;
             let resource = match &locale_url {
                 Some(url) => Some(load::fetch_text(url, signal.as_ref()).await),
                 None => None,
@@ -368,15 +379,117 @@ impl Widget {
         });
     }
 
-    fn loaded(self: &Rc<Self>, result: Result<crate::feed::FeedOutcome, LoadError>) {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            timezone: self.options.timezone.clone(),
+        }
+    }
+
+    fn report_outcome(&self, outcome: &FeedOutcome) {
+        let url = self.feed_url.borrow().clone();
+        for note in &outcome.notes {
+            warn(&format!("feed {url}: {note}"));
+        }
+        for warning in &outcome.warnings {
+            warn_item(warning);
+        }
+    }
+
+    /// The UI language changed: with one feed per language, show that language's feed (kept,
+    /// or fetched once). An open article follows to its translation where the feeds pair them.
+    fn follow_feed_language(self: &Rc<Self>) {
+        if !self.sources.per_language() {
+            return;
+        }
+        let url = self.sources.url_for(&self.language());
+        if url.is_empty() || *self.feed_url.borrow() == url {
+            return;
+        }
+        *self.feed_url.borrow_mut() = url.clone();
+        if let Some(feed) = self.sources.kept(&url) {
+            self.show_feed(feed);
+            return;
+        }
+        self.abort_requests();
+        let generation = self.load_generation.get().wrapping_add(1);
+        self.load_generation.set(generation);
+        // The list of another language is another list: say it is loading. An open article
+        // stays readable until its translation (or nothing) arrives.
+        let in_article = matches!(self.state.borrow().view, View::Article(_));
+        if !in_article {
+            self.state.borrow_mut().load = Load::Loading;
+            self.render();
+        }
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        if let Some(c) = controller {
+            self.requests.borrow_mut().push(c);
+        }
+        let weak = Rc::downgrade(self);
+        let read = self.read_options();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = load::fetch_feed(&url, signal.as_ref(), &read).await;
+            let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
+                return;
+            };
+            if w.load_generation.get() != generation {
+                return;
+            }
+            match result {
+                Ok(outcome) => {
+                    w.report_outcome(&outcome);
+                    let feed = Rc::new(outcome.feed);
+                    w.sources.keep(&url, &feed);
+                    w.show_feed(feed);
+                }
+                Err(error) => {
+                    w.state.borrow_mut().view = View::List;
+                    w.state.borrow_mut().held = None;
+                    w.loaded(Err(error));
+                }
+            }
+        });
+    }
+
+    /// Shows another language's feed in place of the current one.
+    fn show_feed(self: &Rc<Self>, feed: Rc<Feed>) {
+        {
+            let mut state = self.state.borrow_mut();
+            if let View::Article(id) = &state.view {
+                let open: Option<Rc<Item>> = match (&state.load, &state.held) {
+                    (_, Some(held)) if &held.id == id => Some(Rc::clone(held)),
+                    (Load::Ready(old), _) => old
+                        .items
+                        .iter()
+                        .find(|i| &i.id == id)
+                        .map(|i| Rc::new(i.clone())),
+                    _ => None,
+                };
+                match open {
+                    Some(item) => match counterpart(&item, &feed) {
+                        Some(pair) => {
+                            state.view = View::Article(pair.id.clone());
+                            state.held = None;
+                        }
+                        None => state.held = Some(item),
+                    },
+                    None => state.view = View::List,
+                }
+            }
+            state.shown = state.shown.max(self.options.page_size);
+            state.load = Load::Ready(feed);
+        }
+        self.render();
+    }
+
+    fn loaded(self: &Rc<Self>, result: Result<FeedOutcome, LoadError>) {
         let waiting_focus = self.focused_key().as_deref() == Some("loading");
         let mut open = None;
         match result {
             Ok(outcome) => {
-                for warning in &outcome.warnings {
-                    warn_item(warning);
-                }
+                self.report_outcome(&outcome);
                 let feed = Rc::new(outcome.feed);
+                self.sources.keep(&self.feed_url.borrow(), &feed);
                 let mut state = self.state.borrow_mut();
                 if let Some(id) = state.pending_article.take() {
                     if feed.items.iter().any(|i| i.id == id) {
@@ -389,7 +502,7 @@ impl Widget {
                 state.load = Load::Ready(feed);
             }
             Err(error) => {
-                warn(&format!("feed {}: {error}", self.feed_url));
+                warn(&format!("feed {}: {error}", self.feed_url.borrow()));
                 self.state.borrow_mut().load = Load::Failed(error.clone());
                 self.render();
                 let message = self
@@ -493,7 +606,8 @@ impl Widget {
     fn build_view(&self) -> (DocumentFragment, String) {
         let languages = self.languages();
         let l10n = self.l10n.borrow();
-        let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
+        let feed_url = self.feed_url.borrow().clone();
+        let ctx = Ctx::new(&self.doc, &l10n, &feed_url, &languages);
         let state = self.state.borrow();
         let fragment = self.doc.create_document_fragment();
         let content: Vec<Element> = match (&state.load, &state.view) {
@@ -505,7 +619,11 @@ impl Widget {
                 render::toolbar(&ctx, state.font, false, false),
                 render::state(&ctx, StateView::Error(error)),
             ],
-            (Load::Ready(feed), View::Article(id)) => match feed.items.iter().find(|i| &i.id == id)
+            (Load::Ready(feed), View::Article(id)) => match feed
+                .items
+                .iter()
+                .find(|i| &i.id == id)
+                .or_else(|| state.held.as_deref().filter(|h| &h.id == id))
             {
                 Some(item) => vec![render::article(&ctx, item, state.font, state.preview)],
                 None => vec![
@@ -628,6 +746,7 @@ impl Widget {
             View::List => return,
         };
         self.state.borrow_mut().preview = false;
+        self.state.borrow_mut().held = None;
         self.print_frame.borrow_mut().take();
         // The opened card may sit beyond the shown page if the API opened it: show up to it.
         let position = match &self.state.borrow().load {
@@ -657,7 +776,8 @@ impl Widget {
         let (cards, footer, announcement) = {
             let languages = self.languages();
             let l10n = self.l10n.borrow();
-            let ctx = Ctx::new(&self.doc, &l10n, &self.feed_url, &languages);
+            let feed_url = self.feed_url.borrow().clone();
+            let ctx = Ctx::new(&self.doc, &l10n, &feed_url, &languages);
             let cards = self.doc.create_document_fragment();
             for item in &feed.items[from..to] {
                 let _ = cards.append_child(&render::card(&ctx, item));
@@ -854,6 +974,7 @@ impl Widget {
         }
         let _ = self.root.set_attribute("lang", &language);
         self.render();
+        self.follow_feed_language();
         if announce {
             let endonym = self
                 .languages()

@@ -3,6 +3,10 @@
 
 use super::Timestamp;
 
+mod written;
+
+pub use written::{parse_written_date, DateContext, DateForm, WrittenDate};
+
 impl Timestamp {
     /// RFC 3339 (`2024-05-28T10:00:00+08:00`, with `Z`, fractions, lowercase `t`/`z` or a space
     /// for `T`), or a bare date, taken as midnight UTC.

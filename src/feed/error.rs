@@ -1,7 +1,9 @@
-//! What can go wrong with a feed (the whole of it) or with one item (only that item).
+//! What can go wrong with a feed (the whole of it) or with one item (only that item), and what
+//! was repaired on the way: every repair is reported, none is silent.
 
 use std::fmt;
 
+use super::text::TitleRepairs;
 use super::MAX_BODY_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,65 @@ pub enum FeedError {
     BadFeedLanguage {
         tag: String,
     },
+    /// Well-formed XML, but not RSS or Atom (often a web page served at the feed's URL).
+    NotAFeed {
+        root: String,
+    },
+    /// Neither JSON nor XML: the first bytes are something else.
+    UnknownSyntax,
+    /// Made by the DOM layer when the XML stays unreadable after repair and yields no item.
+    MalformedXml {
+        line: Option<u32>,
+        detail: String,
+    },
+    /// The feed has items but none could be read: say so instead of showing "no news".
+    NoReadableItems {
+        skipped: usize,
+        /// The first reason, for the console.
+        first: Option<Box<ItemError>>,
+    },
+}
+
+/// Where a repaired item id came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSource {
+    Link,
+    /// A stable hash of title and date (of the body, when both are missing).
+    Hash,
+}
+
+/// A repair or a reading decision about the whole feed, reported to the console and by
+/// `validateFeed`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedNote {
+    LanguageRepaired {
+        from: String,
+        to: String,
+    },
+    LanguageIgnored {
+        tag: String,
+    },
+    /// Decoded as `used` though `declared` was declared (valid UTF-8 beat a Latin charset).
+    CharsetOverridden {
+        declared: String,
+        used: String,
+    },
+    /// The declared charset is unknown to the browser; read as `used`.
+    CharsetUnknown {
+        declared: String,
+        used: String,
+    },
+    /// The XML was not well-formed; a repaired text was read instead.
+    XmlRepaired {
+        line: Option<u32>,
+        detail: String,
+        repairs: Vec<String>,
+    },
+    /// The XML breaks off (or breaks) at `line`: only the items before it were read.
+    XmlTruncated {
+        line: Option<u32>,
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,16 +90,43 @@ pub enum ItemError {
         index: usize,
         detail: String,
     },
-    MissingId {
+    /// Repaired, kept: the item had no id.
+    IdRepaired {
         index: usize,
+        id: String,
+        from: IdSource,
     },
     MissingTitle {
         id: String,
     },
+    /// Kept undated (sorted last): the date cannot be read in any known form.
     BadDate {
         id: String,
         field: &'static str,
         value: String,
+    },
+    /// Kept: the date was read from a form outside the format's own grammar; `zone` says that
+    /// it had no offset and was taken as the publisher's time (`timezone`).
+    DateRepaired {
+        id: String,
+        field: &'static str,
+        value: String,
+        zone: bool,
+    },
+    /// Kept: the title held entities or markup, shown as plain text.
+    TitleRepaired {
+        id: String,
+        repairs: TitleRepairs,
+    },
+    /// Kept: the item had no title; its body's first words stand in.
+    TitleFromBody {
+        id: String,
+    },
+    /// Kept: a POSIX-style language (`ko_KR`) read as BCP 47.
+    LanguageRepaired {
+        id: String,
+        from: String,
+        to: String,
     },
     BodyTooLarge {
         id: String,
@@ -69,8 +157,24 @@ impl ItemError {
     pub fn item_skipped(&self) -> bool {
         !matches!(
             self,
-            ItemError::TranslationWithBadTag { .. } | ItemError::TranslationWithoutTitle { .. }
+            ItemError::TranslationWithBadTag { .. }
+                | ItemError::TranslationWithoutTitle { .. }
+                | ItemError::IdRepaired { .. }
+                | ItemError::BadDate { .. }
+                | ItemError::DateRepaired { .. }
+                | ItemError::TitleRepaired { .. }
+                | ItemError::TitleFromBody { .. }
+                | ItemError::LanguageRepaired { .. }
         )
+    }
+
+    /// Whether this reports a repair (the item or translation is shown, changed).
+    pub fn is_repair(&self) -> bool {
+        !self.item_skipped()
+            && !matches!(
+                self,
+                ItemError::TranslationWithBadTag { .. } | ItemError::TranslationWithoutTitle { .. }
+            )
     }
 }
 
@@ -93,6 +197,27 @@ impl fmt::Display for FeedError {
             FeedError::BadFeedLanguage { tag } => {
                 write!(f, "the feed's language \"{tag}\" is not a valid BCP 47 tag")
             }
+            FeedError::NotAFeed { root } => write!(
+                f,
+                "the document is XML but not RSS or Atom: its root element is <{root}>"
+            ),
+            FeedError::UnknownSyntax => {
+                f.write_str("the response is neither JSON nor XML: is the feed URL right?")
+            }
+            FeedError::MalformedXml { line, detail } => {
+                f.write_str("the feed is not well-formed XML")?;
+                if let Some(line) = line {
+                    write!(f, " at line {line}")?;
+                }
+                write!(f, ", even after repair: {detail}")
+            }
+            FeedError::NoReadableItems { skipped, first } => {
+                write!(f, "none of the feed's {skipped} items could be read")?;
+                match first {
+                    Some(reason) => write!(f, "; the first: {reason}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -103,11 +228,51 @@ impl fmt::Display for ItemError {
             ItemError::Undecodable { index, detail } => {
                 write!(f, "items[{index}] skipped: {detail}")
             }
-            ItemError::MissingId { index } => write!(f, "items[{index}] skipped: it has no id"),
+            ItemError::IdRepaired { index, id, from } => {
+                let from = match from {
+                    IdSource::Link => "its link",
+                    IdSource::Hash => "a hash of its title and date",
+                };
+                write!(f, "items[{index}] has no id: \"{id}\", from {from}, stands in")
+            }
+            ItemError::DateRepaired {
+                id,
+                field,
+                value,
+                zone,
+            } => {
+                write!(f, "item \"{id}\": {field} \"{value}\" is not in the feed format's date form; read anyway")?;
+                if *zone {
+                    f.write_str(" as the publisher's local time (the timezone option)")?;
+                }
+                Ok(())
+            }
+            ItemError::TitleRepaired { id, repairs } => {
+                write!(f, "item \"{id}\": title shown as plain text (")?;
+                let mut what = Vec::new();
+                if repairs.markup_removed {
+                    what.push("markup removed");
+                }
+                if repairs.entities_decoded {
+                    what.push("entities decoded");
+                }
+                if repairs.double_escaped {
+                    what.push("double-escaped entities decoded");
+                }
+                write!(f, "{})", what.join(", "))
+            }
+            ItemError::TitleFromBody { id } => write!(
+                f,
+                "item \"{id}\" has no title: the start of its body stands in"
+            ),
+            ItemError::LanguageRepaired { id, from, to } => write!(
+                f,
+                "item \"{id}\": language \"{from}\" read as \"{to}\""
+            ),
             ItemError::MissingTitle { id } => write!(f, "item \"{id}\" skipped: it has no title"),
             ItemError::BadDate { id, field, value } => write!(
                 f,
-                "item \"{id}\" skipped: {field} \"{value}\" is not an RFC 3339 date"
+                "item \"{id}\": {field} \"{value}\" is not a date in any known form; shown undated"
             ),
             ItemError::BodyTooLarge { id, bytes } => write!(
                 f,
@@ -126,6 +291,45 @@ impl fmt::Display for ItemError {
             ),
             ItemError::TranslationWithoutTitle { id, lang } => {
                 write!(f, "item \"{id}\": translation \"{lang}\" dropped: it has no title")
+            }
+        }
+    }
+}
+
+impl fmt::Display for FeedNote {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            FeedNote::LanguageRepaired { from, to } => {
+                write!(f, "the feed's language \"{from}\" read as \"{to}\"")
+            }
+            FeedNote::LanguageIgnored { tag } => write!(
+                f,
+                "the feed's language \"{tag}\" is not a language tag; ignored"
+            ),
+            FeedNote::CharsetOverridden { declared, used } => write!(
+                f,
+                "declared charset \"{declared}\", but the bytes are {used}: read as {used}"
+            ),
+            FeedNote::CharsetUnknown { declared, used } => {
+                write!(f, "unknown charset \"{declared}\": read as {used}")
+            }
+            FeedNote::XmlRepaired {
+                line,
+                detail,
+                repairs,
+            } => {
+                f.write_str("the XML is not well-formed")?;
+                if let Some(line) = line {
+                    write!(f, " (line {line})")?;
+                }
+                write!(f, ": {detail}; read after repair: {}", repairs.join(", "))
+            }
+            FeedNote::XmlTruncated { line, detail } => {
+                f.write_str("the XML breaks off")?;
+                if let Some(line) = line {
+                    write!(f, " at line {line}")?;
+                }
+                write!(f, ": {detail}; the items before it are shown")
             }
         }
     }

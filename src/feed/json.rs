@@ -40,6 +40,19 @@ pub struct RawItem {
     pub language: Option<String>,
     #[serde(rename = "_news_widget")]
     pub extension: Option<RawExtension>,
+    /// The same article in other languages (Atom/RSS `link rel="alternate" hreflang`).
+    #[serde(skip)]
+    pub alternates: Vec<Alternate>,
+    /// Absolute URL against which the body's relative URLs resolve (set by the XML walker).
+    #[serde(skip)]
+    pub base: Option<String>,
+}
+
+/// A link to the same article in another language.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Alternate {
+    pub lang: String,
+    pub url: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

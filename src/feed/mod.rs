@@ -1,19 +1,24 @@
-//! The feed: JSON Feed 1.1 (and 1.0) with the `_news_widget` translations extension, validated
-//! into a model the renderer can trust, plus the plain-text summaries shown on cards.
+//! The feed: RSS 2.0/0.9x, RSS 1.0, Atom 1.0 and JSON Feed 1.0/1.1 (with the `_news_widget`
+//! translations extension), read liberally and validated into a model the renderer can trust,
+//! plus the plain-text summaries shown on cards.
 
-use std::collections::BTreeSet;
-use std::str::FromStr;
-
-use unic_langid::LanguageIdentifier;
-
+mod build;
+pub mod charset;
 mod date;
 mod error;
 mod json;
+pub mod pair;
+pub mod repair;
 mod text;
+pub mod xml;
 
-pub use error::{FeedError, ItemError};
-pub use json::{RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations};
-pub use text::{html_to_text, summarize};
+pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions};
+pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
+pub use error::{FeedError, FeedNote, IdSource, ItemError};
+pub use json::{
+    Alternate, RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
+};
+pub use text::{decode_entities_in, html_to_text, repair_title, summarize, TitleRepairs};
 
 /// A body above this many bytes skips its item: it would stall a phone and is surely a mistake.
 pub const MAX_BODY_BYTES: usize = 1_000_000;
@@ -25,9 +30,38 @@ pub const SUMMARY_COLUMNS: usize = 140;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedOutcome {
+    pub format: FeedFormat,
     pub feed: Feed,
-    /// Problems with single items, in document order; the feed is usable regardless.
+    /// Problems with single items and repairs of them, in document order; the feed is usable
+    /// regardless.
     pub warnings: Vec<ItemError>,
+    /// Repairs and decisions about the feed as a whole.
+    pub notes: Vec<FeedNote>,
+}
+
+/// The feed formats the widget reads, told apart by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    JsonFeed,
+    Rss2,
+    /// RSS 0.91/0.92 (`<rss version="0.9x">`).
+    Rss09,
+    /// RSS 1.0 (RDF) and 0.90.
+    Rss1,
+    Atom,
+}
+
+impl FeedFormat {
+    /// The name `validateFeed` reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeedFormat::JsonFeed => "JSON Feed",
+            FeedFormat::Rss2 => "RSS 2.0",
+            FeedFormat::Rss09 => "RSS 0.9x",
+            FeedFormat::Rss1 => "RSS 1.0",
+            FeedFormat::Atom => "Atom 1.0",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +83,8 @@ pub struct Item {
     pub modified: Option<Timestamp>,
     /// Never empty: `versions[0]` is the original, then the translations in document order.
     pub versions: Vec<Version>,
+    /// The same article in other languages' feeds (`link rel="alternate" hreflang`).
+    pub alternates: Vec<Alternate>,
 }
 
 /// The item in one language.
@@ -62,6 +98,9 @@ pub struct Version {
     pub url: Option<String>,
     pub source: Option<String>,
     pub image_alt: Option<String>,
+    /// Absolute URL that the body's (and a body image's) relative URLs resolve against; `None`
+    /// resolves them against the page, as browsers do.
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,243 +131,6 @@ pub struct Timestamp {
     pub year: i32,
     pub month: u8,
     pub day: u8,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Errors.
-// ---------------------------------------------------------------------------------------------
-// Building.
-
-/// Validates a feed deserialized piece by piece. `header` and each item carry the deserializer's
-/// message when their piece had the wrong shape; `items` is `None` when the feed has no `items`
-/// array.
-pub fn build_feed(
-    header: Result<RawFeedHeader, String>,
-    items: Option<Vec<Result<RawItem, String>>>,
-) -> Result<FeedOutcome, FeedError> {
-    let header = header.map_err(|detail| FeedError::NotAnObject { detail })?;
-    match header.version.as_deref() {
-        Some(v) if supported_version(v) => {}
-        _ => {
-            return Err(FeedError::UnsupportedVersion {
-                found: header.version,
-            })
-        }
-    }
-    let raw_items = items.ok_or(FeedError::MissingItems)?;
-    let language = match present(header.language) {
-        Some(tag) => Some(canonical_tag(&tag).ok_or(FeedError::BadFeedLanguage { tag })?),
-        None => None,
-    };
-    let context = FeedContext {
-        language: language.as_deref(),
-        source: first_author(header.authors, header.author),
-    };
-
-    let mut warnings = Vec::new();
-    let mut seen = BTreeSet::new();
-    let mut items = Vec::with_capacity(raw_items.len());
-    for (index, raw) in raw_items.into_iter().enumerate() {
-        let built = raw
-            .map_err(|detail| ItemError::Undecodable { index, detail })
-            .and_then(|raw| build_item(index, raw, &context, &mut warnings));
-        match built {
-            // Checked on valid items only, so that a broken first copy does not hide a good one.
-            Ok(item) => {
-                if seen.insert(item.id.clone()) {
-                    items.push(item);
-                } else {
-                    warnings.push(ItemError::DuplicateId { id: item.id });
-                }
-            }
-            Err(e) => warnings.push(e),
-        }
-    }
-    // Stable, and `None` orders below every `Some`, so undated items end up last in feed order.
-    items.sort_by_key(|item| std::cmp::Reverse(item.published.map(|t| t.epoch_ms)));
-
-    Ok(FeedOutcome {
-        feed: Feed {
-            title: present(header.title),
-            home_page_url: present(header.home_page_url),
-            language,
-            items,
-        },
-        warnings,
-    })
-}
-
-struct FeedContext<'a> {
-    language: Option<&'a str>,
-    source: Option<String>,
-}
-
-fn supported_version(v: &str) -> bool {
-    let v = v.trim();
-    let v = v.strip_suffix('/').unwrap_or(v);
-    let path = v
-        .strip_prefix("https://")
-        .or_else(|| v.strip_prefix("http://"));
-    matches!(
-        path,
-        Some("jsonfeed.org/version/1.1" | "jsonfeed.org/version/1")
-    )
-}
-
-/// Trimmed, with blank meaning absent: CMSs often write `""` for "not set".
-fn present(s: Option<String>) -> Option<String> {
-    let s = s?;
-    let t = s.trim();
-    match t.len() {
-        0 => None,
-        n if n == s.len() => Some(s),
-        _ => Some(t.to_owned()),
-    }
-}
-
-fn first_author(authors: Option<Vec<RawAuthor>>, author: Option<RawAuthor>) -> Option<String> {
-    authors
-        .into_iter()
-        .flatten()
-        .chain(author)
-        .find_map(|a| present(a.name))
-}
-
-/// BCP 47 only: unic-langid also takes `ko_KR`, which a feed must not use.
-fn canonical_tag(tag: &str) -> Option<String> {
-    if !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return None;
-    }
-    LanguageIdentifier::from_str(tag)
-        .ok()
-        .map(|id| id.to_string())
-}
-
-fn body_of(html: Option<String>, text: Option<String>) -> Body {
-    match (present(html), present(text)) {
-        (Some(h), _) => Body::Html(h),
-        (None, Some(t)) => Body::Text(t),
-        (None, None) => Body::Empty,
-    }
-}
-
-fn build_item(
-    index: usize,
-    raw: RawItem,
-    context: &FeedContext,
-    warnings: &mut Vec<ItemError>,
-) -> Result<Item, ItemError> {
-    let id = match raw.id {
-        Some(id) if !id.trim().is_empty() => id,
-        _ => return Err(ItemError::MissingId { index }),
-    };
-
-    let translations = raw
-        .extension
-        .as_ref()
-        .and_then(|e| e.translations.as_ref())
-        .map_or(&[][..], |t| &t.0[..]);
-    let bodies = [&raw.content_html, &raw.content_text].into_iter().chain(
-        translations
-            .iter()
-            .flat_map(|(_, t)| [&t.content_html, &t.content_text]),
-    );
-    if let Some(bytes) = bodies
-        .flatten()
-        .map(String::len)
-        .find(|&n| n > MAX_BODY_BYTES)
-    {
-        return Err(ItemError::BodyTooLarge { id, bytes });
-    }
-
-    let lang = match present(raw.language) {
-        Some(tag) => match canonical_tag(&tag) {
-            Some(lang) => Some(lang),
-            None => return Err(ItemError::BadLanguageTag { id, tag }),
-        },
-        None => context.language.map(str::to_owned),
-    };
-    let published = parse_date(&id, "date_published", raw.date_published)?;
-    let modified = parse_date(&id, "date_modified", raw.date_modified)?;
-
-    let url = present(raw.url);
-    let source = first_author(raw.authors, raw.author).or_else(|| context.source.clone());
-    let (translations, image_alt) = match raw.extension {
-        Some(e) => (
-            e.translations.map(|t| t.0).unwrap_or_default(),
-            present(e.image_alt),
-        ),
-        None => (Vec::new(), None),
-    };
-
-    let mut versions = Vec::with_capacity(1 + translations.len());
-    if let Some(title) = present(raw.title) {
-        versions.push(Version {
-            lang,
-            title,
-            summary: present(raw.summary),
-            body: body_of(raw.content_html, raw.content_text),
-            url: url.clone(),
-            source: source.clone(),
-            image_alt: image_alt.clone(),
-        });
-    }
-    // Kept apart until the item is known to survive: a skipped item reports one reason only.
-    let mut dropped = Vec::new();
-    for (tag, t) in translations {
-        let Some(lang) = canonical_tag(tag.trim()) else {
-            dropped.push(ItemError::TranslationWithBadTag {
-                id: id.clone(),
-                tag,
-            });
-            continue;
-        };
-        let Some(title) = present(t.title) else {
-            dropped.push(ItemError::TranslationWithoutTitle {
-                id: id.clone(),
-                lang,
-            });
-            continue;
-        };
-        versions.push(Version {
-            lang: Some(lang),
-            title,
-            summary: present(t.summary),
-            body: body_of(t.content_html, t.content_text),
-            url: present(t.url).or_else(|| url.clone()),
-            source: present(t.source).or_else(|| source.clone()),
-            image_alt: present(t.image_alt).or_else(|| image_alt.clone()),
-        });
-    }
-    if versions.is_empty() {
-        return Err(ItemError::MissingTitle { id });
-    }
-    warnings.append(&mut dropped);
-    Ok(Item {
-        id,
-        image: present(raw.image),
-        published,
-        modified,
-        versions,
-    })
-}
-
-fn parse_date(
-    id: &str,
-    field: &'static str,
-    value: Option<String>,
-) -> Result<Option<Timestamp>, ItemError> {
-    match present(value) {
-        None => Ok(None),
-        Some(value) => match Timestamp::parse(&value) {
-            Some(t) => Ok(Some(t)),
-            None => Err(ItemError::BadDate {
-                id: id.to_owned(),
-                field,
-                value,
-            }),
-        },
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,14 +179,14 @@ impl Item {
 }
 
 /// A tag reduced to what decides whether a reader can read it: language and script.
-struct Lang<'a> {
-    language: &'a str,
+pub(crate) struct Lang<'a> {
+    pub(crate) language: &'a str,
     /// Explicit, or implied for Chinese by the region; `None` is the language's usual script.
     script: Option<&'a str>,
 }
 
 impl<'a> Lang<'a> {
-    fn of(tag: &'a str) -> Lang<'a> {
+    pub(crate) fn of(tag: &'a str) -> Lang<'a> {
         let mut parts = tag.split(['-', '_']);
         let language = parts.next().unwrap_or_default();
         let mut script = None;
@@ -407,11 +209,11 @@ impl<'a> Lang<'a> {
         Lang { language, script }
     }
 
-    fn has_language(&self, language: &str) -> bool {
+    pub(crate) fn has_language(&self, language: &str) -> bool {
         self.language.eq_ignore_ascii_case(language)
     }
 
-    fn same_as(&self, other: &Lang) -> bool {
+    pub(crate) fn same_as(&self, other: &Lang) -> bool {
         self.has_language(other.language)
             && match (self.script, other.script) {
                 (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
@@ -419,6 +221,3 @@ impl<'a> Lang<'a> {
             }
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Text: HTML to plain text, and width-aware summaries.

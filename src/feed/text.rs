@@ -1,4 +1,5 @@
-//! Text: HTML to plain text, entity decoding, and width-aware summaries for cards.
+//! Text: HTML to plain text, titles repaired as feeds escape them, entity decoding, and
+//! width-aware summaries for cards.
 
 /// The visible text of an HTML fragment: tags stripped, script and style contents dropped,
 /// entities decoded, whitespace collapsed. For summaries only: never for building markup.
@@ -19,6 +20,101 @@ pub fn html_to_text(html: &str) -> String {
     decode_entities(rest, &mut text);
     collapse_whitespace(&text)
 }
+
+/// What `repair_title` changed, for the console warning that names the item (a repair is never
+/// silent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TitleRepairs {
+    pub markup_removed: bool,
+    pub entities_decoded: bool,
+    pub double_escaped: bool,
+}
+
+impl TitleRepairs {
+    pub fn any(&self) -> bool {
+        self.markup_removed || self.entities_decoded || self.double_escaped
+    }
+}
+
+/// The plain text of a title: tags removed, entities decoded (a double-escaped `&amp;amp;` or
+/// `&amp;#8211;` decoded fully), whitespace collapsed. A title without markup or entities comes
+/// back unchanged with no repairs: `AT&T`, `5 < 6`, `Q & A`, `a<b` must stay as they are. Only
+/// complete tags of HTML elements count as markup, so `Vec<int>` is text too. Collapsing
+/// whitespace is not a repair: line breaks inside an XML element are not the feed's mistake.
+pub fn repair_title(raw: &str) -> (String, TitleRepairs) {
+    let (mut text, mut repairs) = title_pass(raw);
+    // WordPress escapes titles that already hold references (`&amp;amp;`, `&amp;#8211;`), and
+    // CDATA around escaped HTML escapes its tags twice: whatever a further pass still finds was
+    // escaped once too often. Bounded: a title is not a puzzle.
+    for _ in 0..3 {
+        if !text.contains(['&', '<']) {
+            break;
+        }
+        let (again, found) = title_pass(&text);
+        if !found.any() {
+            break;
+        }
+        repairs.markup_removed |= found.markup_removed;
+        repairs.entities_decoded |= found.entities_decoded;
+        repairs.double_escaped = true;
+        text = again;
+    }
+    (collapse_whitespace(&text), repairs)
+}
+
+/// One level of HTML: markup removed, references decoded.
+fn title_pass(raw: &str) -> (String, TitleRepairs) {
+    let mut repairs = TitleRepairs::default();
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(lt) = rest.find('<') {
+        repairs.entities_decoded |= decode_entities(&rest[..lt], &mut text);
+        rest = &rest[lt..];
+        match title_markup(rest, &mut text) {
+            Some(after) => {
+                repairs.markup_removed = true;
+                rest = after;
+            }
+            None => {
+                text.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    repairs.entities_decoded |= decode_entities(rest, &mut text);
+    (text, repairs)
+}
+
+/// `s` starts with '<'. What follows the markup when `s` starts with a complete comment or tag of
+/// an HTML element; `None` when the '<' is text.
+fn title_markup<'a>(s: &'a str, text: &mut String) -> Option<&'a str> {
+    if let Some(comment) = s.strip_prefix("<!--") {
+        return comment.find("-->").map(|end| &comment[end + 3..]);
+    }
+    let b = s.as_bytes();
+    let start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    let end = name_end(b, start);
+    let name = &s[start..end];
+    let known = [BLOCK_ELEMENTS, HIDDEN_ELEMENTS, INLINE_ELEMENTS]
+        .iter()
+        .any(|list| is_one_of(name, list));
+    let closes_name = b
+        .get(end)
+        .is_some_and(|&c| c == b'>' || c == b'/' || c.is_ascii_whitespace());
+    if !known || !closes_name {
+        return None;
+    }
+    tag_end(b, end)?;
+    skip_markup(s, text)
+}
+
+/// Elements that titles carry inline, besides the block and hidden ones.
+#[rustfmt::skip]
+const INLINE_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var", "wbr",
+];
 
 /// Elements after whose edges text does not run on: "<p>a</p><p>b</p>" reads "a b".
 #[rustfmt::skip]
@@ -114,7 +210,16 @@ fn find_ignore_case(hay: &[u8], prefix: &[u8], name: &[u8]) -> Option<usize> {
         .position(|w| w.starts_with(prefix) && w[prefix.len()..].eq_ignore_ascii_case(name))
 }
 
-fn decode_entities(s: &str, out: &mut String) {
+/// The text of `s` with character references decoded; `&` that starts none stays as it is.
+pub fn decode_entities_in(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    decode_entities(s, &mut out);
+    out
+}
+
+/// Appends `s` with references decoded to `out`; whether there was any.
+fn decode_entities(s: &str, out: &mut String) -> bool {
+    let mut decoded = false;
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -123,6 +228,7 @@ fn decode_entities(s: &str, out: &mut String) {
             Some((c, len)) => {
                 out.push(c);
                 rest = &rest[len..];
+                decoded = true;
             }
             None => {
                 out.push('&');
@@ -131,6 +237,7 @@ fn decode_entities(s: &str, out: &mut String) {
         }
     }
     out.push_str(rest);
+    decoded
 }
 
 /// `s` starts with '&'. The character and the length of the reference, if it is one we know.
@@ -148,30 +255,82 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
         }
         u32::from_str_radix(digits, radix)
             .ok()
+            // As in browsers: old CMSs write Windows-1252 code points (`&#150;` for a dash).
+            .map(|n| match n {
+                0x80..=0x9F => u32::from(WINDOWS_1252_C1[n as usize - 0x80]),
+                n => n,
+            })
             .and_then(char::from_u32)
             .filter(|&c| c != '\0')
             .unwrap_or('\u{FFFD}')
     } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{A0}',
-            "mdash" => '—',
-            "ndash" => '–',
-            "hellip" => '…',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "middot" => '·',
-            "copy" => '©',
-            _ => return None,
-        }
+        let at = ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
+        ENTITIES[at].1
     };
     Some((c, semi + 1))
+}
+
+/// What `&#128;`..`&#159;` stand for: the Windows-1252 characters (the five holes stay).
+#[rustfmt::skip]
+const WINDOWS_1252_C1: [u16; 32] = [
+    0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039,
+    0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC,
+    0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+];
+
+/// The named references feeds use: XML's five, HTML 4's Latin-1 set and its typographic
+/// characters. Sorted by name in byte order, for the binary search in `decode_entity`.
+#[rustfmt::skip]
+const ENTITIES: &[(&str, char)] = &[
+    ("AElig", 'Æ'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Agrave", 'À'), ("Aring", 'Å'),
+    ("Atilde", 'Ã'), ("Auml", 'Ä'), ("Ccedil", 'Ç'), ("Dagger", '‡'), ("ETH", 'Ð'), ("Eacute", 'É'),
+    ("Ecirc", 'Ê'), ("Egrave", 'È'), ("Euml", 'Ë'), ("Iacute", 'Í'), ("Icirc", 'Î'),
+    ("Igrave", 'Ì'), ("Iuml", 'Ï'), ("Ntilde", 'Ñ'), ("OElig", 'Œ'), ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'), ("Ograve", 'Ò'), ("Oslash", 'Ø'), ("Otilde", 'Õ'), ("Ouml", 'Ö'),
+    ("Prime", '″'), ("Scaron", 'Š'), ("THORN", 'Þ'), ("Uacute", 'Ú'), ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'), ("Uuml", 'Ü'), ("Yacute", 'Ý'), ("Yuml", 'Ÿ'), ("aacute", 'á'), ("acirc", 'â'),
+    ("acute", '´'), ("aelig", 'æ'), ("agrave", 'à'), ("amp", '&'), ("apos", '\''),
+    ("aring", 'å'), ("atilde", 'ã'), ("auml", 'ä'), ("bdquo", '„'), ("brvbar", '¦'), ("bull", '•'),
+    ("ccedil", 'ç'), ("cedil", '¸'), ("cent", '¢'), ("circ", 'ˆ'), ("copy", '©'), ("curren", '¤'),
+    ("dagger", '†'), ("darr", '↓'), ("deg", '°'), ("divide", '÷'), ("eacute", 'é'), ("ecirc", 'ê'),
+    ("egrave", 'è'), ("emsp", '\u{2003}'), ("ensp", '\u{2002}'), ("eth", 'ð'), ("euml", 'ë'),
+    ("euro", '€'), ("fnof", 'ƒ'), ("frac12", '½'), ("frac14", '¼'), ("frac34", '¾'), ("gt", '>'),
+    ("harr", '↔'), ("hellip", '…'), ("iacute", 'í'), ("icirc", 'î'), ("iexcl", '¡'),
+    ("igrave", 'ì'), ("iquest", '¿'), ("iuml", 'ï'), ("laquo", '«'), ("larr", '←'), ("ldquo", '“'),
+    ("lrm", '\u{200E}'), ("lsaquo", '‹'), ("lsquo", '‘'), ("lt", '<'), ("macr", '¯'),
+    ("mdash", '—'), ("micro", 'µ'), ("middot", '·'), ("minus", '−'), ("nbsp", '\u{A0}'),
+    ("ndash", '–'), ("not", '¬'), ("ntilde", 'ñ'), ("oacute", 'ó'), ("ocirc", 'ô'), ("oelig", 'œ'),
+    ("ograve", 'ò'), ("oline", '‾'), ("ordf", 'ª'), ("ordm", 'º'), ("oslash", 'ø'), ("otilde", 'õ'),
+    ("ouml", 'ö'), ("para", '¶'), ("permil", '‰'), ("plusmn", '±'), ("pound", '£'), ("prime", '′'),
+    ("quot", '"'), ("raquo", '»'), ("rarr", '→'), ("rdquo", '”'), ("reg", '®'), ("rlm", '\u{200F}'),
+    ("rsaquo", '›'), ("rsquo", '’'), ("sbquo", '‚'), ("scaron", 'š'), ("sect", '§'),
+    ("shy", '\u{AD}'), ("sup1", '¹'), ("sup2", '²'), ("sup3", '³'), ("szlig", 'ß'),
+    ("thinsp", '\u{2009}'), ("thorn", 'þ'), ("tilde", '˜'), ("times", '×'), ("trade", '™'),
+    ("uacute", 'ú'), ("uarr", '↑'), ("ucirc", 'û'), ("ugrave", 'ù'), ("uml", '¨'), ("uuml", 'ü'),
+    ("yacute", 'ý'), ("yen", '¥'), ("yuml", 'ÿ'), ("zwj", '\u{200D}'), ("zwnj", '\u{200C}'),
+];
+
+// Checked when compiling: an unsorted table would make some names silently undecodable.
+const _: () = {
+    let mut i = 1;
+    while i < ENTITIES.len() {
+        assert!(
+            precedes(ENTITIES[i - 1].0.as_bytes(), ENTITIES[i].0.as_bytes()),
+            "ENTITIES must be sorted by name"
+        );
+        i += 1;
+    }
+};
+
+const fn precedes(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
 }
 
 fn collapse_whitespace(s: &str) -> String {

@@ -50,7 +50,32 @@ function inertParseCheck(call) {
     /\/dist\/news-widget-core\.js$/.test(call.sourceFile || "") && parseCalls.has(`${call.line}:${call.column}`);
 }
 
-function feedFor(name, payloads) {
+const xmlText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const cdata = (s) => `<![CDATA[${s.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+
+// The same payloads as the body of an RSS 2.0 description, an RSS content:encoded (CDATA, as
+// WordPress writes it) and an Atom html content: every way markup reaches the sanitizer.
+function xmlFeedFor(name, payloads, format) {
+  const url = (index) => `${env.url}/news/${name}-${index}`;
+  if (format === "atom") {
+    return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>XSS corpus ${name}</title>
+${payloads.map((p, i) => `<entry><id>${name}-${i}</id><title>${name} ${i}</title><link href="${url(i)}"/>` +
+  `<updated>2024-05-28T00:00:00Z</updated><content type="html">${xmlText(p)}</content></entry>`).join("\n")}
+</feed>`;
+  }
+  const body = format === "rss-encoded"
+    ? (p) => `<description>summary</description><content:encoded>${cdata(p)}</content:encoded>`
+    : (p) => `<description>${xmlText(p)}</description>`;
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>XSS corpus ${name}</title><link>${env.url}/</link><language>en</language>
+${payloads.map((p, i) => `<item><guid>${name}-${i}</guid><title>${name} ${i}</title><link>${url(i)}</link>${body(p)}</item>`).join("\n")}
+</channel></rss>`;
+}
+
+function feedFor(name, payloads, format = "json") {
+  if (format !== "json") return xmlFeedFor(name, payloads, format);
   return JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: `XSS corpus ${name}`,
@@ -64,11 +89,11 @@ function feedFor(name, payloads) {
   });
 }
 
-function hostPage(name) {
+function hostPage(name, feedPath) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>xss ${name}</title></head>
 <body>
-<div data-news-widget data-feed="/xss-feed-${name}.json" data-lang="en" data-page-size="100"></div>
+<div data-news-widget data-feed="${feedPath}" data-lang="en" data-page-size="100"></div>
 <script src="/dist/news-widget.js" defer></script>
 </body></html>`;
 }
@@ -221,7 +246,7 @@ async function hooksWork(page) {
   });
 }
 
-async function runCorpus(t, name) {
+async function runCorpus(t, name, format = "json") {
   const { path, payloads } = corpora[name];
   if (!payloads) {
     console.log(`skipped: corpus not found at ${path}`);
@@ -235,7 +260,8 @@ async function runCorpus(t, name) {
   page.on("dialog", (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   page.on("popup", (p) => dialogs.push(`popup: ${p.url()}`));
   await page.addInitScript(installHooks);
-  const feed = feedFor(name, payloads);
+  const feed = feedFor(name, payloads, format);
+  const feedPath = `/xss-feed-${name}-${format}.${format === "json" ? "json" : "xml"}`;
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== origin) {
@@ -247,11 +273,12 @@ async function runCorpus(t, name) {
       return route.fulfill({
         status: 200,
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy-report-only": HOST_CSP },
-        body: hostPage(name),
+        body: hostPage(name, feedPath),
       });
     }
-    if (url.pathname === `/xss-feed-${name}.json`) {
-      return route.fulfill({ status: 200, contentType: "application/json", body: feed });
+    if (url.pathname === feedPath) {
+      const contentType = format === "json" ? "application/json" : "application/xml; charset=utf-8";
+      return route.fulfill({ status: 200, contentType, body: feed });
     }
     return route.continue();
   });
@@ -301,10 +328,11 @@ async function runCorpus(t, name) {
   for (const e of page.errors) fail("(page)", `uncaught page error: ${e}`);
 
   const failedIds = [...failed.keys()].filter((id) => ids.includes(id)).length;
-  results[name] = { tried: checked.length, passed: checked.length - failedIds, failures: failed.size };
+  const key = format === "json" ? name : `${name}/${format}`;
+  results[key] = { tried: checked.length, passed: checked.length - failedIds, failures: failed.size };
   await page.context().close();
 
-  console.log(`${name}: ${checked.length} payloads, ${checked.length - failedIds} passed; ` +
+  console.log(`${key}: ${checked.length} payloads, ${checked.length - failedIds} passed; ` +
     `${benign} on* attributes reported while parsing the inert document; ` +
     `${outside.length} request(s) to other hosts blocked`);
   const report = [...failed].map(([id, whys]) => {
@@ -312,13 +340,19 @@ async function runCorpus(t, name) {
     const payload = Number.isInteger(index) ? payloads[index] : undefined;
     return `  ${id}${payload !== undefined ? ` payload ${JSON.stringify(payload).slice(0, 300)}` : ""}\n    ${whys.join("\n    ")}`;
   });
-  assert.equal(report.length, 0, `${name}: ${report.length} failure(s):\n${report.join("\n")}`);
-  assert.equal(checked.length, EXPECTED[name], `${name}: every payload of the corpus was rendered`);
+  assert.equal(report.length, 0, `${key}: ${report.length} failure(s):\n${report.join("\n")}`);
+  assert.equal(checked.length, EXPECTED[name], `${key}: every payload of the corpus was rendered`);
 }
 
 test("DOMPurify fixtures: no payload runs or survives in the article body", (t) => runCorpus(t, "dompurify"));
 test("H5SC vectors: no payload runs or survives in the article body", (t) => runCorpus(t, "h5sc"));
 test("OWASP filter-evasion cheat sheet: no payload runs or survives in the article body", (t) => runCorpus(t, "owasp"));
+
+for (const format of ["rss-description", "rss-encoded", "atom"]) {
+  for (const name of ["dompurify", "h5sc", "owasp"]) {
+    test(`${name} through ${format}: no payload runs or survives in the article body`, (t) => runCorpus(t, name, format));
+  }
+}
 
 test("summary: every payload of every corpus was tried and passed", (t) => {
   const names = Object.keys(EXPECTED);

@@ -1,0 +1,125 @@
+//! The browser's XML parser for feeds: `DOMParser`, parse errors found wherever the browser puts
+//! them, one repaired reparse, and the element API over which the pure walker reads a feed.
+
+use web_sys::{Document, DomParser, Element, SupportedType};
+
+use crate::feed::repair::{error_line, repair_xml};
+use crate::feed::xml::{read_xml_feed, XmlElement, XmlFeed};
+use crate::feed::{FeedError, FeedNote};
+
+/// Where the browsers put their parse errors: Chromium an XHTML `parsererror` inside the
+/// document, Firefox a root of its own namespace.
+const PARSE_ERROR_NAMESPACES: &[&str] = &[
+    "http://www.w3.org/1999/xhtml",
+    "http://www.mozilla.org/newlayout/xml/parsererror.xml",
+];
+
+#[derive(Clone)]
+struct Node(Element);
+
+impl XmlElement for Node {
+    fn namespace(&self) -> Option<String> {
+        self.0.namespace_uri()
+    }
+    fn local_name(&self) -> String {
+        self.0.local_name()
+    }
+    fn attribute(&self, name: &str) -> Option<String> {
+        self.0.get_attribute_ns(None, name)
+    }
+    fn attribute_in(&self, namespace: &str, local_name: &str) -> Option<String> {
+        self.0.get_attribute_ns(Some(namespace), local_name)
+    }
+    fn children(&self) -> Vec<Node> {
+        let children = self.0.children();
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .map(Node)
+            .collect()
+    }
+    fn text(&self) -> String {
+        self.0.text_content().unwrap_or_default()
+    }
+    fn inner_markup(&self) -> String {
+        self.0.inner_html()
+    }
+}
+
+fn resolve(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|u| u.href())
+}
+
+fn parse(text: &str) -> Option<Document> {
+    DomParser::new()
+        .ok()?
+        .parse_from_string(text, SupportedType::ApplicationXml)
+        .ok()
+}
+
+/// The first parse error's message, if the browser reported one.
+fn parse_error(doc: &Document) -> Option<String> {
+    PARSE_ERROR_NAMESPACES
+        .iter()
+        .find_map(|ns| {
+            doc.get_elements_by_tag_name_ns(Some(ns), "parsererror")
+                .ok()?
+                .item(0)
+        })
+        .or_else(|| doc.get_elements_by_tag_name("parsererror").item(0))
+        .map(|e| {
+            let text = e.text_content().unwrap_or_default();
+            // Chromium prefixes "This page contains the following errors:" and appends a
+            // rendering note; the middle is the parser's own words.
+            let text = text
+                .split_once("errors:")
+                .map_or(text.as_str(), |(_, rest)| rest);
+            let text = text
+                .split_once("Below is a rendering")
+                .map_or(text, |(first, _)| first);
+            text.trim().to_owned()
+        })
+}
+
+fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
+    let root = doc.document_element().ok_or(FeedError::UnknownSyntax)?;
+    read_xml_feed(&Node(root), feed_url, &resolve).map_err(|e| FeedError::NotAFeed { root: e.root })
+}
+
+/// Reads feed XML. A document that is not well-formed is repaired and parsed again; failing
+/// that, the items before the error are read (a truncated feed); failing that, the error names
+/// the line.
+pub fn read_feed_xml(text: &str, feed_url: &str) -> Result<(XmlFeed, Vec<FeedNote>), FeedError> {
+    let doc = parse(text).ok_or(FeedError::UnknownSyntax)?;
+    let Some(detail) = parse_error(&doc) else {
+        return walk(&doc, feed_url).map(|feed| (feed, Vec::new()));
+    };
+    let line = error_line(&detail);
+    let mut partial = None;
+    if let Some((repaired, repairs)) = repair_xml(text) {
+        if let Some(fixed) = parse(&repaired) {
+            match parse_error(&fixed) {
+                None => {
+                    let note = FeedNote::XmlRepaired {
+                        line,
+                        detail,
+                        repairs: repairs.iter().map(|r| r.describe().to_owned()).collect(),
+                    };
+                    return walk(&fixed, feed_url).map(|feed| (feed, vec![note]));
+                }
+                // The repair fixed an early mistake but a later one remains: the repaired
+                // document reaches further.
+                Some(later) => partial = Some((fixed, later)),
+            }
+        }
+    }
+    let (doc, detail) = partial.unwrap_or((doc, detail));
+    let line = error_line(&detail);
+    match walk(&doc, feed_url) {
+        Ok(feed) if !feed.items.is_empty() => {
+            Ok((feed, vec![FeedNote::XmlTruncated { line, detail }]))
+        }
+        _ => Err(FeedError::MalformedXml { line, detail }),
+    }
+}

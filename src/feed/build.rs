@@ -1,0 +1,528 @@
+//! Building: raw items from any format, validated and repaired into the model the renderer can
+//! trust. What can be repaired is repaired with a warning naming the item; only what cannot be
+//! read is skipped.
+
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+use unic_langid::LanguageIdentifier;
+
+use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
+use super::json::{RawAuthor, RawFeedHeader, RawItem};
+use super::text::{html_to_text, repair_title, summarize};
+use super::xml::{Channel, XmlFeed};
+use super::{
+    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, IdSource, Item, ItemError, Timestamp,
+    Version, MAX_BODY_BYTES,
+};
+
+/// Columns of a title made from the start of a body, for an item that has none.
+const DERIVED_TITLE_COLUMNS: usize = 80;
+
+/// What the page tells about reading a feed, beyond the feed itself.
+#[derive(Default)]
+pub struct BuildOptions<'a> {
+    /// The `timezone` option: an IANA zone for times written without an offset.
+    pub timezone: Option<&'a str>,
+    /// The offset in minutes east of UTC of `timezone` at a written local time (the DOM layer
+    /// asks `Intl`); without it such times count as UTC, which moves no written date.
+    pub zone_offset: Option<&'a dyn Fn(&WrittenDate) -> i32>,
+}
+
+/// Validates a JSON Feed deserialized piece by piece. `header` and each item carry the
+/// deserializer's message when their piece had the wrong shape; `items` is `None` when the feed
+/// has no `items` array.
+pub fn build_feed(
+    header: Result<RawFeedHeader, String>,
+    items: Option<Vec<Result<RawItem, String>>>,
+) -> Result<FeedOutcome, FeedError> {
+    build_json_feed(header, items, &BuildOptions::default())
+}
+
+/// [`build_feed`] with the page's options.
+pub fn build_json_feed(
+    header: Result<RawFeedHeader, String>,
+    items: Option<Vec<Result<RawItem, String>>>,
+    options: &BuildOptions,
+) -> Result<FeedOutcome, FeedError> {
+    let header = header.map_err(|detail| FeedError::NotAnObject { detail })?;
+    match header.version.as_deref() {
+        Some(v) if supported_version(v) => {}
+        _ => {
+            return Err(FeedError::UnsupportedVersion {
+                found: header.version,
+            })
+        }
+    }
+    let raw_items = items.ok_or(FeedError::MissingItems)?;
+    let language = match present(header.language) {
+        Some(tag) => Some(canonical_tag(&tag).ok_or(FeedError::BadFeedLanguage { tag })?),
+        None => None,
+    };
+    let channel = Channel {
+        title: present(header.title),
+        home_page_url: present(header.home_page_url),
+        language,
+        source: first_author(header.authors, header.author),
+    };
+    build_items(
+        FeedFormat::JsonFeed,
+        channel,
+        raw_items,
+        Vec::new(),
+        options,
+    )
+}
+
+/// Builds what the XML walker read. A channel language that is no BCP 47 tag is repaired
+/// (`zh_CN`) or ignored, with a note: it is a hint, not a reason to refuse the feed.
+pub fn build_xml_feed(xml: XmlFeed, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
+    let mut notes = Vec::new();
+    let mut channel = xml.channel;
+    channel.language = match present(channel.language) {
+        Some(tag) => match canonical_tag(&tag) {
+            Some(lang) => Some(lang),
+            None => match lenient_tag(&tag) {
+                Some(lang) => {
+                    notes.push(FeedNote::LanguageRepaired {
+                        from: tag,
+                        to: lang.clone(),
+                    });
+                    Some(lang)
+                }
+                None => {
+                    notes.push(FeedNote::LanguageIgnored { tag });
+                    None
+                }
+            },
+        },
+        None => None,
+    };
+    channel.title = channel.title.and_then(|t| present(Some(t)));
+    let items = xml.items.into_iter().map(Ok).collect();
+    build_items(xml.format, channel, items, notes, options)
+}
+
+fn build_items(
+    format: FeedFormat,
+    channel: Channel,
+    raw_items: Vec<Result<RawItem, String>>,
+    notes: Vec<FeedNote>,
+    options: &BuildOptions,
+) -> Result<FeedOutcome, FeedError> {
+    let chinese = channel
+        .language
+        .as_deref()
+        .is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.starts_with("zh-"))
+        || options.timezone.is_some_and(chinese_zone);
+    let context = ItemContext {
+        format,
+        language: channel.language.as_deref(),
+        source: channel.source.clone(),
+        dates: DateContext { chinese },
+        options,
+    };
+
+    let total = raw_items.len();
+    let mut warnings = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut items = Vec::with_capacity(total);
+    for (index, raw) in raw_items.into_iter().enumerate() {
+        let built = raw
+            .map_err(|detail| ItemError::Undecodable { index, detail })
+            .and_then(|raw| build_item(index, raw, &context, &mut warnings));
+        match built {
+            // Checked on valid items only, so that a broken first copy does not hide a good one.
+            Ok(item) => {
+                if seen.insert(item.id.clone()) {
+                    items.push(item);
+                } else {
+                    warnings.push(ItemError::DuplicateId { id: item.id });
+                }
+            }
+            Err(e) => warnings.push(e),
+        }
+    }
+    if total > 0 && items.is_empty() {
+        return Err(FeedError::NoReadableItems {
+            skipped: total,
+            first: warnings
+                .into_iter()
+                .find(ItemError::item_skipped)
+                .map(Box::new),
+        });
+    }
+    // Stable, and `None` orders below every `Some`, so undated items end up last in feed order.
+    items.sort_by_key(|item| std::cmp::Reverse(item.published.map(|t| t.epoch_ms)));
+
+    Ok(FeedOutcome {
+        format,
+        feed: Feed {
+            title: channel.title,
+            home_page_url: channel.home_page_url,
+            language: channel.language,
+            items,
+        },
+        warnings,
+        notes,
+    })
+}
+
+struct ItemContext<'a> {
+    format: FeedFormat,
+    language: Option<&'a str>,
+    source: Option<String>,
+    dates: DateContext,
+    options: &'a BuildOptions<'a>,
+}
+
+/// Zones whose `CST` is China Standard Time (+08:00), not US Central.
+fn chinese_zone(zone: &str) -> bool {
+    [
+        "Asia/Shanghai",
+        "Asia/Chongqing",
+        "Asia/Harbin",
+        "Asia/Urumqi",
+        "Asia/Hong_Kong",
+        "Asia/Macau",
+        "Asia/Taipei",
+        "PRC",
+    ]
+    .iter()
+    .any(|z| z.eq_ignore_ascii_case(zone.trim()))
+}
+
+fn supported_version(v: &str) -> bool {
+    let v = v.trim();
+    let v = v.strip_suffix('/').unwrap_or(v);
+    let path = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"));
+    matches!(
+        path,
+        Some("jsonfeed.org/version/1.1" | "jsonfeed.org/version/1")
+    )
+}
+
+/// Trimmed, with blank meaning absent: CMSs often write `""` for "not set".
+pub(super) fn present(s: Option<String>) -> Option<String> {
+    let s = s?;
+    let t = s.trim();
+    match t.len() {
+        0 => None,
+        n if n == s.len() => Some(s),
+        _ => Some(t.to_owned()),
+    }
+}
+
+fn first_author(authors: Option<Vec<RawAuthor>>, author: Option<RawAuthor>) -> Option<String> {
+    authors
+        .into_iter()
+        .flatten()
+        .chain(author)
+        .find_map(|a| present(a.name))
+}
+
+/// BCP 47 only: unic-langid also takes `ko_KR`, which a feed must not use.
+fn canonical_tag(tag: &str) -> Option<String> {
+    if !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    LanguageIdentifier::from_str(tag)
+        .ok()
+        .map(|id| id.to_string())
+}
+
+/// A POSIX-style `ko_KR` (or `zh_CN.UTF-8`) read as the BCP 47 tag it means.
+fn lenient_tag(tag: &str) -> Option<String> {
+    let tag = tag.split(['.', '@']).next().unwrap_or_default();
+    canonical_tag(&tag.trim().replace('_', "-"))
+}
+
+fn body_of(html: Option<String>, text: Option<String>) -> Body {
+    match (present(html), present(text)) {
+        (Some(h), _) => Body::Html(h),
+        (None, Some(t)) => Body::Text(t),
+        (None, None) => Body::Empty,
+    }
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms, so a repaired id stays the same on
+/// every visit (the `article` option and kept feeds rely on that).
+fn stable_hash(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            hash ^= 0x1f;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        for b in part.bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+fn hex_id(hash: u64) -> String {
+    let mut id = String::from("urn:news-widget:");
+    for shift in (0..16).rev() {
+        let nibble = (hash >> (shift * 4)) & 0xf;
+        id.push(char::from_digit(nibble as u32, 16).unwrap_or('0'));
+    }
+    id
+}
+
+fn build_item(
+    index: usize,
+    raw: RawItem,
+    context: &ItemContext,
+    warnings: &mut Vec<ItemError>,
+) -> Result<Item, ItemError> {
+    let url = present(raw.url);
+    let id = match present(raw.id) {
+        Some(id) => id,
+        None => {
+            let (id, from) = match &url {
+                Some(link) => (link.clone(), IdSource::Link),
+                None => {
+                    let title = raw.title.as_deref().unwrap_or_default();
+                    let date = raw.date_published.as_deref().unwrap_or_default();
+                    let body = raw.content_html.as_deref().unwrap_or_default();
+                    // The body only matters when title and date are both missing.
+                    let key: &[&str] = if title.trim().is_empty() && date.trim().is_empty() {
+                        &[body]
+                    } else {
+                        &[title.trim(), date.trim()]
+                    };
+                    (hex_id(stable_hash(key)), IdSource::Hash)
+                }
+            };
+            warnings.push(ItemError::IdRepaired {
+                index,
+                id: id.clone(),
+                from,
+            });
+            id
+        }
+    };
+
+    let translations = raw
+        .extension
+        .as_ref()
+        .and_then(|e| e.translations.as_ref())
+        .map_or(&[][..], |t| &t.0[..]);
+    let bodies = [&raw.content_html, &raw.content_text].into_iter().chain(
+        translations
+            .iter()
+            .flat_map(|(_, t)| [&t.content_html, &t.content_text]),
+    );
+    if let Some(bytes) = bodies
+        .flatten()
+        .map(String::len)
+        .find(|&n| n > MAX_BODY_BYTES)
+    {
+        return Err(ItemError::BodyTooLarge { id, bytes });
+    }
+
+    let lang = match present(raw.language) {
+        Some(tag) => match canonical_tag(&tag) {
+            Some(lang) => Some(lang),
+            None => match lenient_tag(&tag) {
+                Some(lang) => {
+                    warnings.push(ItemError::LanguageRepaired {
+                        id: id.clone(),
+                        from: tag,
+                        to: lang.clone(),
+                    });
+                    Some(lang)
+                }
+                None => return Err(ItemError::BadLanguageTag { id, tag }),
+            },
+        },
+        None => context.language.map(str::to_owned),
+    };
+    let published = item_date(&id, "date_published", raw.date_published, context, warnings);
+    let modified = item_date(&id, "date_modified", raw.date_modified, context, warnings);
+
+    let source = first_author(raw.authors, raw.author).or_else(|| context.source.clone());
+    let (translations, image_alt) = match raw.extension {
+        Some(e) => (
+            e.translations.map(|t| t.0).unwrap_or_default(),
+            present(e.image_alt),
+        ),
+        None => (Vec::new(), None),
+    };
+
+    let body = body_of(raw.content_html, raw.content_text);
+    let title = present(raw.title).and_then(|t| item_title(&id, &t, warnings));
+    let image = present(raw.image).or_else(|| match &body {
+        // Relative to the body's base, which the DOM layer resolves against.
+        Body::Html(html) => first_image(html),
+        _ => None,
+    });
+    let original = |title| Version {
+        lang: lang.clone(),
+        title,
+        summary: present(raw.summary.clone()),
+        body: body.clone(),
+        url: url.clone(),
+        source: source.clone(),
+        image_alt: image_alt.clone(),
+        base: raw.base.clone(),
+    };
+    let mut versions = Vec::with_capacity(1 + translations.len());
+    if let Some(title) = title {
+        versions.push(original(title));
+    }
+    // Kept apart until the item is known to survive: a skipped item reports one reason only.
+    let mut dropped = Vec::new();
+    for (tag, t) in translations {
+        let Some(lang) = canonical_tag(tag.trim()) else {
+            dropped.push(ItemError::TranslationWithBadTag {
+                id: id.clone(),
+                tag,
+            });
+            continue;
+        };
+        let Some(title) = present(t.title) else {
+            dropped.push(ItemError::TranslationWithoutTitle {
+                id: id.clone(),
+                lang,
+            });
+            continue;
+        };
+        versions.push(Version {
+            lang: Some(lang),
+            title,
+            summary: present(t.summary),
+            body: body_of(t.content_html, t.content_text),
+            url: present(t.url).or_else(|| url.clone()),
+            source: present(t.source).or_else(|| source.clone()),
+            image_alt: present(t.image_alt).or_else(|| image_alt.clone()),
+            base: raw.base.clone(),
+        });
+    }
+    if versions.is_empty() {
+        // No title in any language, but a body (RSS allows it): its first words stand in.
+        let text = match &body {
+            Body::Html(html) => html_to_text(html),
+            Body::Text(text) => text.clone(),
+            Body::Empty => String::new(),
+        };
+        match present(Some(summarize(&text, DERIVED_TITLE_COLUMNS))) {
+            Some(title) => {
+                warnings.push(ItemError::TitleFromBody { id: id.clone() });
+                versions.push(original(title));
+            }
+            None => return Err(ItemError::MissingTitle { id }),
+        }
+    }
+    warnings.append(&mut dropped);
+    Ok(Item {
+        id,
+        image,
+        published,
+        modified,
+        versions,
+        alternates: raw.alternates,
+    })
+}
+
+/// A title as plain text. Entities and markup are a repair, and said so.
+fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<String> {
+    let (title, repairs) = repair_title(raw);
+    if repairs.any() {
+        warnings.push(ItemError::TitleRepaired {
+            id: id.to_owned(),
+            repairs,
+        });
+    }
+    present(Some(title))
+}
+
+/// A date in any form CONTRACT §4 lists. One outside the format's own grammar is a repair; one
+/// that cannot be read at all leaves the item undated (shown last), never skipped.
+fn item_date(
+    id: &str,
+    field: &'static str,
+    value: Option<String>,
+    context: &ItemContext,
+    warnings: &mut Vec<ItemError>,
+) -> Option<Timestamp> {
+    let value = present(value)?;
+    let Some(written) = parse_written_date(&value, context.dates) else {
+        warnings.push(ItemError::BadDate {
+            id: id.to_owned(),
+            field,
+            value,
+        });
+        return None;
+    };
+    if !context.format.native_date_form(written.form) {
+        warnings.push(ItemError::DateRepaired {
+            id: id.to_owned(),
+            field,
+            value,
+            zone: written.offset_minutes.is_none(),
+        });
+    }
+    let fallback = match (written.offset_minutes, context.options.zone_offset) {
+        (None, Some(zone_offset)) => zone_offset(&written),
+        _ => 0,
+    };
+    Some(written.timestamp(fallback))
+}
+
+impl FeedFormat {
+    /// Whether the format's own date grammar allows this form (otherwise reading it is a repair).
+    fn native_date_form(self, form: DateForm) -> bool {
+        match self {
+            FeedFormat::JsonFeed | FeedFormat::Atom => form == DateForm::Rfc3339,
+            FeedFormat::Rss1 => matches!(form, DateForm::Rfc3339 | DateForm::W3cDtf),
+            FeedFormat::Rss2 | FeedFormat::Rss09 => {
+                matches!(
+                    form,
+                    DateForm::Rfc822 | DateForm::Rfc3339 | DateForm::W3cDtf
+                )
+            }
+        }
+    }
+}
+
+/// The `src` of the body's first `<img>`, for the card of an item that names no image.
+fn first_image(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<img") {
+        let start = from + at + 4;
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+        if let Some(src) = attribute_value(&html[start..end], &lower[start..end], "src") {
+            if !src.trim().is_empty() && !src.trim_start().starts_with("data:") {
+                return Some(src.trim().to_owned());
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+/// The value of `name` in a tag's attribute text (`lower` is the same text in lower case).
+fn attribute_value<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(name) {
+        let start = from + at;
+        let before_ok = start == 0 || lower.as_bytes()[start - 1].is_ascii_whitespace();
+        let rest = lower[start + name.len()..].trim_start();
+        if before_ok && rest.starts_with('=') {
+            let value_at = tag.len() - rest.len() + 1;
+            let value = tag[value_at..].trim_start();
+            return match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].split(q).next(),
+                _ => value.split(|c: char| c.is_ascii_whitespace()).next(),
+            };
+        }
+        from = start + name.len();
+    }
+    None
+}

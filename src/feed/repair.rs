@@ -1,0 +1,242 @@
+//! Repairs of feed text that is not well-formed XML, tried before giving up on it: the mistakes
+//! real CMSs make (a bare `&`, HTML entities XML does not know, control characters, a namespace
+//! prefix used without its declaration).
+
+/// Namespaces that feeds use under their conventional prefixes, for declaring a forgotten one.
+const KNOWN_PREFIXES: &[(&str, &str)] = &[
+    ("atom", "http://www.w3.org/2005/Atom"),
+    ("content", "http://purl.org/rss/1.0/modules/content/"),
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("media", "http://search.yahoo.com/mrss/"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("slash", "http://purl.org/rss/1.0/modules/slash/"),
+    ("sy", "http://purl.org/rss/1.0/modules/syndication/"),
+    ("wfw", "http://wellformedweb.org/CommentAPI/"),
+    ("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+];
+
+/// What a repair changed, for the warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XmlRepair {
+    BareAmpersand,
+    HtmlEntity,
+    ControlCharacter,
+    UndeclaredPrefix,
+}
+
+impl XmlRepair {
+    pub fn describe(self) -> &'static str {
+        match self {
+            XmlRepair::BareAmpersand => "bare '&' escaped",
+            XmlRepair::HtmlEntity => "HTML entities written as characters",
+            XmlRepair::ControlCharacter => "control characters dropped",
+            XmlRepair::UndeclaredPrefix => "undeclared namespace prefixes declared",
+        }
+    }
+}
+
+/// The text with every repair applied, and which ones changed something; `None` when nothing
+/// needed repair (so a reparse would fail the same way).
+pub fn repair_xml(text: &str) -> Option<(String, Vec<XmlRepair>)> {
+    let mut repairs = Vec::new();
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    // CDATA sections are copied as they are: `&` is legal inside them.
+    while !rest.is_empty() {
+        let (plain, cdata, after) = match rest.find("<![CDATA[") {
+            Some(start) => {
+                let end = rest[start..]
+                    .find("]]>")
+                    .map_or(rest.len(), |e| start + e + 3);
+                (&rest[..start], &rest[start..end], &rest[end..])
+            }
+            None => (rest, "", ""),
+        };
+        repair_plain(plain, &mut out, &mut repairs);
+        out.push_str(cdata);
+        rest = after;
+    }
+    if let Some(declared) = declare_prefixes(&out) {
+        out = declared;
+        repairs.push(XmlRepair::UndeclaredPrefix);
+    }
+    (!repairs.is_empty()).then_some((out, repairs))
+}
+
+fn note(repairs: &mut Vec<XmlRepair>, repair: XmlRepair) {
+    if !repairs.contains(&repair) {
+        repairs.push(repair);
+    }
+}
+
+fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '&' => {
+                let reference = &s[i..];
+                match entity_len(reference) {
+                    Some((len, xml_known)) => {
+                        let name = &reference[1..len - 1];
+                        if xml_known {
+                            out.push_str(&reference[..len]);
+                        } else if let Some(code) = html_entity(name) {
+                            out.push_str("&#");
+                            out.push_str(&code.to_string());
+                            out.push(';');
+                            note(repairs, XmlRepair::HtmlEntity);
+                        } else {
+                            out.push_str("&amp;");
+                            out.push_str(&reference[1..len]);
+                            note(repairs, XmlRepair::BareAmpersand);
+                        }
+                        for _ in 1..reference[..len].chars().count() {
+                            chars.next();
+                        }
+                    }
+                    None => {
+                        out.push_str("&amp;");
+                        note(repairs, XmlRepair::BareAmpersand);
+                    }
+                }
+            }
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                note(repairs, XmlRepair::ControlCharacter);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// `s` starts with '&'. The length of a well-formed reference (`&name;`, `&#10;`, `&#x1F;`)
+/// and whether XML itself knows it.
+fn entity_len(s: &str) -> Option<(usize, bool)> {
+    let semi = s.bytes().take(40).position(|b| b == b';')?;
+    let name = &s[1..semi];
+    if let Some(num) = name.strip_prefix('#') {
+        let ok = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()),
+        };
+        return ok.then_some((semi + 1, true));
+    }
+    let valid = name
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if !valid {
+        return None;
+    }
+    let xml = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos");
+    Some((semi + 1, xml))
+}
+
+/// Code points of the HTML entities that feeds write into XML most (XML only knows five).
+fn html_entity(name: &str) -> Option<u32> {
+    const TABLE: &[(&str, u32)] = &[
+        ("bull", 0x2022),
+        ("copy", 0xA9),
+        ("deg", 0xB0),
+        ("euro", 0x20AC),
+        ("hellip", 0x2026),
+        ("laquo", 0xAB),
+        ("ldquo", 0x201C),
+        ("lsquo", 0x2018),
+        ("mdash", 0x2014),
+        ("middot", 0xB7),
+        ("nbsp", 0xA0),
+        ("ndash", 0x2013),
+        ("raquo", 0xBB),
+        ("rdquo", 0x201D),
+        ("reg", 0xAE),
+        ("rsquo", 0x2019),
+        ("times", 0xD7),
+        ("trade", 0x2122),
+    ];
+    TABLE.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
+/// Declarations added to the root element for prefixes used but never declared; `None` when
+/// every prefix in use is declared.
+fn declare_prefixes(text: &str) -> Option<String> {
+    let root_start = root_start(text)?;
+    let root_end = root_start + text[root_start..].find('>')?;
+    let mut missing: Vec<(String, String)> = Vec::new();
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let rest_trim = rest.strip_prefix('/').unwrap_or(rest);
+        let name_len = rest_trim
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest_trim.len());
+        let name = &rest_trim[..name_len];
+        let Some((prefix, _)) = name.split_once(':') else {
+            continue;
+        };
+        if prefix.is_empty()
+            || prefix == "xml"
+            || prefix == "xmlns"
+            || prefix.starts_with(['!', '?'])
+            || missing.iter().any(|(p, _)| p == prefix)
+        {
+            continue;
+        }
+        let declaration = format!("xmlns:{prefix}=");
+        if text.contains(&declaration) {
+            continue;
+        }
+        let uri = KNOWN_PREFIXES
+            .iter()
+            .find(|(p, _)| *p == prefix)
+            .map_or_else(
+                || format!("urn:x-undeclared:{prefix}"),
+                |(_, u)| (*u).to_owned(),
+            );
+        missing.push((prefix.to_owned(), uri));
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    let insert_at = if text[..root_end].ends_with('/') {
+        root_end - 1
+    } else {
+        root_end
+    };
+    let mut out = String::with_capacity(text.len() + missing.len() * 48);
+    out.push_str(&text[..insert_at]);
+    for (prefix, uri) in &missing {
+        out.push_str(&format!(" xmlns:{prefix}=\"{uri}\""));
+    }
+    out.push_str(&text[insert_at..]);
+    Some(out)
+}
+
+/// Where the root element's start tag begins: the first `<` that opens an element, after the
+/// declaration, comments and a doctype.
+fn root_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let at = from + text[from..].find('<')?;
+        let next = text[at + 1..].chars().next()?;
+        if next == '?' || next == '!' {
+            from = at + 1;
+            continue;
+        }
+        return Some(at);
+    }
+}
+
+/// The line that a browser's parser error message names ("error on line 12 at column 3").
+pub fn error_line(message: &str) -> Option<u32> {
+    let at = message.find("line ")? + 5;
+    let digits: String = message[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
