@@ -118,22 +118,6 @@ fn ns_of<E: XmlElement>(el: &E) -> Ns {
     }
 }
 
-fn is<E: XmlElement>(el: &E, ns: Ns, name: &str) -> bool {
-    ns_of(el) == ns && el.local_name() == name
-}
-
-fn child<E: XmlElement>(el: &E, ns: Ns, name: &str) -> Option<E> {
-    el.children().into_iter().find(|c| is(c, ns, name))
-}
-
-/// Trimmed text of the first such child; blank counts as absent.
-fn child_text<E: XmlElement>(el: &E, ns: Ns, name: &str) -> Option<String> {
-    el.children()
-        .iter()
-        .filter(|c| is(*c, ns, name))
-        .find_map(|c| present(c.text()))
-}
-
 fn present(s: String) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
@@ -146,44 +130,32 @@ pub fn read_xml_feed<E: XmlElement>(
     feed_url: &str,
     resolve: Resolve,
 ) -> Result<XmlFeed, NotAFeed> {
-    let base = rebase(root, feed_url, resolve);
-    match (ns_of(root), root.local_name().as_str()) {
-        (Ns::Atom, "feed") => Ok(read_atom(root, &base, resolve)),
-        (Ns::Rdf, "RDF") => Ok(read_rss(root, FeedFormat::Rss1, &base, resolve)),
-        (Ns::Core, "rss") => {
-            let old = root
+    let outer = Base {
+        url: feed_url.to_owned(),
+        explicit: false,
+    };
+    let name = root.local_name();
+    let format = match (ns_of(root), name.as_str()) {
+        (Ns::Atom, "feed") => FeedFormat::Atom,
+        (Ns::Rdf, "RDF") => FeedFormat::Rss1,
+        (Ns::Core, "rss")
+            if root
                 .attribute("version")
-                .is_some_and(|v| v.trim().starts_with("0.9"));
-            let format = if old {
-                FeedFormat::Rss09
-            } else {
-                FeedFormat::Rss2
-            };
-            Ok(read_rss(root, format, &base, resolve))
+                .is_some_and(|v| v.trim().starts_with("0.9")) =>
+        {
+            FeedFormat::Rss09
         }
-        // A bare `<channel>`, as some portals serve it.
-        (Ns::Core, "channel") => Ok(read_rss(root, FeedFormat::Rss2, &base, resolve)),
-        (_, name) => Err(NotAFeed {
-            root: name.to_owned(),
-        }),
-    }
-}
-
-/// The base URL inside `el`: its `xml:base` resolved against the base outside it.
-fn rebase<E: XmlElement>(el: &E, outer: &str, resolve: Resolve) -> Base {
-    match el
-        .attribute_in(XML, "base")
-        .and_then(|b| resolve(b.trim(), outer))
-    {
-        Some(url) => Base {
-            url,
-            explicit: true,
-        },
-        None => Base {
-            url: outer.to_owned(),
-            explicit: false,
-        },
-    }
+        // A bare `<channel>`, as some portals serve it, reads as RSS 2.0.
+        (Ns::Core, "rss" | "channel") => FeedFormat::Rss2,
+        _ => return Err(NotAFeed { root: name }),
+    };
+    let mut feed = XmlFeed {
+        format,
+        channel: Channel::default(),
+        items: Vec::new(),
+    };
+    walk(root, &outer, resolve, &mut feed);
+    Ok(feed)
 }
 
 #[derive(Clone)]
@@ -194,119 +166,90 @@ struct Base {
 }
 
 impl Base {
+    /// The base inside `el`: its `xml:base` resolved against this one.
     fn within<E: XmlElement>(&self, el: &E, resolve: Resolve) -> Base {
-        let inner = rebase(el, &self.url, resolve);
-        Base {
-            explicit: self.explicit || inner.explicit,
-            ..inner
+        match el
+            .attribute_in(XML, "base")
+            .and_then(|b| resolve(b.trim(), &self.url))
+        {
+            Some(url) => Base {
+                url,
+                explicit: true,
+            },
+            None => self.clone(),
         }
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// RSS 2.0, 0.9x and 1.0.
-
-fn read_rss<E: XmlElement>(root: &E, format: FeedFormat, base: &Base, resolve: Resolve) -> XmlFeed {
-    let channel_el = if is(root, Ns::Core, "channel") {
-        None
-    } else {
-        child(root, Ns::Core, "channel")
-    };
-    let channel = channel_el.as_ref().map_or_else(Channel::default, |c| {
-        let base = base.within(c, resolve);
-        Channel {
-            title: child_text(c, Ns::Core, "title").map(|t| html_to_text(&t)),
-            home_page_url: child_text(c, Ns::Core, "link").and_then(|l| resolve(&l, &base.url)),
-            language: child_text(c, Ns::Core, "language")
-                .or_else(|| child_text(c, Ns::Dc, "language"))
-                .or_else(|| c.attribute_in(XML, "lang")),
-            source: child_text(c, Ns::Dc, "publisher")
-                .or_else(|| child_text(c, Ns::Dc, "creator"))
-                .or_else(|| child_text(c, Ns::Core, "title").map(|t| html_to_text(&t))),
+/// Reads `el` as the channel (or Atom feed) and every item or entry under it, wherever it is:
+/// beside the channel (RSS 1.0), after it, or wrongly nested in another item.
+fn walk<E: XmlElement>(el: &E, outer: &Base, resolve: Resolve, feed: &mut XmlFeed) {
+    let base = outer.within(el, resolve);
+    let children = el.children();
+    let name = el.local_name();
+    match (ns_of(el), name.as_str()) {
+        (Ns::Core, "item") | (Ns::Atom, "entry") => {
+            feed.items.push(read_item(el, &children, &base, resolve));
         }
-    });
-    let mut elements = Vec::new();
-    collect(root, Ns::Core, "item", &mut elements);
-    let items = elements
+        (Ns::Core, "channel") | (Ns::Atom, "feed") => {
+            read_channel(el, &children, &base, resolve, &mut feed.channel);
+        }
+        _ => {}
+    }
+    for child in &children {
+        walk(child, &base, resolve, feed);
+    }
+}
+
+fn read_channel<E: XmlElement>(
+    el: &E,
+    children: &[E],
+    base: &Base,
+    resolve: Resolve,
+    channel: &mut Channel,
+) {
+    let mut publisher = None;
+    for c in children {
+        let name = c.local_name();
+        match (ns_of(c), name.as_str()) {
+            (Ns::Core | Ns::Atom, "title") => {
+                channel.title = present(c.text()).map(|t| html_to_text(&t))
+            }
+            (Ns::Core, "link") => {
+                channel.home_page_url = present(c.text()).and_then(|l| resolve(&l, &base.url))
+            }
+            (Ns::Atom, "link") if link_rel(c) == "alternate" => {
+                channel.home_page_url = c
+                    .attribute("href")
+                    .and_then(present)
+                    .and_then(|l| resolve(&l, &base.url))
+            }
+            (Ns::Core | Ns::Dc, "language") => channel.language = present(c.text()),
+            (Ns::Dc, "publisher" | "creator") => publisher = publisher.or(present(c.text())),
+            (Ns::Atom, "author") => publisher = publisher.or(author_of(c)),
+            _ => {}
+        }
+    }
+    channel.language = channel
+        .language
+        .take()
+        .or_else(|| el.attribute_in(XML, "lang").and_then(present));
+    // Who publishes: a named publisher, else the channel's own title, as feed readers show it.
+    channel.source = publisher.or_else(|| channel.title.clone());
+}
+
+/// An Atom `link`'s relation; no `rel` means `alternate`.
+fn link_rel<E: XmlElement>(link: &E) -> String {
+    link.attribute("rel")
+        .map_or_else(|| "alternate".to_owned(), |r| r.trim().to_owned())
+}
+
+fn author_of<E: XmlElement>(author: &E) -> Option<String> {
+    author
+        .children()
         .iter()
-        .map(|(el, outer)| {
-            let base = base.within(outer, resolve);
-            rss_item(el, &base.within(el, resolve), resolve)
-        })
-        .collect();
-    XmlFeed {
-        format,
-        channel,
-        items,
-    }
-}
-
-/// Every element named `ns:name` under `el`, with the element it sits in (for `xml:base`),
-/// including ones wrongly nested inside another (a CMS that forgot to close an `<item>`).
-fn collect<E: XmlElement>(el: &E, ns: Ns, name: &str, found: &mut Vec<(E, E)>) {
-    for c in el.children() {
-        if is(&c, ns, name) {
-            found.push((c.clone(), el.clone()));
-        }
-        collect(&c, ns, name, found);
-    }
-}
-
-fn rss_item<E: XmlElement>(el: &E, base: &Base, resolve: Resolve) -> RawItem {
-    let link = child_text(el, Ns::Core, "link")
-        .or_else(|| atom_link(el, "alternate"))
-        .or_else(|| {
-            let guid = child(el, Ns::Core, "guid")?;
-            let permalink = guid
-                .attribute("isPermaLink")
-                .map_or(true, |p| p.trim() != "false");
-            let text = present(guid.text())?;
-            (permalink && text.contains("://")).then_some(text)
-        })
-        .and_then(|l| resolve(&l, &base.url));
-    // RSS 1.0 names each item by `rdf:about`.
-    let about = el.attribute_in(RDF, "about").and_then(present);
-    let id = child_text(el, Ns::Core, "guid").or(about);
-    let encoded = child_text(el, Ns::Content, "encoded");
-    let description = child_text(el, Ns::Core, "description");
-    let (body, summary) = match encoded {
-        Some(body) => (Some(body), description.map(|d| html_to_text(&d))),
-        None => (description, None),
-    };
-    let source = child_text(el, Ns::Core, "source")
-        .or_else(|| child_text(el, Ns::Dc, "creator"))
-        .or_else(|| child_text(el, Ns::Core, "author").and_then(|a| author_name(&a)));
-    let image = rss_image(el)
-        .or_else(|| child(el, Ns::Media, "group").and_then(|g| media_image(&g)))
-        .and_then(|i| resolve(&i, &base.url));
-    let body_base = body_base(base, link.as_deref());
-    RawItem {
-        id,
-        url: link,
-        title: child_text(el, Ns::Core, "title"),
-        summary,
-        content_html: body,
-        image,
-        date_published: child_text(el, Ns::Core, "pubDate")
-            .or_else(|| child_text(el, Ns::Dc, "date"))
-            .or_else(|| child_text(el, Ns::Atom, "published")),
-        date_modified: child_text(el, Ns::Dc, "modified")
-            .or_else(|| child_text(el, Ns::Atom, "updated")),
-        authors: source.map(|name| vec![RawAuthor { name: Some(name) }]),
-        language: child_text(el, Ns::Dc, "language").or_else(|| el.attribute_in(XML, "lang")),
-        alternates: alternates(el, base, resolve),
-        base: body_base,
-        ..RawItem::default()
-    }
-}
-
-/// The base for relative URLs in a body: an `xml:base` where the feed set one, else the item's
-/// own page (its body was written for that page), else the feed's URL.
-fn body_base(base: &Base, link: Option<&str>) -> Option<String> {
-    match link {
-        Some(link) if !base.explicit => Some(link.to_owned()),
-        _ => Some(base.url.clone()),
-    }
+        .find(|c| c.local_name() == "name")
+        .and_then(|c| present(c.text()))
 }
 
 /// RSS `author` is an e-mail address with an optional name: `mail@example.org (Jane Doe)`.
@@ -332,105 +275,37 @@ fn looks_like_image(url: &str) -> bool {
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
-fn rss_image<E: XmlElement>(el: &E) -> Option<String> {
-    let enclosure = el
-        .children()
-        .into_iter()
-        .filter(|c| is(c, Ns::Core, "enclosure"))
-        .find_map(|c| {
-            let url = c.attribute("url").and_then(present)?;
-            match c.attribute("type") {
-                Some(t) if is_image_type(&t) => Some(url),
-                Some(_) => None,
-                None => looks_like_image(&url).then_some(url),
-            }
-        });
-    enclosure.or_else(|| media_image(el))
-}
-
-/// `media:thumbnail`, else an image `media:content`, directly in `el`.
+/// The image a Media RSS element names: `media:thumbnail`, an image `media:content`, or either
+/// inside a `media:group`.
 fn media_image<E: XmlElement>(el: &E) -> Option<String> {
-    let children = el.children();
-    let media = || children.iter().filter(|c| ns_of(*c) == Ns::Media);
-    media()
-        .filter(|c| c.local_name() == "thumbnail")
-        .find_map(|c| c.attribute("url").and_then(present))
-        .or_else(|| {
-            media()
-                .filter(|c| c.local_name() == "content")
-                .find_map(|c| {
-                    let url = c.attribute("url").and_then(present)?;
-                    let medium = c.attribute("medium");
-                    let image = match (medium.as_deref(), c.attribute("type")) {
-                        (Some(m), _) => m.trim() == "image",
-                        (None, Some(t)) => is_image_type(&t),
-                        (None, None) => looks_like_image(&url),
-                    };
-                    image.then_some(url)
-                })
-        })
-        .or_else(|| {
-            media()
-                .find(|c| c.local_name() == "group")
-                .and_then(|g| media_image(g))
-        })
-}
-
-/// The `href` of the first Atom `link` with this `rel` (no `rel` means `alternate`) and no
-/// `hreflang` of another language.
-fn atom_link<E: XmlElement>(el: &E, rel: &str) -> Option<String> {
-    el.children()
-        .into_iter()
-        .filter(|c| is(c, Ns::Atom, "link"))
-        .filter(|c| c.attribute("rel").as_deref().unwrap_or("alternate").trim() == rel)
-        .filter(|c| c.attribute("hreflang").is_none())
-        .find_map(|c| c.attribute("href").and_then(present))
-}
-
-/// `link rel="alternate" hreflang`: the same article in other languages (pairing, CONTRACT §4).
-fn alternates<E: XmlElement>(el: &E, base: &Base, resolve: Resolve) -> Vec<Alternate> {
-    el.children()
-        .into_iter()
-        .filter(|c| is(c, Ns::Atom, "link"))
-        .filter(|c| c.attribute("rel").as_deref().unwrap_or("alternate").trim() == "alternate")
-        .filter_map(|c| {
-            Some(Alternate {
-                lang: c.attribute("hreflang").and_then(present)?,
-                url: resolve(c.attribute("href").and_then(present)?.as_str(), &base.url)?,
-            })
-        })
-        .collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Atom 1.0.
-
-fn read_atom<E: XmlElement>(root: &E, base: &Base, resolve: Resolve) -> XmlFeed {
-    let channel = Channel {
-        title: text_construct(root, "title").map(|(t, _)| html_to_text(&t)),
-        home_page_url: atom_link(root, "alternate").and_then(|l| resolve(&l, &base.url)),
-        language: root.attribute_in(XML, "lang").and_then(present),
-        source: child(root, Ns::Atom, "author")
-            .and_then(|a| child_text(&a, Ns::Atom, "name"))
-            .or_else(|| text_construct(root, "title").map(|(t, _)| html_to_text(&t))),
-    };
-    let mut elements = Vec::new();
-    collect(root, Ns::Atom, "entry", &mut elements);
-    let items = elements
-        .iter()
-        .map(|(el, outer)| {
-            let base = base.within(outer, resolve);
-            atom_entry(el, &base.within(el, resolve), resolve)
-        })
-        .collect();
-    XmlFeed {
-        format: FeedFormat::Atom,
-        channel,
-        items,
+    let url = || el.attribute("url").and_then(present);
+    match el.local_name().as_str() {
+        "thumbnail" => url(),
+        "content" => {
+            let image = match (el.attribute("medium"), el.attribute("type")) {
+                (Some(m), _) => m.trim() == "image",
+                (None, Some(t)) => is_image_type(&t),
+                (None, None) => url().is_some_and(|u| looks_like_image(&u)),
+            };
+            if image {
+                url()
+            } else {
+                None
+            }
+        }
+        "group" => {
+            let children = el.children();
+            let thumbnail = children
+                .iter()
+                .filter(|c| c.local_name() == "thumbnail")
+                .find_map(media_image);
+            thumbnail.or_else(|| children.iter().find_map(media_image))
+        }
+        _ => None,
     }
 }
 
-/// How an Atom text construct carries its text.
+/// How an Atom text construct carries its text (RSS elements have no `type`: text).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TextKind {
     Text,
@@ -438,71 +313,161 @@ enum TextKind {
 }
 
 /// An Atom text construct (`title`, `summary`, `content`) as text or HTML, by its `type`.
-fn text_construct<E: XmlElement>(el: &E, name: &str) -> Option<(String, TextKind)> {
-    let c = child(el, Ns::Atom, name)?;
-    let kind = c.attribute("type").unwrap_or_default();
-    match kind.trim() {
-        "xhtml" => {
+fn text_construct<E: XmlElement>(c: &E) -> Option<(String, TextKind)> {
+    match c.attribute("type").as_deref().map(str::trim) {
+        Some("xhtml") => {
             // The content is one XHTML `div`, whose own tag is not part of it.
-            let markup = match c.children().into_iter().next() {
+            let children = c.children();
+            let markup = match children.first() {
                 Some(div) if div.local_name() == "div" => div.inner_markup(),
                 _ => c.inner_markup(),
             };
             present(markup).map(|m| (m, TextKind::Html))
         }
-        "html" | "text/html" => present(c.text()).map(|t| (t, TextKind::Html)),
+        Some("html" | "text/html") => present(c.text()).map(|t| (t, TextKind::Html)),
         _ => present(c.text()).map(|t| (t, TextKind::Text)),
     }
 }
 
-fn atom_entry<E: XmlElement>(el: &E, base: &Base, resolve: Resolve) -> RawItem {
-    let link = atom_link(el, "alternate").and_then(|l| resolve(&l, &base.url));
-    let (content_html, content_text) = match text_construct(el, "content") {
-        Some((t, TextKind::Html)) => (Some(t), None),
-        Some((t, TextKind::Text)) => (None, Some(t)),
-        None => (None, None),
+/// One RSS item or Atom entry, read in one pass over its children. Where a field appears
+/// twice, the first wins.
+fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, resolve: Resolve) -> RawItem {
+    let mut item = RawItem::default();
+    let (mut link, mut guid_link, mut description, mut encoded) = (None, None, None, None);
+    let (mut content, mut summary, mut content_base) = (None, None, None);
+    let (mut image, mut media, mut updated, mut source, mut creator) =
+        (None, None, None, None, None);
+    let set = |slot: &mut Option<String>, value: Option<String>| {
+        if slot.is_none() {
+            *slot = value;
+        }
     };
-    let summary = text_construct(el, "summary").map(|(t, kind)| match kind {
-        TextKind::Html => html_to_text(&t),
-        TextKind::Text => t,
+    for c in children {
+        let name = c.local_name();
+        match (ns_of(c), name.as_str()) {
+            (Ns::Core, "title") => set(&mut item.title, present(c.text())),
+            (Ns::Atom, "title") => set(&mut item.title, text_construct(c).map(|(t, _)| t)),
+            (Ns::Core, "link") => set(&mut link, present(c.text())),
+            (Ns::Atom, "link") => {
+                let href = c.attribute("href").and_then(present);
+                match (
+                    link_rel(c).as_str(),
+                    c.attribute("hreflang").and_then(present),
+                ) {
+                    ("alternate", Some(lang)) => {
+                        if let Some(url) = href.and_then(|h| resolve(&h, &base.url)) {
+                            item.alternates.push(Alternate { lang, url });
+                        }
+                    }
+                    ("alternate", None) => set(&mut link, href),
+                    ("enclosure", _) if c.attribute("type").is_some_and(|t| is_image_type(&t)) => {
+                        set(&mut image, href)
+                    }
+                    _ => {}
+                }
+            }
+            (Ns::Core, "guid") => {
+                let permalink = c
+                    .attribute("isPermaLink")
+                    .map_or(true, |p| p.trim() != "false");
+                let text = present(c.text());
+                if permalink && text.as_deref().is_some_and(|t| t.contains("://")) {
+                    set(&mut guid_link, text.clone());
+                }
+                set(&mut item.id, text);
+            }
+            (Ns::Atom, "id") => set(&mut item.id, present(c.text())),
+            (Ns::Core, "description") => set(&mut description, present(c.text())),
+            (Ns::Content, "encoded") => set(&mut encoded, present(c.text())),
+            (Ns::Atom, "content") => {
+                content_base = Some(base.within(c, resolve));
+                content = content.or(text_construct(c));
+            }
+            (Ns::Atom, "summary") => summary = summary.or(text_construct(c)),
+            (Ns::Core, "pubDate") | (Ns::Dc, "date") | (Ns::Atom, "published" | "issued") => {
+                set(&mut item.date_published, present(c.text()))
+            }
+            (Ns::Atom, "updated" | "modified") | (Ns::Dc, "modified") => {
+                set(&mut updated, present(c.text()))
+            }
+            (Ns::Core, "source") => set(&mut source, present(c.text())),
+            (Ns::Dc, "creator") => set(&mut creator, present(c.text())),
+            (Ns::Core, "author") => set(
+                &mut creator,
+                present(c.text()).and_then(|a| author_name(&a)),
+            ),
+            (Ns::Atom, "author") => set(&mut creator, author_of(c)),
+            (Ns::Dc, "language") => set(&mut item.language, present(c.text())),
+            (Ns::Core, "enclosure") => {
+                let url = c.attribute("url").and_then(present);
+                let image_type = match c.attribute("type") {
+                    Some(t) => is_image_type(&t),
+                    None => url.as_deref().is_some_and(looks_like_image),
+                };
+                if image_type {
+                    set(&mut image, url);
+                }
+            }
+            (Ns::Media, _) => set(&mut media, media_image(c)),
+            _ => {}
+        }
+    }
+
+    // Atom: content is the body; without it the summary is all the body there is.
+    match (content, summary) {
+        (Some((text, kind)), summary) => {
+            item.summary = summary.map(|(s, k)| plain(s, k));
+            match kind {
+                TextKind::Html => item.content_html = Some(text),
+                TextKind::Text => item.content_text = Some(text),
+            }
+        }
+        (None, Some((text, TextKind::Html))) => item.content_html = Some(text),
+        (None, Some((text, TextKind::Text))) => item.content_text = Some(text),
+        (None, None) => {}
+    }
+    // RSS: content:encoded is the body and the description its summary; else the description
+    // is the body.
+    match (encoded, description) {
+        (Some(body), summary) => {
+            item.content_html = Some(body);
+            item.summary = summary.map(|d| html_to_text(&d));
+        }
+        (None, Some(body)) => item.content_html = Some(body),
+        (None, None) => {}
+    }
+
+    // RSS 1.0 names each item by `rdf:about`; Atom and RSS may mark the language on the item.
+    item.id = item
+        .id
+        .or_else(|| el.attribute_in(RDF, "about").and_then(present));
+    item.language = item
+        .language
+        .or_else(|| el.attribute_in(XML, "lang").and_then(present));
+    let url = link.or(guid_link).and_then(|l| resolve(&l, &base.url));
+    item.image = image.or(media).and_then(|i| resolve(&i, &base.url));
+    // "Updated" only says something next to a separate publication date.
+    match item.date_published {
+        Some(_) => item.date_modified = updated,
+        None => item.date_published = updated,
+    }
+    if let Some(name) = source.or(creator) {
+        item.authors = Some(vec![RawAuthor { name: Some(name) }]);
+    }
+    // The base for relative URLs in the body: an `xml:base` where the feed set one, else the
+    // item's own page (its body was written for that page), else the feed's URL.
+    let body_base = content_base.unwrap_or_else(|| base.clone());
+    item.base = Some(match (&url, body_base.explicit) {
+        (Some(page), false) => page.clone(),
+        _ => body_base.url,
     });
-    // Without content, the summary is all the body there is.
-    let (summary, content_html, content_text) = match (content_html, content_text, summary) {
-        (None, None, Some(s)) => (None, None, Some(s)),
-        (h, t, s) => (s, h, t),
-    };
-    let content_base = child(el, Ns::Atom, "content").map(|c| base.within(&c, resolve));
-    let image = el
-        .children()
-        .into_iter()
-        .filter(|c| is(c, Ns::Atom, "link"))
-        .filter(|c| c.attribute("rel").as_deref().map(str::trim) == Some("enclosure"))
-        .find(|c| c.attribute("type").is_some_and(|t| is_image_type(&t)))
-        .and_then(|c| c.attribute("href").and_then(present))
-        .or_else(|| media_image(el))
-        .and_then(|i| resolve(&i, &base.url));
-    let published =
-        child_text(el, Ns::Atom, "published").or_else(|| child_text(el, Ns::Atom, "issued"));
-    let has_published = published.is_some();
-    let updated =
-        child_text(el, Ns::Atom, "updated").or_else(|| child_text(el, Ns::Atom, "modified"));
-    RawItem {
-        id: child_text(el, Ns::Atom, "id"),
-        title: text_construct(el, "title").map(|(t, _)| t),
-        summary,
-        content_html,
-        content_text,
-        image,
-        date_published: published.or_else(|| updated.clone()),
-        // "Updated" only says something next to a separate publication date.
-        date_modified: updated.filter(|_| has_published),
-        authors: child(el, Ns::Atom, "author")
-            .and_then(|a| child_text(&a, Ns::Atom, "name"))
-            .map(|name| vec![RawAuthor { name: Some(name) }]),
-        language: el.attribute_in(XML, "lang").and_then(present),
-        alternates: alternates(el, base, resolve),
-        base: body_base(content_base.as_ref().unwrap_or(base), link.as_deref()),
-        url: link,
-        ..RawItem::default()
+    item.url = url;
+    item
+}
+
+fn plain(text: String, kind: TextKind) -> String {
+    match kind {
+        TextKind::Html => html_to_text(&text),
+        TextKind::Text => text,
     }
 }
