@@ -20,9 +20,9 @@ macro_rules! decides {
         #[test]
         fn $name() {
             assert_eq!(
-                decide_charset($head, $http, decides!(@utf8 $($check)?)),
+                decide_charset($head, $http, encoding_for_label, decides!(@utf8 $($check)?)),
                 CharsetDecision {
-                    encoding: $encoding,
+                    encoding: $encoding.to_owned(),
                     source: CharsetSource::$source,
                     declared: decides!(@label $($declared)?),
                     unknown_label: decides!(@label $($unknown)?),
@@ -155,10 +155,15 @@ decides! {
 #[test]
 fn utf8_check_runs_once_for_a_single_byte_label() {
     let mut calls = 0;
-    decide_charset(b"<rss/>", Some("text/xml; charset=iso-8859-1"), || {
-        calls += 1;
-        Utf8Check::Ascii
-    });
+    decide_charset(
+        b"<rss/>",
+        Some("text/xml; charset=iso-8859-1"),
+        encoding_for_label,
+        || {
+            calls += 1;
+            Utf8Check::Ascii
+        },
+    );
     assert_eq!(calls, 1);
 }
 
@@ -168,7 +173,7 @@ macro_rules! label {
     ($($name:ident: $label:literal => $encoding:expr;)*) => {$(
         #[test]
         fn $name() {
-            assert_eq!(encoding_for_label($label), $encoding, "label {:?}", $label);
+            assert_eq!(encoding_for_label($label).as_deref(), $encoding, "label {:?}", $label);
         }
     )*};
 }
@@ -287,4 +292,27 @@ fn utf8_check_of_latin1_bytes_is_invalid() {
 fn utf8_check_of_a_prefix_cut_inside_a_character() {
     let text = "시청".as_bytes();
     assert_eq!(Utf8Check::of(&text[..4]), Utf8Check::ValidWithMultibyte);
+}
+
+// --- Labels TextDecoder does not know ------------------------------------------------------------
+
+#[test]
+fn windows_code_page_949_means_euc_kr() {
+    assert_eq!(
+        news_widget::feed::charset::vendor_label("CP949"),
+        Some("euc-kr")
+    );
+}
+
+#[test]
+fn windows_code_page_936_means_gbk() {
+    assert_eq!(
+        news_widget::feed::charset::vendor_label(" cp936 "),
+        Some("gbk")
+    );
+}
+
+#[test]
+fn standard_labels_are_not_vendor_labels() {
+    assert_eq!(news_widget::feed::charset::vendor_label("euc-kr"), None);
 }

@@ -108,3 +108,10 @@ fn chromium_parse_error_names_its_line() {
 fn parse_error_without_a_line_has_none() {
     assert_eq!(error_line("no root element"), None);
 }
+
+#[test]
+fn control_characters_inside_cdata_are_dropped_too() {
+    let (text, repairs) = repaired("<d><![CDATA[\u{1}<b>x</b> & y]]></d>");
+    assert_eq!(text, "<d><![CDATA[<b>x</b> & y]]></d>");
+    assert_eq!(repairs, [XmlRepair::ControlCharacter]);
+}

@@ -33,6 +33,10 @@ notice-untranslated = This article is not available in English. It is shown in i
 error-network = The news could not be loaded. Check your connection and try again.
 error-http = The news server answered with an error ({ $status }). Please try again later.
 error-feed = The news feed could not be read.
+error-feed-items = { $count ->
+    [one] The one article in the news feed could not be read.
+   *[other] None of the { $count } articles in the news feed could be read.
+}
 error-empty = There is no news yet.
 article-not-found = The requested article was not found.
 retry = Try again

@@ -222,7 +222,7 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
         let syntax = charset::sniff_syntax(text.trim_start().as_bytes());
         load::read_text(&text, syntax, &url, &read_options).map(|outcome| FeedRead {
             outcome,
-            charset: "utf-8",
+            charset: "utf-8".to_owned(),
             charset_source: charset::CharsetSource::Default,
         })
     } else {
@@ -251,7 +251,11 @@ fn js_error(kind: &str, message: &str) -> JsValue {
 }
 
 fn strings<T: ToString>(items: impl Iterator<Item = T>) -> js_sys::Array {
-    items.map(|w| JsValue::from_str(&w.to_string())).collect()
+    let array = js_sys::Array::new();
+    for item in items {
+        array.push(&JsValue::from_str(&item.to_string()));
+    }
+    array
 }
 
 fn report(read: &FeedRead) -> JsValue {
@@ -261,7 +265,7 @@ fn report(read: &FeedRead) -> JsValue {
         let _ = Reflect::set(&report, &JsValue::from_str(key), &value);
     };
     set("format", outcome.format.name().into());
-    set("charset", read.charset.into());
+    set("charset", JsValue::from_str(&read.charset));
     set("charsetSource", read.charset_source.name().into());
     set("items", (outcome.feed.items.len() as u32).into());
     let skipped = outcome.warnings.iter().filter(|w| w.item_skipped()).count();
@@ -292,25 +296,20 @@ fn report(read: &FeedRead) -> JsValue {
         strings(outcome.warnings.iter().filter(|w| w.item_skipped())).into(),
     );
     set("notes", strings(outcome.notes.iter()).into());
-    let first: js_sys::Array = outcome
-        .feed
-        .items
-        .iter()
-        .take(3)
-        .map(|item| {
-            let o = js_sys::Object::new();
-            let v = &item.versions[0];
-            let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(&item.id));
-            let _ = Reflect::set(&o, &"title".into(), &JsValue::from_str(&v.title));
-            let date = item.published.map(|t| t.iso_date());
-            let _ = Reflect::set(
-                &o,
-                &"date".into(),
-                &date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-            );
-            JsValue::from(o)
-        })
-        .collect();
+    let first = js_sys::Array::new();
+    for item in outcome.feed.items.iter().take(3) {
+        let o = js_sys::Object::new();
+        let v = &item.versions[0];
+        let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(&item.id));
+        let _ = Reflect::set(&o, &"title".into(), &JsValue::from_str(&v.title));
+        let date = item.published.map(|t| t.iso_date());
+        let _ = Reflect::set(
+            &o,
+            &"date".into(),
+            &date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        first.push(&o);
+    }
     set("first", first.into());
     report.into()
 }

@@ -102,7 +102,15 @@ fn parse_gmt_offset(text: &str) -> Option<i32> {
         _ => return None,
     };
     let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
-    let hours: i32 = hours.parse().ok()?;
-    let minutes: i32 = minutes.parse().ok()?;
-    Some(sign * (hours * 60 + minutes))
+    Some(sign * (number(hours)? * 60 + number(minutes)?))
+}
+
+/// A run of ASCII digits (without `str::parse`, whose generic code the wasm need not carry).
+fn number(digits: &str) -> Option<i32> {
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    digits.bytes().try_fold(0, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + i32::from(b - b'0'))
+    })
 }

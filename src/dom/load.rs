@@ -43,6 +43,9 @@ impl LoadError {
     pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
         match self {
             LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
+            LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
+                vec![("count", FluentValue::from(*skipped as u32))]
+            }
             _ => Vec::new(),
         }
     }
@@ -52,6 +55,7 @@ impl LoadError {
         match self {
             LoadError::Network { .. } => "error-network",
             LoadError::Http { .. } => "error-http",
+            LoadError::Feed(FeedError::NoReadableItems { .. }) => "error-feed-items",
             LoadError::NoFeedUrl | LoadError::Feed(_) => "error-feed",
         }
     }
@@ -140,7 +144,7 @@ pub struct ReadOptions {
 /// A feed read from bytes, with the charset it was decoded in (for `validateFeed`).
 pub struct FeedRead {
     pub outcome: FeedOutcome,
-    pub charset: &'static str,
+    pub charset: String,
     pub charset_source: CharsetSource,
 }
 
@@ -181,21 +185,21 @@ pub fn read_bytes(
 ) -> Result<FeedRead, LoadError> {
     let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
     let syntax = charset::sniff_syntax(&head);
-    let decision = charset::decide_charset(&head, content_type, || utf8_check(bytes));
+    let decision = charset::decide_charset(&head, content_type, encoding_of, || utf8_check(bytes));
     let mut notes = Vec::new();
     if let Some(label) = &decision.unknown_label {
         notes.push(FeedNote::CharsetUnknown {
             declared: label.clone(),
-            used: decision.encoding.to_owned(),
+            used: decision.encoding.clone(),
         });
     }
     if decision.source == CharsetSource::Utf8Bytes {
         notes.push(FeedNote::CharsetOverridden {
             declared: decision.declared.clone().unwrap_or_default(),
-            used: decision.encoding.to_owned(),
+            used: decision.encoding.clone(),
         });
     }
-    let text = decode(bytes, decision.encoding)?;
+    let text = decode(bytes, &decision.encoding)?;
     let mut outcome = read_text(&text, syntax, feed_url, options)?;
     notes.append(&mut outcome.notes);
     outcome.notes = notes;
@@ -231,13 +235,22 @@ pub fn read_text(
             decode_feed(&json, &build)
         }
         Syntax::Xml => {
-            let (xml, notes) = super::xml::read_feed_xml(text, feed_url)?;
+            let (xml, mut notes) = super::xml::read_feed_xml(text, feed_url)?;
             let mut outcome = feed::build_xml_feed(xml, &build)?;
-            outcome.notes.splice(0..0, notes);
+            notes.append(&mut outcome.notes);
+            outcome.notes = notes;
             Ok(outcome)
         }
         Syntax::Unknown => Err(FeedError::UnknownSyntax.into()),
     }
+}
+
+/// The encoding a charset label means, as the browser's own `TextDecoder` reads labels.
+fn encoding_of(label: &str) -> Option<String> {
+    let label = charset::vendor_label(label).unwrap_or(label);
+    TextDecoder::new_with_label(label)
+        .ok()
+        .map(|d| d.encoding())
 }
 
 /// Whether the whole body is UTF-8, asked only when a Latin charset was declared: a strict

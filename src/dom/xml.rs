@@ -104,7 +104,7 @@ pub fn read_feed_xml(text: &str, feed_url: &str) -> Result<(XmlFeed, Vec<FeedNot
                     let note = FeedNote::XmlRepaired {
                         line,
                         detail,
-                        repairs: repairs.iter().map(|r| r.describe().to_owned()).collect(),
+                        repairs,
                     };
                     return walk(&fixed, feed_url).map(|feed| (feed, vec![note]));
                 }

@@ -65,7 +65,7 @@ impl Utf8Check {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CharsetDecision {
     /// A WHATWG Encoding Standard name, as `new TextDecoder(encoding)` takes it.
-    pub encoding: &'static str,
+    pub encoding: String,
     pub source: CharsetSource,
     /// The label the feed declared (HTTP header, else XML declaration), when the decision is
     /// not the encoding it names.
@@ -91,11 +91,14 @@ pub fn sniff_syntax(head: &[u8]) -> Syntax {
 }
 
 /// Decides the encoding of a feed from its first bytes (`head`, the whole XML declaration at
-/// least) and the HTTP `Content-Type`. `utf8` is called only when a single-byte charset was
-/// declared, to see whether the bytes are UTF-8 all the same.
+/// least) and the HTTP `Content-Type`. `encoding_of` names the encoding a label means, or
+/// `None` for an unknown label: in the browser `TextDecoder` itself answers (its table ships
+/// with it), natively [`encoding_for_label`]. `utf8` is called only when a single-byte charset
+/// was declared, to see whether the bytes are UTF-8 all the same.
 pub fn decide_charset(
     head: &[u8],
     http_content_type: Option<&str>,
+    encoding_of: impl Fn(&str) -> Option<String>,
     utf8: impl FnOnce() -> Utf8Check,
 ) -> CharsetDecision {
     let mut unknown_label = None;
@@ -113,7 +116,7 @@ pub fn decide_charset(
         let Some(label) = label.map(clean).filter(|l| !l.is_empty()) else {
             continue;
         };
-        match encoding_for_label(label) {
+        match encoding_of(label) {
             Some(encoding) => {
                 declared = Some((label, encoding, source));
                 break;
@@ -131,11 +134,11 @@ pub fn decide_charset(
         (encoding, CharsetSource::ByteOrderMark)
     } else if sniff_syntax(head) == Syntax::Json {
         ("utf-8", CharsetSource::JsonIsUtf8)
-    } else if let Some((_, encoding, source)) = declared {
+    } else if let Some((_, encoding, source)) = &declared {
         if encoding.starts_with("utf-16") && ascii_compatible {
             ("utf-8", CharsetSource::Default)
         } else {
-            (encoding, source)
+            (encoding.as_str(), *source)
         }
     } else if head.starts_with(b"<\0?\0") {
         ("utf-16le", CharsetSource::XmlDeclaration)
@@ -149,12 +152,13 @@ pub fn decide_charset(
     if is_single_byte(encoding) && utf8() == Utf8Check::ValidWithMultibyte {
         (encoding, source) = ("utf-8", CharsetSource::Utf8Bytes);
     }
+    let encoding = encoding.to_owned();
     CharsetDecision {
+        declared: declared
+            .filter(|(_, named, _)| *named != encoding)
+            .map(|(label, ..)| label.to_owned()),
         encoding,
         source,
-        declared: declared
-            .filter(|&(_, named, _)| named != encoding)
-            .map(|(label, ..)| label.to_owned()),
         unknown_label,
     }
 }
@@ -219,6 +223,16 @@ fn clean(label: &str) -> &str {
         .map_or(label, str::trim_ascii)
 }
 
+/// Labels that servers send though the Encoding Standard lacks them (Windows code page names),
+/// with the encoding they mean; `TextDecoder` does not know them.
+pub fn vendor_label(label: &str) -> Option<&'static str> {
+    match clean(label).to_ascii_lowercase().as_str() {
+        "cp949" | "ms949" | "uhc" => Some("euc-kr"),
+        "cp936" | "ms936" => Some("gbk"),
+        _ => None,
+    }
+}
+
 /// Whether each byte is one character, so that valid multibyte UTF-8 in it would be mojibake.
 fn is_single_byte(encoding: &str) -> bool {
     ["windows-", "iso-8859-", "koi8-"]
@@ -228,10 +242,11 @@ fn is_single_byte(encoding: &str) -> bool {
 }
 
 /// The WHATWG Encoding Standard name for a label (case-insensitive, trimmed, quotes stripped),
-/// or None when unknown. The standard's `replacement` labels (ISO-2022-KR, HZ) are unknown
+/// or None when unknown: the table `TextDecoder` has built in, for native callers (the wasm
+/// asks `TextDecoder` and does not carry this table). The standard's `replacement` labels (ISO-2022-KR, HZ) are unknown
 /// here, as `TextDecoder` refuses them; `cp949` and `cp936`, which Korean and Chinese servers
 /// send, are known although the standard omits them.
-pub fn encoding_for_label(label: &str) -> Option<&'static str> {
+pub fn encoding_for_label(label: &str) -> Option<String> {
     let label = clean(label);
     LABELS
         .iter()
@@ -240,7 +255,7 @@ pub fn encoding_for_label(label: &str) -> Option<&'static str> {
                 .split(' ')
                 .any(|known| known.eq_ignore_ascii_case(label))
         })
-        .map(|&(name, _)| name)
+        .map(|&(name, _)| name.to_owned())
 }
 
 /// Each encoding's name and its labels, space-separated: one string per encoding keeps the

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::repair::XmlRepair;
 use super::text::TitleRepairs;
 use super::MAX_BODY_BYTES;
 
@@ -74,7 +75,7 @@ pub enum FeedNote {
     XmlRepaired {
         line: Option<u32>,
         detail: String,
-        repairs: Vec<String>,
+        repairs: Vec<XmlRepair>,
     },
     /// The XML breaks off (or breaks) at `line`: only the items before it were read.
     XmlTruncated {
@@ -249,17 +250,20 @@ impl fmt::Display for ItemError {
             }
             ItemError::TitleRepaired { id, repairs } => {
                 write!(f, "item \"{id}\": title shown as plain text (")?;
-                let mut what = Vec::new();
-                if repairs.markup_removed {
-                    what.push("markup removed");
+                let what = [
+                    (repairs.markup_removed, "markup removed"),
+                    (repairs.entities_decoded, "entities decoded"),
+                    (repairs.double_escaped, "double-escaped entities decoded"),
+                ];
+                let mut first = true;
+                for (_, text) in what.iter().filter(|(done, _)| *done) {
+                    if !first {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(text)?;
+                    first = false;
                 }
-                if repairs.entities_decoded {
-                    what.push("entities decoded");
-                }
-                if repairs.double_escaped {
-                    what.push("double-escaped entities decoded");
-                }
-                write!(f, "{})", what.join(", "))
+                f.write_str(")")
             }
             ItemError::TitleFromBody { id } => write!(
                 f,
@@ -322,7 +326,14 @@ impl fmt::Display for FeedNote {
                 if let Some(line) = line {
                     write!(f, " (line {line})")?;
                 }
-                write!(f, ": {detail}; read after repair: {}", repairs.join(", "))
+                write!(f, ": {detail}; read after repair: ")?;
+                for (i, repair) in repairs.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(repair.describe())?;
+                }
+                Ok(())
             }
             FeedNote::XmlTruncated { line, detail } => {
                 f.write_str("the XML breaks off")?;

@@ -54,7 +54,14 @@ pub fn repair_xml(text: &str) -> Option<(String, Vec<XmlRepair>)> {
             None => (rest, "", ""),
         };
         repair_plain(plain, &mut out, &mut repairs);
-        out.push_str(cdata);
+        // Control characters are illegal in CDATA too.
+        for c in cdata.chars() {
+            if is_illegal(c) {
+                note(&mut repairs, XmlRepair::ControlCharacter);
+            } else {
+                out.push(c);
+            }
+        }
         rest = after;
     }
     if let Some(declared) = declare_prefixes(&out) {
@@ -101,13 +108,15 @@ fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
                     }
                 }
             }
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                note(repairs, XmlRepair::ControlCharacter);
-            }
+            c if is_illegal(c) => note(repairs, XmlRepair::ControlCharacter),
             c => out.push(c),
         }
     }
+}
+
+/// Characters XML 1.0 forbids anywhere: C0 controls but tab and line ends, and U+FFFE/FFFF.
+fn is_illegal(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// `s` starts with '&'. The length of a well-formed reference (`&name;`, `&#10;`, `&#x1F;`)
@@ -234,9 +243,8 @@ fn root_start(text: &str) -> Option<usize> {
 /// The line that a browser's parser error message names ("error on line 12 at column 3").
 pub fn error_line(message: &str) -> Option<u32> {
     let at = message.find("line ")? + 5;
-    let digits: String = message[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    let digits = message[at..].bytes().take_while(u8::is_ascii_digit);
+    digits.fold(None, |n: Option<u32>, d| {
+        Some(n.unwrap_or(0).saturating_mul(10) + u32::from(d - b'0'))
+    })
 }

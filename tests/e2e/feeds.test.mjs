@@ -192,10 +192,10 @@ test("a bare <channel> without <rss> is read", async () => {
   await assertFeed(page, { count: 1, title: "No rss element around me", date: "May 28, 2024" });
 });
 
-async function assertErrorState(page, pattern) {
+async function assertErrorState(page, pattern, message = "The news feed could not be read.") {
   const error = page.locator(part("error"));
   await error.waitFor({ timeout: 10000 });
-  assert.equal((await error.locator(".state-message").textContent()).trim(), "The news feed could not be read.");
+  assert.equal((await error.locator(".state-message").textContent()).trim(), message);
   assert.equal(await page.locator(part("retry")).count(), 1, "a Retry control");
   assert.equal(await page.locator(part("card")).count(), 0);
   assert.ok(warnings(page).some((w) => pattern.test(w)), `console: ${warnings(page).join(" | ")}`);
@@ -225,7 +225,7 @@ test("a feed whose every item is unreadable says so instead of showing 'no news'
     body: '<!doctype html><html lang="en"><body><div data-news-widget data-feed="/fixture/empty-items.xml"></div><script src="/dist/news-widget.js" defer></script></body></html>',
   }));
   await page.goto(`${env.url}/feed-host.html`);
-  await assertErrorState(page, /none of the feed's 2 items could be read/);
+  await assertErrorState(page, /none of the feed's 2 items could be read/, "None of the 2 articles in the news feed could be read.");
 });
 
 test("validateFeed reports format, charset, counts, repairs and skips", async () => {

@@ -31,6 +31,7 @@ notice-untranslated = この記事には日本語版がないため、原文の�
 error-network = ニュースを読み込めませんでした。インターネット接続を確認して、もう一度お試しください。
 error-http = ニュースサーバーでエラーが発生しました（{ $status }）。しばらくしてから、もう一度お試しください。
 error-feed = ニュースのデータを読み取れませんでした。
+error-feed-items = ニュースフィードの記事 { $count } 件をどれも読み取れませんでした。
 error-empty = まだニュースはありません。
 article-not-found = お探しの記事が見つかりませんでした。
 retry = 再試行
