@@ -2,6 +2,8 @@
 //! real CMSs make (a bare `&`, HTML entities XML does not know, control characters, a namespace
 //! prefix used without its declaration).
 
+use super::text::named_entity;
+
 /// Namespaces that feeds use under their conventional prefixes, for declaring a forgotten one.
 const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("atom", "http://www.w3.org/2005/Atom"),
@@ -88,9 +90,9 @@ fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
                         let name = &reference[1..len - 1];
                         if xml_known {
                             out.push_str(&reference[..len]);
-                        } else if let Some(code) = html_entity(name) {
+                        } else if let Some(c) = named_entity(name) {
                             out.push_str("&#");
-                            out.push_str(&code.to_string());
+                            push_decimal(out, c as u32);
                             out.push(';');
                             note(repairs, XmlRepair::HtmlEntity);
                         } else {
@@ -112,6 +114,13 @@ fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
             c => out.push(c),
         }
     }
+}
+
+fn push_decimal(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Characters XML 1.0 forbids anywhere: C0 controls but tab and line ends, and U+FFFE/FFFF.
@@ -145,37 +154,12 @@ fn entity_len(s: &str) -> Option<(usize, bool)> {
     Some((semi + 1, xml))
 }
 
-/// Code points of the HTML entities that feeds write into XML most (XML only knows five).
-fn html_entity(name: &str) -> Option<u32> {
-    const TABLE: &[(&str, u32)] = &[
-        ("bull", 0x2022),
-        ("copy", 0xA9),
-        ("deg", 0xB0),
-        ("euro", 0x20AC),
-        ("hellip", 0x2026),
-        ("laquo", 0xAB),
-        ("ldquo", 0x201C),
-        ("lsquo", 0x2018),
-        ("mdash", 0x2014),
-        ("middot", 0xB7),
-        ("nbsp", 0xA0),
-        ("ndash", 0x2013),
-        ("raquo", 0xBB),
-        ("rdquo", 0x201D),
-        ("reg", 0xAE),
-        ("rsquo", 0x2019),
-        ("times", 0xD7),
-        ("trade", 0x2122),
-    ];
-    TABLE.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
-}
-
 /// Declarations added to the root element for prefixes used but never declared; `None` when
 /// every prefix in use is declared.
 fn declare_prefixes(text: &str) -> Option<String> {
     let root_start = root_start(text)?;
     let root_end = root_start + text[root_start..].find('>')?;
-    let mut missing: Vec<(String, String)> = Vec::new();
+    let mut missing: Vec<&str> = Vec::new();
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
         rest = &rest[lt + 1..];
@@ -191,22 +175,16 @@ fn declare_prefixes(text: &str) -> Option<String> {
             || prefix == "xml"
             || prefix == "xmlns"
             || prefix.starts_with(['!', '?'])
-            || missing.iter().any(|(p, _)| p == prefix)
+            || missing.contains(&prefix)
         {
             continue;
         }
-        let declaration = format!("xmlns:{prefix}=");
-        if text.contains(&declaration) {
-            continue;
+        let declared = text.match_indices("xmlns:").any(|(at, _)| {
+            text[at + 6..].starts_with(prefix) && text[at + 6 + prefix.len()..].starts_with('=')
+        });
+        if !declared {
+            missing.push(prefix);
         }
-        let uri = KNOWN_PREFIXES
-            .iter()
-            .find(|(p, _)| *p == prefix)
-            .map_or_else(
-                || format!("urn:x-undeclared:{prefix}"),
-                |(_, u)| (*u).to_owned(),
-            );
-        missing.push((prefix.to_owned(), uri));
     }
     if missing.is_empty() {
         return None;
@@ -218,8 +196,18 @@ fn declare_prefixes(text: &str) -> Option<String> {
     };
     let mut out = String::with_capacity(text.len() + missing.len() * 48);
     out.push_str(&text[..insert_at]);
-    for (prefix, uri) in &missing {
-        out.push_str(&format!(" xmlns:{prefix}=\"{uri}\""));
+    for prefix in missing {
+        out.push_str(" xmlns:");
+        out.push_str(prefix);
+        out.push_str("=\"");
+        match KNOWN_PREFIXES.iter().find(|(p, _)| *p == prefix) {
+            Some((_, uri)) => out.push_str(uri),
+            None => {
+                out.push_str("urn:x-undeclared:");
+                out.push_str(prefix);
+            }
+        }
+        out.push('"');
     }
     out.push_str(&text[insert_at..]);
     Some(out)

@@ -264,10 +264,15 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
             .filter(|&c| c != '\0')
             .unwrap_or('\u{FFFD}')
     } else {
-        let at = ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
-        ENTITIES[at].1
+        named_entity(name)?
     };
     Some((c, semi + 1))
+}
+
+/// The character an HTML named reference stands for (`ndash`), among those feeds use.
+pub(super) fn named_entity(name: &str) -> Option<char> {
+    let at = ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
+    Some(ENTITIES[at].1)
 }
 
 /// What `&#128;`..`&#159;` stand for: the Windows-1252 characters (the five holes stay).
