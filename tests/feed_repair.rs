@@ -115,3 +115,11 @@ fn control_characters_inside_cdata_are_dropped_too() {
     assert_eq!(text, "<d><![CDATA[<b>x</b> & y]]></d>");
     assert_eq!(repairs, [XmlRepair::ControlCharacter]);
 }
+
+#[test]
+fn firefox_parse_error_names_its_line() {
+    assert_eq!(
+        error_line("XML Parsing Error: not well-formed\nLocation: https://x/feed.xml\nLine Number 7, Column 12:"),
+        Some(7)
+    );
+}

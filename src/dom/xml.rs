@@ -7,13 +7,6 @@ use crate::feed::repair::{error_line, repair_xml};
 use crate::feed::xml::{read_xml_feed, XmlElement, XmlFeed};
 use crate::feed::{FeedError, FeedNote};
 
-/// Where the browsers put their parse errors: Chromium an XHTML `parsererror` inside the
-/// document, Firefox a root of its own namespace.
-const PARSE_ERROR_NAMESPACES: &[&str] = &[
-    "http://www.w3.org/1999/xhtml",
-    "http://www.mozilla.org/newlayout/xml/parsererror.xml",
-];
-
 #[derive(Clone)]
 struct Node(Element);
 
@@ -58,28 +51,20 @@ fn parse(text: &str) -> Option<Document> {
         .ok()
 }
 
-/// The first parse error's message, if the browser reported one.
-fn parse_error(doc: &Document) -> Option<String> {
-    PARSE_ERROR_NAMESPACES
-        .iter()
-        .find_map(|ns| {
-            doc.get_elements_by_tag_name_ns(Some(ns), "parsererror")
-                .ok()?
-                .item(0)
-        })
-        .or_else(|| doc.get_elements_by_tag_name("parsererror").item(0))
-        .map(|e| {
-            let text = e.text_content().unwrap_or_default();
-            // Chromium prefixes "This page contains the following errors:" and appends a
-            // rendering note; the middle is the parser's own words.
-            let text = text
-                .split_once("errors:")
-                .map_or(text.as_str(), |(_, rest)| rest);
-            let text = text
-                .split_once("Below is a rendering")
-                .map_or(text, |(first, _)| first);
-            text.trim().to_owned()
-        })
+/// The first parse error, if the browser reported one: its message and line. Chromium puts an
+/// XHTML `parsererror` into the document, Firefox makes one the root; the qualified-name
+/// lookup finds either.
+fn parse_error(doc: &Document) -> Option<(String, Option<u32>)> {
+    let text = doc
+        .get_elements_by_tag_name("parsererror")
+        .item(0)?
+        .text_content()
+        .unwrap_or_default();
+    // Chromium prefixes "This page contains the following errors:"; the parser's own words
+    // are the first line after it.
+    let message = text.split_once("errors:").map_or(text.as_str(), |(_, m)| m);
+    let message = message.trim().lines().next().unwrap_or_default().to_owned();
+    Some((message, error_line(&text)))
 }
 
 fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
@@ -92,10 +77,9 @@ fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
 /// the line.
 pub fn read_feed_xml(text: &str, feed_url: &str) -> Result<(XmlFeed, Vec<FeedNote>), FeedError> {
     let doc = parse(text).ok_or(FeedError::UnknownSyntax)?;
-    let Some(detail) = parse_error(&doc) else {
+    let Some((detail, line)) = parse_error(&doc) else {
         return walk(&doc, feed_url).map(|feed| (feed, Vec::new()));
     };
-    let line = error_line(&detail);
     let mut partial = None;
     if let Some((repaired, repairs)) = repair_xml(text) {
         if let Some(fixed) = parse(&repaired) {
@@ -114,8 +98,7 @@ pub fn read_feed_xml(text: &str, feed_url: &str) -> Result<(XmlFeed, Vec<FeedNot
             }
         }
     }
-    let (doc, detail) = partial.unwrap_or((doc, detail));
-    let line = error_line(&detail);
+    let (doc, (detail, line)) = partial.unwrap_or((doc, (detail, line)));
     match walk(&doc, feed_url) {
         Ok(feed) if !feed.items.is_empty() => {
             Ok((feed, vec![FeedNote::XmlTruncated { line, detail }]))

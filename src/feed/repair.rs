@@ -228,10 +228,13 @@ fn root_start(text: &str) -> Option<usize> {
     }
 }
 
-/// The line that a browser's parser error message names ("error on line 12 at column 3").
+/// The line that a browser's parser error message names: Chromium's "error on line 12 at
+/// column 3", Firefox's "Line Number 12, Column 3".
 pub fn error_line(message: &str) -> Option<u32> {
-    let at = message.find("line ")? + 5;
-    let digits = message[at..].bytes().take_while(u8::is_ascii_digit);
+    let lower = message.to_ascii_lowercase();
+    let at = lower.find("line ")? + 5;
+    let rest = lower[at..].strip_prefix("number ").unwrap_or(&lower[at..]);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit);
     digits.fold(None, |n: Option<u32>, d| {
         Some(n.unwrap_or(0).saturating_mul(10) + u32::from(d - b'0'))
     })
