@@ -299,3 +299,49 @@ test("RSS demo: an article missing from the new language's feed stays, with the 
   assert.match(await page.locator(part("notice")).textContent(), /한국어/);
   assert.deepEqual(page.errors, []);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The feed checker page.
+
+test("check.html: a feed URL gets the report beside the widget rendering it", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/check.html?url=feeds/rss/ko.xml`);
+  const report = page.locator("#report dl");
+  await report.waitFor({ timeout: 15000 });
+  const text = await report.textContent();
+  assert.match(text, /RSS 2\.0/);
+  assert.match(text, /euc-kr \(from HTTP header\)/, "the demo server names the charset in Content-Type");
+  assert.match(text, /Items shown\s*9/);
+  await page.locator('#preview [part~="card"]').first().waitFor({ timeout: 15000 });
+  const first = (await page.locator('#preview [part~="card-title"]').first().textContent()).trim();
+  assert.match(first, /[가-힣]/, `the widget beside it shows the Korean feed: ${first}`);
+  await page.screenshot({ path: shot("check-ko"), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
+
+test("check.html: a dropped file in a legacy encoding is read from its bytes", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/check.html`);
+  await page.locator("#feed-file").setInputFiles({
+    name: "portal.xml",
+    mimeType: "text/xml",
+    buffer: readFileSync(join(FIXTURES, "china-portal-gb2312.xml")),
+  });
+  const report = page.locator("#report dl");
+  await report.waitFor({ timeout: 15000 });
+  const text = await report.textContent();
+  assert.match(text, /gbk \(from XML declaration\)/);
+  assert.match(text, /王子联出席长春市与蔚山广域市缔结友好城市30周年活动/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("check.html: a feed that cannot be read says why", async () => {
+  const page = await newPage(env.browser);
+  await page.route("**/broken-feed.xml", (route) => route.fulfill({
+    status: 200, contentType: "application/xml", body: readFileSync(join(FIXTURES, "unreadable.xml")),
+  }));
+  await page.goto(`${env.url}/check.html?url=broken-feed.xml`);
+  const bad = page.locator("#report .bad");
+  await bad.waitFor({ timeout: 15000 });
+  assert.match(await bad.textContent(), /cannot be read: .*not well-formed XML at line 5/);
+});
