@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# Release build: wasm-pack (with wasm-opt -Oz from npm binaryen) into pkg/, then dist/ = the
-# loader + glue + .wasm, the one folder a site copies (CONTRACT §1).
+# Release build: wasm-pack into pkg/, wasm-opt -Oz (npm binaryen), then dist/ = the loader +
+# glue + .wasm, the one folder a site copies (CONTRACT §1).
+#
+# It never downloads anything and never ships a broken artifact: a missing tool stops it with
+# the command that installs it (`make setup`), and a failed wasm-pack or wasm-opt step stops it
+# before dist/ is touched. wasm-pack runs with `--mode no-install` and without its own wasm-opt
+# pass (which would try to download binaryen where wasm-opt is missing, and carry on without
+# it when that fails): wasm-opt runs here, and its failure is the build's.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -8,11 +14,47 @@ cd "$root"
 [ -f target/toolchain.env ] && . target/toolchain.env
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
+fail() { printf 'news-widget build: %s\n' "$*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed: run \`make setup\` first"; }
+need cargo
+need wasm-pack
+need wasm-bindgen
+need wasm-opt
+need node
+want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+got=$(wasm-bindgen --version | awk '{print $2}')
+[ "$got" = "$want" ] || fail "wasm-bindgen is $got but Cargo.lock needs $want: run \`make setup\`"
+libdir=$(rustc --target wasm32-unknown-unknown --print target-libdir 2>/dev/null) &&
+  compgen -G "$libdir/libstd-*.rlib" >/dev/null ||
+  fail "this Rust has no wasm32-unknown-unknown standard library: run \`make setup\`"
+
 profile=${1:---release}
 echo "==> wasm-pack build $profile"
-wasm-pack build "$profile" --target web --out-dir pkg --out-name news-widget-core --no-typescript 2>&1 |
-  grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' || true
-[ -f pkg/news-widget-core_bg.wasm ] || { echo "wasm-pack produced no .wasm" >&2; exit 1; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+rm -f pkg/news-widget-core_bg.wasm
+if ! wasm-pack build "$profile" --mode no-install --target web --out-dir pkg \
+  --out-name news-widget-core --no-typescript >"$log" 2>&1; then
+  cat "$log" >&2
+  fail "wasm-pack failed (above)"
+fi
+grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' "$log" || true
+[ -f pkg/news-widget-core_bg.wasm ] || fail "wasm-pack produced no .wasm"
+
+if [ "$profile" = "--release" ]; then
+  # The features current rustc emits; -Oz for size, as the widget loads on every page.
+  before=$(wc -c <pkg/news-widget-core_bg.wasm)
+  echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}'))"
+  wasm-opt pkg/news-widget-core_bg.wasm -o pkg/news-widget-core_bg.opt.wasm -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --converge --strip-producers --strip-debug ||
+    fail "wasm-opt failed: dist/ is left as it was"
+  mv pkg/news-widget-core_bg.opt.wasm pkg/news-widget-core_bg.wasm
+  after=$(wc -c <pkg/news-widget-core_bg.wasm)
+  [ "$after" -lt "$before" ] || fail "wasm-opt did not shrink the .wasm ($before -> $after bytes)"
+  echo "    $before -> $after bytes"
+fi
 
 # Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
 rm -rf dist.next
