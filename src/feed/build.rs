@@ -8,12 +8,13 @@ use std::str::FromStr;
 use unic_langid::LanguageIdentifier;
 
 use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
+use super::id::repaired_id;
 use super::json::{RawAuthor, RawFeedHeader, RawItem};
 use super::text::{html_to_text, repair_title, summarize};
 use super::xml::{Channel, XmlFeed};
 use super::{
-    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, IdSource, Item, ItemError, Timestamp,
-    Version, MAX_BODY_BYTES,
+    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Timestamp, Version,
+    MAX_BODY_BYTES,
 };
 
 /// Columns of a title made from the start of a body, for an item that has none.
@@ -247,57 +248,17 @@ fn body_of(html: Option<String>, text: Option<String>) -> Body {
     }
 }
 
-/// FNV-1a, 64 bits: stable across builds and platforms, so a repaired id stays the same on
-/// every visit (the `article` option and kept feeds rely on that).
-fn stable_hash(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            hash ^= 0x1f;
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        for b in part.bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-fn hex_id(hash: u64) -> String {
-    let mut id = String::from("urn:news-widget:");
-    for shift in (0..16).rev() {
-        let nibble = (hash >> (shift * 4)) & 0xf;
-        id.push(char::from_digit(nibble as u32, 16).unwrap_or('0'));
-    }
-    id
-}
-
 fn build_item(
     index: usize,
-    raw: RawItem,
+    mut raw: RawItem,
     context: &ItemContext,
     warnings: &mut Vec<ItemError>,
 ) -> Result<Item, ItemError> {
-    let url = present(raw.url);
-    let id = match present(raw.id) {
+    let url = present(raw.url.take());
+    let id = match present(raw.id.take()) {
         Some(id) => id,
         None => {
-            let (id, from) = match &url {
-                Some(link) => (link.clone(), IdSource::Link),
-                None => {
-                    let title = raw.title.as_deref().unwrap_or_default();
-                    let date = raw.date_published.as_deref().unwrap_or_default();
-                    let body = raw.content_html.as_deref().unwrap_or_default();
-                    // The body only matters when title and date are both missing.
-                    let key: &[&str] = if title.trim().is_empty() && date.trim().is_empty() {
-                        &[body]
-                    } else {
-                        &[title.trim(), date.trim()]
-                    };
-                    (hex_id(stable_hash(key)), IdSource::Hash)
-                }
-            };
+            let (id, from) = repaired_id(&raw, url.as_deref());
             warnings.push(ItemError::IdRepaired {
                 index,
                 id: id.clone(),

@@ -6,6 +6,7 @@ mod build;
 pub mod charset;
 mod date;
 mod error;
+mod id;
 mod json;
 pub mod pair;
 pub mod repair;
