@@ -7,11 +7,15 @@
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
 //! - [`i18n`]: Fluent resources, language negotiation, per-message fallback;
 //! - [`prefs`]: font-size steps and stored preferences;
+//! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
+//! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
 //! - `dom` (wasm32 only): rendering, events, print, embedding and the JS API.
 
 pub mod feed;
 pub mod i18n;
+pub mod keep;
 pub mod prefs;
+pub mod refresh;
 pub mod sanitize;
 
 #[cfg(target_arch = "wasm32")]

@@ -14,6 +14,7 @@ mod text;
 pub mod xml;
 
 pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions};
+pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
 pub use error::{FeedError, FeedNote, IdSource, ItemError};
 pub use json::{

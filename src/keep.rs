@@ -1,0 +1,116 @@
+//! What the widget keeps of the feeds it read (CONTRACT §1): the policy alone, without storage.
+//! Which kept copy is still worth showing, which copies go when the store is over its bound
+//! (the oldest first), and how old a copy is in words a reader understands.
+
+/// The bound of the kept feeds, per origin (every widget on a site shares one store).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeepPolicy {
+    /// Most feeds kept at once.
+    pub max_entries: usize,
+    /// Most bytes kept at once, all feeds together.
+    pub max_total_bytes: u64,
+    /// A feed larger than this is not kept at all.
+    pub max_entry_bytes: u64,
+    /// A copy older than this is not shown and is dropped: it is no longer news.
+    pub max_age_ms: u64,
+}
+
+const DAY_MS: u64 = 86_400_000;
+
+/// The widget's policy: 16 feeds, 4 MB in all, 2 MB for one feed, a week at most.
+pub const KEEP_POLICY: KeepPolicy = KeepPolicy {
+    max_entries: 16,
+    max_total_bytes: 4 * 1024 * 1024,
+    max_entry_bytes: 2 * 1024 * 1024,
+    max_age_ms: 7 * DAY_MS,
+};
+
+/// One kept feed as the store describes it: its key (the feed URL), when it was fetched
+/// (milliseconds since the epoch) and its size in bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptEntry {
+    pub key: String,
+    pub fetched_at_ms: u64,
+    pub bytes: u64,
+}
+
+impl KeepPolicy {
+    /// Whether a feed of `bytes` may be kept.
+    pub fn admits(&self, bytes: u64) -> bool {
+        bytes <= self.max_entry_bytes && bytes <= self.max_total_bytes
+    }
+
+    /// Whether a copy fetched at `fetched_at_ms` may still be shown at `now_ms`. A copy from the
+    /// future (the clock was put back) counts as new.
+    pub fn is_usable(&self, fetched_at_ms: u64, now_ms: u64) -> bool {
+        now_ms.saturating_sub(fetched_at_ms) <= self.max_age_ms
+    }
+
+    /// The keys to delete so that the store is within the bound: every copy too old to show,
+    /// every copy too large to keep, then the oldest until both the count and the total size fit.
+    /// Equal times drop in the order given.
+    pub fn evictions(&self, entries: &[KeptEntry], now_ms: u64) -> Vec<String> {
+        let mut dropped = Vec::new();
+        let mut kept: Vec<&KeptEntry> = Vec::new();
+        for entry in entries {
+            if self.is_usable(entry.fetched_at_ms, now_ms) && self.admits(entry.bytes) {
+                kept.push(entry);
+            } else {
+                dropped.push(entry.key.clone());
+            }
+        }
+        // Oldest first; a stable sort keeps the given order among equal times.
+        kept.sort_by_key(|e| e.fetched_at_ms);
+        let mut count = kept.len();
+        let mut total: u64 = kept.iter().map(|e| e.bytes).sum();
+        for entry in kept {
+            if count <= self.max_entries && total <= self.max_total_bytes {
+                break;
+            }
+            dropped.push(entry.key.clone());
+            count -= 1;
+            total -= entry.bytes;
+        }
+        dropped
+    }
+}
+
+/// How long ago a copy was fetched, in the largest whole unit, for `Intl.RelativeTimeFormat`
+/// ("5 minutes ago", "yesterday", "3일 전").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Age {
+    Seconds(u64),
+    Minutes(u64),
+    Hours(u64),
+    Days(u64),
+}
+
+impl Age {
+    /// The age of a copy fetched at `fetched_at_ms`, at `now_ms`; a time in the future is now.
+    pub fn between(fetched_at_ms: u64, now_ms: u64) -> Age {
+        let seconds = now_ms.saturating_sub(fetched_at_ms) / 1000;
+        match seconds {
+            0..=59 => Age::Seconds(seconds),
+            60..=3599 => Age::Minutes(seconds / 60),
+            3600..=86_399 => Age::Hours(seconds / 3600),
+            _ => Age::Days(seconds / 86_400),
+        }
+    }
+
+    /// The unit as `Intl.RelativeTimeFormat` names it.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Age::Seconds(_) => "second",
+            Age::Minutes(_) => "minute",
+            Age::Hours(_) => "hour",
+            Age::Days(_) => "day",
+        }
+    }
+
+    /// How many units ago.
+    pub fn count(self) -> u64 {
+        match self {
+            Age::Seconds(n) | Age::Minutes(n) | Age::Hours(n) | Age::Days(n) => n,
+        }
+    }
+}

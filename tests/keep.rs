@@ -1,0 +1,157 @@
+//! The keeping policy, natively: which kept feeds are shown, which go when the store is over its
+//! bound (the oldest first), and how a copy's age is put for the notice.
+use news_widget::keep::{Age, KeepPolicy, KeptEntry, KEEP_POLICY};
+
+const MINUTE: u64 = 60_000;
+const HOUR: u64 = 60 * MINUTE;
+const DAY: u64 = 24 * HOUR;
+const NOW: u64 = 1_717_000_000_000;
+
+/// A small policy so that cases stay readable: 3 feeds, 100 bytes, 60 for one, a day old.
+const SMALL: KeepPolicy = KeepPolicy {
+    max_entries: 3,
+    max_total_bytes: 100,
+    max_entry_bytes: 60,
+    max_age_ms: DAY,
+};
+
+fn entry(key: &str, minutes_ago: u64, bytes: u64) -> KeptEntry {
+    KeptEntry {
+        key: key.to_string(),
+        fetched_at_ms: NOW - minutes_ago * MINUTE,
+        bytes,
+    }
+}
+
+#[test]
+fn the_widget_keeps_sixteen_feeds_of_four_megabytes_for_a_week() {
+    assert_eq!(KEEP_POLICY.max_entries, 16);
+    assert_eq!(KEEP_POLICY.max_total_bytes, 4 * 1024 * 1024);
+    assert_eq!(KEEP_POLICY.max_entry_bytes, 2 * 1024 * 1024);
+    assert_eq!(KEEP_POLICY.max_age_ms, 7 * DAY);
+}
+
+#[test]
+fn a_store_within_the_bound_drops_nothing() {
+    let entries = [entry("a", 30, 20), entry("b", 20, 20), entry("c", 10, 20)];
+    assert!(SMALL.evictions(&entries, NOW).is_empty());
+}
+
+#[test]
+fn one_feed_too_many_drops_the_oldest() {
+    let entries = [
+        entry("b", 20, 10),
+        entry("oldest", 40, 10),
+        entry("c", 10, 10),
+        entry("new", 0, 10),
+    ];
+    assert_eq!(SMALL.evictions(&entries, NOW), ["oldest"]);
+}
+
+#[test]
+fn many_feeds_too_many_drop_the_oldest_first_until_the_count_fits() {
+    let entries: Vec<KeptEntry> = (0..6)
+        .map(|i| entry(&format!("f{i}"), 60 - i * 10, 1))
+        .collect();
+    assert_eq!(SMALL.evictions(&entries, NOW), ["f0", "f1", "f2"]);
+}
+
+#[test]
+fn too_many_bytes_drop_the_oldest_until_the_total_fits() {
+    let entries = [
+        entry("old", 30, 40),
+        entry("mid", 20, 40),
+        entry("new", 0, 40),
+    ];
+    assert_eq!(SMALL.evictions(&entries, NOW), ["old"]);
+}
+
+#[test]
+fn a_copy_older_than_the_age_limit_is_dropped_even_within_the_bound() {
+    let entries = [entry("stale", 25 * 60, 10), entry("fresh", 5, 10)];
+    assert_eq!(SMALL.evictions(&entries, NOW), ["stale"]);
+}
+
+#[test]
+fn a_copy_larger_than_one_feed_may_be_is_dropped() {
+    let entries = [entry("huge", 5, 61), entry("small", 10, 10)];
+    assert_eq!(SMALL.evictions(&entries, NOW), ["huge"]);
+}
+
+#[test]
+fn equal_times_drop_in_the_order_given() {
+    let entries = [
+        entry("first", 10, 1),
+        entry("second", 10, 1),
+        entry("third", 10, 1),
+        entry("fourth", 10, 1),
+    ];
+    assert_eq!(SMALL.evictions(&entries, NOW), ["first"]);
+}
+
+#[test]
+fn a_feed_up_to_the_entry_limit_is_admitted() {
+    assert!(SMALL.admits(60));
+}
+
+#[test]
+fn a_feed_over_the_entry_limit_is_not_admitted() {
+    assert!(!SMALL.admits(61));
+}
+
+#[test]
+fn a_copy_a_day_old_is_still_usable() {
+    assert!(SMALL.is_usable(NOW - DAY, NOW));
+}
+
+#[test]
+fn a_copy_older_than_the_age_limit_is_not_usable() {
+    assert!(!SMALL.is_usable(NOW - DAY - 1, NOW));
+}
+
+#[test]
+fn a_copy_from_the_future_is_usable() {
+    assert!(SMALL.is_usable(NOW + HOUR, NOW));
+}
+
+#[test]
+fn age_under_a_minute_is_in_seconds() {
+    assert_eq!(Age::between(NOW - 42_000, NOW), Age::Seconds(42));
+}
+
+#[test]
+fn age_under_an_hour_is_in_whole_minutes() {
+    assert_eq!(
+        Age::between(NOW - 5 * MINUTE - 59_000, NOW),
+        Age::Minutes(5)
+    );
+}
+
+#[test]
+fn age_under_a_day_is_in_whole_hours() {
+    assert_eq!(Age::between(NOW - 23 * HOUR, NOW), Age::Hours(23));
+}
+
+#[test]
+fn age_of_a_day_or_more_is_in_days() {
+    let age = Age::between(NOW - 3 * DAY - HOUR, NOW);
+    assert_eq!(age, Age::Days(3));
+    assert_eq!((age.unit(), age.count()), ("day", 3));
+}
+
+#[test]
+fn age_from_the_future_is_now() {
+    assert_eq!(Age::between(NOW + MINUTE, NOW), Age::Seconds(0));
+}
+
+#[test]
+fn age_units_are_those_of_intl_relative_time_format() {
+    let units = [
+        Age::Seconds(1),
+        Age::Minutes(1),
+        Age::Hours(1),
+        Age::Days(1),
+    ]
+    .map(Age::unit);
+    assert_eq!(units, ["second", "minute", "hour", "day"]);
+}
