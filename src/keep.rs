@@ -59,20 +59,31 @@ impl KeepPolicy {
                 dropped.push(entry.key.clone());
             }
         }
-        // Oldest first; a stable sort keeps the given order among equal times.
-        kept.sort_by_key(|e| e.fetched_at_ms);
         let mut count = kept.len();
         let mut total: u64 = kept.iter().map(|e| e.bytes).sum();
-        for entry in kept {
-            if count <= self.max_entries && total <= self.max_total_bytes {
+        while count > self.max_entries || total > self.max_total_bytes {
+            // The oldest; among equal times the first given (no sort: the list is short).
+            let Some(oldest) = (0..kept.len()).min_by_key(|&i| kept[i].fetched_at_ms) else {
                 break;
-            }
+            };
+            let entry = kept.remove(oldest);
             dropped.push(entry.key.clone());
             count -= 1;
             total -= entry.bytes;
         }
         dropped
     }
+}
+
+/// A whole number written in ASCII digits only (a stored time, a size, `Retry-After`): the one
+/// number reader the keeping and refresh code needs.
+pub fn whole_number(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 19 {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+    })
 }
 
 /// How long ago a copy was fetched, in the largest whole unit, for `Intl.RelativeTimeFormat`

@@ -2,6 +2,9 @@
 //! busy server (`Retry-After` in seconds or as an HTTP date), which failures leave the news
 //! already on screen (or kept from an earlier visit), and what the reader sees after each outcome.
 
+use crate::feed::Feed;
+use crate::keep::whole_number;
+
 /// The `timeout` option's default, in seconds (CONTRACT §1).
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 /// The longest timeout the option accepts, in seconds.
@@ -10,11 +13,12 @@ pub const MAX_TIMEOUT_SECONDS: f64 = 600.0;
 /// The request timeout in milliseconds from the `timeout` option (seconds, fractions allowed).
 /// A missing, non-positive or non-numeric value is the default; a huge one is capped.
 pub fn timeout_ms(seconds: Option<f64>) -> u32 {
+    // `NaN > 0.0` is false: not a number is the default too.
     let seconds = seconds
-        .filter(|s| s.is_finite() && *s > 0.0)
+        .filter(|s| *s > 0.0)
         .unwrap_or(DEFAULT_TIMEOUT_SECONDS)
         .min(MAX_TIMEOUT_SECONDS);
-    (seconds * 1000.0).round().max(1.0) as u32
+    ((seconds * 1000.0) as u32).max(1)
 }
 
 /// Why a load of the feed failed, as far as the decisions below care.
@@ -22,10 +26,8 @@ pub fn timeout_ms(seconds: Option<f64>) -> u32 {
 pub enum Failure {
     /// No `feed` option.
     NoFeedUrl,
-    /// Offline, DNS, connection refused or reset.
+    /// Offline, DNS, connection refused or reset, or a cross-origin answer blocked by CORS.
     Network,
-    /// The browser blocked a cross-origin answer (no `Access-Control-Allow-Origin`).
-    Cors,
     /// No answer within the timeout.
     Timeout,
     /// The server answered with this error status.
@@ -41,7 +43,7 @@ impl Failure {
     pub fn keeps_news(self) -> bool {
         match self {
             Failure::NoFeedUrl => false,
-            Failure::Network | Failure::Cors | Failure::Timeout | Failure::Feed => true,
+            Failure::Network | Failure::Timeout | Failure::Feed => true,
             Failure::Http(status) => status == 408 || status == 429 || status >= 500,
         }
     }
@@ -54,25 +56,37 @@ pub enum Next {
     ShowFresh,
     /// The fresh feed replaces the list on screen in place (scroll, focus, open article stay).
     UpdateInPlace,
-    /// The list on screen stays, with the notice that it could not be refreshed, and Retry.
+    /// The list on screen (kept from an earlier visit or an earlier load) stays, with the
+    /// notice that it could not be refreshed, and Retry.
     KeepWithNotice,
-    /// The copy kept from an earlier visit is shown, with the notice and Retry.
-    ShowKeptWithNotice,
     /// The error state with Retry.
     ShowError,
 }
 
 /// The decision after a load: `result` is the network's answer, `on_screen` whether news is
-/// shown already (a kept copy or an earlier load), `kept` whether a usable kept copy exists.
-pub fn after_load(result: Result<(), Failure>, on_screen: bool, kept: bool) -> Next {
+/// shown already (the kept copy, shown while the feed was on its way, or an earlier load).
+pub fn after_load(result: Result<(), Failure>, on_screen: bool) -> Next {
     match result {
         Ok(()) if on_screen => Next::UpdateInPlace,
         Ok(()) => Next::ShowFresh,
-        Err(failure) if !failure.keeps_news() => Next::ShowError,
-        Err(_) if on_screen => Next::KeepWithNotice,
-        Err(_) if kept => Next::ShowKeptWithNotice,
+        Err(failure) if on_screen && failure.keeps_news() => Next::KeepWithNotice,
         Err(_) => Next::ShowError,
     }
+}
+
+/// Whether a fresh feed shows the same cards as the one on screen (the same items in the same
+/// order, with the same titles, summaries and dates): then nothing on screen changes. A cheap
+/// look rather than a full comparison of every body.
+pub fn same_cards(shown: &Feed, fresh: &Feed) -> bool {
+    shown.items.len() == fresh.items.len()
+        && shown.items.iter().zip(&fresh.items).all(|(a, b)| {
+            let (va, vb) = (&a.versions[0], &b.versions[0]);
+            a.id == b.id
+                && a.published == b.published
+                && a.modified == b.modified
+                && va.title == vb.title
+                && va.summary == vb.summary
+        })
 }
 
 /// How many of `fresh` ids are not among `shown`: the new articles to announce.
@@ -109,7 +123,7 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Very long digit strings are a very long wait, not an error.
-        let seconds = value.parse::<u64>().unwrap_or(u64::MAX / 1000);
+        let seconds = whole_number(value).unwrap_or(u64::MAX / 1000);
         return Some(seconds.saturating_mul(1000));
     }
     parse_http_date(value).map(|at| at.saturating_sub(now_ms))
@@ -118,68 +132,41 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const LONG_DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
-/// An HTTP date as milliseconds since the epoch: IMF-fixdate, RFC 850 or asctime.
+/// An HTTP date as milliseconds since the epoch, in any of the three forms RFC 9110 asks
+/// recipients to read, split into words at spaces, commas, dashes and colons:
+/// IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`
+/// (two-digit years are 1970–2069) and asctime `Sun Nov  6 08:49:37 1994`.
 pub fn parse_http_date(value: &str) -> Option<u64> {
-    let mut words = value
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>();
-    let day_name = words.first().copied()?;
-    if !DAYS.contains(&day_name) && !LONG_DAYS.contains(&day_name) {
-        return None;
+    let mut words = [""; 8];
+    let mut count = 0;
+    for word in value.split([' ', ',', '-', ':']).filter(|w| !w.is_empty()) {
+        *words.get_mut(count)? = word;
+        count += 1;
     }
-    words.remove(0);
     let month_of = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1);
-    let (day, month, year, time) = match words.as_slice() {
-        // IMF-fixdate: 06 Nov 1994 08:49:37 GMT
-        [day, month, year, time, "GMT"] if year.len() == 4 => (
-            day.parse().ok()?,
-            month_of(month)?,
-            year.parse().ok()?,
-            *time,
-        ),
-        // RFC 850: 06-Nov-94 08:49:37 GMT (two-digit years are 1970–2069).
-        [date, time, "GMT"] => {
-            let mut parts = date.split('-');
-            let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-            if parts.next().is_some() || year.len() != 2 {
-                return None;
-            }
-            let year: i64 = year.parse().ok()?;
-            let year = if year < 70 { 2000 + year } else { 1900 + year };
-            (day.parse().ok()?, month_of(month)?, year, *time)
-        }
-        // asctime: Nov  6 08:49:37 1994
-        [month, day, time, year] if year.len() == 4 => (
-            day.parse().ok()?,
-            month_of(month)?,
-            year.parse().ok()?,
-            *time,
-        ),
+    let number = |w: &str, max: u64| whole_number(w).filter(|n| *n <= max);
+    // [day name, day, month, year, h, m, s, GMT] or [day name, month, day, h, m, s, year].
+    let ([day, year, hour, minute, second], month) = match (count, words[7]) {
+        (8, "GMT") => ([1, 3, 4, 5, 6].map(|i| words[i]), month_of(words[2])?),
+        (7, _) => ([2, 6, 3, 4, 5].map(|i| words[i]), month_of(words[1])?),
         _ => return None,
     };
-    let mut clock = time.split(':');
-    let mut field = |max: u64| -> Option<u64> {
-        let text = clock.next()?;
-        let n: u64 = text.parse().ok()?;
-        (text.len() == 2 && n <= max).then_some(n)
-    };
-    let (hour, minute, second) = (field(23)?, field(59)?, field(60)?);
-    if clock.next().is_some() || !(1..=31).contains(&day) || year < 1970 {
+    if !words[0].bytes().all(|b| b.is_ascii_alphabetic())
+        || [hour, minute, second].iter().any(|t| t.len() != 2)
+    {
         return None;
     }
-    let days = crate::feed::days_from_civil(year, month, day);
-    let seconds = days as u64 * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(seconds * 1000)
+    let year = match (year.len(), number(year, 9999)?) {
+        (4, year) => year,
+        (2, year) if year < 70 => 2000 + year,
+        (2, year) => 1900 + year,
+        _ => return None,
+    };
+    let day = number(day, 31).filter(|d| *d > 0)?;
+    let seconds = number(hour, 23)? * 3600 + number(minute, 59)? * 60 + number(second, 60)?;
+    let days = crate::feed::days_from_civil(year as i64, month, day as u32);
+    u64::try_from(days)
+        .ok()
+        .map(|days| (days * 86_400 + seconds) * 1000)
 }

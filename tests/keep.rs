@@ -1,6 +1,6 @@
 //! The keeping policy, natively: which kept feeds are shown, which go when the store is over its
 //! bound (the oldest first), and how a copy's age is put for the notice.
-use news_widget::keep::{Age, KeepPolicy, KeptEntry, KEEP_POLICY};
+use news_widget::keep::{whole_number, Age, KeepPolicy, KeptEntry, KEEP_POLICY};
 
 const MINUTE: u64 = 60_000;
 const HOUR: u64 = 60 * MINUTE;
@@ -154,4 +154,21 @@ fn age_units_are_those_of_intl_relative_time_format() {
     ]
     .map(Age::unit);
     assert_eq!(units, ["second", "minute", "hour", "day"]);
+}
+
+#[test]
+fn whole_numbers_are_ascii_digits() {
+    assert_eq!(whole_number("1717000000000"), Some(1_717_000_000_000));
+}
+
+#[test]
+fn whole_numbers_refuse_signs_spaces_and_fractions() {
+    for text in ["", "-1", "+1", " 1", "1.5", "1e3"] {
+        assert_eq!(whole_number(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn whole_numbers_refuse_more_digits_than_fit() {
+    assert_eq!(whole_number("99999999999999999999"), None);
 }
