@@ -1,6 +1,7 @@
-//! Network and decoding: fetches the feed as bytes (and optional Fluent resources), decodes it
-//! in the charset the pure core decides, lets the browser's `JSON.parse` or XML parser read it,
-//! and hands the pieces to the pure `feed` model.
+//! Network and decoding: fetches the feed as bytes (and optional Fluent resources) through
+//! `fetch` (deadline, retry), decodes it in the charset the pure core decides, lets the browser's
+//! `JSON.parse` or XML parser read it, and hands the pieces to the pure `feed` model. A feed that
+//! reads well is kept (`kept`) for the next visit.
 
 use std::fmt;
 
@@ -8,21 +9,26 @@ use fluent_bundle::FluentValue;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response, TextDecoder, TextDecoderOptions};
+use web_sys::{TextDecoder, TextDecoderOptions};
 
-use super::intl;
+use super::fetch::{self, FetchOptions, Fetched, Pending};
+use super::{intl, kept};
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
 use crate::feed::{
     self, BuildOptions, FeedError, FeedNote, FeedOutcome, RawFeedHeader, RawItem, WrittenDate,
 };
+use crate::refresh::Failure;
 
 /// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     /// No `feed` option was given.
     NoFeedUrl,
-    /// The request did not complete: offline, DNS, CORS, aborted.
+    /// The request did not complete: offline, DNS, refused, blocked by CORS (the console
+    /// says which, see `fetch::diagnose`), aborted.
     Network { detail: String },
+    /// No complete answer within the `timeout` option.
+    Timeout { ms: u32 },
     /// The server answered, with an error status.
     Http { status: u16 },
     /// The body is not a feed we can read.
@@ -34,6 +40,7 @@ impl LoadError {
         match self {
             LoadError::NoFeedUrl => "config",
             LoadError::Network { .. } => "network",
+            LoadError::Timeout { .. } => "timeout",
             LoadError::Http { .. } => "http",
             LoadError::Feed(_) => "feed",
         }
@@ -54,6 +61,7 @@ impl LoadError {
     pub fn message_id(&self) -> &'static str {
         match self {
             LoadError::Network { .. } => "error-network",
+            LoadError::Timeout { .. } => "error-timeout",
             LoadError::Http { .. } => "error-http",
             LoadError::Feed(FeedError::NoReadableItems { .. }) => "error-feed-items",
             LoadError::NoFeedUrl | LoadError::Feed(_) => "error-feed",
@@ -66,8 +74,22 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NoFeedUrl => f.write_str("no feed URL: set data-feed or the feed option"),
             LoadError::Network { detail } => write!(f, "network error: {detail}"),
+            LoadError::Timeout { ms } => write!(f, "no answer within {ms} ms (the timeout option)"),
             LoadError::Http { status } => write!(f, "HTTP status {status}"),
             LoadError::Feed(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl LoadError {
+    /// The failure as the pure refresh policy sees it.
+    pub fn failure(&self) -> Failure {
+        match self {
+            LoadError::NoFeedUrl => Failure::NoFeedUrl,
+            LoadError::Network { .. } => Failure::Network,
+            LoadError::Timeout { .. } => Failure::Timeout,
+            LoadError::Http { status } => Failure::Http(*status),
+            LoadError::Feed(_) => Failure::Feed,
         }
     }
 }
@@ -78,7 +100,7 @@ impl From<FeedError> for LoadError {
     }
 }
 
-fn js_detail(value: &JsValue) -> String {
+pub(super) fn js_detail(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -96,43 +118,14 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-async fn get(url: &str, signal: Option<&AbortSignal>) -> Result<Response, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network {
-        detail: "no window".into(),
-    })?;
-    let init = RequestInit::new();
-    init.set_signal(signal);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|e| LoadError::Network {
-            detail: js_detail(&e),
-        })?;
-    let response: Response = response.dyn_into().map_err(|_| LoadError::Network {
-        detail: "fetch gave no Response".into(),
-    })?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            status: response.status(),
-        });
-    }
-    Ok(response)
+/// GETs `url` as UTF-8 text (Fluent resources), within the deadline of `how`.
+pub async fn fetch_text(url: &str, how: FetchOptions<'_>) -> Result<String, LoadError> {
+    text_of(fetch::start(url, how)).await
 }
 
-/// GETs `url` as text (Fluent resources). `signal` lets a destroyed widget abandon it.
-pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
-    let response = get(url, signal).await?;
-    let text = response.text().map_err(|e| LoadError::Network {
-        detail: js_detail(&e),
-    })?;
-    JsFuture::from(text)
-        .await
-        .map_err(|e| LoadError::Network {
-            detail: js_detail(&e),
-        })?
-        .as_string()
-        .ok_or(LoadError::Network {
-            detail: "body is not text".into(),
-        })
+/// The text of a started request (a Fluent resource), decoded as UTF-8.
+pub async fn text_of(pending: Pending) -> Result<String, LoadError> {
+    decode(&pending.finish().await?.bytes, "utf-8")
 }
 
 /// How the page asks for feeds to be read (the `timezone` option).
@@ -148,29 +141,22 @@ pub struct FeedRead {
     pub charset_source: CharsetSource,
 }
 
-/// GETs the feed as bytes and reads it whatever its format and encoding (CONTRACT §4).
-pub async fn fetch_feed(
-    url: &str,
-    signal: Option<&AbortSignal>,
-    options: &ReadOptions,
-) -> Result<FeedOutcome, LoadError> {
-    let response = get(url, signal).await?;
-    let content_type = response.headers().get("content-type").ok().flatten();
-    let buffer = response.array_buffer().map_err(|e| LoadError::Network {
-        detail: js_detail(&e),
-    })?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|e| LoadError::Network {
-            detail: js_detail(&e),
-        })?;
-    let bytes = Uint8Array::new(&buffer);
-    // The final URL after redirects is the base for the feed's relative links.
-    let feed_url = Some(response.url()).filter(|u| !u.is_empty());
+/// Reads a started request of the feed as bytes, whatever its format and encoding
+/// (CONTRACT §4). A feed that reads well is kept for the next visit.
+pub async fn read_feed(pending: Pending, options: &ReadOptions) -> Result<FeedOutcome, LoadError> {
+    let url = pending.url().to_owned();
+    let fetched = pending.finish().await?;
+    let outcome = read_fetched(&fetched, options)?;
+    kept::keep(&url, fetched);
+    Ok(outcome)
+}
+
+/// Reads a fetched (or kept) body, its final URL being the base for relative links.
+pub fn read_fetched(fetched: &Fetched, options: &ReadOptions) -> Result<FeedOutcome, LoadError> {
     read_bytes(
-        &bytes,
-        content_type.as_deref(),
-        feed_url.as_deref().unwrap_or(url),
+        &fetched.bytes,
+        fetched.content_type.as_deref(),
+        &fetched.url,
         options,
     )
     .map(|read| read.outcome)

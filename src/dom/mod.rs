@@ -3,7 +3,9 @@
 
 mod clean;
 mod embed;
+mod fetch;
 mod intl;
+mod kept;
 mod listen;
 mod load;
 mod node;
@@ -12,6 +14,7 @@ mod render;
 mod sources;
 mod storage;
 mod style;
+mod timer;
 mod widget;
 mod xml;
 

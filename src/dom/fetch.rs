@@ -1,0 +1,223 @@
+//! Requests that end: each has a deadline (the `timeout` option) after which it is aborted,
+//! body included, and a busy server (503/429 with `Retry-After`) is asked once more within that
+//! deadline. A failed cross-origin request is diagnosed in the background: when the server does
+//! answer a `no-cors` request, the console names CORS and its fix. The policy is `crate::refresh`.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestInit, RequestMode, Response};
+
+use super::load::{js_detail, LoadError};
+use super::timer::{self, OnAbort, Timeout};
+use crate::refresh;
+
+/// How one request is made.
+#[derive(Clone, Copy)]
+pub struct FetchOptions<'a> {
+    /// The widget's signal: destroy() or a newer load aborts the request.
+    pub signal: Option<&'a AbortSignal>,
+    /// The whole request, retry and body included, ends within this.
+    pub timeout_ms: u32,
+    /// Ask the server whether the copy in the HTTP cache is current (`cache: "no-cache"`, a
+    /// 304 when it is): reload() and Retry. Otherwise the HTTP cache's default rules apply.
+    pub revalidate: bool,
+}
+
+/// A response body and what is needed to read it.
+pub struct Fetched {
+    pub bytes: Uint8Array,
+    pub content_type: Option<String>,
+    /// The final URL after redirects: the base of the feed's relative links.
+    pub url: String,
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// One request's own abort, fired by its timer or by the widget's signal. Dropping it clears
+/// the timer and the link.
+struct Deadline {
+    controller: AbortController,
+    outer: Option<AbortSignal>,
+    ends_at_ms: u64,
+    timeout_ms: u32,
+    _timer: Option<Timeout>,
+    _link: Option<OnAbort>,
+}
+
+impl Deadline {
+    fn start(outer: Option<&AbortSignal>, timeout_ms: u32) -> Option<Deadline> {
+        let controller = AbortController::new().ok()?;
+        let abort = timer::abort_function(&controller)?;
+        if outer.is_some_and(AbortSignal::aborted) {
+            controller.abort();
+        }
+        Some(Deadline {
+            _timer: Timeout::new(timeout_ms, &abort),
+            _link: outer.map(|outer| OnAbort::new(outer, &abort)),
+            controller,
+            outer: outer.cloned(),
+            ends_at_ms: now_ms() + u64::from(timeout_ms),
+            timeout_ms,
+        })
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// What a failed step means: the timeout if it fired (an abort the widget did not ask
+    /// for), else the browser's error.
+    fn error(&self, error: &JsValue) -> LoadError {
+        let by_widget = self.outer.as_ref().is_some_and(AbortSignal::aborted);
+        if self.signal().aborted() && !by_widget {
+            LoadError::Timeout {
+                ms: self.timeout_ms,
+            }
+        } else {
+            LoadError::Network {
+                detail: js_detail(error),
+            }
+        }
+    }
+
+    /// Sends the GET (the request is on its way when this returns).
+    fn send(&self, url: &str, mode: Option<RequestMode>, revalidate: bool) -> JsFuture {
+        let init = RequestInit::new();
+        init.set_signal(Some(&self.signal()));
+        if revalidate {
+            init.set_cache(RequestCache::NoCache);
+        }
+        if let Some(mode) = mode {
+            init.set_mode(mode);
+        }
+        JsFuture::from(match web_sys::window() {
+            Some(window) => window.fetch_with_str_and_init(url, &init),
+            None => js_sys::Promise::reject(&"no window".into()),
+        })
+    }
+}
+
+/// A request on its way: started at once (so several run together), finished when awaited.
+pub struct Pending {
+    url: String,
+    revalidate: bool,
+    /// `None` only where the browser has no `AbortController`: then the request fails at once.
+    deadline: Option<Deadline>,
+    answer: JsFuture,
+}
+
+/// Starts a GET of `url` within the deadline of `how`.
+pub fn start(url: &str, how: FetchOptions<'_>) -> Pending {
+    let deadline = Deadline::start(how.signal, how.timeout_ms);
+    let answer = match &deadline {
+        Some(deadline) => deadline.send(url, None, how.revalidate),
+        None => JsFuture::from(js_sys::Promise::reject(&"no AbortController".into())),
+    };
+    Pending {
+        url: url.to_owned(),
+        revalidate: how.revalidate,
+        deadline,
+        answer,
+    }
+}
+
+impl Pending {
+    /// The URL asked for (the key of the kept copy).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The body, once the answer is complete; a busy server is asked once more.
+    pub async fn finish(self) -> Result<Fetched, LoadError> {
+        let Pending {
+            url,
+            revalidate,
+            deadline,
+            mut answer,
+        } = self;
+        let Some(deadline) = deadline else {
+            return Err(LoadError::Network {
+                detail: "no AbortController".into(),
+            });
+        };
+        let mut retried = false;
+        let response = loop {
+            let response: Response = match answer.await.map(JsCast::dyn_into) {
+                Ok(Ok(response)) => response,
+                Ok(Err(other)) | Err(other) => {
+                    if !deadline.signal().aborted() {
+                        diagnose(&url, &deadline);
+                    }
+                    return Err(deadline.error(&other));
+                }
+            };
+            let status = response.status();
+            if response.ok() {
+                break response;
+            }
+            let retry_after = response.headers().get("retry-after").ok().flatten();
+            let wait = refresh::retry_wait(
+                status,
+                retry_after.as_deref(),
+                now_ms(),
+                deadline.ends_at_ms,
+            );
+            match wait {
+                Some(wait) if !retried => {
+                    retried = true;
+                    timer::sleep(wait as u32, &deadline.signal()).await;
+                    answer = deadline.send(&url, None, revalidate);
+                }
+                _ => return Err(LoadError::Http { status }),
+            }
+        };
+        let headers = response.headers();
+        let body = response.array_buffer().map(JsFuture::from);
+        let buffer = match body {
+            Ok(body) => body.await.map_err(|e| deadline.error(&e))?,
+            Err(e) => return Err(deadline.error(&e)),
+        };
+        Ok(Fetched {
+            bytes: Uint8Array::new(&buffer),
+            content_type: headers.get("content-type").ok().flatten(),
+            url: Some(response.url())
+                .filter(|u| !u.is_empty())
+                .unwrap_or(url),
+        })
+    }
+}
+
+/// A request without an answer: browsers report CORS and network failures alike. For a
+/// cross-origin URL while online, a `no-cors` request (within its own timeout) tells them
+/// apart: if the server answers that one, it is reachable, and CORS blocked the answer.
+fn diagnose(url: &str, failed: &Deadline) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let page_origin = window.location().origin().unwrap_or_default();
+    let same_origin = url
+        .strip_prefix(&page_origin)
+        .is_some_and(|path| path.starts_with('/'));
+    if same_origin || !window.navigator().on_line() {
+        return;
+    }
+    let Some(deadline) = Deadline::start(failed.outer.as_ref(), failed.timeout_ms) else {
+        return;
+    };
+    let probe = deadline.send(url, Some(RequestMode::NoCors), false);
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let answered = probe.await.is_ok();
+        drop(deadline);
+        if answered {
+            web_sys::console::error_1(&JsValue::from_str(&format!(
+                "news-widget: the feed {url} is blocked by CORS: its server answers without \
+                 Access-Control-Allow-Origin. The feed's server must send \
+                 Access-Control-Allow-Origin: {page_origin} (or *)."
+            )));
+        }
+    });
+}
