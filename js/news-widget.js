@@ -43,7 +43,7 @@
     return core;
   }
 
-  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages", "timezone"];
+  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages", "timezone", "timeout"];
   // feed-zh, feed-ko, …: one feed per language (data-feed-zh on a plain element).
   var FEED_LANG = /^(?:data-)?feed-([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/i;
 

@@ -162,6 +162,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("percent", FluentValue::from("125")),
         ("language", FluentValue::from("English")),
         ("status", FluentValue::from("503")),
+        ("age", FluentValue::from("5 minutes ago")),
     ]
 }
 
@@ -375,6 +376,54 @@ fn english_more_announce_one_is_spelled_out() {
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "One more article shown.");
+}
+
+#[test]
+fn english_news_updated_one_is_spelled_out() {
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "en-US",
+        "news-updated",
+        &[("count", FluentValue::from(1))],
+    );
+    assert_eq!(errors, vec![]);
+    assert_eq!(message.text, "One new article.");
+}
+
+#[test]
+fn english_news_updated_other_counts() {
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "en-US",
+        "news-updated",
+        &[("count", FluentValue::from(2))],
+    );
+    assert_eq!(errors, vec![]);
+    assert_eq!(message.text, "2 new articles.");
+}
+
+#[test]
+fn korean_news_updated_counts() {
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "ko-KR",
+        "news-updated",
+        &[("count", FluentValue::from(2))],
+    );
+    assert_eq!(errors, vec![]);
+    assert_eq!(message.text, "새 기사 2건이 있습니다.");
+}
+
+#[test]
+fn chinese_kept_notice_says_when_it_was_updated() {
+    let (message, errors) = format(
+        &built_in_catalog(),
+        "zh-CN",
+        "kept-notice",
+        &[("age", FluentValue::from("5分钟前"))],
+    );
+    assert_eq!(errors, vec![]);
+    assert_eq!(message.text, "最后更新于5分钟前。新闻暂时无法刷新。");
 }
 
 #[test]

@@ -32,6 +32,7 @@ print-source-label = Original article:
 notice-untranslated = This article is not available in English. It is shown in its original language.
 error-network = The news could not be loaded. Check your connection and try again.
 error-http = The news server answered with an error ({ $status }). Please try again later.
+error-timeout = The news server did not answer in time. Please try again later.
 error-feed = The news feed could not be read.
 error-feed-items = { $count ->
     [one] The one article in the news feed could not be read.
@@ -40,3 +41,8 @@ error-feed-items = { $count ->
 error-empty = There is no news yet.
 article-not-found = The requested article was not found.
 retry = Try again
+kept-notice = Last updated { $age }. The news could not be refreshed.
+news-updated = { $count ->
+    [one] One new article.
+   *[other] { $count } new articles.
+}

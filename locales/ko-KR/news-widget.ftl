@@ -30,8 +30,13 @@ print-source-label = 원문 주소:
 notice-untranslated = 이 기사는 한국어로 제공되지 않아 원문으로 표시합니다.
 error-network = 소식을 불러오지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요.
 error-http = 소식 서버에서 오류가 발생했습니다({ $status }). 잠시 후 다시 시도해 주세요.
+error-timeout = 소식 서버가 제시간에 응답하지 않았습니다. 잠시 후 다시 시도해 주세요.
 error-feed = 소식 데이터를 읽을 수 없습니다.
 error-feed-items = 소식 데이터의 기사 { $count }건을 모두 읽을 수 없습니다.
 error-empty = 아직 등록된 소식이 없습니다.
 article-not-found = 요청한 기사를 찾을 수 없습니다.
 retry = 다시 시도
+kept-notice = 마지막 업데이트: { $age }. 소식을 새로 고치지 못했습니다.
+news-updated = { $count ->
+   *[other] 새 기사 { $count }건이 있습니다.
+}

@@ -30,8 +30,13 @@ print-source-label = 原文地址：
 notice-untranslated = 本文暂无中文版本，以下显示原文。
 error-network = 无法加载新闻，请检查网络连接后重试。
 error-http = 新闻服务器返回错误（{ $status }），请稍后再试。
+error-timeout = 新闻服务器响应超时，请稍后再试。
 error-feed = 新闻数据格式有误，暂时无法显示。
 error-feed-items = 新闻数据中的 { $count } 篇文章均无法读取。
 error-empty = 暂无新闻。
 article-not-found = 未找到所请求的文章。
 retry = 重试
+kept-notice = 最后更新于{ $age }。新闻暂时无法刷新。
+news-updated = { $count ->
+   *[other] 有 { $count } 篇新文章。
+}

@@ -48,6 +48,14 @@ fn option_string(options: &JsValue, name: &str) -> Option<String> {
         .map(|n| (n as u64).to_string())
 }
 
+/// A number option given as a JS number or as text (`data-timeout="2.5"`).
+fn option_number(options: &JsValue, name: &str) -> Option<f64> {
+    let value = Reflect::get(options, &JsValue::from_str(name)).ok()?;
+    value
+        .as_f64()
+        .or_else(|| value.as_string()?.trim().parse().ok())
+}
+
 /// The `feeds` option, `{ zh: "/cn/rss.xml", ko: "/kr/rss.xml" }`: one feed per language, in
 /// the object's own order. Keys that are no language tag are skipped with a warning.
 fn option_feeds(options: &JsValue) -> Vec<(String, String)> {
@@ -93,6 +101,7 @@ fn parse_options(options: &JsValue) -> Options {
     Options {
         feeds: option_feeds(options),
         timezone: option_string(options, "timezone"),
+        timeout_ms: crate::refresh::timeout_ms(option_number(options, "timeout")),
         feed: option_string(options, "feed"),
         lang,
         page_size,

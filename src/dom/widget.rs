@@ -13,6 +13,7 @@ use web_sys::{
     HtmlElement, KeyboardEvent, ShadowRoot,
 };
 
+use super::fetch::FetchOptions;
 use super::listen::Listener;
 use super::load::{self, LoadError, ReadOptions};
 use super::print::{self, PrintFrame};
@@ -23,6 +24,8 @@ use crate::feed::pair::counterpart;
 use crate::feed::{Feed, FeedOutcome, Item, ItemError};
 use crate::i18n::{self, Catalog, I18nError, Localizer};
 use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
+
+mod refresh;
 
 /// Options of CONTRACT §1, already merged from attributes and the JS call by the loader.
 #[derive(Clone, Debug)]
@@ -39,6 +42,8 @@ pub struct Options {
     pub feeds: Vec<(String, String)>,
     /// IANA zone for feed times written without an offset.
     pub timezone: Option<String>,
+    /// How long a feed or locale request may take (the `timeout` option, default 10 s).
+    pub timeout_ms: u32,
 }
 
 enum Load {
@@ -89,6 +94,8 @@ pub struct Widget {
     listeners: RefCell<Vec<Listener>>,
     requests: RefCell<Vec<AbortController>>,
     print_frame: RefCell<Option<PrintFrame>>,
+    /// Where the news on screen came from and whether its last refresh failed.
+    freshness: RefCell<refresh::Freshness>,
     ready_sent: Cell<bool>,
     destroyed: Cell<bool>,
     /// Bumped by every load and every language change: a future that finishes after a newer
@@ -184,13 +191,14 @@ impl Widget {
             listeners: RefCell::new(Vec::new()),
             requests: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
+            freshness: RefCell::default(),
             ready_sent: Cell::new(false),
             destroyed: Cell::new(false),
             load_generation: Cell::new(0),
             language_generation: Cell::new(0),
         });
         widget.listen();
-        widget.reload();
+        widget.refresh(refresh::Trigger::Mount);
         Ok(widget)
     }
 
@@ -237,6 +245,7 @@ impl Widget {
                 }
             }));
         }
+        self.listen_online(&mut listeners);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -317,66 +326,9 @@ impl Widget {
     // -----------------------------------------------------------------------------------------
     // Loading.
 
+    /// Fetches the feed again from the server; news on screen stays until the answer.
     pub fn reload(self: &Rc<Self>) {
-        self.abort_requests();
-        self.sources.forget();
-        let generation = self.load_generation.get().wrapping_add(1);
-        self.load_generation.set(generation);
-        let wanted = self.wanted.borrow().to_string();
-        *self.feed_url.borrow_mut() = self.sources.url_for(&wanted);
-        // A reader who pressed Retry keeps focus in the widget: on the loading message now, on
-        // the result when it arrives (see `loaded`).
-        let had_focus = self.focused_key().is_some();
-        self.state.borrow_mut().load = Load::Loading;
-        self.render();
-        if had_focus {
-            self.focus_key("loading");
-        }
-        let weak = Rc::downgrade(self);
-        let feed_url = self.feed_url.borrow().clone();
-        let Some(feed_url) = (!feed_url.is_empty()).then_some(feed_url) else {
-            // Reported from a later task, like a real load, so that listeners added once
-            // mount() resolved still hear it.
-            wasm_bindgen_futures::spawn_local(async move {
-                load::next_task().await;
-                if let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) {
-                    w.loaded(Err(LoadError::NoFeedUrl));
-                }
-            });
-            return;
-        };
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        if let Some(c) = controller {
-            self.requests.borrow_mut().push(c);
-        }
-        // The run-time resource for the first locale is awaited with the feed, so that a
-        // site's rewording is there on the first render of the cards.
-        let locale = self.wanted.borrow().clone();
-        let locale_url = self.claim_locale_fetch(&locale);
-        let read = self.read_options();
-        wasm_bindgen_futures::spawn_local(async move {
-            let feed = load::fetch_feed(&feed_url, signal.as_ref(), &read).await;
-            let resource = match &locale_url {
-                Some(url) => Some(load::fetch_text(url, signal.as_ref()).await),
-                None => None,
-            };
-            let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
-                return;
-            };
-            if let Some(resource) = resource {
-                w.add_resource(&locale, resource);
-            }
-            // Aborted by a newer reload(): that one reports.
-            if w.load_generation.get() != generation {
-                return;
-            }
-            // The language may have changed while loading: speak the current choice.
-            let wanted = w.wanted.borrow().clone();
-            w.rebuild_localizer(&wanted);
-            let _ = w.root.set_attribute("lang", &w.language());
-            w.loaded(feed);
-        });
+        self.refresh(refresh::Trigger::Reload);
     }
 
     fn read_options(&self) -> ReadOptions {
@@ -410,45 +362,10 @@ impl Widget {
             self.show_feed(feed);
             return;
         }
-        self.abort_requests();
-        let generation = self.load_generation.get().wrapping_add(1);
-        self.load_generation.set(generation);
-        // The list of another language is another list: say it is loading. An open article
-        // stays readable until its translation (or nothing) arrives.
-        let in_article = matches!(self.state.borrow().view, View::Article(_));
-        if !in_article {
-            self.state.borrow_mut().load = Load::Loading;
-            self.render();
-        }
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        if let Some(c) = controller {
-            self.requests.borrow_mut().push(c);
-        }
-        let weak = Rc::downgrade(self);
-        let read = self.read_options();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = load::fetch_feed(&url, signal.as_ref(), &read).await;
-            let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
-                return;
-            };
-            if w.load_generation.get() != generation {
-                return;
-            }
-            match result {
-                Ok(outcome) => {
-                    w.report_outcome(&outcome);
-                    let feed = Rc::new(outcome.feed);
-                    w.sources.keep(&url, &feed);
-                    w.show_feed(feed);
-                }
-                Err(error) => {
-                    w.state.borrow_mut().view = View::List;
-                    w.state.borrow_mut().held = None;
-                    w.loaded(Err(error));
-                }
-            }
-        });
+        // The list of another language is another list: it loads (the kept copy at once where
+        // there is one). An open article stays readable until its translation (or nothing)
+        // arrives.
+        self.refresh(refresh::Trigger::Language);
     }
 
     /// Shows another language's feed in place of the current one.
@@ -549,7 +466,10 @@ impl Widget {
 
     fn send_ready(&self) {
         if !self.ready_sent.replace(true) {
-            self.emit("news-widget:ready", &[]);
+            self.emit(
+                "news-widget:ready",
+                &[("source", self.source_name().into())],
+            );
         }
     }
 
@@ -610,7 +530,7 @@ impl Widget {
         let ctx = Ctx::new(&self.doc, &l10n, &feed_url, &languages);
         let state = self.state.borrow();
         let fragment = self.doc.create_document_fragment();
-        let content: Vec<Element> = match (&state.load, &state.view) {
+        let mut content: Vec<Element> = match (&state.load, &state.view) {
             (Load::Loading, _) => vec![
                 render::toolbar(&ctx, state.font, false, false),
                 render::state(&ctx, StateView::Loading),
@@ -640,6 +560,12 @@ impl Widget {
                 render::list(&ctx, &feed.items, state.shown, state.not_found),
             ],
         };
+        if let (Load::Ready(_), View::List) = (&state.load, &state.view) {
+            // After the toolbar: the notice over news that could not be refreshed.
+            if let Some(notice) = self.stale_notice(&ctx) {
+                content.insert(1, notice);
+            }
+        }
         for element in &content {
             let _ = fragment.append_child(element);
         }
@@ -892,8 +818,14 @@ impl Widget {
                 if let Some(c) = controller {
                     self.requests.borrow_mut().push(c);
                 }
+                let timeout_ms = self.options.timeout_ms;
                 wasm_bindgen_futures::spawn_local(async move {
-                    let resource = load::fetch_text(&url, signal.as_ref()).await;
+                    let how = FetchOptions {
+                        signal: signal.as_ref(),
+                        timeout_ms,
+                        revalidate: false,
+                    };
+                    let resource = load::fetch_text(&url, how).await;
                     let Some(w) = weak.upgrade().filter(|w| !w.destroyed.get()) else {
                         return;
                     };
