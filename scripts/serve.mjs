@@ -1,7 +1,11 @@
-// Serves the demo: www/ at /, dist/ at /dist/, with application/wasm, gzip, and the strict
-// Content-Security-Policy on pages whose name ends in "-csp.html". Node built-ins only.
+// Serves the demo: www/ at /, dist/ at /dist/ (and at /dist/v<version>/), with application/wasm,
+// gzip, and the strict Content-Security-Policy on pages whose name ends in "-csp.html". Caching
+// as README "Serving at scale" asks of a city's server: every file has an ETag and a matching
+// If-None-Match is a 304; feeds may be reused for a minute and revalidated in the background
+// (max-age=60, stale-while-revalidate); /dist/v<version>/ is immutable, /dist/ itself no-cache.
+// Node built-ins only.
 import { createServer } from "node:http";
-import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
+import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { createGzip } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -9,6 +13,17 @@ import { fileURLToPath } from "node:url";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || "127.0.0.1";
+
+/** The widget's version (Cargo.toml): /dist/v<version>/ serves dist/ as immutable files. */
+export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
+const VERSIONED = `/dist/v${VERSION}/`;
+
+/** Cache-Control by path: feeds briefly fresh then revalidated, versioned dist/ forever. */
+export const CACHE = {
+  feed: "public, max-age=60, stale-while-revalidate=3600",
+  versioned: "public, max-age=31536000, immutable",
+  other: "no-cache",
+};
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
@@ -41,9 +56,11 @@ function xmlType(file) {
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".ftl", ".wasm", ".svg", ".xml"]);
 
 function locate(pathname) {
-  const [dir, rest] = pathname.startsWith("/dist/")
-    ? [join(root, "dist"), pathname.slice("/dist/".length)]
-    : [join(root, "www"), pathname.slice(1)];
+  const [dir, rest] = pathname.startsWith(VERSIONED)
+    ? [join(root, "dist"), pathname.slice(VERSIONED.length)]
+    : pathname.startsWith("/dist/")
+      ? [join(root, "dist"), pathname.slice("/dist/".length)]
+      : [join(root, "www"), pathname.slice(1)];
   const file = normalize(join(dir, rest || "index.html"));
   if (!file.startsWith(dir)) return null; // no way out of the served folders
   try {
@@ -55,21 +72,52 @@ function locate(pathname) {
   }
 }
 
-export function startServer({ port: wanted = port, quiet = false } = {}) {
+function cacheControl(pathname) {
+  if (pathname.startsWith(VERSIONED)) return CACHE.versioned;
+  if (pathname.startsWith("/feeds/")) return CACHE.feed;
+  return CACHE.other;
+}
+
+/** A weak validator from size and modification time (the body may be sent gzipped). */
+function etagOf(file) {
+  const stat = statSync(file);
+  return `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+}
+
+function matches(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  const bare = (tag) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+/**
+ * Starts the server. `onResponse(req, status)` (optional) hears every answer: the tests count
+ * 304s with it.
+ */
+export function startServer({ port: wanted = port, quiet = false, onResponse = null } = {}) {
   const server = createServer((req, res) => {
+    if (onResponse) res.on("finish", () => onResponse(req, res.statusCode));
     const url = new URL(req.url, "http://localhost");
-    const file = locate(decodeURIComponent(url.pathname));
+    const pathname = decodeURIComponent(url.pathname);
+    const file = locate(pathname);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("not found\n");
       return;
     }
     const ext = extname(file);
+    const etag = etagOf(file);
     const headers = {
       "content-type": ext === ".xml" ? xmlType(file) : TYPES[ext] || "application/octet-stream",
-      "cache-control": "no-cache",
+      "cache-control": cacheControl(pathname),
+      etag,
       "x-content-type-options": "nosniff",
     };
+    if (matches(req.headers["if-none-match"], etag)) {
+      res.writeHead(304, { "cache-control": headers["cache-control"], etag, vary: "accept-encoding" });
+      res.end();
+      return;
+    }
     if (file.endsWith("-csp.html")) headers["content-security-policy"] = STRICT_CSP;
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "");
     if (gzip) {
