@@ -30,8 +30,13 @@ print-source-label = 元の記事：
 notice-untranslated = この記事には日本語版がないため、原文のまま表示しています。
 error-network = ニュースを読み込めませんでした。インターネット接続を確認して、もう一度お試しください。
 error-http = ニュースサーバーでエラーが発生しました（{ $status }）。しばらくしてから、もう一度お試しください。
+error-timeout = ニュースサーバーが時間内に応答しませんでした。しばらくしてから、もう一度お試しください。
 error-feed = ニュースのデータを読み取れませんでした。
 error-feed-items = ニュースフィードの記事 { $count } 件をどれも読み取れませんでした。
 error-empty = まだニュースはありません。
 article-not-found = お探しの記事が見つかりませんでした。
 retry = 再試行
+kept-notice = 最終更新：{ $age }。ニュースを更新できませんでした。
+news-updated = { $count ->
+   *[other] 新しい記事が { $count } 件あります。
+}
