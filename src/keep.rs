@@ -1,6 +1,6 @@
 //! What the widget keeps of the feeds it read (CONTRACT §1): the policy alone, without storage.
 //! Which kept copy is still worth showing, which copies go when the store is over its bound
-//! (the oldest first), and how old a copy is in words a reader understands.
+//! (the oldest first), and how old is too old.
 
 /// The bound of the kept feeds, per origin (every widget on a site shares one store).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,44 +84,4 @@ pub fn whole_number(text: &str) -> Option<u64> {
     text.bytes().try_fold(0u64, |n, b| {
         b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
     })
-}
-
-/// How long ago a copy was fetched, in the largest whole unit, for `Intl.RelativeTimeFormat`
-/// ("5 minutes ago", "yesterday", "3일 전").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Age {
-    Seconds(u64),
-    Minutes(u64),
-    Hours(u64),
-    Days(u64),
-}
-
-impl Age {
-    /// The age of a copy fetched at `fetched_at_ms`, at `now_ms`; a time in the future is now.
-    pub fn between(fetched_at_ms: u64, now_ms: u64) -> Age {
-        let seconds = now_ms.saturating_sub(fetched_at_ms) / 1000;
-        match seconds {
-            0..=59 => Age::Seconds(seconds),
-            60..=3599 => Age::Minutes(seconds / 60),
-            3600..=86_399 => Age::Hours(seconds / 3600),
-            _ => Age::Days(seconds / 86_400),
-        }
-    }
-
-    /// The unit as `Intl.RelativeTimeFormat` names it.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Age::Seconds(_) => "second",
-            Age::Minutes(_) => "minute",
-            Age::Hours(_) => "hour",
-            Age::Days(_) => "day",
-        }
-    }
-
-    /// How many units ago.
-    pub fn count(self) -> u64 {
-        match self {
-            Age::Seconds(n) | Age::Minutes(n) | Age::Hours(n) | Age::Days(n) => n,
-        }
-    }
 }

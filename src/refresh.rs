@@ -2,7 +2,6 @@
 //! busy server (`Retry-After` in seconds or as an HTTP date), which failures leave the news
 //! already on screen (or kept from an earlier visit), and what the reader sees after each outcome.
 
-use crate::feed::Feed;
 use crate::keep::whole_number;
 
 /// The `timeout` option's default, in seconds (CONTRACT §1).
@@ -74,21 +73,6 @@ pub fn after_load(result: Result<(), Failure>, on_screen: bool) -> Next {
     }
 }
 
-/// Whether a fresh feed shows the same cards as the one on screen (the same items in the same
-/// order, with the same titles, summaries and dates): then nothing on screen changes. A cheap
-/// look rather than a full comparison of every body.
-pub fn same_cards(shown: &Feed, fresh: &Feed) -> bool {
-    shown.items.len() == fresh.items.len()
-        && shown.items.iter().zip(&fresh.items).all(|(a, b)| {
-            let (va, vb) = (&a.versions[0], &b.versions[0]);
-            a.id == b.id
-                && a.published == b.published
-                && a.modified == b.modified
-                && va.title == vb.title
-                && va.summary == vb.summary
-        })
-}
-
 /// How many of `fresh` ids are not among `shown`: the new articles to announce.
 pub fn count_new<'a>(
     shown: impl IntoIterator<Item = &'a str> + Clone,
@@ -140,9 +124,20 @@ const MONTHS: [&str; 12] = [
 pub fn parse_http_date(value: &str) -> Option<u64> {
     let mut words = [""; 8];
     let mut count = 0;
-    for word in value.split([' ', ',', '-', ':']).filter(|w| !w.is_empty()) {
-        *words.get_mut(count)? = word;
-        count += 1;
+    let separator = |b: u8| matches!(b, b' ' | b',' | b'-' | b':');
+    let bytes = value.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| separator(b))
+            .map_or(bytes.len(), |n| at + n);
+        if end > at {
+            // Separators are ASCII, so `at..end` falls on character boundaries.
+            *words.get_mut(count)? = value.get(at..end)?;
+            count += 1;
+        }
+        at = end + 1;
     }
     let month_of = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1);
     let number = |w: &str, max: u64| whole_number(w).filter(|n| *n <= max);

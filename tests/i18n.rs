@@ -162,7 +162,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("percent", FluentValue::from("125")),
         ("language", FluentValue::from("English")),
         ("status", FluentValue::from("503")),
-        ("age", FluentValue::from("5 minutes ago")),
+        ("when", FluentValue::from("May 28, 2024, 3:05 PM")),
     ]
 }
 
@@ -420,10 +420,13 @@ fn chinese_kept_notice_says_when_it_was_updated() {
         &built_in_catalog(),
         "zh-CN",
         "kept-notice",
-        &[("age", FluentValue::from("5分钟前"))],
+        &[("when", FluentValue::from("2024年5月28日 15:05"))],
     );
     assert_eq!(errors, vec![]);
-    assert_eq!(message.text, "最后更新于5分钟前。新闻暂时无法刷新。");
+    assert_eq!(
+        message.text,
+        "最后更新于 2024年5月28日 15:05。新闻暂时无法刷新。"
+    );
 }
 
 #[test]

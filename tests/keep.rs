@@ -1,6 +1,6 @@
 //! The keeping policy, natively: which kept feeds are shown, which go when the store is over its
-//! bound (the oldest first), and how a copy's age is put for the notice.
-use news_widget::keep::{whole_number, Age, KeepPolicy, KeptEntry, KEEP_POLICY};
+//! bound (the oldest first), and the one number reader of stored values.
+use news_widget::keep::{whole_number, KeepPolicy, KeptEntry, KEEP_POLICY};
 
 const MINUTE: u64 = 60_000;
 const HOUR: u64 = 60 * MINUTE;
@@ -112,48 +112,6 @@ fn a_copy_older_than_the_age_limit_is_not_usable() {
 #[test]
 fn a_copy_from_the_future_is_usable() {
     assert!(SMALL.is_usable(NOW + HOUR, NOW));
-}
-
-#[test]
-fn age_under_a_minute_is_in_seconds() {
-    assert_eq!(Age::between(NOW - 42_000, NOW), Age::Seconds(42));
-}
-
-#[test]
-fn age_under_an_hour_is_in_whole_minutes() {
-    assert_eq!(
-        Age::between(NOW - 5 * MINUTE - 59_000, NOW),
-        Age::Minutes(5)
-    );
-}
-
-#[test]
-fn age_under_a_day_is_in_whole_hours() {
-    assert_eq!(Age::between(NOW - 23 * HOUR, NOW), Age::Hours(23));
-}
-
-#[test]
-fn age_of_a_day_or_more_is_in_days() {
-    let age = Age::between(NOW - 3 * DAY - HOUR, NOW);
-    assert_eq!(age, Age::Days(3));
-    assert_eq!((age.unit(), age.count()), ("day", 3));
-}
-
-#[test]
-fn age_from_the_future_is_now() {
-    assert_eq!(Age::between(NOW + MINUTE, NOW), Age::Seconds(0));
-}
-
-#[test]
-fn age_units_are_those_of_intl_relative_time_format() {
-    let units = [
-        Age::Seconds(1),
-        Age::Minutes(1),
-        Age::Hours(1),
-        Age::Days(1),
-    ]
-    .map(Age::unit);
-    assert_eq!(units, ["second", "minute", "hour", "day"]);
 }
 
 #[test]

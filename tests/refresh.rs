@@ -1,9 +1,8 @@
 //! How a load ends, natively: the timeout option, the one retry of a busy server (Retry-After in
 //! seconds and as an HTTP date), which failures keep the news on screen, and what is shown next.
-use news_widget::feed::{build_feed, Feed};
 use news_widget::refresh::{
-    after_load, count_new, parse_http_date, parse_retry_after, retry_wait, same_cards, timeout_ms,
-    Failure, Next,
+    after_load, count_new, parse_http_date, parse_retry_after, retry_wait, timeout_ms, Failure,
+    Next,
 };
 
 /// Sun, 06 Nov 1994 08:49:37 GMT, the example date of RFC 9110.
@@ -297,45 +296,4 @@ fn an_unchanged_feed_has_no_new_articles() {
 fn removed_articles_are_not_counted_as_new() {
     let shown = ["a", "b", "c"];
     assert_eq!(count_new(shown.iter().copied(), ["a"].iter().copied()), 0);
-}
-
-// ---- whether the cards changed ----------------------------------------------------------------
-
-fn feed(items: &[(&str, &str)]) -> Feed {
-    let json = serde_json::json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "items": items.iter().map(|(id, title)| serde_json::json!({
-            "id": id, "title": title, "content_text": "body",
-            "date_published": "2024-05-28T10:00:00+08:00"
-        })).collect::<Vec<_>>(),
-    });
-    let header = serde_json::from_value(json.clone()).map_err(|e| e.to_string());
-    let items = json["items"].as_array().map(|items| {
-        items
-            .iter()
-            .map(|i| serde_json::from_value(i.clone()).map_err(|e| e.to_string()))
-            .collect()
-    });
-    build_feed(header, items).expect("a valid test feed").feed
-}
-
-#[test]
-fn the_same_items_are_the_same_cards() {
-    let shown = feed(&[("a", "A"), ("b", "B")]);
-    assert!(same_cards(&shown, &feed(&[("a", "A"), ("b", "B")])));
-}
-
-#[test]
-fn a_changed_title_changes_the_cards() {
-    let shown = feed(&[("a", "A"), ("b", "B")]);
-    assert!(!same_cards(
-        &shown,
-        &feed(&[("a", "A"), ("b", "B, corrected")])
-    ));
-}
-
-#[test]
-fn a_new_item_changes_the_cards() {
-    let shown = feed(&[("a", "A")]);
-    assert!(!same_cards(&shown, &feed(&[("n", "N"), ("a", "A")])));
 }

@@ -41,7 +41,7 @@ error-feed-items = { $count ->
 error-empty = There is no news yet.
 article-not-found = The requested article was not found.
 retry = Try again
-kept-notice = Last updated { $age }. The news could not be refreshed.
+kept-notice = Last updated { $when }. The news could not be refreshed.
 news-updated = { $count ->
     [one] One new article.
    *[other] { $count } new articles.

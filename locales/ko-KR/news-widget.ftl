@@ -36,7 +36,7 @@ error-feed-items = 소식 데이터의 기사 { $count }건을 모두 읽을 수
 error-empty = 아직 등록된 소식이 없습니다.
 article-not-found = 요청한 기사를 찾을 수 없습니다.
 retry = 다시 시도
-kept-notice = 마지막 업데이트: { $age }. 소식을 새로 고치지 못했습니다.
+kept-notice = 마지막 업데이트: { $when }. 소식을 새로 고치지 못했습니다.
 news-updated = { $count ->
    *[other] 새 기사 { $count }건이 있습니다.
 }

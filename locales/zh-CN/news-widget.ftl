@@ -36,7 +36,7 @@ error-feed-items = 新闻数据中的 { $count } 篇文章均无法读取。
 error-empty = 暂无新闻。
 article-not-found = 未找到所请求的文章。
 retry = 重试
-kept-notice = 最后更新于{ $age }。新闻暂时无法刷新。
+kept-notice = 最后更新于 { $when }。新闻暂时无法刷新。
 news-updated = { $count ->
    *[other] 有 { $count } 篇新文章。
 }

@@ -3,7 +3,7 @@
 //! deadline. A failed cross-origin request is diagnosed in the background: when the server does
 //! answer a `no-cors` request, the console names CORS and its fix. The policy is `crate::refresh`.
 
-use js_sys::Uint8Array;
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestCache, RequestInit, RequestMode, Response};
@@ -84,7 +84,7 @@ impl Deadline {
     }
 
     /// Sends the GET (the request is on its way when this returns).
-    fn send(&self, url: &str, mode: Option<RequestMode>, revalidate: bool) -> JsFuture {
+    fn send(&self, url: &str, mode: Option<RequestMode>, revalidate: bool) -> Promise {
         let init = RequestInit::new();
         init.set_signal(Some(&self.signal()));
         if revalidate {
@@ -93,10 +93,10 @@ impl Deadline {
         if let Some(mode) = mode {
             init.set_mode(mode);
         }
-        JsFuture::from(match web_sys::window() {
+        match web_sys::window() {
             Some(window) => window.fetch_with_str_and_init(url, &init),
-            None => js_sys::Promise::reject(&"no window".into()),
-        })
+            None => Promise::reject(&"no window".into()),
+        }
     }
 }
 
@@ -106,7 +106,7 @@ pub struct Pending {
     revalidate: bool,
     /// `None` only where the browser has no `AbortController`: then the request fails at once.
     deadline: Option<Deadline>,
-    answer: JsFuture,
+    answer: Promise,
 }
 
 /// Starts a GET of `url` within the deadline of `how`.
@@ -114,7 +114,7 @@ pub fn start(url: &str, how: FetchOptions<'_>) -> Pending {
     let deadline = Deadline::start(how.signal, how.timeout_ms);
     let answer = match &deadline {
         Some(deadline) => deadline.send(url, None, how.revalidate),
-        None => JsFuture::from(js_sys::Promise::reject(&"no AbortController".into())),
+        None => Promise::reject(&"no AbortController".into()),
     };
     Pending {
         url: url.to_owned(),
@@ -128,6 +128,11 @@ impl Pending {
     /// The URL asked for (the key of the kept copy).
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The `fetch()` promise: it settles when the headers have arrived (or the request failed).
+    pub fn answer(&self) -> &Promise {
+        &self.answer
     }
 
     /// The body, once the answer is complete; a busy server is asked once more.
@@ -145,7 +150,7 @@ impl Pending {
         };
         let mut retried = false;
         let response = loop {
-            let response: Response = match answer.await.map(JsCast::dyn_into) {
+            let response: Response = match JsFuture::from(answer).await.map(JsCast::dyn_into) {
                 Ok(Ok(response)) => response,
                 Ok(Err(other)) | Err(other) => {
                     if !deadline.signal().aborted() {
@@ -207,7 +212,7 @@ fn diagnose(url: &str, failed: &Deadline) {
     let Some(deadline) = Deadline::start(failed.outer.as_ref(), failed.timeout_ms) else {
         return;
     };
-    let probe = deadline.send(url, Some(RequestMode::NoCors), false);
+    let probe = JsFuture::from(deadline.send(url, Some(RequestMode::NoCors), false));
     let url = url.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
         let answered = probe.await.is_ok();

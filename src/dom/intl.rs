@@ -4,7 +4,6 @@ use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::feed::{Timestamp, WrittenDate};
-use crate::keep::Age;
 
 /// Formats publication dates as the reader's language writes them (dateStyle long):
 /// "May 28, 2024", "2024年5月28日", "2024년 5월 28일".
@@ -52,21 +51,21 @@ pub fn endonym(tag: &str) -> Option<String> {
     of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()
 }
 
-/// How long ago, as the reader's language says it ("5 minutes ago", "yesterday", "5분 전",
-/// "昨天"), for the notice over a kept feed. `None` where `Intl.RelativeTimeFormat` is missing.
-pub fn time_ago(locale: &str, age: Age) -> Option<String> {
+/// When something happened, as the reader's language writes a date and time, in the reader's
+/// time zone ("May 28, 2024, 3:05 PM", "2024年5月28日 15:05", "2024. 5. 28. 오후 3:05"): when the
+/// news on screen was last updated.
+pub fn moment(locale: &str, epoch_ms: u64) -> String {
     let options = Object::new();
-    Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: Function = Reflect::get(&intl, &"RelativeTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args = Array::of2(&Array::of1(&JsValue::from_str(locale)), &options);
-    let format: js_sys::Intl::RelativeTimeFormat =
-        Reflect::construct(&ctor, &args).ok()?.unchecked_into();
-    // Ages are at most a week in days, so the count is exact as a float.
-    Some(format.format(-(age.count() as f64), age.unit()).into())
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let dtf = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
+    dtf.format()
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// The offset (minutes east of UTC) of the IANA `zone` at a wall-clock time written there, for

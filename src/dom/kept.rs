@@ -56,17 +56,27 @@ fn header_number(headers: &Headers, name: &str) -> Option<u64> {
     whole_number(&headers.get(name).ok().flatten()?)
 }
 
-/// The kept copy of `url`, if there is one young enough to show (an older one goes when the
-/// next feed is kept).
-pub async fn read(url: &str) -> Option<Kept> {
+/// Starts looking for the kept copy of `url`: a promise of its `Response` (or `undefined`).
+/// `None` where nothing can be kept.
+pub fn lookup(url: &str) -> Option<Promise> {
     if !keepable(url) {
         return None;
     }
     let options = js_sys::Object::new();
     Reflect::set(&options, &"cacheName".into(), &CACHE_NAME.into()).ok()?;
-    let found = caches()?.lookup(url, &options).ok()?;
-    // `undefined` when there is no entry: not a Response.
-    let response: Response = JsFuture::from(found).await.ok()?.dyn_into().ok()?;
+    caches()?.lookup(url, &options).ok()
+}
+
+/// Whether a settled value is a kept copy (and not, say, the network's answer it raced with).
+pub fn is_kept(value: &JsValue) -> bool {
+    value
+        .dyn_ref::<Response>()
+        .is_some_and(|r| r.headers().has(KEY).unwrap_or(false))
+}
+
+/// The kept copy a lookup found, if it is young enough to show.
+pub async fn read(found: JsValue, url: &str) -> Option<Kept> {
+    let response: Response = found.dyn_into().ok()?;
     let headers = response.headers();
     let fetched_at_ms = header_number(&headers, FETCHED_AT).unwrap_or(0);
     if !KEEP_POLICY.is_usable(fetched_at_ms, now_ms()) {

@@ -142,13 +142,18 @@ pub struct FeedRead {
 }
 
 /// Reads a started request of the feed as bytes, whatever its format and encoding
-/// (CONTRACT §4). A feed that reads well is kept for the next visit.
-pub async fn read_feed(pending: Pending, options: &ReadOptions) -> Result<FeedOutcome, LoadError> {
+/// (CONTRACT §4), and gives the bytes too (an unchanged feed is told by them). A feed that
+/// reads well is kept for the next visit.
+pub async fn read_feed(
+    pending: Pending,
+    options: &ReadOptions,
+) -> Result<(FeedOutcome, Uint8Array), LoadError> {
     let url = pending.url().to_owned();
     let fetched = pending.finish().await?;
     let outcome = read_fetched(&fetched, options)?;
+    let bytes = fetched.bytes.clone();
     kept::keep(&url, fetched);
-    Ok(outcome)
+    Ok((outcome, bytes))
 }
 
 /// Reads a fetched (or kept) body, its final URL being the base for relative links.

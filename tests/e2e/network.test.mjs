@@ -269,7 +269,8 @@ test("a second visit with the feed unreachable shows the kept news with its noti
   await notice.waitFor({ timeout: 8000 });
   assert.deepEqual(await cardIds(page), before, "the kept cards");
   assert.match((await notice.locator("p").textContent()).trim(), EN.notice);
-  assert.match(await notice.locator("p").textContent(), /(now|second|minute)/, "when it was last updated");
+  const year = String(new Date().getFullYear());
+  assert.ok((await notice.locator("p").textContent()).includes(year), "when it was last updated: a date and time");
   assert.equal(await notice.getAttribute("role"), "status");
   const retry = notice.locator('[part~="retry"]');
   assert.equal((await retry.textContent()).trim(), "Try again");

@@ -7,7 +7,9 @@
 use std::rc::{Rc, Weak};
 
 use fluent_bundle::FluentValue;
+use js_sys::Uint8Array;
 use unic_langid::LanguageIdentifier;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Element};
 
 use super::super::fetch::{self, now_ms, FetchOptions, Pending};
@@ -18,7 +20,6 @@ use super::super::render::Ctx;
 use super::super::{intl, node::El};
 use super::{warn, Load, View, Widget};
 use crate::feed::{Feed, FeedOutcome};
-use crate::keep::Age;
 use crate::refresh::{self as policy, Next};
 
 /// What started a load.
@@ -48,6 +49,8 @@ pub(super) struct Freshness {
     source: Source,
     /// When the news on screen was fetched (ms since the epoch).
     fetched_at_ms: u64,
+    /// Its bytes: a fresh feed with the same bytes changes nothing on screen.
+    bytes: Option<Uint8Array>,
     /// The last refresh failed and the news on screen stayed: the notice shows, with Retry.
     failed: bool,
 }
@@ -114,18 +117,36 @@ impl Widget {
         let mut resource = self
             .claim_locale_fetch(&locale)
             .map(|url| fetch::start(&url, how));
+        // With nothing on screen, the kept copy is looked for meanwhile.
+        let mut lookup = (!on_screen).then(|| kept::lookup(&feed_url)).flatten();
         let read = self.read_options();
         wasm_bindgen_futures::spawn_local(async move {
-            // Nothing on screen: the kept copy shows while the feed is on its way.
-            if !on_screen {
-                if let Some(kept_copy) = kept::read(&feed_url).await {
-                    add_resource(&weak, &locale, &mut resource).await;
-                    if let Some(w) = current(&weak, generation) {
-                        w.show_kept(kept_copy);
+            // Whichever comes first: the kept copy shows while the feed is on its way; a feed
+            // that answers first is not held back by the lookup.
+            if let Some(found) = &lookup {
+                let race = js_sys::Promise::race(&js_sys::Array::of2(found, feed.answer()));
+                match JsFuture::from(race).await {
+                    // No kept copy.
+                    Ok(first) if first.is_undefined() => lookup = None,
+                    Ok(first) if kept::is_kept(&first) => {
+                        lookup = None;
+                        show_kept(&weak, generation, first, &feed_url, &locale, &mut resource)
+                            .await;
                     }
+                    // The feed answered (or failed) first: the lookup stays for a fallback.
+                    _ => {}
                 }
             }
             let result = load::read_feed(feed, &read).await;
+            // A failure with nothing on screen falls back to the kept copy, if there is one.
+            let fall_back = result.as_ref().err().is_some_and(|e| {
+                e.failure().keeps_news()
+                    && current(&weak, generation).is_some_and(|w| !w.news_on_screen())
+            });
+            if let Some(found) = lookup.filter(|_| fall_back) {
+                let found = JsFuture::from(found).await.unwrap_or_default();
+                show_kept(&weak, generation, found, &feed_url, &locale, &mut resource).await;
+            }
             add_resource(&weak, &locale, &mut resource).await;
             if let Some(w) = current(&weak, generation) {
                 w.settle(result, trigger != Trigger::Language);
@@ -155,6 +176,7 @@ impl Widget {
         *self.freshness.borrow_mut() = Freshness {
             source: Source::Kept,
             fetched_at_ms: kept_copy.fetched_at_ms,
+            bytes: Some(kept_copy.fetched.bytes.clone()),
             failed: false,
         };
         self.speak_wanted();
@@ -164,16 +186,28 @@ impl Widget {
     /// The network answered (or failed for good): show what `crate::refresh` decides.
     /// `same_list`: the fresh feed is the one on screen refreshed (its new articles are
     /// announced), not another language's.
-    fn settle(self: &Rc<Self>, result: Result<FeedOutcome, LoadError>, same_list: bool) {
+    fn settle(
+        self: &Rc<Self>,
+        result: Result<(FeedOutcome, Uint8Array), LoadError>,
+        same_list: bool,
+    ) {
         let next = policy::after_load(
             result.as_ref().map(|_| ()).map_err(LoadError::failure),
             self.news_on_screen(),
         );
         self.speak_wanted();
+        let result = result.map(|(outcome, bytes)| {
+            let same = same_list
+                && self.freshness.borrow().bytes.as_ref().is_some_and(|shown| {
+                    shown.length() == bytes.length() && shown.to_vec() == bytes.to_vec()
+                });
+            self.freshness.borrow_mut().bytes = Some(bytes);
+            (outcome, same)
+        });
         match (next, result) {
-            (Next::UpdateInPlace, Ok(outcome)) => {
+            (Next::UpdateInPlace, Ok((outcome, same))) => {
                 self.report_outcome(&outcome);
-                self.update_in_place(outcome.feed, same_list);
+                self.update_in_place(outcome.feed, same, same_list);
             }
             (Next::KeepWithNotice, Err(error)) => {
                 warn(&format!("feed {}: {error}", self.feed_url.borrow()));
@@ -190,7 +224,7 @@ impl Widget {
                 if result.is_err() {
                     self.state.borrow_mut().view = View::List;
                 }
-                self.loaded(result);
+                self.loaded(result.map(|(outcome, _)| outcome));
             }
         }
     }
@@ -203,21 +237,18 @@ impl Widget {
 
     /// The fresh feed replaces the one on screen without a Loading state (`show_feed`: the
     /// open article stays, focus returns to the same card), and the new articles are announced
-    /// once. An unchanged feed changes nothing on screen.
-    fn update_in_place(self: &Rc<Self>, fresh: Feed, same_list: bool) {
+    /// once. An unchanged feed (`unchanged`: the same bytes) changes nothing on screen.
+    fn update_in_place(self: &Rc<Self>, fresh: Feed, unchanged: bool, same_list: bool) {
         let had_notice = std::mem::take(&mut self.freshness.borrow_mut().failed);
         self.mark_fresh();
-        let (changed, added) = match &self.state.borrow().load {
-            Load::Ready(old) if same_list => (
-                !policy::same_cards(old, &fresh),
-                policy::count_new(
-                    old.items.iter().map(|i| i.id.as_str()),
-                    fresh.items.iter().map(|i| i.id.as_str()),
-                ),
+        let added = match &self.state.borrow().load {
+            Load::Ready(old) if same_list => policy::count_new(
+                old.items.iter().map(|i| i.id.as_str()),
+                fresh.items.iter().map(|i| i.id.as_str()),
             ),
-            _ => (true, 0),
+            _ => 0,
         };
-        if changed || had_notice {
+        if !unchanged || had_notice {
             let fresh = Rc::new(fresh);
             self.sources.keep(&self.feed_url.borrow(), &fresh);
             let focus_was_retry = self.focused_key().as_deref() == Some("retry");
@@ -268,8 +299,7 @@ impl Widget {
         if !freshness.failed {
             return None;
         }
-        let age = Age::between(freshness.fetched_at_ms, now_ms());
-        let ago = intl::time_ago(&ctx.ui_lang, age).unwrap_or_default();
+        let when = intl::moment(&ctx.ui_lang, freshness.fetched_at_ms);
         let retry = El::new(ctx.doc, "button")
             .attr("type", "button")
             .attr("data-action", "retry")
@@ -283,7 +313,7 @@ impl Widget {
                 .child(ctx.text_args(
                     ctx.el("p"),
                     "kept-notice",
-                    &[("age", FluentValue::from(ago))],
+                    &[("when", FluentValue::from(when))],
                 ))
                 .child(ctx.text(retry, "retry"))
                 .done(),
@@ -306,6 +336,24 @@ impl Widget {
                 w.refresh(Trigger::Online);
             }
         }));
+    }
+}
+
+/// Shows what a kept-copy lookup `found` (nothing, or a copy young enough), after the run-time
+/// Fluent resource, if the load is still current.
+async fn show_kept(
+    weak: &Weak<Widget>,
+    generation: u32,
+    found: wasm_bindgen::JsValue,
+    url: &str,
+    locale: &LanguageIdentifier,
+    resource: &mut Option<Pending>,
+) {
+    if let Some(kept_copy) = kept::read(found, url).await {
+        add_resource(weak, locale, resource).await;
+        if let Some(w) = current(weak, generation) {
+            w.show_kept(kept_copy);
+        }
     }
 }
 

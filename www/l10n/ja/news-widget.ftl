@@ -36,7 +36,7 @@ error-feed-items = ニュースフィードの記事 { $count } 件をどれも�
 error-empty = まだニュースはありません。
 article-not-found = お探しの記事が見つかりませんでした。
 retry = 再試行
-kept-notice = 最終更新：{ $age }。ニュースを更新できませんでした。
+kept-notice = 最終更新：{ $when }。ニュースを更新できませんでした。
 news-updated = { $count ->
    *[other] 新しい記事が { $count } 件あります。
 }
