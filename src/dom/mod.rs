@@ -3,10 +3,12 @@
 
 mod clean;
 mod embed;
+mod font_controls;
 mod intl;
 mod listen;
 mod load;
 mod node;
+mod notify;
 mod print;
 mod render;
 mod storage;

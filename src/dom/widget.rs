@@ -5,19 +5,18 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use fluent_bundle::FluentValue;
-use js_sys::{Object, Reflect};
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event,
-    HtmlElement, KeyboardEvent, ShadowRoot,
+    AbortController, Document, DocumentFragment, Element, Event, HtmlElement, KeyboardEvent,
+    ShadowRoot,
 };
 
 use super::listen::Listener;
 use super::load::{self, LoadError};
 use super::print::{self, PrintFrame};
 use super::render::{self, Ctx, LanguageChoice, StateView};
-use super::{intl, storage, style};
+use super::{intl, notify, storage, style};
 use crate::feed::{Feed, ItemError};
 use crate::i18n::{self, Catalog, I18nError, Localizer};
 use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
@@ -289,19 +288,13 @@ impl Widget {
                 self.close();
                 true
             }
-            "+" | "=" => {
-                self.set_font(self.font().larger());
-                true
-            }
-            "-" | "_" => {
-                self.set_font(self.font().smaller());
-                true
-            }
-            "0" => {
-                self.set_font(FontStep::DEFAULT);
-                true
-            }
-            _ => false,
+            other => match self.font().after_key(other) {
+                Some(step) => {
+                    self.set_font(step);
+                    true
+                }
+                None => false,
+            },
         };
         if handled {
             event.prevent_default();
@@ -556,38 +549,11 @@ impl Widget {
     }
 
     fn announce(&self, text: &str) {
-        // Screen readers announce a change of text: the same message twice (A+ pressed at
-        // 200 %) differs by a trailing no-break space, so it is still heard.
-        let same = self
-            .live
-            .text_content()
-            .is_some_and(|t| t.trim_end_matches('\u{a0}') == text);
-        let text = if same
-            && !self
-                .live
-                .text_content()
-                .unwrap_or_default()
-                .ends_with('\u{a0}')
-        {
-            format!("{text}\u{a0}")
-        } else {
-            text.to_string()
-        };
-        self.live.set_text_content(Some(&text));
+        notify::announce(&self.live, text);
     }
 
     fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
-        let object = Object::new();
-        for (key, value) in detail {
-            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-        }
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&object);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = self.host.dispatch_event(&event);
-        }
+        notify::emit(&self.host, name, detail);
     }
 
     // -----------------------------------------------------------------------------------------
