@@ -1,7 +1,23 @@
 //! The reader toolbar's stylesheet for an existing article, natively: what it says at each step,
-//! and how ids become selectors.
+//! how ids become selectors, and that the loader's pre-paint copy is the same text.
 use news_widget::prefs::FontStep;
-use news_widget::text_zoom::{css_identifier, zoom_css};
+use news_widget::text_zoom::{css_identifier, zoom_css, ZOOM_CSS_TEMPLATE};
+
+const LOADER: &str = include_str!("../js/news-widget.js");
+
+/// The string literal assigned to `var NAME = …;` in the loader (one line, double quotes).
+fn loader_literal(name: &str) -> String {
+    let start = LOADER
+        .find(&format!("var {name} = "))
+        .unwrap_or_else(|| panic!("the loader defines {name}"));
+    let line = LOADER[start..].lines().next().expect("a line");
+    let value = line
+        .trim_start_matches(&format!("var {name} = "))
+        .trim_end_matches(';');
+    serde_json::from_str::<serde_json::Value>(value)
+        .unwrap_or_else(|e| panic!("{name} is a JSON-compatible literal ({e}): {value}"))
+        .to_string()
+}
 
 #[test]
 fn default_step_leaves_the_page_alone() {
@@ -82,4 +98,30 @@ fn control_characters_are_escaped_as_code_points() {
 #[test]
 fn non_ascii_ids_pass_through() {
     assert_eq!(css_identifier("新闻正文"), "新闻正文");
+}
+
+#[test]
+fn the_loader_applies_the_same_stylesheet_before_the_wasm_arrives() {
+    assert_eq!(
+        loader_literal("ZOOM_CSS"),
+        serde_json::Value::from(ZOOM_CSS_TEMPLATE).to_string()
+    );
+}
+
+#[test]
+fn the_loader_knows_the_same_scales_as_the_font_steps() {
+    let scales: Vec<String> = (FontStep::MIN.value()..=FontStep::MAX.value())
+        .map(|s| FontStep::clamped(s).scale_css())
+        .collect();
+    assert_eq!(
+        loader_literal("SCALES"),
+        serde_json::to_string(&scales).expect("strings serialize")
+    );
+}
+
+#[test]
+fn the_loader_puts_100_percent_where_the_font_step_says() {
+    // SCALES[step - MIN]: the loader indexes by `step + 1`.
+    assert_eq!(FontStep::MIN.value(), -1);
+    assert!(LOADER.contains("SCALES[step + 1]"));
 }

@@ -657,6 +657,7 @@ impl Widget {
         storage::write(FONT_STEP_KEY, &step.to_stored());
         self.apply_font(step, true);
         super::embed::for_each_other(self, |other| other.apply_font(step, false));
+        super::toolbar::follow_font(step, None);
     }
 
     pub fn apply_font(&self, step: FontStep, announce: bool) {
@@ -941,7 +942,7 @@ impl Widget {
 }
 
 /// Whether a shadow root is empty or holds only the slot that `destroy` leaves.
-fn is_vacated(shadow: &ShadowRoot) -> bool {
+pub(super) fn is_vacated(shadow: &ShadowRoot) -> bool {
     match shadow.child_element_count() {
         0 => true,
         1 => shadow
