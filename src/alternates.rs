@@ -91,8 +91,18 @@ pub fn language_links(
     if links.iter().filter(|(_, l)| !l.current).count() == 0 {
         return Vec::new();
     }
-    links.sort_by_key(|(id, _)| built_in_rank(id));
-    links.into_iter().map(|(_, link)| link).collect()
+    // The built-in languages first, in their order, then the others as the page lists them: a
+    // stable partition of a handful of links (no sort routine shipped for it).
+    let mut ordered = Vec::with_capacity(links.len());
+    for rank in 0..=BUILT_IN.len() {
+        ordered.extend(
+            links
+                .iter()
+                .filter(|(id, _)| built_in_rank(id) == rank)
+                .map(|(_, link)| link.clone()),
+        );
+    }
+    ordered
 }
 
 /// Same language for the control: the same primary language, and for Chinese the same script

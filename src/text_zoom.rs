@@ -56,7 +56,7 @@ pub fn css_identifier(id: &str) -> String {
         if c == '\0' {
             out.push('\u{FFFD}');
         } else if (0x01..=0x1F).contains(&code) || code == 0x7F || leading_digit {
-            out.push_str(&format!("\\{code:x} "));
+            push_code_point(&mut out, code);
         } else if index == 0 && c == '-' && chars.len() == 1 {
             out.push_str("\\-");
         } else if code >= 0x80 || c == '-' || c == '_' || c.is_ascii_alphanumeric() {
@@ -67,4 +67,18 @@ pub fn css_identifier(id: &str) -> String {
         }
     }
     out
+}
+
+/// `\` and the code point in lowercase hex, then the space that ends the escape.
+fn push_code_point(out: &mut String, code: u32) {
+    out.push('\\');
+    let mut started = false;
+    for shift in (0..8).rev() {
+        let digit = (code >> (shift * 4)) & 0xF;
+        if digit != 0 || started || shift == 0 {
+            started = true;
+            out.push(char::from_digit(digit, 16).expect("a nibble is a hex digit"));
+        }
+    }
+    out.push(' ');
 }

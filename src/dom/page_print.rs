@@ -91,12 +91,17 @@ fn date(doc: &Document, target: &Element) -> Option<Timestamp> {
         .find_map(|value| Timestamp::parse(&value))
 }
 
+/// The element's text with its white space folded, as a title reads.
 fn text_of(el: &Element) -> String {
-    el.text_content()
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = el.text_content().unwrap_or_default();
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The printed article: title, date, the cleaned body, the page's address. `page_lang` is the
