@@ -7,12 +7,16 @@
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
 //! - [`i18n`]: Fluent resources, language negotiation, per-message fallback;
 //! - [`prefs`]: font-size steps and stored preferences;
+//! - [`text_zoom`]: the stylesheet that scales an existing article page's text (reader toolbar);
+//! - [`alternates`]: the reader toolbar's language links from a page's hreflang alternates;
 //! - `dom` (wasm32 only): rendering, events, print, embedding and the JS API.
 
+pub mod alternates;
 pub mod feed;
 pub mod i18n;
 pub mod prefs;
 pub mod sanitize;
+pub mod text_zoom;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

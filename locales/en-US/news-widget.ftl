@@ -40,3 +40,7 @@ error-feed-items = { $count ->
 error-empty = There is no news yet.
 article-not-found = The requested article was not found.
 retry = Try again
+# The reader toolbar on an existing article page (<news-widget-toolbar>).
+toolbar-label = Reading tools
+print-date-label = Date:
+preview-close = Close preview

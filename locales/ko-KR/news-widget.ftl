@@ -35,3 +35,7 @@ error-feed-items = 소식 데이터의 기사 { $count }건을 모두 읽을 수
 error-empty = 아직 등록된 소식이 없습니다.
 article-not-found = 요청한 기사를 찾을 수 없습니다.
 retry = 다시 시도
+# 기존 기사 페이지의 읽기 도구 모음(<news-widget-toolbar>).
+toolbar-label = 읽기 도구
+print-date-label = 날짜:
+preview-close = 미리보기 닫기

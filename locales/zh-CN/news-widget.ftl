@@ -35,3 +35,7 @@ error-feed-items = 新闻数据中的 { $count } 篇文章均无法读取。
 error-empty = 暂无新闻。
 article-not-found = 未找到所请求的文章。
 retry = 重试
+# 已有文章页上的阅读工具栏（<news-widget-toolbar>）。
+toolbar-label = 阅读工具
+print-date-label = 日期：
+preview-close = 关闭预览

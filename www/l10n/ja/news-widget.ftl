@@ -35,3 +35,7 @@ error-feed-items = ニュースフィードの記事 { $count } 件をどれも�
 error-empty = まだニュースはありません。
 article-not-found = お探しの記事が見つかりませんでした。
 retry = 再試行
+# 既存の記事ページの閲覧ツールバー（<news-widget-toolbar>）。
+toolbar-label = 閲覧ツール
+print-date-label = 日付：
+preview-close = プレビューを閉じる
