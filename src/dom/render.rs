@@ -107,11 +107,10 @@ impl<'a> Ctx<'a> {
 }
 
 /// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
-pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
-    let fonts = font_controls::group(ctx, font);
-
-    let mut languages = ctx
-        .el("div")
+/// The labelled group [`language`] that holds the language choices (buttons in the widget,
+/// links in the article toolbar).
+pub fn language_group(ctx: &Ctx) -> El {
+    ctx.el("div")
         .class("group languages")
         .part("language")
         .attr("role", "group")
@@ -123,7 +122,13 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
                     .attr("id", "nw-language-label"),
                 "language-label",
             ),
-        );
+        )
+}
+
+pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
+    let fonts = font_controls::group(ctx, font);
+
+    let mut languages = language_group(ctx);
     for choice in ctx.languages {
         let current = choice.tag == ctx.ui_lang;
         languages = languages.child(

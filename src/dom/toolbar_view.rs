@@ -7,7 +7,7 @@ use web_sys::{Document, Element, HtmlDialogElement};
 use super::font_controls;
 use super::intl;
 use super::listen::Listener;
-use super::render::Ctx;
+use super::render::{self, Ctx};
 use crate::alternates::{self, Alternate, LanguageLink};
 use crate::prefs::FontStep;
 
@@ -79,20 +79,7 @@ pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
             ),
         );
     let languages = (!links.is_empty()).then(|| {
-        let mut group = ctx
-            .el("div")
-            .class("group languages")
-            .part("language")
-            .attr("role", "group")
-            .attr("aria-labelledby", "nw-language-label")
-            .child(
-                ctx.text(
-                    ctx.el("span")
-                        .class("label")
-                        .attr("id", "nw-language-label"),
-                    "language-label",
-                ),
-            );
+        let mut group = render::language_group(ctx);
         for link in links {
             let name = link
                 .endonym
