@@ -1,4 +1,5 @@
-/*! news-widget loader: mounts every [data-news-widget] element and <news-widget> on the page.
+/*! news-widget loader: mounts every [data-news-widget] element and <news-widget> on the page,
+ * and every reader toolbar ([data-news-widget-toolbar], <news-widget-toolbar for="id">).
  * Works as a classic script (defer/async) and as type="module"; finds its wasm beside itself.
  * Defines one global, window.NewsWidget. See README "Embed on your site". */
 (function () {
@@ -70,6 +71,17 @@
 
   var handles = new WeakMap();
 
+  // The element's handle is known to NewsWidget.get until it is destroyed.
+  function keep(element, handle) {
+    handles.set(element, handle);
+    var destroy = handle.destroy.bind(handle);
+    handle.destroy = function () {
+      destroy();
+      if (handles.get(element) === handle) handles.delete(element);
+    };
+    return handle;
+  }
+
   function mount(element, options) {
     if (!(element instanceof Element)) {
       return Promise.reject(new TypeError("NewsWidget.mount: expected an Element"));
@@ -80,14 +92,83 @@
       merged.feeds = Object.assign({}, fromAttributes.feeds, options.feeds);
     }
     return loadCore().then(function (glue) {
-      var handle = glue.mount(element, merged);
-      handles.set(element, handle);
-      var destroy = handle.destroy.bind(handle);
-      handle.destroy = function () {
-        destroy();
-        if (handles.get(element) === handle) handles.delete(element);
-      };
-      return handle;
+      return keep(element, glue.mount(element, merged));
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The reader toolbar on an existing article page: <news-widget-toolbar for="article-id">.
+
+  var TOOLBAR_OPTIONS = ["for", "lang"];
+  var FONT_STEP_KEY = "news-widget:font-step";
+  // The font steps' scales and the article's stylesheet, as src/prefs.rs and src/text_zoom.rs
+  // make them (tests/text_zoom.rs checks that these copies are the same): before the wasm has
+  // arrived, the article is already at the reader's stored size, so that a reload never shows
+  // it at 100 % first. The toolbar adopts its own copy when it mounts, and this one goes in the
+  // same task.
+  var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
+  var ZOOM_CSS = "#{id}{zoom:{scale}!important;overflow-wrap:anywhere!important}#{id} :is(img,video,canvas,svg,iframe,object,embed,table,pre){max-width:100%!important}#{id} :is(img,video,canvas){height:auto!important}#{id} pre{white-space:pre-wrap!important}";
+  var early = new WeakMap();
+
+  function storedScale() {
+    var stored;
+    try {
+      stored = window.localStorage.getItem(FONT_STEP_KEY);
+    } catch (e) {
+      return null; // storage blocked: the wasm keeps the step in memory
+    }
+    var text = String(stored === null ? "" : stored).trim();
+    if (!/^[+-]?[0-9]+$/.test(text)) return null;
+    var step = Number(text);
+    return step === 0 ? null : SCALES[step + 1] || null;
+  }
+
+  function scaleEarly(element, id) {
+    var scale = storedScale();
+    if (!scale || !id || early.has(element) || !document.getElementById(id) ||
+        !("adoptedStyleSheets" in document) || !(window.CSS && CSS.escape)) return;
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(ZOOM_CSS.split("{id}").join(CSS.escape(id)).split("{scale}").join(scale));
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      early.set(element, sheet);
+    } catch (e) {
+      // Without constructed stylesheets the toolbar scales the article when it mounts.
+    }
+  }
+
+  function unscaleEarly(element) {
+    var sheet = early.get(element);
+    if (!sheet) return;
+    early.delete(element);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
+  }
+
+  function toolbarOptionsFrom(element) {
+    var custom = element.localName === "news-widget-toolbar";
+    var options = {};
+    TOOLBAR_OPTIONS.forEach(function (name) {
+      var value = element.getAttribute(custom ? name : "data-" + name);
+      if (value !== null) options[name] = value;
+    });
+    return options;
+  }
+
+  function mountToolbar(element, options) {
+    if (!(element instanceof Element)) {
+      return Promise.reject(new TypeError("NewsWidget.mountToolbar: expected an Element"));
+    }
+    var merged = Object.assign(toolbarOptionsFrom(element), options || {});
+    scaleEarly(element, merged["for"]);
+    return loadCore().then(function (glue) {
+      try {
+        return keep(element, glue.mountToolbar(element, merged));
+      } finally {
+        unscaleEarly(element);
+      }
+    }, function (error) {
+      unscaleEarly(element);
+      throw error;
     });
   }
 
@@ -96,16 +177,16 @@
     element.dispatchEvent(new CustomEvent("news-widget:error", {
       bubbles: true,
       composed: true,
-      detail: { kind: "load", message: String(error && error.message || error) },
+      detail: { kind: error && error.kind || "load", message: String(error && error.message || error) },
     }));
   }
 
   var pending = new WeakSet();
 
-  function autoMount(element) {
+  function autoMount(element, how) {
     if (handles.has(element) || pending.has(element) || !element.isConnected) return;
     pending.add(element);
-    mount(element).catch(function (error) { report(element, error); }).then(function () {
+    (how || mount)(element).catch(function (error) { report(element, error); }).then(function () {
       pending.delete(element);
     });
   }
@@ -133,9 +214,10 @@
 
   // A [data-news-widget] taken off the page stops listening (one that was only moved is
   // connected again by the time the records arrive, and stays).
+  var MOUNTED = "[data-news-widget], [data-news-widget-toolbar]";
   function release(root) {
-    var found = root.matches && root.matches("[data-news-widget]") ? [root] : [];
-    if (root.querySelectorAll) found = found.concat([].slice.call(root.querySelectorAll("[data-news-widget]")));
+    var found = root.matches && root.matches(MOUNTED) ? [root] : [];
+    if (root.querySelectorAll) found = found.concat([].slice.call(root.querySelectorAll(MOUNTED)));
     found.forEach(function (element) {
       if (element.isConnected) return;
       if (lazy) lazy.unobserve(element);
@@ -144,11 +226,15 @@
     });
   }
 
+  // Toolbars mount at once wherever they are: their article is on screen from the start.
   function scan(root) {
     if (root.matches && root.matches("[data-news-widget]")) consider(root);
+    if (root.matches && root.matches("[data-news-widget-toolbar]")) autoMount(root, mountToolbar);
     if (root.querySelectorAll) {
       var found = root.querySelectorAll("[data-news-widget]");
       for (var i = 0; i < found.length; i++) consider(found[i]);
+      var toolbars = root.querySelectorAll("[data-news-widget-toolbar]");
+      for (var j = 0; j < toolbars.length; j++) autoMount(toolbars[j], mountToolbar);
     }
   }
 
@@ -201,10 +287,52 @@
     customElements.define("news-widget", NewsWidgetElement);
   }
 
+  // <news-widget-toolbar for="article-id">: mounts on connect, mounts afresh when `for` or
+  // `lang` changes, cleans up on disconnect.
+  if (window.customElements && !customElements.get("news-widget-toolbar")) {
+    var ToolbarElement = function () {
+      return Reflect.construct(HTMLElement, [], ToolbarElement);
+    };
+    ToolbarElement.prototype = Object.create(HTMLElement.prototype);
+    ToolbarElement.prototype.constructor = ToolbarElement;
+    Object.setPrototypeOf(ToolbarElement, HTMLElement);
+    Object.defineProperty(ToolbarElement, "observedAttributes", { get: function () { return TOOLBAR_OPTIONS; } });
+    ToolbarElement.prototype.connectedCallback = function () {
+      var self = this;
+      self._wanted = true;
+      if (self._mounting || handles.has(self)) return;
+      var asMounted = JSON.stringify(toolbarOptionsFrom(self));
+      self._mounting = mountToolbar(self).then(function (handle) {
+        self._mounting = null;
+        if (!self._wanted || JSON.stringify(toolbarOptionsFrom(self)) !== asMounted) {
+          handle.destroy();
+          if (self._wanted) self.connectedCallback();
+        }
+      }, function (error) {
+        self._mounting = null;
+        report(self, error);
+      });
+    };
+    ToolbarElement.prototype.disconnectedCallback = function () {
+      this._wanted = false;
+      var handle = handles.get(this);
+      if (handle) handle.destroy();
+    };
+    ToolbarElement.prototype.attributeChangedCallback = function (name, before, after) {
+      var handle = handles.get(this);
+      if (!handle || before === after) return;
+      handle.destroy();
+      if (this.isConnected) this.connectedCallback();
+    };
+    customElements.define("news-widget-toolbar", ToolbarElement);
+  }
+
   var observer = null;
   function start() {
     // The wasm download starts before any layout is measured (see wantsEager).
-    if (document.querySelector("[data-news-widget], news-widget")) loadCore().catch(function () {});
+    if (document.querySelector("[data-news-widget], news-widget, [data-news-widget-toolbar], news-widget-toolbar")) {
+      loadCore().catch(function () {});
+    }
     scan(document);
     if (!observer && window.MutationObserver) {
       observer = new MutationObserver(function (records) {
@@ -224,7 +352,9 @@
   window.NewsWidget = {
     version: VERSION,
     mount: mount,
-    /** The handle of an element's widget, if one is mounted. */
+    /** Mounts a reader toolbar for the article element whose id is options.for. */
+    mountToolbar: mountToolbar,
+    /** The handle of an element's widget or toolbar, if one is mounted. */
     get: function (element) { return handles.get(element) || null; },
     /**
      * Reads a feed as the widget would. `source`: the feed's text, its bytes (ArrayBuffer or

@@ -115,10 +115,10 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "5/5 npm packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json"
+step "5/5 npm packages (playwright-core, axe-core, binaryen's wasm-opt, esbuild) from package-lock.json"
 have node || apt_install nodejs npm
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
-   [ -x node_modules/.bin/wasm-opt ]; then
+   [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ]; then
   ok "node_modules up to date"
 else
   npm ci --no-audit --no-fund --loglevel=error

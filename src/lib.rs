@@ -9,14 +9,18 @@
 //! - [`prefs`]: font-size steps and stored preferences;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
+//! - [`text_zoom`]: the stylesheet that scales an existing article page's text (reader toolbar);
+//! - [`alternates`]: the reader toolbar's language links from a page's hreflang alternates;
 //! - `dom` (wasm32 only): rendering, events, print, embedding and the JS API.
 
+pub mod alternates;
 pub mod feed;
 pub mod i18n;
 pub mod keep;
 pub mod prefs;
 pub mod refresh;
 pub mod sanitize;
+pub mod text_zoom;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

@@ -69,6 +69,18 @@ impl FontStep {
         decimal(self.per_mille() as u32, 10)
     }
 
+    /// The step a key of the font shortcuts (`aria-keyshortcuts` "+", "-", "0") leads to:
+    /// `+` (or `=`, the same key unshifted) one larger, `-` (or `_`) one smaller, `0` the
+    /// default; `None` for any other key.
+    pub fn after_key(self, key: &str) -> Option<FontStep> {
+        match key {
+            "+" | "=" => Some(self.larger()),
+            "-" | "_" => Some(self.smaller()),
+            "0" => Some(Self::DEFAULT),
+            _ => None,
+        }
+    }
+
     pub fn to_stored(self) -> String {
         self.value().to_string()
     }

@@ -297,6 +297,9 @@ async fn blocked_local_storage_keeps_the_font_step_in_memory() {
     );
 }
 
+/// Each fontsizechange heard: (which host, step, scale, bubbles, composed).
+type Heard = Rc<RefCell<Vec<(String, f64, f64, bool, bool)>>>;
+
 #[wasm_bindgen_test]
 async fn two_instances_follow_one_font_step_and_both_hosts_hear_fontsizechange() {
     clear_storage();
@@ -306,7 +309,7 @@ async fn two_instances_follow_one_font_step_and_both_hosts_hear_fontsizechange()
     wait_for(&one_host, "[part~=card]").await;
     wait_for(&two_host, "[part~=card]").await;
 
-    let heard: Rc<RefCell<Vec<(String, f64, f64, bool, bool)>>> = Rc::new(RefCell::new(Vec::new()));
+    let heard: Heard = Rc::new(RefCell::new(Vec::new()));
     let listener = {
         let heard = heard.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {

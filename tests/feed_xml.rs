@@ -104,6 +104,18 @@ fn read_with(name: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedErro
     build_xml_feed(xml, options)
 }
 
+/// Reads feed text given inline (a case too small for a fixture file).
+fn read_text(text: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
+    let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let root = Node {
+        node: doc.root_element(),
+        source: text,
+    };
+    let xml = read_xml_feed(&root, FEED_URL, &resolve)
+        .map_err(|e| FeedError::NotAFeed { root: e.root })?;
+    build_xml_feed(xml, options)
+}
+
 fn read(name: &str) -> FeedOutcome {
     read_with(name, &BuildOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -422,18 +434,7 @@ fn item_without_guid_or_link_gets_a_stable_hashed_id() {
     let text = r#"<rss version="2.0"><channel><title>t</title>
         <item><title>No id</title><pubDate>Tue, 28 May 2024 08:00:00 GMT</pubDate></item>
         </channel></rss>"#;
-    let build = || {
-        let doc = roxmltree::Document::parse(text).unwrap();
-        let root = Node {
-            node: doc.root_element(),
-            source: text,
-        };
-        build_xml_feed(
-            read_xml_feed(&root, FEED_URL, &resolve).unwrap(),
-            &BuildOptions::default(),
-        )
-        .unwrap()
-    };
+    let build = || read_text(text, &BuildOptions::default()).unwrap();
     let (first, second) = (build(), build());
     let id = &first.feed.items[0].id;
     assert!(id.starts_with("urn:news-widget:"), "{id}");
@@ -456,15 +457,7 @@ fn item_with_neither_title_nor_body_is_skipped_and_a_feed_of_only_those_says_so(
         <item><link>https://x.example/1</link></item>
         <item><link>https://x.example/2</link></item>
         </channel></rss>"#;
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
-    let result = build_xml_feed(
-        read_xml_feed(&root, FEED_URL, &resolve).unwrap(),
-        &BuildOptions::default(),
-    );
+    let result = read_text(text, &BuildOptions::default());
     assert!(
         matches!(result, Err(FeedError::NoReadableItems { skipped: 2, .. })),
         "{result:?}"
@@ -476,16 +469,7 @@ fn item_with_body_but_no_title_takes_its_first_words() {
     let text = r#"<rss version="2.0"><channel><title>t</title>
         <item><link>https://x.example/1</link><description>The water supply is interrupted on Friday.</description></item>
         </channel></rss>"#;
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
-    let outcome = build_xml_feed(
-        read_xml_feed(&root, FEED_URL, &resolve).unwrap(),
-        &BuildOptions::default(),
-    )
-    .unwrap();
+    let outcome = read_text(text, &BuildOptions::default()).unwrap();
     assert_eq!(
         titles(&outcome),
         ["The water supply is interrupted on Friday."]
@@ -500,16 +484,7 @@ fn item_with_body_but_no_title_takes_its_first_words() {
 fn posix_channel_language_is_repaired_with_a_note() {
     let text = r#"<rss version="2.0"><channel><title>t</title><language>zh_CN</language>
         <item><title>a</title><link>https://x.example/1</link></item></channel></rss>"#;
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
-    let outcome = build_xml_feed(
-        read_xml_feed(&root, FEED_URL, &resolve).unwrap(),
-        &BuildOptions::default(),
-    )
-    .unwrap();
+    let outcome = read_text(text, &BuildOptions::default()).unwrap();
     assert_eq!(outcome.feed.language.as_deref(), Some("zh-CN"));
     assert_eq!(outcome.notes.len(), 1);
 }
@@ -520,18 +495,12 @@ fn zone_less_local_dates_use_the_timezone_option_and_are_reported() {
         <item><title>a</title><link>https://x.example/a</link><pubDate>2024-05-27 00:30:00</pubDate></item>
         <item><title>b</title><link>https://x.example/b</link><pubDate>Sun, 26 May 2024 16:00:00 GMT</pubDate></item>
         </channel></rss>"#;
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
     let seoul = |_: &news_widget::feed::WrittenDate| 9 * 60;
     let options = BuildOptions {
         timezone: Some("Asia/Seoul"),
         zone_offset: Some(&seoul),
     };
-    let outcome =
-        build_xml_feed(read_xml_feed(&root, FEED_URL, &resolve).unwrap(), &options).unwrap();
+    let outcome = read_text(text, &options).unwrap();
     // 00:30 in Seoul is 15:30 UTC the day before: after b (16:00 UTC) it is not, so b is first.
     assert_eq!(titles(&outcome), ["b", "a"]);
     // The date shown is the one written.
@@ -551,16 +520,7 @@ fn chinese_feed_cst_is_china_standard_time() {
         <item><title>a</title><link>https://x.example/a</link><pubDate>Sat, 25 May 2024 07:00:00 CST</pubDate></item>
         <item><title>b</title><link>https://x.example/b</link><pubDate>Fri, 24 May 2024 23:30:00 GMT</pubDate></item>
         </channel></rss>"#;
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
-    let outcome = build_xml_feed(
-        read_xml_feed(&root, FEED_URL, &resolve).unwrap(),
-        &BuildOptions::default(),
-    )
-    .unwrap();
+    let outcome = read_text(text, &BuildOptions::default()).unwrap();
     // 07:00 +08:00 is 23:00 UTC on the 24th: before b. As US Central it would be after.
     assert_eq!(titles(&outcome), ["b", "a"]);
 }

@@ -46,3 +46,7 @@ news-updated = { $count ->
     [one] One new article.
    *[other] { $count } new articles.
 }
+# The reader toolbar on an existing article page (<news-widget-toolbar>).
+toolbar-label = Reading tools
+print-date-label = Date:
+preview-close = Close preview

@@ -40,3 +40,7 @@ kept-notice = 마지막 업데이트: { $when }. 소식을 새로 고치지 못�
 news-updated = { $count ->
    *[other] 새 기사 { $count }건이 있습니다.
 }
+# 기존 기사 페이지의 읽기 도구 모음(<news-widget-toolbar>).
+toolbar-label = 읽기 도구
+print-date-label = 날짜:
+preview-close = 미리보기 닫기

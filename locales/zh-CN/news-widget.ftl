@@ -40,3 +40,7 @@ kept-notice = 最后更新于 { $when }。新闻暂时无法刷新。
 news-updated = { $count ->
    *[other] 有 { $count } 篇新文章。
 }
+# 已有文章页上的阅读工具栏（<news-widget-toolbar>）。
+toolbar-label = 阅读工具
+print-date-label = 日期：
+preview-close = 关闭预览

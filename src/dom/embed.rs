@@ -35,7 +35,21 @@ pub(super) fn for_each_other(me: &Rc<Widget>, f: impl Fn(&Rc<Widget>)) {
     }
 }
 
-fn option_string(options: &JsValue, name: &str) -> Option<String> {
+/// A font step chosen outside the widgets (the page toolbar): every live widget follows it.
+pub(super) fn follow_font(step: FontStep) {
+    let all: Vec<Rc<Widget>> = LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .filter(|w| !w.is_destroyed())
+            .collect()
+    });
+    for widget in &all {
+        widget.apply_font(step, false);
+    }
+}
+
+pub(super) fn option_string(options: &JsValue, name: &str) -> Option<String> {
     let value = Reflect::get(options, &JsValue::from_str(name)).ok()?;
     if let Some(s) = value.as_string() {
         let s = s.trim().to_string();

@@ -8,6 +8,8 @@ use fluent_bundle::FluentValue;
 use web_sys::{Document, Element};
 
 use super::clean::{safe_url, Cleaner};
+use super::font_controls;
+pub use super::font_controls::update_font_buttons;
 use super::intl::DateFormatter;
 use super::load::LoadError;
 use super::node::El;
@@ -84,7 +86,7 @@ impl<'a> Ctx<'a> {
         el.text(&text).lang(other.as_deref())
     }
 
-    fn button(&self, action: &str, label_id: Option<&str>) -> El {
+    pub fn button(&self, action: &str, label_id: Option<&str>) -> El {
         let b = self
             .el("button")
             .attr("type", "button")
@@ -105,28 +107,10 @@ impl<'a> Ctx<'a> {
 }
 
 /// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
-pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
-    let fonts = ctx
-        .el("div")
-        .class("group fonts")
-        .attr("role", "group")
-        .attr("aria-labelledby", "nw-fonts-label")
-        .child(ctx.text(
-            ctx.el("span").class("label").attr("id", "nw-fonts-label"),
-            "fonts-label",
-        ))
-        .child(font_button(ctx, "font-larger", "A+", font.is_max(), "+"))
-        .child(font_button(
-            ctx,
-            "font-reset",
-            "A",
-            font == FontStep::DEFAULT,
-            "0",
-        ))
-        .child(font_button(ctx, "font-smaller", "A-", font.is_min(), "-"));
-
-    let mut languages = ctx
-        .el("div")
+/// The labelled group [`language`] that holds the language choices (buttons in the widget,
+/// links in the article toolbar).
+pub fn language_group(ctx: &Ctx) -> El {
+    ctx.el("div")
         .class("group languages")
         .part("language")
         .attr("role", "group")
@@ -138,7 +122,13 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
                     .attr("id", "nw-language-label"),
                 "language-label",
             ),
-        );
+        )
+}
+
+pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
+    let fonts = font_controls::group(ctx, font);
+
+    let mut languages = language_group(ctx);
     for choice in ctx.languages {
         let current = choice.tag == ctx.ui_lang;
         languages = languages.child(
@@ -175,33 +165,6 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         bar = bar.child(print);
     }
     bar.done()
-}
-
-fn font_button(ctx: &Ctx, action: &str, visible: &str, at_end: bool, shortcut: &str) -> Element {
-    // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
-    // so a keyboard user is not thrown back to the top of the page. The accessible name starts
-    // with the visible "A+" (WCAG 2.5.3, label in name) and goes on in the reader's language.
-    let name = format!("{visible} {}", ctx.t(action));
-    ctx.button(action, None)
-        .attr("aria-label", &name)
-        .part(action)
-        .attr("aria-disabled", if at_end { "true" } else { "false" })
-        .attr("aria-keyshortcuts", shortcut)
-        .text(visible)
-        .done()
-}
-
-/// Updates the font buttons in place after a step change (no re-render for a font step).
-pub fn update_font_buttons(root: &Element, font: FontStep) {
-    for (action, at_end) in [
-        ("font-larger", font.is_max()),
-        ("font-reset", font == FontStep::DEFAULT),
-        ("font-smaller", font.is_min()),
-    ] {
-        if let Ok(Some(button)) = root.query_selector(&format!("[data-action=\"{action}\"]")) {
-            let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
-        }
-    }
 }
 
 /// The card list with its first `shown` cards.

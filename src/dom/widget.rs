@@ -5,12 +5,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use fluent_bundle::FluentValue;
-use js_sys::{Object, Reflect};
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event,
-    HtmlElement, KeyboardEvent, ShadowRoot,
+    AbortController, Document, DocumentFragment, Element, Event, HtmlElement, KeyboardEvent,
+    ShadowRoot,
 };
 
 use super::fetch::FetchOptions;
@@ -19,7 +18,7 @@ use super::load::{self, LoadError, ReadOptions};
 use super::print::{self, PrintFrame};
 use super::render::{self, Ctx, LanguageChoice, StateView};
 use super::sources::FeedSources;
-use super::{intl, storage, style};
+use super::{intl, notify, storage, style};
 use crate::feed::pair::counterpart;
 use crate::feed::{Feed, FeedOutcome, Item, ItemError};
 use crate::i18n::{self, Catalog, I18nError, Localizer};
@@ -304,19 +303,13 @@ impl Widget {
                 self.close();
                 true
             }
-            "+" | "=" => {
-                self.set_font(self.font().larger());
-                true
-            }
-            "-" | "_" => {
-                self.set_font(self.font().smaller());
-                true
-            }
-            "0" => {
-                self.set_font(FontStep::DEFAULT);
-                true
-            }
-            _ => false,
+            other => match self.font().after_key(other) {
+                Some(step) => {
+                    self.set_font(step);
+                    true
+                }
+                None => false,
+            },
         };
         if handled {
             event.prevent_default();
@@ -600,38 +593,11 @@ impl Widget {
     }
 
     fn announce(&self, text: &str) {
-        // Screen readers announce a change of text: the same message twice (A+ pressed at
-        // 200 %) differs by a trailing no-break space, so it is still heard.
-        let same = self
-            .live
-            .text_content()
-            .is_some_and(|t| t.trim_end_matches('\u{a0}') == text);
-        let text = if same
-            && !self
-                .live
-                .text_content()
-                .unwrap_or_default()
-                .ends_with('\u{a0}')
-        {
-            format!("{text}\u{a0}")
-        } else {
-            text.to_string()
-        };
-        self.live.set_text_content(Some(&text));
+        notify::announce(&self.live, text);
     }
 
     fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
-        let object = Object::new();
-        for (key, value) in detail {
-            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-        }
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&object);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = self.host.dispatch_event(&event);
-        }
+        notify::emit(&self.host, name, detail);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -737,6 +703,7 @@ impl Widget {
         storage::write(FONT_STEP_KEY, &step.to_stored());
         self.apply_font(step, true);
         super::embed::for_each_other(self, |other| other.apply_font(step, false));
+        super::toolbar::follow_font(step, None);
     }
 
     pub fn apply_font(&self, step: FontStep, announce: bool) {
@@ -1028,7 +995,7 @@ impl Widget {
 }
 
 /// Whether a shadow root is empty or holds only the slot that `destroy` leaves.
-fn is_vacated(shadow: &ShadowRoot) -> bool {
+pub(super) fn is_vacated(shadow: &ShadowRoot) -> bool {
     match shadow.child_element_count() {
         0 => true,
         1 => shadow

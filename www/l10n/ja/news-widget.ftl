@@ -40,3 +40,7 @@ kept-notice = 最終更新：{ $when }。ニュースを更新できませんで
 news-updated = { $count ->
    *[other] 新しい記事が { $count } 件あります。
 }
+# 既存の記事ページの閲覧ツールバー（<news-widget-toolbar>）。
+toolbar-label = 閲覧ツール
+print-date-label = 日付：
+preview-close = プレビューを閉じる

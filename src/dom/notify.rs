@@ -1,0 +1,35 @@
+//! Telling people and pages what changed: the polite live region that screen readers speak,
+//! and the `news-widget:*` events on a host element. Shared by the widget and the toolbar.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+/// Puts `text` in the live region `live`. Screen readers announce a change of text: the same
+/// message twice (A+ pressed at 200 %) differs by a trailing no-break space, so it is still
+/// heard.
+pub fn announce(live: &Element, text: &str) {
+    let current = live.text_content().unwrap_or_default();
+    let same = current.trim_end_matches('\u{a0}') == text;
+    let text = if same && !current.ends_with('\u{a0}') {
+        format!("{text}\u{a0}")
+    } else {
+        text.to_string()
+    };
+    live.set_text_content(Some(&text));
+}
+
+/// Dispatches `name` on `host`, bubbling and composed, with `detail` as a plain object.
+pub fn emit(host: &Element, name: &str, detail: &[(&str, JsValue)]) {
+    let object = Object::new();
+    for (key, value) in detail {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

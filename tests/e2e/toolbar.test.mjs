@@ -1,0 +1,631 @@
+// The reader toolbar on existing article pages (CONTRACT §5): the three demo pages
+// (www/article*.html) and a hostile CMS page (tests/fixtures/pages/hostile-article.html, served
+// at /hostile-article.html): text size over px and !important rules, reflow at 320 px, the
+// shared stored step, no flash, print, languages, accessibility, keyboard and destroy().
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { newPage, root, setUp, shot, waitForCards } from "./harness.mjs";
+
+const TOOLBAR = "news-widget-toolbar";
+const AXE = join(root, "node_modules/axe-core/axe.min.js");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const STEP_KEY = "news-widget:font-step";
+const HOSTILE = readFileSync(join(root, "tests/fixtures/pages/hostile-article.html"), "utf8");
+const PAGES = {
+  zh: { path: "article.html", ui: "zh-CN", fonts: "字体：", larger: "放大字体", announce: "字号 112.5%", date: "2024年5月28日" },
+  ko: { path: "article-ko.html", ui: "ko-KR", fonts: "글자 크기:", larger: "글자 크게", announce: "글자 크기 112.5%", date: "2024년 5월 28일" },
+  en: { path: "article-en.html", ui: "en-US", fonts: "Fonts:", larger: "Larger text", announce: "Text size 112.5 %", date: "May 28, 2024" },
+};
+/** Every step from 87.5 % to 200 %, as setFontStep takes them. */
+const STEPS = [-1, 0, 1, 2, 3, 4, 5];
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.close(); });
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+/** Serves the hostile fixture (and any extra page given as { path: html }) through the test's routes. */
+async function routePages(page, extra = {}) {
+  await page.route("**/hostile-article.html", (route) => route.fulfill({ contentType: "text/html", body: HOSTILE }));
+  for (const [path, body] of Object.entries(extra)) {
+    await page.route(`**/${path}`, (route) => route.fulfill({ contentType: "text/html", body }));
+  }
+}
+
+/** A page at `path` with its toolbar mounted. */
+async function openArticle(path, { viewport, step, init } = {}) {
+  const page = await newPage(env.browser, viewport ? { viewport } : {});
+  await routePages(page);
+  if (step !== undefined) await page.addInitScript(([k, s]) => localStorage.setItem(k, String(s)), [STEP_KEY, step]);
+  if (init) await page.addInitScript(init);
+  await page.goto(`${env.url}/${path}`);
+  await waitForToolbar(page);
+  return page;
+}
+
+function waitForToolbar(page, sel = TOOLBAR) {
+  return page.waitForFunction(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="toolbar"]'),
+    sel,
+    { timeout: 15000 },
+  );
+}
+
+const part = (name, sel = TOOLBAR) => `${sel} [part~="${name}"]`;
+const close = (page) => page.context().close();
+
+async function setStep(page, step, sel = TOOLBAR) {
+  await page.evaluate(([s, n]) => NewsWidget.get(document.querySelector(s)).setFontStep(n), [sel, step]);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+/** The rendered height of the first two characters of `selector`'s first text (a word). */
+function wordHeights(selectors) {
+  const out = {};
+  for (const [name, sel] of Object.entries(selectors)) {
+    const el = document.querySelector(sel);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.data.trim() ? 1 : 3) });
+    const text = walker.nextNode();
+    const range = document.createRange();
+    const start = text.data.search(/\S/);
+    range.setStart(text, start);
+    range.setEnd(text, start + 2);
+    out[name] = range.getBoundingClientRect().height;
+  }
+  return out;
+}
+
+/** Words inside the hostile article under px / !important rules, and two outside it. */
+const HOSTILE_WORDS = {
+  "p (14px !important)": "#first",
+  "p (inline 16px !important)": "#zoom p:nth-of-type(2)",
+  "span (14px !important)": "#span-word",
+  "td (12px)": "#cell",
+  "h2 (18px !important)": "#zoom h2",
+};
+const OUTSIDE_WORDS = { "header span": "#outside-word", "line after the article": "#after", "h1": "h1" };
+
+/** Horizontal overflow of the page, and article images or tables reaching past the column. */
+function overflow() {
+  const de = document.documentElement;
+  const zoom = document.getElementById("zoom");
+  const column = zoom.getBoundingClientRect();
+  const found = [];
+  if (de.scrollWidth > de.clientWidth) found.push(`the page scrolls sideways: ${de.scrollWidth} > ${de.clientWidth}`);
+  for (const el of zoom.querySelectorAll("img, table, p, td, h2, span")) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > column.right + 1 || r.right > de.clientWidth + 1)) {
+      found.push(`${el.localName} spans to ${Math.round(r.right)} (column ends at ${Math.round(column.right)}, viewport ${de.clientWidth})`);
+    }
+  }
+  return found;
+}
+
+/** Counts live event-listener registrations, so that a leak shows as a difference. */
+function countListeners() {
+  const live = new Map();
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const key = (type, opts) => `${type}|${typeof opts === "boolean" ? opts : !!(opts && opts.capture)}`;
+  EventTarget.prototype.addEventListener = function (type, fn, opts) {
+    if (fn) {
+      const list = live.get(this) || [];
+      if (!list.some((e) => e.fn === fn && e.k === key(type, opts))) list.push({ fn, k: key(type, opts) });
+      live.set(this, list);
+    }
+    return add.call(this, type, fn, opts);
+  };
+  EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+    const list = live.get(this);
+    if (list) live.set(this, list.filter((e) => !(e.fn === fn && e.k === key(type, opts))));
+    return remove.call(this, type, fn, opts);
+  };
+  window.__liveListeners = () => [...live.values()].reduce((n, l) => n + l.length, 0);
+}
+
+/** Replaces print() in every frame by a recorder; marks what runs where. */
+function recordPrints() {
+  window.print = function () {
+    const top = window.top;
+    const doc = document;
+    const sheets = [...(doc.adoptedStyleSheets || []), ...doc.styleSheets];
+    (top.__prints ||= []).push({
+      inFrame: window !== top,
+      frameInShadow: window.frameElement ? window.frameElement.getRootNode() instanceof top.ShadowRoot : false,
+      title: doc.title,
+      lang: doc.documentElement.lang,
+      text: doc.body ? doc.body.innerText : "",
+      html: doc.documentElement.outerHTML,
+      css: sheets.map((s) => [...s.cssRules].map((r) => r.cssText).join("\n")).join("\n"),
+      scripts: doc.querySelectorAll("script").length,
+      handlers: [...doc.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName} ${a.name}`)),
+      scriptUrls: [...doc.querySelectorAll("[href], [src]")].map((e) => e.getAttribute("href") || e.getAttribute("src")).filter((u) => /^\s*javascript:/i.test(u)),
+      // Whatever the page's scripts would have set in this frame's own window.
+      ranHere: ["__pageScriptRuns", "__inlineScriptRuns", "__onerrorRuns", "__linkRan"].filter((k) => window[k] !== undefined),
+    });
+  };
+}
+
+async function axeViolations(page, include) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async ([inc, tags]) => {
+    const result = await window.axe.run({ include: inc }, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => `- ${v.id} [${v.impact}] ${v.help}\n${v.nodes.map((n) => `    at ${n.target.flat().join(" >>> ")}`).join("\n")}`);
+  }, [include, AXE_TAGS]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The bar on each demo page: its controls, its language, the page's translations.
+
+for (const [lang, info] of Object.entries(PAGES)) {
+  test(`${lang}: the bar shows Fonts A+ A A-, Print, Print preview and the page's translations, in the page's language`, async () => {
+    const page = await openArticle(info.path);
+    const bar = await page.evaluate((sel) => {
+      const shadow = document.querySelector(sel).shadowRoot;
+      const parts = ["toolbar", "font-larger", "font-reset", "font-smaller", "print", "print-preview", "language"];
+      return {
+        parts: Object.fromEntries(parts.map((p) => [p, shadow.querySelectorAll(`[part~="${p}"]`).length])),
+        lang: shadow.querySelector(".nw").lang,
+        fonts: shadow.querySelector(".fonts .label").textContent,
+        largerName: shadow.querySelector('[part~="font-larger"]').getAttribute("aria-label"),
+        links: [...shadow.querySelectorAll('[part~="language"] a')].map((a) => ({
+          href: a.href, lang: a.lang, text: a.textContent, current: a.getAttribute("aria-current"),
+        })),
+        alternates: [...document.querySelectorAll('head link[rel="alternate"][hreflang]')]
+          .filter((l) => l.hreflang !== "x-default").map((l) => ({ href: l.href, lang: l.hreflang })),
+        url: location.href,
+      };
+    }, TOOLBAR);
+    for (const [name, count] of Object.entries(bar.parts)) assert.equal(count, 1, `one [part~=${name}]`);
+    assert.equal(bar.lang, info.ui, "the bar speaks the page's <html lang>");
+    assert.equal(bar.fonts, info.fonts);
+    assert.equal(bar.largerName, `A+ ${info.larger}`, "A+ is named from Fluent, label in name");
+
+    // Every alternate is offered, once, by endonym, with its own lang; the page itself is current.
+    const byHref = (list) => [...list].sort((a, b) => a.href.localeCompare(b.href));
+    const expected = new Map(bar.alternates.map((a) => [a.href, a.lang]));
+    expected.set(bar.url, expected.get(bar.url) || { zh: "zh-CN", ko: "ko", en: "en" }[lang]);
+    assert.deepEqual(byHref(bar.links.map(({ href, lang: l }) => ({ href, lang: l }))),
+      byHref([...expected].map(([href, l]) => ({ href, lang: l }))), "one link per hreflang alternate, plus the page itself");
+    assert.deepEqual(bar.links.map((l) => l.text), ["English", "中文", "한국어"], "endonyms, in a fixed order");
+    assert.deepEqual(bar.links.filter((l) => l.current === "page").map((l) => l.href), [bar.url], "the current page is marked aria-current");
+    assert.deepEqual(page.errors, []);
+    await close(page);
+  });
+}
+
+test("a language link goes to that translation, whose bar marks it current", async () => {
+  const page = await openArticle(PAGES.zh.path);
+  await page.locator(`${part("language")} a[lang="ko"]`).click();
+  await page.waitForURL(/article-ko\.html$/);
+  await waitForToolbar(page);
+  const current = await page.evaluate((sel) =>
+    document.querySelector(sel).shadowRoot.querySelector('[aria-current="page"]').lang, TOOLBAR);
+  assert.equal(current, "ko");
+  await close(page);
+});
+
+test("a page that names no translations gets no language control", async () => {
+  const page = await newPage(env.browser);
+  await routePages(page, {
+    "plain-article.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head>
+      <body><h1>Plain</h1><news-widget-toolbar for="text"></news-widget-toolbar><div id="text"><p>Words.</p></div>
+      <script src="/dist/news-widget.js" defer></script></body></html>`,
+  });
+  await page.goto(`${env.url}/plain-article.html`);
+  await waitForToolbar(page);
+  assert.equal(await page.locator(part("language")).count(), 0);
+  assert.equal(await page.locator(part("font-larger")).count(), 1);
+  await close(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2. Text size on someone else's HTML.
+
+test("hostile page: every step from 87.5 % to 200 % grows the article's words over px and !important rules, and nothing outside", async () => {
+  const page = await openArticle("hostile-article.html");
+  const seen = [];
+  for (const step of STEPS) {
+    await setStep(page, step);
+    seen.push({ step, inside: await page.evaluate(wordHeights, HOSTILE_WORDS), outside: await page.evaluate(wordHeights, OUTSIDE_WORDS) });
+  }
+  const base = seen.find((s) => s.step === 0);
+  for (const name of Object.keys(HOSTILE_WORDS)) {
+    const heights = seen.map((s) => s.inside[name]);
+    for (let i = 1; i < heights.length; i++) {
+      assert.ok(heights[i] > heights[i - 1], `${name}: step ${STEPS[i]} is taller than step ${STEPS[i - 1]} (${heights.map((h) => h.toFixed(1)).join(" → ")})`);
+    }
+    const ratio = heights.at(-1) / base.inside[name];
+    assert.ok(ratio > 1.85 && ratio < 2.15, `${name}: 200 % renders about twice as tall (${ratio.toFixed(2)})`);
+  }
+  for (const s of seen) assert.deepEqual(s.outside, base.outside, `step ${s.step}: words outside the article keep their size`);
+  // The site's rules are still in force: the words grew, the declared sizes did not change.
+  const declared = await page.evaluate(() => ({
+    p: getComputedStyle(document.getElementById("first")).fontSize,
+    span: getComputedStyle(document.getElementById("span-word")).fontSize,
+    td: getComputedStyle(document.getElementById("cell")).fontSize,
+  }));
+  assert.deepEqual(declared, { p: "14px", span: "14px", td: "12px" });
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("zh demo: A+ and A- move the article's words up and down step by step", async () => {
+  const page = await openArticle(PAGES.zh.path);
+  const word = { p: "#zoom p", td: "#zoom table.milestones td" };
+  const at100 = await page.evaluate(wordHeights, word);
+  await page.locator(part("font-smaller")).click();
+  const smaller = await page.evaluate(wordHeights, word);
+  assert.ok(smaller.p < at100.p && smaller.td < at100.td, "A- shrinks");
+  assert.equal(await page.locator(part("font-smaller")).getAttribute("aria-disabled"), "true", "A- is disabled at 87.5 %");
+  await page.locator(part("font-reset")).click();
+  let last = await page.evaluate(wordHeights, word);
+  assert.deepEqual(last, at100, "A returns to 100 %");
+  for (let i = 0; i < 5; i++) {
+    await page.locator(part("font-larger")).click();
+    const now = await page.evaluate(wordHeights, word);
+    assert.ok(now.p > last.p && now.td > last.td, `A+ number ${i + 1} grows the words`);
+    last = now;
+  }
+  assert.ok(last.p / at100.p > 1.85, "five A+ reach 200 %");
+  assert.equal(await page.locator(part("font-larger")).getAttribute("aria-disabled"), "true", "A+ is disabled at 200 %");
+  await close(page);
+});
+
+for (const path of [PAGES.zh.path, PAGES.ko.path, PAGES.en.path, "hostile-article.html"]) {
+  test(`${path}: at 320 px wide and 200 % the page does not scroll sideways and pictures and tables stay in the column`, async () => {
+    const page = await openArticle(path, { viewport: { width: 320, height: 640 } });
+    await setStep(page, 5);
+    const problems = await page.evaluate(overflow);
+    assert.deepEqual(problems, []);
+    if (path === PAGES.zh.path) await page.screenshot({ path: shot("toolbar-zh-320-200"), fullPage: true });
+    await close(page);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. One site-wide step: reloads, the news widget, other tabs.
+
+test("the step survives a reload and is the news widget's on another page of the site, and back", async () => {
+  const page = await openArticle(PAGES.zh.path);
+  await page.locator(part("font-larger")).click();
+  await page.locator(part("font-larger")).click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), STEP_KEY), "2");
+  const before = await page.evaluate(wordHeights, { p: "#zoom p" });
+  await page.reload();
+  await waitForToolbar(page);
+  assert.equal(await page.evaluate((s) => NewsWidget.get(document.querySelector(s)).fontStep, TOOLBAR), 2);
+  assert.deepEqual(await page.evaluate(wordHeights, { p: "#zoom p" }), before, "the article is at 125 % again");
+
+  await page.goto(`${env.url}/index.html`);
+  await waitForCards(page);
+  const widget = await page.evaluate(() => {
+    const host = document.querySelector("[data-news-widget]");
+    return { step: NewsWidget.get(host).fontStep, size: getComputedStyle(host.shadowRoot.querySelector(".nw")).fontSize };
+  });
+  assert.deepEqual(widget, { step: 2, size: "20px" }, "the widget reads at 125 % too");
+
+  await page.locator('[data-news-widget] [part~="font-smaller"]').click();
+  await page.goto(`${env.url}/${PAGES.zh.path}`);
+  await waitForToolbar(page);
+  assert.equal(await page.evaluate((s) => NewsWidget.get(document.querySelector(s)).fontStep, TOOLBAR), 1, "the widget's A- reached the article");
+  await close(page);
+});
+
+test("on one page a widget and a toolbar follow each other, and the toolbar tells its page", async () => {
+  const page = await newPage(env.browser);
+  await routePages(page, {
+    "both.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Both</title></head><body>
+      <news-widget-toolbar id="bar" for="text"></news-widget-toolbar><div id="text"><p>Words of the article.</p></div>
+      <div id="news" data-news-widget data-feed="/feeds/plain.json" data-loading="eager"></div>
+      <script src="/dist/news-widget.js" defer></script></body></html>`,
+  });
+  await page.goto(`${env.url}/both.html`);
+  await waitForToolbar(page);
+  await waitForCards(page, "#news");
+  await page.evaluate(() => {
+    window.__events = [];
+    document.getElementById("bar").addEventListener("news-widget:fontsizechange", (e) => window.__events.push(e.detail));
+  });
+  await page.locator(part("font-larger")).click();
+  const afterToolbar = await page.evaluate(() => ({
+    widget: NewsWidget.get(document.getElementById("news")).fontStep,
+    zoom: getComputedStyle(document.getElementById("text")).zoom,
+  }));
+  assert.deepEqual(afterToolbar, { widget: 1, zoom: "1.125" });
+  await page.locator('#news [part~="font-larger"]').click();
+  const afterWidget = await page.evaluate(() => ({
+    toolbar: NewsWidget.get(document.getElementById("bar")).fontStep,
+    zoom: getComputedStyle(document.getElementById("text")).zoom,
+    disabled: document.getElementById("bar").shadowRoot.querySelector('[part~="font-reset"]').getAttribute("aria-disabled"),
+  }));
+  assert.deepEqual(afterWidget, { toolbar: 2, zoom: "1.25", disabled: "false" });
+  assert.deepEqual(await page.evaluate(() => window.__events), [{ step: 1, scale: 1.125 }, { step: 2, scale: 1.25 }],
+    "news-widget:fontsizechange on the toolbar host for both changes");
+  await close(page);
+});
+
+test("a step chosen in another tab reaches the open article (storage event)", async () => {
+  const first = await openArticle(PAGES.en.path);
+  const second = await first.context().newPage();
+  await second.goto(`${env.url}/${PAGES.ko.path}`);
+  await waitForToolbar(second);
+  await second.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).setFontStep(3), TOOLBAR);
+  await first.waitForFunction((sel) => NewsWidget.get(document.querySelector(sel)).fontStep === 3, TOOLBAR, { timeout: 5000 });
+  assert.equal(await first.evaluate(() => getComputedStyle(document.getElementById("zoom")).zoom), "1.5");
+  await close(first);
+});
+
+test("no flash: after a reload at 150 % the very first frame already shows the article at 150 %, and the toolbar's stylesheet is the loader's", async () => {
+  // The demo pages load the loader with `defer blocking="render"` (README): no frame is
+  // rendered before it has run, and it scales the article from the stored step at once; the
+  // wasm mounts the toolbar frames later. Every frame is recorded from the first one on.
+  const page = await openArticle(PAGES.zh.path, {
+    step: 3,
+    init: () => {
+      if (window !== window.top) return;
+      const record = (window.__frames = []);
+      window.__sheets = [];
+      const replace = CSSStyleSheet.prototype.replaceSync;
+      CSSStyleSheet.prototype.replaceSync = function (text) {
+        if (text.startsWith("#")) window.__sheets.push({ text, mounted: !!document.querySelector("news-widget-toolbar")?.shadowRoot });
+        return replace.call(this, text);
+      };
+      const tick = () => {
+        const zoom = document.getElementById("zoom");
+        const first = zoom && zoom.querySelector("p");
+        const table = zoom && zoom.querySelector("table.milestones");
+        record.push(first && table ? {
+          zoom: getComputedStyle(zoom).zoom,
+          word: (() => { const r = document.createRange(); r.setStart(first.firstChild, 0); r.setEnd(first.firstChild, 2); return r.getBoundingClientRect().height; })(),
+          table: table.getBoundingClientRect().width,
+          mounted: !!document.querySelector("news-widget-toolbar").shadowRoot,
+        } : { article: false });
+        if (record.filter((f) => f.mounted).length < 2 && record.length < 600) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+  });
+  await page.waitForFunction(() => window.__frames.filter((f) => f.mounted).length >= 2);
+  const { frames, sheets } = await page.evaluate(() => ({ frames: window.__frames, sheets: window.__sheets }));
+  assert.equal(frames[0].zoom, "1.5", `the first frame rendered is at 150 %: ${JSON.stringify(frames[0])}`);
+  assert.equal(frames[0].mounted, false, "and that is before the toolbar mounted (the loader's doing)");
+  assert.deepEqual([...new Set(frames.map((f) => f.zoom))], ["1.5"], "every frame, before and after the toolbar mounted");
+  const mounted = frames.find((f) => f.mounted);
+  assert.deepEqual({ word: frames[0].word, table: frames[0].table }, { word: mounted.word, table: mounted.table },
+    "nothing moves when the toolbar takes over from the loader");
+  const early = sheets.filter((s) => !s.mounted);
+  const own = sheets.filter((s) => s.mounted);
+  assert.equal(early.length, 1, "the loader scaled the article before the wasm arrived");
+  assert.ok(own.length >= 1, "the toolbar adopted its own sheet");
+  assert.equal(own[0].text, early[0].text, "the same stylesheet text (src/text_zoom.rs and its copy in the loader)");
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1, "the loader's early sheet is gone again");
+  await close(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. Print.
+
+for (const [name, path, expect] of [
+  ["zh demo", PAGES.zh.path, {
+    title: "王子联出席长春市与韩国蔚山市缔结友好城市30周年活动", date: "2024年5月28日",
+    first: "今年是长春市与韩国蔚山市缔结友好城市关系30周年。", last: "李伟淑参加活动。", lang: "zh-CN",
+    absent: ["首页", "外事动态", "当前位置", "字体", "A+", "打印预览", "责任编辑", "English"],
+  }],
+  ["hostile page", "hostile-article.html", {
+    title: "王子联出席长春市与韩国蔚山市缔结友好城市30周年活动", date: "2024年5月28日",
+    first: "今年是长春市与韩国蔚山市缔结友好城市关系30周年。", last: "李伟淑参加活动。", lang: "zh-CN",
+    absent: ["首页", "外事动态", "长春市人民政府外事办公室", "责任编辑", "字体"],
+  }],
+]) {
+  test(`${name}: Print prints the article alone from a frame: title, date, text and address, no navigation, no page script`, async () => {
+    const page = await openArticle(path, { init: recordPrints });
+    const runsBefore = await page.evaluate(() => [window.__pageScriptRuns, window.__inlineScriptRuns, window.__onerrorRuns]);
+    await page.locator(part("print")).click();
+    await page.waitForFunction(() => (window.__prints || []).length > 0, null, { timeout: 5000 });
+    await page.waitForTimeout(300); // anything the copy could run would have run by now
+    const [printed] = await page.evaluate(() => window.__prints);
+    assert.ok(printed.inFrame && printed.frameInShadow, "printed from a frame in the toolbar's shadow root");
+    assert.equal(printed.title, expect.title, "the frame's title (the PDF's default name)");
+    assert.equal(printed.lang, expect.lang, "the article's language");
+    const text = printed.text.replace(/\s+/g, "");
+    for (const piece of [expect.title, expect.date, expect.first, expect.last, `${env.url}/${path}`]) {
+      assert.ok(text.includes(piece.replace(/\s+/g, "")), `printed: ${piece}`);
+    }
+    for (const piece of expect.absent) assert.ok(!text.includes(piece), `not printed: ${piece}`);
+    assert.match(printed.css, /\.print-layout/, "the widget's print stylesheet");
+    assert.deepEqual({ scripts: printed.scripts, handlers: printed.handlers, scriptUrls: printed.scriptUrls, ranHere: printed.ranHere },
+      { scripts: 0, handlers: [], scriptUrls: [], ranHere: [] }, "no script, handler or javascript: URL of the page in the frame, and none ran there");
+    const runsAfter = await page.evaluate(() => [window.__pageScriptRuns, window.__inlineScriptRuns, window.__onerrorRuns]);
+    assert.deepEqual(runsAfter, runsBefore, "no page script ran again");
+    assert.deepEqual(page.errors, []);
+    if (path === PAGES.zh.path) {
+      // The printed document laid out as paper, for the eye.
+      const sheet = await newPage(env.browser, { viewport: { width: 794, height: 1123 } });
+      await sheet.setContent(printed.html);
+      await sheet.addStyleTag({ content: printed.css });
+      await sheet.evaluate(() => document.fonts.ready);
+      await sheet.screenshot({ path: shot("toolbar-zh-printed"), fullPage: true });
+      await close(sheet);
+    }
+    await close(page);
+  });
+}
+
+test("Print preview opens the printed article in a dialog; Escape closes it and focus returns", async () => {
+  const page = await openArticle(PAGES.zh.path);
+  await page.locator(part("print-preview")).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.locator(`${TOOLBAR} dialog.preview-dialog`);
+  await dialog.waitFor();
+  const shown = await page.evaluate((sel) => {
+    const d = document.querySelector(sel).shadowRoot.querySelector("dialog");
+    const layout = d.querySelector(".print-layout");
+    return { open: d.open, modal: d.matches(":modal"), text: layout.innerText, font: getComputedStyle(layout.querySelector(".article-body p")).fontFamily };
+  }, TOOLBAR);
+  assert.ok(shown.open && shown.modal, "a modal dialog");
+  assert.ok(shown.text.includes("李伟淑参加活动。") && shown.text.includes("2024年5月28日"), "the article, dated");
+  assert.match(shown.font, /serif/i, "in the print face");
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: shot("toolbar-zh-print-preview") });
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector("dialog"), TOOLBAR);
+  const focus = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.getAttribute("part"), TOOLBAR);
+  assert.equal(focus, "print-preview", "focus is back on Print preview");
+  await close(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 5. Accessibility and keyboard.
+
+for (const [lang, info] of Object.entries(PAGES)) {
+  for (const step of [0, 5]) {
+    test(`axe: the toolbar and its article, ${lang}, ${step ? "200" : "100"} %`, async () => {
+      const page = await openArticle(info.path, { step });
+      const violations = await axeViolations(page, [[TOOLBAR], ["#zoom"]]);
+      assert.deepEqual(violations, [], violations.join("\n"));
+      await close(page);
+    });
+  }
+}
+
+test("axe: the print preview dialog, zh, 200 %", async () => {
+  const page = await openArticle(PAGES.zh.path, { step: 5 });
+  await page.locator(part("print-preview")).click();
+  await page.locator(`${TOOLBAR} dialog`).waitFor();
+  const violations = await axeViolations(page, [[TOOLBAR]]);
+  assert.deepEqual(violations, [], violations.join("\n"));
+  await close(page);
+});
+
+for (const [lang, info] of Object.entries(PAGES)) {
+  test(`keyboard, ${lang}: Tab reaches every control in order with a visible focus ring, + - 0 change the size, and A+ is announced`, async () => {
+    const page = await openArticle(info.path);
+    const expected = await page.evaluate((sel) =>
+      [...document.querySelector(sel).shadowRoot.querySelectorAll("button, a[href]")].map((e) => e.getAttribute("part") || `a:${e.lang}`), TOOLBAR);
+    await page.locator("nav.site-nav a").last().focus();
+    const stops = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      const f = await page.evaluate((sel) => {
+        const host = document.querySelector(sel);
+        if (document.activeElement !== host) return null;
+        const el = host.shadowRoot.activeElement;
+        const cs = getComputedStyle(el);
+        return { key: el.getAttribute("part") || `a:${el.lang}`, outline: `${cs.outlineStyle} ${parseFloat(cs.outlineWidth)}` };
+      }, TOOLBAR);
+      if (!f) break;
+      stops.push(f);
+    }
+    assert.deepEqual(stops.map((s) => s.key), expected, "every button and link, once, in order");
+    assert.deepEqual(expected.slice(0, 5), ["font-larger", "font-reset", "font-smaller", "print", "print-preview"]);
+    for (const s of stops) assert.match(s.outline, /^solid [3-9]/, `${s.key} shows a focus ring (${s.outline})`);
+
+    await page.locator(part("font-larger")).focus();
+    await page.keyboard.press("Enter");
+    const live = page.locator(`${TOOLBAR} [role="status"][aria-live="polite"]`);
+    assert.equal((await live.textContent()).trim(), info.announce, "the change is announced in the page's language");
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 3);
+    await page.keyboard.press("-");
+    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 2);
+    await page.keyboard.press("0");
+    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 0);
+    assert.deepEqual(page.errors, []);
+    await close(page);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Mounting forms, errors, destroy().
+
+test("destroy() puts the article back exactly and leaves no listener, sheet, frame or dialog", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(countListeners);
+  await page.addInitScript(() => { window.print = () => {}; });
+  await routePages(page, {
+    "api-article.html": HOSTILE.replace('<news-widget-toolbar for="zoom"></news-widget-toolbar>', '<div id="bar"></div>'),
+  });
+  await page.addInitScript((k) => localStorage.setItem(k, "2"), STEP_KEY);
+  await page.goto(`${env.url}/api-article.html`);
+  await page.waitForFunction(() => window.NewsWidget);
+  const result = await page.evaluate(async () => {
+    const target = document.getElementById("zoom");
+    const host = document.getElementById("bar");
+    const before = { target: target.outerHTML, host: host.outerHTML, sheets: document.adoptedStyleSheets.length, zoom: getComputedStyle(target).zoom };
+    const listenersBefore = window.__liveListeners();
+    const handle = await NewsWidget.mountToolbar(host, { for: "zoom" });
+    const mounted = { zoom: getComputedStyle(target).zoom, step: handle.fontStep, listeners: window.__liveListeners() };
+    handle.setFontStep(5);
+    handle.print();
+    host.shadowRoot.querySelector('[part~="print-preview"]').click();
+    const dialogOpen = !!host.shadowRoot.querySelector("dialog[open]");
+    handle.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    return {
+      before,
+      mounted,
+      dialogOpen,
+      after: { target: target.outerHTML, host: host.outerHTML, sheets: document.adoptedStyleSheets.length, zoom: getComputedStyle(target).zoom },
+      listenersBefore,
+      listenersAfter: window.__liveListeners(),
+      shadow: host.shadowRoot.innerHTML,
+      frames: document.querySelectorAll("iframe").length + host.shadowRoot.querySelectorAll("iframe").length,
+      handle: NewsWidget.get(host),
+    };
+  });
+  assert.equal(result.mounted.zoom, "1.25", "mounted at the stored step 2 (125 %)");
+  assert.ok(result.mounted.listeners > result.listenersBefore, "the toolbar did listen");
+  assert.ok(result.dialogOpen, "the preview was open");
+  assert.deepEqual(result.after, result.before, "the article, the host and the page's sheets are as they were");
+  assert.equal(result.listenersAfter, result.listenersBefore, "every listener was removed");
+  assert.equal(result.shadow, "<slot></slot>");
+  assert.equal(result.frames, 0, "the print frame is gone");
+  assert.equal(result.handle, null);
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("[data-news-widget-toolbar] added later mounts by itself and is destroyed when removed; a missing target is a config error", async () => {
+  const page = await openArticle(PAGES.en.path, { step: 2 });
+  const result = await page.evaluate(async () => {
+    const wait = (f) => new Promise((resolve) => { const t = () => (f() ? resolve() : setTimeout(t, 20)); t(); });
+    const late = document.createElement("div");
+    late.setAttribute("data-news-widget-toolbar", "");
+    late.setAttribute("data-for", "zoom");
+    document.querySelector(".article-foot").before(late);
+    await wait(() => late.shadowRoot && late.shadowRoot.querySelector('[part~="toolbar"]'));
+    const mounted = NewsWidget.get(late).fontStep;
+    late.remove();
+    await wait(() => NewsWidget.get(late) === null);
+
+    const broken = document.createElement("news-widget-toolbar");
+    broken.setAttribute("for", "no-such-article");
+    const error = new Promise((resolve) => broken.addEventListener("news-widget:error", (e) => resolve(e.detail)));
+    document.body.append(broken);
+    const detail = await error;
+    const rejected = await NewsWidget.mountToolbar(document.createElement("div"), {}).then(() => null, (e) => e.kind);
+    return { mounted, detail, rejected, zoom: getComputedStyle(document.getElementById("zoom")).zoom };
+  });
+  assert.equal(result.mounted, 2);
+  assert.equal(result.zoom, "1.25", "the page's own toolbar still scales its article");
+  assert.equal(result.detail.kind, "config");
+  assert.match(result.detail.message, /no-such-article/);
+  assert.equal(result.rejected, "config");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("screenshots: the zh article page at 100 % and at 200 %", async () => {
+  for (const [step, file] of [[0, "toolbar-zh-100"], [5, "toolbar-zh-200"]]) {
+    const page = await openArticle(PAGES.zh.path, { step, viewport: { width: 1000, height: 900 } });
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: shot(file), fullPage: true });
+    await close(page);
+  }
+});
