@@ -165,7 +165,8 @@ impl Widget {
         let _ = self.root.set_attribute("lang", &self.language());
     }
 
-    /// Shows a kept copy as the list while the feed is on its way.
+    /// Shows a kept copy as the list: while the feed is on its way, or because it failed (the
+    /// notice then follows from `settle`).
     fn show_kept(self: &Rc<Self>, kept_copy: Kept) {
         let Ok(mut outcome) = load::read_fetched(&kept_copy.fetched, &self.read_options()) else {
             return;
