@@ -35,3 +35,11 @@ impl Drop for Listener {
             .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
     }
 }
+
+/// The key of a keydown that may be a widget shortcut: none with Ctrl, Meta or Alt (the
+/// browser's and the reader's own), none that the page already handled.
+pub fn shortcut_key(event: &Event) -> Option<String> {
+    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
+    let modified = key.ctrl_key() || key.meta_key() || key.alt_key();
+    (!modified && !key.default_prevented()).then(|| key.key())
+}

@@ -10,7 +10,7 @@ use std::rc::{Rc, Weak};
 
 use fluent_bundle::FluentValue;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot};
+use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use super::listen::Listener;
 use super::page_print::{self, PageFacts};
@@ -262,13 +262,10 @@ impl Toolbar {
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        let Some(key) = super::listen::shortcut_key(event) else {
             return;
         };
-        if key.ctrl_key() || key.meta_key() || key.alt_key() || key.default_prevented() {
-            return;
-        }
-        if let Some(step) = self.font().after_key(&key.key()) {
+        if let Some(step) = self.font().after_key(&key) {
             self.set_font(step);
             event.prevent_default();
         }

@@ -8,8 +8,7 @@ use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    AbortController, Document, DocumentFragment, Element, Event, HtmlElement, KeyboardEvent,
-    ShadowRoot,
+    AbortController, Document, DocumentFragment, Element, Event, HtmlElement, ShadowRoot,
 };
 
 use super::fetch::FetchOptions;
@@ -287,14 +286,11 @@ impl Widget {
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        let Some(key) = super::listen::shortcut_key(event) else {
             return;
         };
-        if key.ctrl_key() || key.meta_key() || key.alt_key() || key.default_prevented() {
-            return;
-        }
         let in_article = matches!(self.state.borrow().view, View::Article(_));
-        let handled = match key.key().as_str() {
+        let handled = match key.as_str() {
             "Escape" if self.state.borrow().preview => {
                 self.toggle_preview();
                 true
