@@ -6,17 +6,16 @@
 use std::fmt;
 
 use fluent_bundle::FluentValue;
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
 use super::fetch::{self, FetchOptions, Fetched, Pending};
+use super::json::JsJson;
 use super::{intl, kept};
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
-use crate::feed::{
-    self, BuildOptions, FeedError, FeedNote, FeedOutcome, RawFeedHeader, RawItem, WrittenDate,
-};
+use crate::feed::{self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate};
 use crate::refresh::Failure;
 
 /// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
@@ -223,7 +222,7 @@ pub fn read_text(
             let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
                 detail: js_detail(&e),
             })?;
-            decode_feed(&json, &build)
+            decode_feed(json, &build)
         }
         Syntax::Xml => {
             let (xml, mut notes) = super::xml::read_feed_xml(text, feed_url)?;
@@ -272,27 +271,14 @@ fn decode(bytes: &Uint8Array, encoding: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Validates parsed JSON. Each item is decoded on its own so that one badly typed item is
-/// skipped instead of sinking the feed.
-pub fn decode_feed(json: &JsValue, options: &BuildOptions) -> Result<FeedOutcome, LoadError> {
-    if !json.is_object() || Array::is_array(json) {
-        return Err(FeedError::NotAnObject {
-            detail: "the top level is not an object".into(),
-        }
-        .into());
-    }
-    let header =
-        serde_wasm_bindgen::from_value::<RawFeedHeader>(json.clone()).map_err(|e| e.to_string());
-    let items = Reflect::get(json, &"items".into())
-        .ok()
-        .filter(Array::is_array)
-        .map(|value| {
-            Array::from(&value)
-                .iter()
-                .map(|item| {
-                    serde_wasm_bindgen::from_value::<RawItem>(item).map_err(|e| e.to_string())
-                })
-                .collect::<Vec<_>>()
-        });
-    Ok(feed::build_json_feed(header, items, options)?)
+/// Validates parsed JSON. Each item is read on its own so that one badly typed item is skipped
+/// instead of sinking the feed.
+pub fn decode_feed(json: JsValue, options: &BuildOptions) -> Result<FeedOutcome, LoadError> {
+    let root = JsJson(json);
+    let header = feed::read_header(&root);
+    Ok(feed::build_json_feed(
+        header,
+        feed::read_items(&root),
+        options,
+    )?)
 }

@@ -7,6 +7,7 @@ mod embed_toolbar;
 mod fetch;
 mod font_controls;
 mod intl;
+mod json;
 mod kept;
 mod listen;
 mod load;

@@ -9,7 +9,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
 use super::id::repaired_id;
-use super::json::{RawAuthor, RawFeedHeader, RawItem};
+use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::text::{html_to_text, repair_title, summarize};
 use super::xml::{Channel, XmlFeed};
 use super::{
@@ -30,23 +30,25 @@ pub struct BuildOptions<'a> {
     pub zone_offset: Option<&'a dyn Fn(&WrittenDate) -> i32>,
 }
 
-/// Validates a JSON Feed deserialized piece by piece. `header` and each item carry the
-/// deserializer's message when their piece had the wrong shape; `items` is `None` when the feed
-/// has no `items` array.
+/// Validates a JSON Feed read piece by piece (`json::read_header`, `json::read_items`). `header`
+/// and each item carry the mismatch when their piece had the wrong shape; `items` is `None` when
+/// the feed has no `items` array.
 pub fn build_feed(
-    header: Result<RawFeedHeader, String>,
-    items: Option<Vec<Result<RawItem, String>>>,
+    header: Result<RawFeedHeader, JsonMismatch>,
+    items: Option<Vec<Result<RawItem, JsonMismatch>>>,
 ) -> Result<FeedOutcome, FeedError> {
     build_json_feed(header, items, &BuildOptions::default())
 }
 
 /// [`build_feed`] with the page's options.
 pub fn build_json_feed(
-    header: Result<RawFeedHeader, String>,
-    items: Option<Vec<Result<RawItem, String>>>,
+    header: Result<RawFeedHeader, JsonMismatch>,
+    items: Option<Vec<Result<RawItem, JsonMismatch>>>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
-    let header = header.map_err(|detail| FeedError::NotAnObject { detail })?;
+    let header = header.map_err(|e| FeedError::NotAnObject {
+        detail: e.to_string(),
+    })?;
     match header.version.as_deref() {
         Some(v) if supported_version(v) => {}
         _ => {
@@ -107,7 +109,7 @@ pub fn build_xml_feed(xml: XmlFeed, options: &BuildOptions) -> Result<FeedOutcom
 fn build_items(
     format: FeedFormat,
     channel: Channel,
-    raw_items: Vec<Result<RawItem, String>>,
+    raw_items: Vec<Result<RawItem, JsonMismatch>>,
     notes: Vec<FeedNote>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
@@ -130,7 +132,10 @@ fn build_items(
     let mut items = Vec::with_capacity(total);
     for (index, raw) in raw_items.into_iter().enumerate() {
         let built = raw
-            .map_err(|detail| ItemError::Undecodable { index, detail })
+            .map_err(|e| ItemError::Undecodable {
+                index,
+                detail: e.to_string(),
+            })
             .and_then(|raw| build_item(index, raw, &context, &mut warnings));
         match built {
             // Checked on valid items only, so that a broken first copy does not hide a good one.

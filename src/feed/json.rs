@@ -1,14 +1,89 @@
-//! JSON Feed input: what the bridge deserializes, piece by piece, so one bad item cannot sink
-//! the feed.
+//! JSON Feed input, read field by field from a parsed JSON tree, so that one badly typed item
+//! is skipped with a reason instead of sinking the feed. The tree is whatever parsed the text:
+//! the browser's own `JSON.parse` in the wasm (no JSON decoder is shipped), serde_json in the
+//! native tests; the reader sees it through the small [`JsonNode`] trait, as the XML walker sees
+//! `DOMParser`'s tree through `XmlElement`.
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+/// What a JSON value is. Strings are read out; containers are walked through [`JsonNode`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonKind {
+    /// `null`, or a field that is not there.
+    Null,
+    Bool,
+    Number(f64),
+    String(String),
+    Array,
+    Object,
+}
+
+/// A node of a parsed JSON tree.
+pub trait JsonNode: Sized {
+    fn kind(&self) -> JsonKind;
+    /// The object's own field `name`; `None` when it is absent or this is not an object.
+    fn field(&self, name: &str) -> Option<Self>;
+    /// The array's elements; empty when this is not an array.
+    fn elements(&self) -> Vec<Self>;
+    /// The object's fields in document order; empty when this is not an object.
+    fn fields(&self) -> Vec<(String, Self)>;
+}
+
+/// A value of the wrong type where the feed needs another: the item (or the feed) is unreadable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonMismatch {
+    /// Where, as a path from the item or the feed (`authors.0.name`); empty for the value itself.
+    pub path: String,
+    pub found: &'static str,
+    pub expected: &'static str,
+}
+
+impl JsonMismatch {
+    fn new(found: &JsonKind, expected: &'static str) -> JsonMismatch {
+        let found = match found {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Number(_) => "a number",
+            JsonKind::String(_) => "a string",
+            JsonKind::Array => "an array",
+            JsonKind::Object => "an object",
+        };
+        JsonMismatch {
+            path: String::new(),
+            found,
+            expected,
+        }
+    }
+
+    /// The same mismatch seen from the value that holds it under `name`.
+    fn within(mut self, name: &str) -> JsonMismatch {
+        self.path = if self.path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name}.{}", self.path)
+        };
+        self
+    }
+}
+
+impl fmt::Display for JsonMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "invalid type: {}, expected {}",
+            self.found, self.expected
+        )?;
+        if !self.path.is_empty() {
+            write!(f, " at \"{}\"", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+type Read<T> = Result<T, JsonMismatch>;
 
 /// The feed's top-level fields. Unknown fields are ignored; `null` means absent.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RawFeedHeader {
     pub version: Option<String>,
     pub title: Option<String>,
@@ -20,11 +95,9 @@ pub struct RawFeedHeader {
     pub author: Option<RawAuthor>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RawItem {
     /// JSON Feed says string, but CMSs emit numbers too; both become a string.
-    #[serde(deserialize_with = "string_or_integer")]
     pub id: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -38,13 +111,11 @@ pub struct RawItem {
     /// JSON Feed 1.0 spelling of `authors`.
     pub author: Option<RawAuthor>,
     pub language: Option<String>,
-    #[serde(rename = "_news_widget")]
+    /// `_news_widget`.
     pub extension: Option<RawExtension>,
     /// The same article in other languages (Atom/RSS `link rel="alternate" hreflang`).
-    #[serde(skip)]
     pub alternates: Vec<Alternate>,
     /// Absolute URL against which the body's relative URLs resolve (set by the XML walker).
-    #[serde(skip)]
     pub base: Option<String>,
 }
 
@@ -55,14 +126,12 @@ pub struct Alternate {
     pub url: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RawAuthor {
     pub name: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RawExtension {
     pub translations: Option<RawTranslations>,
     /// Alt text of the item's `image`, in the item's own language.
@@ -74,8 +143,7 @@ pub struct RawExtension {
 #[derive(Debug, Default)]
 pub struct RawTranslations(pub Vec<(String, RawTranslation)>);
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RawTranslation {
     pub title: Option<String>,
     pub summary: Option<String>,
@@ -86,63 +154,135 @@ pub struct RawTranslation {
     pub image_alt: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for RawTranslations {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Pairs;
-        impl<'de> Visitor<'de> for Pairs {
-            type Value = RawTranslations;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of translations keyed by language tag")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(pair) = map.next_entry()? {
-                    pairs.push(pair);
-                }
-                Ok(RawTranslations(pairs))
-            }
-        }
-        deserializer.deserialize_map(Pairs)
+/// The feed's header fields; the root must be an object.
+pub fn read_header<N: JsonNode>(root: &N) -> Read<RawFeedHeader> {
+    object(root)?;
+    Ok(RawFeedHeader {
+        version: text(root, "version")?,
+        title: text(root, "title")?,
+        home_page_url: text(root, "home_page_url")?,
+        language: text(root, "language")?,
+        authors: authors(root)?,
+        author: optional(root, "author", author)?,
+    })
+}
+
+/// Each of the feed's items, read on its own; `None` when the feed has no `items` array.
+pub fn read_items<N: JsonNode>(root: &N) -> Option<Vec<Read<RawItem>>> {
+    let items = root.field("items")?;
+    (items.kind() == JsonKind::Array).then(|| items.elements().iter().map(read_item).collect())
+}
+
+/// One item; it must be an object.
+pub fn read_item<N: JsonNode>(item: &N) -> Read<RawItem> {
+    object(item)?;
+    Ok(RawItem {
+        id: id(item)?,
+        url: text(item, "url")?,
+        title: text(item, "title")?,
+        summary: text(item, "summary")?,
+        content_html: text(item, "content_html")?,
+        content_text: text(item, "content_text")?,
+        image: text(item, "image")?,
+        date_published: text(item, "date_published")?,
+        date_modified: text(item, "date_modified")?,
+        authors: authors(item)?,
+        author: optional(item, "author", author)?,
+        language: text(item, "language")?,
+        extension: optional(item, "_news_widget", extension)?,
+        alternates: Vec::new(),
+        base: None,
+    })
+}
+
+fn object<N: JsonNode>(node: &N) -> Read<()> {
+    match node.kind() {
+        JsonKind::Object => Ok(()),
+        other => Err(JsonMismatch::new(&other, "an object")),
     }
 }
 
-fn string_or_integer<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    struct Id;
-    impl<'de> Visitor<'de> for Id {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a string or an integer")
+/// Field `name` read by `read`; absent or `null` is `None`.
+fn optional<N: JsonNode, T>(node: &N, name: &str, read: fn(&N) -> Read<T>) -> Read<Option<T>> {
+    match node.field(name) {
+        Some(value) if value.kind() != JsonKind::Null => {
+            read(&value).map(Some).map_err(|e| e.within(name))
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        // JS numbers beyond 2^53 arrive as floats; only whole ones are usable as ids, and going
-        // through i64 keeps float formatting out of the wasm.
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            let whole = v as i64;
-            if whole as f64 == v {
-                Ok(Some(whole.to_string()))
-            } else {
-                Err(E::custom("id is a number with a fraction"))
-            }
-        }
+        _ => Ok(None),
     }
-    deserializer.deserialize_any(Id)
+}
+
+fn text<N: JsonNode>(node: &N, name: &str) -> Read<Option<String>> {
+    match node.field(name).map(|value| value.kind()) {
+        None | Some(JsonKind::Null) => Ok(None),
+        Some(JsonKind::String(s)) => Ok(Some(s)),
+        Some(other) => Err(JsonMismatch::new(&other, "a string").within(name)),
+    }
+}
+
+/// A string, or a whole number written as one (`"id": 42`).
+fn id<N: JsonNode>(item: &N) -> Read<Option<String>> {
+    match item.field("id").map(|value| value.kind()) {
+        // Going through i64 keeps float formatting out of the wasm; numbers beyond 2^53 are
+        // floats already, and only whole ones are usable.
+        Some(JsonKind::Number(n)) if n as i64 as f64 == n => Ok(Some((n as i64).to_string())),
+        Some(JsonKind::Number(_)) => Err(JsonMismatch {
+            path: "id".to_owned(),
+            found: "a number with a fraction",
+            expected: "a string or a whole number",
+        }),
+        _ => text(item, "id"),
+    }
+}
+
+fn authors<N: JsonNode>(node: &N) -> Read<Option<Vec<RawAuthor>>> {
+    optional(node, "authors", |list| match list.kind() {
+        JsonKind::Array => list
+            .elements()
+            .iter()
+            .enumerate()
+            .map(|(i, one)| author(one).map_err(|e| e.within(&i.to_string())))
+            .collect(),
+        other => Err(JsonMismatch::new(&other, "an array")),
+    })
+}
+
+fn author<N: JsonNode>(node: &N) -> Read<RawAuthor> {
+    object(node)?;
+    Ok(RawAuthor {
+        name: text(node, "name")?,
+    })
+}
+
+fn extension<N: JsonNode>(node: &N) -> Read<RawExtension> {
+    object(node)?;
+    Ok(RawExtension {
+        translations: optional(node, "translations", translations)?,
+        image_alt: text(node, "image_alt")?,
+    })
+}
+
+fn translations<N: JsonNode>(node: &N) -> Read<RawTranslations> {
+    object(node)?;
+    node.fields()
+        .into_iter()
+        .map(|(tag, value)| match translation(&value) {
+            Ok(t) => Ok((tag, t)),
+            Err(e) => Err(e.within(&tag)),
+        })
+        .collect::<Read<Vec<_>>>()
+        .map(RawTranslations)
+}
+
+fn translation<N: JsonNode>(node: &N) -> Read<RawTranslation> {
+    object(node)?;
+    Ok(RawTranslation {
+        title: text(node, "title")?,
+        summary: text(node, "summary")?,
+        content_html: text(node, "content_html")?,
+        content_text: text(node, "content_text")?,
+        url: text(node, "url")?,
+        source: text(node, "source")?,
+        image_alt: text(node, "image_alt")?,
+    })
 }

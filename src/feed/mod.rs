@@ -18,7 +18,8 @@ pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
 pub use error::{FeedError, FeedNote, IdSource, ItemError};
 pub use json::{
-    Alternate, RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
+    read_header, read_item, read_items, Alternate, JsonKind, JsonMismatch, JsonNode, RawAuthor,
+    RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
 pub use text::{decode_entities_in, html_to_text, repair_title, summarize, TitleRepairs};
 
