@@ -91,9 +91,33 @@
     if (fromAttributes.feeds && options && options.feeds) {
       merged.feeds = Object.assign({}, fromAttributes.feeds, options.feeds);
     }
+    var early = prefetch(merged);
     return loadCore().then(function (glue) {
-      return keep(element, glue.mount(element, merged));
+      return keep(element, glue.mount(element, merged, early));
+    }, function (error) {
+      if (early) early.controller.abort();
+      throw error;
     });
+  }
+
+  // The feed's request leaves now, in parallel with the glue and the wasm, instead of after the
+  // wasm has started: on a phone that is a round trip or more sooner. It is the request the
+  // widget would send; the widget takes it over when it mounts (its timeout, its abort) and
+  // aborts it if it wants another URL. Per-language feeds wait: only the widget knows the
+  // reader's language.
+  function prefetch(options) {
+    if (typeof options.feed !== "string" || !options.feed || options.feeds || !window.AbortController) return undefined;
+    var url;
+    try {
+      url = new URL(options.feed, document.baseURI).href;
+    } catch (e) {
+      return undefined; // the widget reports the bad URL itself
+    }
+    var controller = new AbortController();
+    var answer = fetch(url, { signal: controller.signal });
+    // Read by the widget; aborted before it mounts, it would otherwise be an unhandled rejection.
+    answer.catch(function () {});
+    return { url: url, controller: controller, answer: answer };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -186,7 +210,10 @@
   function autoMount(element, how) {
     if (handles.has(element) || pending.has(element) || !element.isConnected) return;
     pending.add(element);
-    (how || mount)(element).catch(function (error) { report(element, error); }).then(function () {
+    (how || mount)(element).then(function (handle) {
+      // Taken off the page while the wasm was on its way: nothing may go on running for it.
+      if (!element.isConnected) handle.destroy();
+    }, function (error) { report(element, error); }).then(function () {
       pending.delete(element);
     });
   }

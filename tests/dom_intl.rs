@@ -22,6 +22,7 @@ async fn card_date(lang: &str) -> String {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url(FEED)), ("lang", lang)]),
+        None,
     )
     .unwrap();
     let time = wait_for(&host, "[part~=card] time").await;
@@ -60,6 +61,7 @@ async fn a_date_keeps_the_publishers_calendar_day_whatever_the_offset() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url(&feed)), ("lang", "en")]),
+        None,
     )
     .unwrap();
     let time = wait_for(&host, "[part~=card] time").await;
@@ -75,6 +77,7 @@ async fn article_meta_line_dates_follow_a_language_switch() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url(FEED)), ("lang", "en")]),
+        None,
     )
     .unwrap();
     wait_for(&host, "[part~=card]").await;

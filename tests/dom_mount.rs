@@ -16,6 +16,7 @@ async fn mount_renders_cards_in_an_open_shadow_root() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")]),
+        None,
     )
     .unwrap();
     wait_for(&host, "[part~=card]").await;
@@ -55,6 +56,7 @@ async fn page_size_limits_cards_and_more_adds_the_next_page() {
             ("lang", "en"),
             ("pageSize", "2"),
         ]),
+        None,
     )
     .unwrap();
     wait_for(&host, "[part~=card]").await;
@@ -76,6 +78,7 @@ async fn a_missing_feed_shows_a_localized_error_with_retry() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", "/no-such-feed.json"), ("lang", "ko")]),
+        None,
     )
     .unwrap();
     let error = wait_for(&host, "[part~=error]").await;
@@ -98,6 +101,7 @@ async fn a_feed_that_is_not_json_is_an_error_state_not_a_blank_box() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url("<rss>")), ("lang", "en")]),
+        None,
     )
     .unwrap();
     let error = wait_for(&host, "[part~=error]").await;
@@ -122,6 +126,7 @@ async fn an_empty_feed_says_there_is_no_news() {
     let handle = mount(
         host.clone().into(),
         options(&[("feed", &feed_url(empty)), ("lang", "zh-CN")]),
+        None,
     )
     .unwrap();
     let message = wait_for(&host, "[data-kind=empty]").await;
@@ -135,12 +140,12 @@ async fn destroy_empties_the_shadow_root_and_allows_a_new_mount() {
     clear_storage();
     let host = host();
     let url = feed_url(SMALL_FEED);
-    let handle = mount(host.clone().into(), options(&[("feed", &url)])).unwrap();
+    let handle = mount(host.clone().into(), options(&[("feed", &url)]), None).unwrap();
     wait_for(&host, "[part~=card]").await;
     handle.destroy();
     // Only the slot that shows the host's own content again.
     assert_eq!(shadow(&host).inner_html(), "<slot></slot>");
-    let again = mount(host.clone().into(), options(&[("feed", &url)])).unwrap();
+    let again = mount(host.clone().into(), options(&[("feed", &url)]), None).unwrap();
     wait_for(&host, "[part~=card]").await;
     again.destroy();
     host.remove();
@@ -151,8 +156,8 @@ async fn mounting_twice_on_one_element_is_refused() {
     clear_storage();
     let host = host();
     let url = feed_url(SMALL_FEED);
-    let handle = mount(host.clone().into(), options(&[("feed", &url)])).unwrap();
-    assert!(mount(host.clone().into(), options(&[("feed", &url)])).is_err());
+    let handle = mount(host.clone().into(), options(&[("feed", &url)]), None).unwrap();
+    assert!(mount(host.clone().into(), options(&[("feed", &url)]), None).is_err());
     handle.destroy();
     host.remove();
 }

@@ -27,6 +27,7 @@ fn mount_small(host: &HtmlElement) -> WidgetHandle {
     mount(
         host.clone().into(),
         options(&[("feed", &feed_url(SMALL_FEED)), ("lang", "en")]),
+        None,
     )
     .unwrap()
 }

@@ -9,6 +9,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::fetch::EarlyFetch;
 use super::load::{self, FeedRead, ReadOptions};
 use super::widget::{Options, Widget};
 use crate::feed::charset;
@@ -127,8 +128,15 @@ fn parse_options(options: &JsValue) -> Options {
 
 /// Mounts a widget in `element`'s shadow root. `options` is a plain object with the camelCase
 /// options of CONTRACT §1 (`feed`, `lang`, `pageSize`, `article`, `locales`, `languages`).
+/// `early` is the loader's feed request, started before the wasm arrived (`fetch::EarlyFetch`);
+/// without it the widget sends its own.
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+pub fn mount(
+    element: Element,
+    options: JsValue,
+    early: Option<js_sys::Object>,
+) -> Result<WidgetHandle, JsValue> {
+    let early = early.as_deref().and_then(EarlyFetch::from_js);
     let already = LIVE.with(|live| {
         live.borrow()
             .iter()
@@ -140,7 +148,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsValue
             "news-widget: this element already has a widget; destroy() it first",
         ));
     }
-    let widget = Widget::mount(element, parse_options(&options))?;
+    let widget = Widget::mount(element, parse_options(&options), early)?;
     LIVE.with(|live| {
         let mut live = live.borrow_mut();
         live.retain(|w| w.strong_count() > 0);

@@ -49,7 +49,15 @@ struct Deadline {
 
 impl Deadline {
     fn start(outer: Option<&AbortSignal>, timeout_ms: u32) -> Option<Deadline> {
-        let controller = AbortController::new().ok()?;
+        Deadline::over(AbortController::new().ok()?, outer, timeout_ms)
+    }
+
+    /// The deadline of a request made with `controller`'s signal.
+    fn over(
+        controller: AbortController,
+        outer: Option<&AbortSignal>,
+        timeout_ms: u32,
+    ) -> Option<Deadline> {
         let abort = timer::abort_function(&controller)?;
         if outer.is_some_and(AbortSignal::aborted) {
             controller.abort();
@@ -121,6 +129,52 @@ pub fn start(url: &str, how: FetchOptions<'_>) -> Pending {
         revalidate: how.revalidate,
         deadline,
         answer,
+    }
+}
+
+/// A GET the loader started before the wasm arrived (`EarlyFetch`), from now on within the
+/// deadline of `how` as if `start` had sent it.
+pub fn adopt(mut early: EarlyFetch, how: FetchOptions<'_>) -> Pending {
+    early.adopted = true;
+    Pending {
+        url: std::mem::take(&mut early.url),
+        revalidate: how.revalidate,
+        deadline: Deadline::over(early.controller.clone(), how.signal, how.timeout_ms),
+        answer: early.answer.clone(),
+    }
+}
+
+/// The feed request the loader starts the moment it sees a widget, in parallel with the glue
+/// and the wasm (`js/news-widget.js`, `prefetch`): the same GET the widget would send, with a
+/// controller the widget takes over.
+pub struct EarlyFetch {
+    /// Absolute, as the loader resolved it against the document's base URL.
+    pub url: String,
+    controller: AbortController,
+    answer: Promise,
+    /// Its request is a `Pending`'s now, which owns the abort.
+    adopted: bool,
+}
+
+impl EarlyFetch {
+    /// Reads what the loader handed over; `None` when it is not an early fetch.
+    pub fn from_js(value: &JsValue) -> Option<EarlyFetch> {
+        let field = |name: &str| js_sys::Reflect::get(value, &name.into()).ok();
+        Some(EarlyFetch {
+            url: field("url")?.as_string()?,
+            controller: field("controller")?.dyn_into().ok()?,
+            answer: field("answer")?.dyn_into().ok()?,
+            adopted: false,
+        })
+    }
+}
+
+impl Drop for EarlyFetch {
+    /// Not adopted (the widget wants another URL, or was destroyed first): nobody reads it.
+    fn drop(&mut self) {
+        if !self.adopted {
+            self.controller.abort();
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use web_sys::{
     AbortController, Document, DocumentFragment, Element, Event, HtmlElement, ShadowRoot,
 };
 
-use super::fetch::FetchOptions;
+use super::fetch::{EarlyFetch, FetchOptions};
 use super::listen::Listener;
 use super::load::{self, LoadError, ReadOptions};
 use super::print::{self, PrintFrame};
@@ -91,6 +91,9 @@ pub struct Widget {
     fetched_locales: RefCell<Vec<LanguageIdentifier>>,
     listeners: RefCell<Vec<Listener>>,
     requests: RefCell<Vec<AbortController>>,
+    /// The feed request the loader started before the wasm arrived, until the first load takes
+    /// it over (or drops it, which aborts it).
+    early: RefCell<Option<EarlyFetch>>,
     print_frame: RefCell<Option<PrintFrame>>,
     /// Where the news on screen came from and whether its last refresh failed.
     freshness: RefCell<refresh::Freshness>,
@@ -115,7 +118,11 @@ fn log_i18n(errors: &[I18nError]) {
 impl Widget {
     /// Builds the shadow tree and starts loading. Preferences are read first, so the very
     /// first paint already has the reader's font size and language.
-    pub fn mount(host: Element, options: Options) -> Result<Rc<Widget>, JsValue> {
+    pub fn mount(
+        host: Element,
+        options: Options,
+        early: Option<EarlyFetch>,
+    ) -> Result<Rc<Widget>, JsValue> {
         let doc = host
             .owner_document()
             .ok_or("news-widget: host element has no document")?;
@@ -188,6 +195,7 @@ impl Widget {
             fetched_locales: RefCell::new(Vec::new()),
             listeners: RefCell::new(Vec::new()),
             requests: RefCell::new(Vec::new()),
+            early: RefCell::new(early),
             print_frame: RefCell::new(None),
             freshness: RefCell::default(),
             ready_sent: Cell::new(false),
@@ -973,6 +981,7 @@ impl Widget {
             return;
         }
         self.listeners.borrow_mut().clear();
+        self.early.borrow_mut().take();
         self.abort_requests();
         self.print_frame.borrow_mut().take();
         while let Some(child) = self.shadow.first_child() {

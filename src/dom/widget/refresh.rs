@@ -112,7 +112,12 @@ impl Widget {
         // Both requests leave now and run together; they are awaited below. The run-time
         // Fluent resource of the first locale comes before any render, so that a site's
         // rewording is there on the first cards.
-        let feed = fetch::start(&feed_url, how);
+        // The loader's early request, when it asked for this very feed.
+        let early = self.early.borrow_mut().take();
+        let feed = match early.filter(|e| trigger == Trigger::Mount && e.url == feed_url) {
+            Some(early) => fetch::adopt(early, how),
+            None => fetch::start(&feed_url, how),
+        };
         let locale = self.wanted.borrow().clone();
         let mut resource = self
             .claim_locale_fetch(&locale)
