@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: native `cargo test` (pure core), `wasm-pack test` in headless Chromium (DOM layer),
-# then the release build and the Playwright end-to-end + accessibility tests on the served demo.
+# Every test: fmt and clippy, native `cargo test` (pure core), `wasm-pack test` in headless
+# Chromium (DOM layer), then the release build and the Playwright end-to-end + accessibility
+# tests on the served demo.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -20,6 +21,14 @@ run() {
   if "$@" 2>&1 | tee -a "$log"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
 }
 
+# Style and lints first: formatting and clippy, for the native build and for the wasm32 build
+# (the DOM layer exists only there), every target (library, tests, benches), warnings denied.
+lint() {
+  cargo fmt --check &&
+    cargo clippy --quiet --all-targets -- -D warnings &&
+    cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+}
+run "lint (cargo fmt --check, clippy native and wasm32)" lint
 run "native tests (cargo test)" cargo test --quiet
 # Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
