@@ -157,14 +157,21 @@ pub struct RawTranslation {
 /// The feed's header fields; the root must be an object.
 pub fn read_header<N: JsonNode>(root: &N) -> Read<RawFeedHeader> {
     object(root)?;
-    Ok(RawFeedHeader {
-        version: text(root, "version")?,
-        title: text(root, "title")?,
-        home_page_url: text(root, "home_page_url")?,
-        language: text(root, "language")?,
-        authors: authors(root)?,
-        author: optional(root, "author", author)?,
-    })
+    let mut header = RawFeedHeader::default();
+    // One loop over the string fields, not a struct literal of `?`s: each of those would carry
+    // its own clean-up of the fields before it, in every copy of the wasm.
+    texts(
+        root,
+        &mut [
+            ("version", &mut header.version),
+            ("title", &mut header.title),
+            ("home_page_url", &mut header.home_page_url),
+            ("language", &mut header.language),
+        ],
+    )?;
+    header.authors = authors(root)?;
+    header.author = optional(root, "author", author)?;
+    Ok(header)
 }
 
 /// Each of the feed's items, read on its own; `None` when the feed has no `items` array.
@@ -176,23 +183,36 @@ pub fn read_items<N: JsonNode>(root: &N) -> Option<Vec<Read<RawItem>>> {
 /// One item; it must be an object.
 pub fn read_item<N: JsonNode>(item: &N) -> Read<RawItem> {
     object(item)?;
-    Ok(RawItem {
+    let mut raw = RawItem {
         id: id(item)?,
-        url: text(item, "url")?,
-        title: text(item, "title")?,
-        summary: text(item, "summary")?,
-        content_html: text(item, "content_html")?,
-        content_text: text(item, "content_text")?,
-        image: text(item, "image")?,
-        date_published: text(item, "date_published")?,
-        date_modified: text(item, "date_modified")?,
-        authors: authors(item)?,
-        author: optional(item, "author", author)?,
-        language: text(item, "language")?,
-        extension: optional(item, "_news_widget", extension)?,
-        alternates: Vec::new(),
-        base: None,
-    })
+        ..RawItem::default()
+    };
+    texts(
+        item,
+        &mut [
+            ("url", &mut raw.url),
+            ("title", &mut raw.title),
+            ("summary", &mut raw.summary),
+            ("content_html", &mut raw.content_html),
+            ("content_text", &mut raw.content_text),
+            ("image", &mut raw.image),
+            ("date_published", &mut raw.date_published),
+            ("date_modified", &mut raw.date_modified),
+            ("language", &mut raw.language),
+        ],
+    )?;
+    raw.authors = authors(item)?;
+    raw.author = optional(item, "author", author)?;
+    raw.extension = optional(item, "_news_widget", extension)?;
+    Ok(raw)
+}
+
+/// Reads each string field `name` into its slot.
+fn texts<N: JsonNode>(node: &N, fields: &mut [(&str, &mut Option<String>)]) -> Read<()> {
+    for (name, slot) in fields {
+        **slot = text(node, name)?;
+    }
+    Ok(())
 }
 
 fn object<N: JsonNode>(node: &N) -> Read<()> {
@@ -256,10 +276,12 @@ fn author<N: JsonNode>(node: &N) -> Read<RawAuthor> {
 
 fn extension<N: JsonNode>(node: &N) -> Read<RawExtension> {
     object(node)?;
-    Ok(RawExtension {
+    let mut extension = RawExtension {
         translations: optional(node, "translations", translations)?,
-        image_alt: text(node, "image_alt")?,
-    })
+        ..RawExtension::default()
+    };
+    extension.image_alt = text(node, "image_alt")?;
+    Ok(extension)
 }
 
 fn translations<N: JsonNode>(node: &N) -> Read<RawTranslations> {
@@ -276,13 +298,18 @@ fn translations<N: JsonNode>(node: &N) -> Read<RawTranslations> {
 
 fn translation<N: JsonNode>(node: &N) -> Read<RawTranslation> {
     object(node)?;
-    Ok(RawTranslation {
-        title: text(node, "title")?,
-        summary: text(node, "summary")?,
-        content_html: text(node, "content_html")?,
-        content_text: text(node, "content_text")?,
-        url: text(node, "url")?,
-        source: text(node, "source")?,
-        image_alt: text(node, "image_alt")?,
-    })
+    let mut t = RawTranslation::default();
+    texts(
+        node,
+        &mut [
+            ("title", &mut t.title),
+            ("summary", &mut t.summary),
+            ("content_html", &mut t.content_html),
+            ("content_text", &mut t.content_text),
+            ("url", &mut t.url),
+            ("source", &mut t.source),
+            ("image_alt", &mut t.image_alt),
+        ],
+    )?;
+    Ok(t)
 }
