@@ -90,7 +90,8 @@ elif timeout 300 rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal
      release_toolchain_ready; then
   ok "installed $(rustc +"$RELEASE_TOOLCHAIN" --version)"
 else
-  tail -5 "${TMPDIR:-/tmp}/news-widget-rustup.log" >&2 || true
+  # rustup's error line, not the backtrace that RUST_BACKTRACE adds after it.
+  grep -m1 '^error' "${TMPDIR:-/tmp}/news-widget-rustup.log" >&2 || true
   echo "    could not install it; the release build will use stable (a larger .wasm)"
 fi
 
