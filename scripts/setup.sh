@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a machine ready to build and test news-widget: a Rust with a wasm32 std, the pinned nightly
 # of the release build (where rustup can get it), wasm-bindgen-cli of exactly the locked version,
-# wasm-pack, wasm-opt, Chromium + ChromeDriver + CJK fonts, and the npm test tools. Idempotent: every step first checks whether its result is already there.
+# wasm-pack, wasm-opt, Chromium + ChromeDriver + CJK fonts, and the npm test tools. Idempotent:
+# every step first checks whether its result is already there.
 #
 # Works on a normal machine with internet (rustup) and on a bare Debian 12 machine that reaches
 # only the package registries (the Debian rustc-web fallback). See README "Set-up".
@@ -52,6 +53,7 @@ if have rustc && wasm_std_present; then
 elif have rustup && timeout 300 rustup target add wasm32-unknown-unknown && wasm_std_present; then
   ok "installed with rustup"
 else
+  # So that step 2 does not wait on the same unreachable server again.
   rustup_unreachable=1
   echo "    rustup could not provide the target; using Debian's rustc-web and building std once"
   apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
