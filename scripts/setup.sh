@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes a machine ready to build and test news-widget: a Rust with a wasm32 std, wasm-bindgen-cli
-# of exactly the locked version, wasm-pack, wasm-opt, Chromium + ChromeDriver + CJK fonts, and the
-# npm test tools. Idempotent: every step first checks whether its result is already there.
+# Makes a machine ready to build and test news-widget: a Rust with a wasm32 std, the pinned nightly
+# of the release build (where rustup can get it), wasm-bindgen-cli of exactly the locked version,
+# wasm-pack, wasm-opt, Chromium + ChromeDriver + CJK fonts, and the npm test tools. Idempotent:
+# every step first checks whether its result is already there.
 #
 # Works on a normal machine with internet (rustup) and on a bare Debian 12 machine that reaches
 # only the package registries (the Debian rustc-web fallback). See README "Set-up".
@@ -33,6 +34,8 @@ apt_install() {
 }
 
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+# shellcheck source=scripts/release-toolchain.sh
+. "$root/scripts/release-toolchain.sh"
 toolchain_env="$root/target/toolchain.env"
 mkdir -p "$root/target"
 : >"$toolchain_env.tmp"
@@ -44,12 +47,14 @@ wasm_std_present() {
 }
 
 # ---------------------------------------------------------------------------------------------
-step "1/5 Rust with a wasm32-unknown-unknown standard library"
+step "1/6 Rust with a wasm32-unknown-unknown standard library"
 if have rustc && wasm_std_present; then
   ok "wasm32 std already installed ($(rustc --version))"
 elif have rustup && timeout 300 rustup target add wasm32-unknown-unknown && wasm_std_present; then
   ok "installed with rustup"
 else
+  # So that step 2 does not wait on the same unreachable server again.
+  rustup_unreachable=1
   echo "    rustup could not provide the target; using Debian's rustc-web and building std once"
   apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
   if ! RUSTC=/usr/bin/rustc /usr/bin/rustc --target wasm32-unknown-unknown --print target-libdir >/dev/null 2>&1 ||
@@ -76,7 +81,24 @@ fi
 mv "$toolchain_env.tmp" "$toolchain_env"
 
 # ---------------------------------------------------------------------------------------------
-step "2/5 wasm-bindgen-cli of the version Cargo.lock pins"
+step "2/6 $RELEASE_TOOLCHAIN for the release build (scripts/release-toolchain.sh)"
+if release_toolchain_ready; then
+  ok "$(rustc +"$RELEASE_TOOLCHAIN" --version) with rust-src and wasm32"
+elif ! have rustup || [ -n "${rustup_unreachable:-}" ]; then
+  # Not fatal: scripts/build.sh then builds the release with stable, and says what it costs.
+  echo "    skipped: needs rustup and its server; the release build will use stable (a larger .wasm)"
+elif timeout 300 rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal \
+       --component rust-src --target wasm32-unknown-unknown >"${TMPDIR:-/tmp}/news-widget-rustup.log" 2>&1 &&
+     release_toolchain_ready; then
+  ok "installed $(rustc +"$RELEASE_TOOLCHAIN" --version)"
+else
+  # rustup's error line, not the backtrace that RUST_BACKTRACE adds after it.
+  grep -m1 '^error' "${TMPDIR:-/tmp}/news-widget-rustup.log" >&2 || true
+  echo "    could not install it; the release build will use stable (a larger .wasm)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+step "3/6 wasm-bindgen-cli of the version Cargo.lock pins"
 [ -f Cargo.lock ] || cargo generate-lockfile -q
 want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 got=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
@@ -90,7 +112,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "3/5 wasm-pack"
+step "4/6 wasm-pack"
 if have wasm-pack; then
   ok "$(wasm-pack --version)"
 else
@@ -100,7 +122,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "4/5 Chromium, ChromeDriver and CJK fonts (headless browser tests)"
+step "5/6 Chromium, ChromeDriver and CJK fonts (headless browser tests)"
 chromium_bin=""
 for c in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
   [ -x "$c" ] && { chromium_bin=$c; break; }
@@ -115,7 +137,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "5/5 npm packages (playwright-core, axe-core, binaryen's wasm-opt, esbuild) from package-lock.json"
+step "6/6 npm packages (playwright-core, axe-core, binaryen's wasm-opt, esbuild) from package-lock.json"
 have node || apt_install nodejs npm
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
    [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ]; then
