@@ -50,11 +50,11 @@ const SCENES = [
   { key: "revalidate", label: "first 20 cards, phone, repeat view (feed revalidated: a 304)", page: "first", profile: PROFILES.phone, repeat: true, feed: "no-cache" },
   { key: "big", label: "first 20 cards of a 10,000-item feed, desktop, cold", page: "big", profile: PROFILES.desktop, memory: true },
 ];
-const got = {}; // got[scene][variant] = [result, …]
+const got = {}; // got[scene][variant][run] = result; a failed run leaves a hole
 const errors = [];
-const keep = (scene, variant, value) => ((got[scene] ??= {})[variant] ??= []).push(value);
+const keep = (scene, variant, run, value) => { ((got[scene] ??= {})[variant] ??= [])[run] = value; };
 
-async function measureScene(browser, scene, counted) {
+async function measureScene(browser, scene, run) {
   feedPolicy = scene.feed || CACHE.feed;
   const variants = scene.preload ? [...widgets, "preload"] : widgets;
   for (const variant of variants) {
@@ -64,7 +64,7 @@ async function measureScene(browser, scene, counted) {
         profile: scene.profile, repeat: scene.repeat, log: served,
         after: scene.memory ? (context, page) => memory(context, page, glue) : null,
       });
-      if (counted) keep(scene.key, variant, result);
+      if (run >= 0) keep(scene.key, variant, run, result);
     } catch (error) {
       errors.push(`${scene.key} / ${variant}: ${String(error.message || error).split("\n")[0]}`);
     }
@@ -83,13 +83,13 @@ try {
     ...(referenceDir ? ["/reference/news-widget.js"] : [])]) {
     await (await fetch(url + path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
   }
-  await measureScene(browser, SCENES[1], false);
+  await measureScene(browser, SCENES[1], -1);
   for (let run = 0; run < RUNS; run++) {
     process.stderr.write(`bench: run ${run + 1} of ${RUNS}\n`);
-    for (const scene of SCENES) await measureScene(browser, scene, true);
+    for (const scene of SCENES) await measureScene(browser, scene, run);
     for (const variant of widgets) {
       try {
-        keep("api", variant, await interactions(browser, url, pages.api[variant], {
+        keep("api", variant, run, await interactions(browser, url, pages.api[variant], {
           feed: feedUrls.api, profile: PROFILES.desktop,
           validate: variant === "ours" ? { 1000: "/bench/feed-1000.json", 10000: "/bench/feed-10000.json" } : null,
         }));
@@ -114,14 +114,16 @@ const out = [];
 const say = (...lines) => out.push(...lines);
 const ours = sizesOf(distFiles(dist));
 const reference = referenceDir ? sizesOf([join(referenceDir, "news-widget.js")]) : null;
-const cardMs = (scene, variant) => (got[scene]?.[variant] || []).map((r) => r.ms);
+// Per run, in run order (a hole where a run failed), so that ours and the reference pair up.
+const runsOf = (scene, variant) => Array.from({ length: RUNS }, (_, i) => got[scene]?.[variant]?.[i]);
+const present = (scene, variant) => runsOf(scene, variant).filter(Boolean);
+const cardMs = (scene, variant) => runsOf(scene, variant).map((r) => r?.ms);
 const mark = (ok) => (ok ? "✓" : "✗");
 const budget = (value, limit, text) => (Number.isFinite(value) ? `${text} ${mark(value <= limit)}` : text);
 
 const rows = [];
 function line(label, oursValues, refValues, preloadValues, format, budgetText = "") {
-  const [a, b] = [median(oursValues), median(refValues || [])];
-  rows.push([label, format(oursValues), refValues ? format(refValues) : "—", ratio(a, b),
+  rows.push([label, format(oursValues), refValues ? format(refValues) : "—", ratio(oursValues, refValues || []),
     preloadValues ? format(preloadValues) : "", budgetText]);
 }
 const one = (f) => (xs) => f(median(xs));
@@ -134,18 +136,18 @@ for (const scene of SCENES) {
   line(scene.label, cardMs(scene.key, "ours"), referenceDir && cardMs(scene.key, "reference"),
     scene.preload ? cardMs(scene.key, "preload") : null, timing, budgetText);
 }
-const api = (variant, action, field) => (got.api?.[variant] || []).map((r) => r[action][field]);
+const api = (variant, action, field) => runsOf("api", variant).map((r) => r?.[action][field]);
 const actions = [["lang", "language switch en → ko, 100 cards", 16], ["font", "one A+ step, 100 cards", 4], ["open", "open an article (handle.open), 100 cards", null]];
 for (const [action, label, scriptBudget] of actions) {
   line(`${label}: to the end of its frame`, api("ours", action, "frame"), referenceDir && api("reference", action, "frame"), null, timing);
   line(`${label}: script`, api("ours", action, "script"), referenceDir && api("reference", action, "script"), null, timing,
     scriptBudget ? budget(median(api("ours", action, "script")), scriptBudget, `≤ ${scriptBudget} ms`) : "");
 }
-const mem = (variant, part) => (got.big?.[variant] || []).map((r) => (part ? r.after[part] : r.after.heap + r.after.wasm));
+const mem = (variant, part) => runsOf("big", variant).map((r) => (!r ? undefined : part ? r.after[part] : r.after.heap + r.after.wasm));
 line("memory after the 10,000-item feed: JS heap after GC + wasm memory", mem("ours"), referenceDir && mem("reference"), null, one(mb),
   budget(median(mem("ours")), 20 * 1024 * 1024, "≤ 20 MB"));
-const wire = (variant) => (got.phone?.[variant] || []).map(({ timeline }) =>
-  Object.entries(timeline).reduce((sum, [, e]) => sum + (Array.isArray(e) ? e.reduce((s, x) => s + x.size, 0) : e.size), 0));
+const wire = (variant) => runsOf("phone", variant).map((r) => r && Object.values(r.timeline)
+  .reduce((sum, e) => sum + (Array.isArray(e) ? e.reduce((s, x) => s + x.size, 0) : e.size), 0));
 line("bytes over the wire, cold phone load (page + widget + feed, bodies)", wire("ours"), referenceDir && wire("reference"), wire("preload"), one(kb));
 
 say(`# news-widget benchmark — ${new Date().toISOString().slice(0, 10)}`, "",
@@ -155,7 +157,7 @@ say(`# news-widget benchmark — ${new Date().toISOString().slice(0, 10)}`, "",
   "", table(["figure", "ours", "reference", "ours ÷ reference", "ours + preload", "budget (ours)"], rows, ["l", "r", "r", "r", "r", "l"]), "");
 
 // Where the time goes on the phone: the pages' own resource timing, medians.
-const at = (scene, variant, pick) => median((got[scene]?.[variant] || []).map((r) => pick(r)).filter(Number.isFinite));
+const at = (scene, variant, pick) => median(present(scene, variant).map((r) => pick(r)));
 const res = (name, field) => (r) => r.timeline[name]?.[0]?.[field];
 const steps = [
   ["page HTML received", (r) => r.timeline.html.end],
@@ -181,10 +183,10 @@ timelineTable("revalidate", widgets);
 // The repeat views: what the server saw on the measured visit, and where ours took its list from.
 for (const key of ["repeat", "revalidate"]) {
   const parts = widgets.map((v) => {
-    const last = (got[key]?.[v] || []).at(-1);
+    const last = present(key, v).at(-1);
     const hits = last ? last.server.map((s) => `${s.path.split("/").pop()} ${s.status}`).join(", ") || "none" : "n/a";
-    const kept = (got[key]?.[v] || []).filter((r) => r.ready?.source === "kept").length;
-    return `${VARIANTS[v].label}: server saw ${hits}${v === "ours" ? `; list from the kept copy in ${kept} of ${(got[key]?.[v] || []).length} runs` : ""}`;
+    const kept = present(key, v).filter((r) => r.ready?.source === "kept").length;
+    return `${VARIANTS[v].label}: server saw ${hits}${v === "ours" ? `; list from the kept copy in ${kept} of ${present(key, v).length} runs` : ""}`;
   });
   say(`- ${SCENES.find((s) => s.key === key).label} — ${parts.join("; ")}.`);
 }
@@ -192,12 +194,19 @@ if (got.big) {
   say(`- Memory split: ${widgets.map((v) => `${VARIANTS[v].label} JS heap ${mb(median(mem(v, "heap")))}` +
     (v === "reference" ? "" : ` + wasm memory ${mb(median(mem(v, "wasm")))}`)).join("; ")}.`);
 }
-const okAll = (variant, action) => (got.api?.[variant] || []).every((r) => r[action].ok);
+const okAll = (variant, action) => present("api", variant).every((r) => r[action].ok);
 const failed = widgets.flatMap((v) => actions.filter(([a]) => !okAll(v, a)).map(([a]) => `${v} ${a}`));
 say(failed.length ? `- **Actions that did not take effect: ${failed.join(", ")}** (their figures mean nothing).` : "- Every timed action was checked to have taken effect (Korean titles, the step, the article).");
 
 // The preload lines and the evidence that Chromium used them.
 say("", "Preload lines measured in \"ours + preload\" (in the page's <head>):", "", "```html", ...preloadLines(feedUrls.first), "```", "");
+{
+  const [plain, preloaded] = [cardMs("phone", "ours"), cardMs("phone", "preload")];
+  const saved = plain.map((x, i) => x - preloaded[i]);
+  say(`- First 20 cards, phone, cold: ${ms(median(plain))} without the lines, ${ms(median(preloaded))} with them; ` +
+    `per run (back to back), with ÷ without ${ratio(preloaded, plain)}, ` +
+    `${ms(Math.abs(median(saved)))} ${median(saved) >= 0 ? "saved" : "lost"} (median of the differences).`);
+}
 if (preloadCheck && !preloadCheck.error) {
   for (const name of ["news-widget-core_bg.wasm", "news-widget-core.js", "feed.json"]) {
     const requests = preloadCheck.requests.filter((r) => r.url.endsWith(`/${name}`)).length;
@@ -215,7 +224,7 @@ if (preloadCheck && !preloadCheck.error) {
 // Ours only.
 say("", "## Ours only", "", "Shipped files (dist/), bytes:", "",
   table(["file", "raw", "gzip -9", "brotli 11"], [...ours.rows, ours.total].map((r) => [r.name, r.raw, r.gz, r.br]), ["l", "r", "r", "r"]), "");
-const parse = (n) => (got.api?.ours || []).map((r) => r.parse?.[n]);
+const parse = (n) => present("api", "ours").map((r) => r.parse?.[n]);
 say(table(["measure", "median", "budget"], [
   ["validateFeed, 1,000-item feed", timing(parse(1000)), ""],
   ["validateFeed, 10,000-item feed", timing(parse(10000)), budget(median(parse(10000)), 300, "≤ 300 ms")],

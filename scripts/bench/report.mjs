@@ -13,7 +13,7 @@ const range = (xs) => {
 const group = (n, digits) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const kb = (n) => (Number.isFinite(n) ? `${group(n / 1024, 1)} KB` : "n/a");
 export const mb = (n) => (Number.isFinite(n) ? `${group(n / 1048576, 1)} MB` : "n/a");
-export const ms = (n) => (Number.isFinite(n) ? `${group(n, n < 100 ? 1 : 0)} ms` : "n/a");
+export const ms = (n) => (Number.isFinite(n) ? `${group(n, Math.abs(n) < 100 ? 1 : 0)} ms` : "n/a");
 
 /** "1,234 ms (1,200–1,300)": the median and, with more than one run, the spread. */
 export function timing(xs) {
@@ -26,9 +26,14 @@ export function timing(xs) {
   return `${ms(m)} (${bare(lo)}–${bare(hi)})`;
 }
 
+/**
+ * The median of the per-run ratios a[i] / b[i]: each pair was measured back to back, so a
+ * change in the machine's load between runs cancels out of it (the medians of the columns
+ * can come from different runs).
+ */
 export function ratio(a, b) {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "";
-  return `${(a / b).toFixed(2)}×`;
+  const pairs = a.map((x, i) => x / b[i]).filter((r) => Number.isFinite(r) && r > 0);
+  return pairs.length ? `${median(pairs).toFixed(2)}×` : "";
 }
 
 export function table(head, rows, align) {
