@@ -36,8 +36,7 @@ function watchCards([count, CARDS_SIGNAL]) {
         window.__bench.cards = performance.now();
         console.debug(CARDS_SIGNAL);
       }, 0);
-    }
-    else requestAnimationFrame(tick);
+    } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
