@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: release build, twiggy if missing, then the benchmark table (scripts/bench.mjs).
+# `make bench`: release build, twiggy if missing, then the benchmark tables (scripts/bench.mjs):
+# ours side by side with ../shared/reference/ (or $BENCH_REFERENCE), saved under bench-results/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"

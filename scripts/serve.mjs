@@ -3,11 +3,13 @@
 // as README "Serving at scale" asks of a city's server: every file has an ETag and a matching
 // If-None-Match is a 304; feeds may be reused for a minute and revalidated in the background
 // (max-age=60, stale-while-revalidate); /dist/v<version>/ is immutable, /dist/ itself no-cache.
-// Node built-ins only.
+// Compressible files go out gzip -9, compressed once per version of the file, as a CDN serves
+// them precompressed: per-request streaming compression would add the server's CPU time to what
+// a benchmark measures. Node built-ins only.
 import { createServer } from "node:http";
-import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
-import { createGzip } from "node:zlib";
+import { openSync, readFileSync, readSync, closeSync, statSync } from "node:fs";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -55,24 +57,29 @@ function xmlType(file) {
 }
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".ftl", ".wasm", ".svg", ".xml"]);
 
-function locate(pathname) {
-  const [dir, rest] = pathname.startsWith(VERSIONED)
-    ? [join(root, "dist"), pathname.slice(VERSIONED.length)]
-    : pathname.startsWith("/dist/")
-      ? [join(root, "dist"), pathname.slice("/dist/".length)]
-      : [join(root, "www"), pathname.slice(1)];
+function locate(pathname, mounts) {
+  const mount = mounts.find((m) => pathname.startsWith(m.prefix));
+  const [dir, rest] = mount
+    ? [resolve(mount.dir), pathname.slice(mount.prefix.length)]
+    : pathname.startsWith(VERSIONED)
+      ? [join(root, "dist"), pathname.slice(VERSIONED.length)]
+      : pathname.startsWith("/dist/")
+        ? [join(root, "dist"), pathname.slice("/dist/".length)]
+        : [join(root, "www"), pathname.slice(1)];
   const file = normalize(join(dir, rest || "index.html"));
-  if (!file.startsWith(dir)) return null; // no way out of the served folders
+  if (file !== dir && !file.startsWith(dir + sep)) return null; // no way out of the served folders
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return locate(join(pathname, "index.html"));
+    if (stat.isDirectory()) return locate(join(pathname, "index.html"), mounts);
     return file;
   } catch {
     return null;
   }
 }
 
-function cacheControl(pathname) {
+function cacheControl(pathname, mounts) {
+  const mount = mounts.find((m) => pathname.startsWith(m.prefix));
+  if (mount) return typeof mount.cache === "function" ? mount.cache(pathname) : mount.cache || CACHE.other;
   if (pathname.startsWith(VERSIONED)) return CACHE.versioned;
   if (pathname.startsWith("/feeds/")) return CACHE.feed;
   return CACHE.other;
@@ -90,16 +97,28 @@ function matches(ifNoneMatch, etag) {
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
+// One gzip -9 body per file version (its ETag), kept for the server's life.
+const gzipped = new Map();
+function gzipOf(file, etag) {
+  const hit = gzipped.get(file);
+  if (hit && hit.etag === etag) return hit.body;
+  const body = gzipSync(readFileSync(file), { level: 9 });
+  gzipped.set(file, { etag, body });
+  return body;
+}
+
 /**
  * Starts the server. `onResponse(req, status)` (optional) hears every answer: the tests count
- * 304s with it.
+ * 304s with it. `mounts` (optional) serves more folders, before www/ and dist/:
+ * `[{ prefix: "/reference/", dir, cache }]`, `cache` being a Cache-Control value or a function
+ * of the path (the benchmark serves its pages and the reference widget this way).
  */
-export function startServer({ port: wanted = port, quiet = false, onResponse = null } = {}) {
+export function startServer({ port: wanted = port, quiet = false, onResponse = null, mounts = [] } = {}) {
   const server = createServer((req, res) => {
     if (onResponse) res.on("finish", () => onResponse(req, res.statusCode));
     const url = new URL(req.url, "http://localhost");
     const pathname = decodeURIComponent(url.pathname);
-    const file = locate(pathname);
+    const file = locate(pathname, mounts);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("not found\n");
@@ -109,7 +128,7 @@ export function startServer({ port: wanted = port, quiet = false, onResponse = n
     const etag = etagOf(file);
     const headers = {
       "content-type": ext === ".xml" ? xmlType(file) : TYPES[ext] || "application/octet-stream",
-      "cache-control": cacheControl(pathname),
+      "cache-control": cacheControl(pathname, mounts),
       etag,
       "x-content-type-options": "nosniff",
     };
@@ -124,10 +143,10 @@ export function startServer({ port: wanted = port, quiet = false, onResponse = n
       headers["content-encoding"] = "gzip";
       headers["vary"] = "accept-encoding";
     }
+    const body = gzip ? gzipOf(file, etag) : readFileSync(file);
+    headers["content-length"] = body.length;
     res.writeHead(200, headers);
-    if (req.method === "HEAD") return res.end();
-    const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+    res.end(req.method === "HEAD" ? undefined : body);
   });
   return new Promise((resolvePromise, reject) => {
     server.once("error", (error) => {
