@@ -50,6 +50,7 @@ if [ "$profile" = "--release" ]; then
       --config 'profile.release.panic="immediate-abort"'
       --config 'build.rustflags=["-Zunstable-options", "-Zlocation-detail=none", "-Csymbol-mangling-version=legacy"]')
     echo "==> $RELEASE_TOOLCHAIN, std rebuilt with panic=immediate-abort"
+    built_with=$RELEASE_TOOLCHAIN
   else
     echo "news-widget build: warning: $RELEASE_TOOLCHAIN is not installed, so this is the stable" \
       "build with panic=abort, whose .wasm is about 17 KB gzip larger: \`make setup\` installs it" >&2
@@ -101,6 +102,9 @@ else
   cp js/news-widget.js pkg/news-widget-core.js dist.next/
 fi
 rm -rf dist && mv dist.next dist
+# Which Rust built dist/, for the size test (tests/e2e/size.test.mjs): its budget is the pinned
+# nightly's build.
+echo "${built_with:-stable}" >target/dist-toolchain
 # The npm package built by wasm-pack carries the loader too, so `npm i` users get dist/ as is.
 cp dist/news-widget.js dist/news-widget-core.js pkg/
 node -e '

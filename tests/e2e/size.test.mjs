@@ -1,0 +1,45 @@
+// What a reader downloads (dist/, built by scripts/build.sh before the end-to-end tests): each
+// file's gzip -9 size and share, and the total against the budget. Size is deterministic for a
+// given toolchain, so unlike speed it is enforced by a test: a change that makes the widget
+// heavier fails here until the budget is raised on purpose, in the same commit, with its reason.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { root } from "./harness.mjs";
+
+// The budget is where the widget stands, not where it should be: issue 14 asks for 100 KB and
+// points at 60 KB (README "Size"). Lower it with every cut; raise it only with a reason.
+export const BUDGET_GZIP_BYTES = 175 * 1024;
+
+// GNU gzip -9, as scripts/build.sh prints it and the README quotes it (Node's zlib at level 9
+// comes out about 1 % larger on the .wasm).
+const gzipSize = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length;
+
+const dist = join(root, "dist");
+
+test(`dist/ ships at most ${BUDGET_GZIP_BYTES / 1024} KB gzip -9`, (t) => {
+  assert.ok(existsSync(dist), "dist/ is built before the end-to-end tests (scripts/build.sh)");
+  const files = readdirSync(dist).sort().map((name) => {
+    const path = join(dist, name);
+    return { name, raw: readFileSync(path).length, gzip: gzipSize(path) };
+  });
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  // The budget is the release build's, on the nightly that scripts/release-toolchain.sh pins;
+  // scripts/build.sh falls back to stable (about 17 KB heavier) where it is not installed.
+  const marker = join(root, "target/dist-toolchain");
+  const builtWith = existsSync(marker) ? readFileSync(marker, "utf8").trim() : "unknown";
+  t.diagnostic(`built with ${builtWith}`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const f of files) {
+    t.diagnostic(`${f.name.padEnd(28)} ${kb(f.raw).padStart(9)} raw ${kb(f.gzip).padStart(9)} gzip ` +
+      `${((100 * f.gzip) / total).toFixed(1).padStart(5)} %`);
+  }
+  t.diagnostic(`${"total".padEnd(28)} ${" ".repeat(13)} ${kb(total).padStart(9)} gzip, budget ${kb(BUDGET_GZIP_BYTES)}`);
+  assert.deepEqual(files.map((f) => f.name),
+    ["news-widget-core.js", "news-widget-core_bg.wasm", "news-widget.js"], "dist/ holds the three shipped files");
+  assert.ok(total <= BUDGET_GZIP_BYTES,
+    `dist/ is ${kb(total)} gzip, over its budget of ${kb(BUDGET_GZIP_BYTES)} by ${kb(total - BUDGET_GZIP_BYTES)}` +
+    (builtWith === "stable" ? "; it was built with stable Rust, not the pinned nightly the budget is for: run `make setup`" : ""));
+});
