@@ -6,6 +6,28 @@
   "use strict";
   if (window.NewsWidget) return;
 
+  // The loader finds elements, mounts them (lazily far below the fold), defines the custom
+  // elements and starts the downloads early. What an option means, which options an element
+  // has (its attributes are read by the widget itself), what a mount on a mounted element does:
+  // all of that is the widget's, in Rust. These constants are too, copied here because they are
+  // needed before the wasm has arrived:
+  // <contract> generated from src/contract.rs: edit there, then `UPDATE_CONTRACT=1 cargo test --test contract`
+  var VERSION = "0.1.0";
+  var WIDGET_ATTRIBUTES = ["feed", "lang", "page-size", "article", "locales", "languages", "timezone", "timeout"];
+  var TOOLBAR_ATTRIBUTES = ["for", "lang"];
+  var FEED_ATTRIBUTE = "feed";
+  var FEED_PROPERTY = "feed";
+  var FEEDS_PREFIX = "feed-";
+  var FEEDS_PROPERTY = "feeds";
+  var FOR_ATTRIBUTE = "for";
+  var ERROR_EVENT = "news-widget:error";
+  var LOAD_ERROR = "load";
+  var CONFIG_ERROR = "config";
+  var FONT_STEP_KEY = "news-widget:font-step";
+  var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
+  var ZOOM_CSS = "#{id}{zoom:{scale}!important;overflow-wrap:anywhere!important}#{id} :is(img,video,canvas,svg,iframe,object,embed,table,pre){max-width:100%!important}#{id} :is(img,video,canvas){height:auto!important}#{id} pre{white-space:pre-wrap!important}";
+  // </contract>
+
   // Where this file was loaded from: classic scripts know it as document.currentScript; module
   // scripts have no currentScript, so look for our own <script> by file name. A site that
   // renames the file can say where the files are with data-news-widget-base on the tag.
@@ -25,7 +47,6 @@
   }
 
   var base = findBase();
-  var VERSION = "0.1.0";
   var core = null;
 
   // The wasm is fetched and compiled once for every instance on the page.
@@ -44,60 +65,21 @@
     return core;
   }
 
-  var OPTIONS = ["feed", "lang", "page-size", "article", "locales", "languages", "timezone", "timeout"];
-  // feed-zh, feed-ko, …: one feed per language (data-feed-zh on a plain element).
-  var FEED_LANG = /^(?:data-)?feed-([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/i;
-
-  function camel(name) {
-    return name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); });
-  }
-
-  // Options from attributes: data-* on a plain element, plain attributes on <news-widget>.
-  function optionsFrom(element) {
-    var custom = element.localName === "news-widget";
-    var options = {};
-    OPTIONS.forEach(function (name) {
-      var value = element.getAttribute(custom ? name : "data-" + name);
-      if (value !== null) options[camel(name)] = value;
-    });
-    [].forEach.call(element.attributes, function (attr) {
-      var match = FEED_LANG.exec(attr.name);
-      if (!match || (attr.name.indexOf("data-") === 0) === custom) return;
-      options.feeds = options.feeds || {};
-      options.feeds[match[1]] = attr.value;
-    });
-    return options;
-  }
-
+  // The handle of each mounted element, for NewsWidget.get and for mount() on it again. A handle
+  // whose widget was destroyed says so (`mounted`), and is forgotten.
   var handles = new WeakMap();
 
-  // The element's handle is known to NewsWidget.get until it is destroyed.
-  function keep(element, handle) {
-    handles.set(element, handle);
-    var destroy = handle.destroy.bind(handle);
-    handle.destroy = function () {
-      destroy();
-      if (handles.get(element) === handle) handles.delete(element);
-    };
-    return handle;
+  function current(element) {
+    var handle = handles.get(element);
+    if (handle && !handle.mounted) {
+      handles.delete(element);
+      return null;
+    }
+    return handle || null;
   }
 
-  function mount(element, options) {
-    if (!(element instanceof Element)) {
-      return Promise.reject(new TypeError("NewsWidget.mount: expected an Element"));
-    }
-    var fromAttributes = optionsFrom(element);
-    var merged = Object.assign({}, fromAttributes, options || {});
-    if (fromAttributes.feeds && options && options.feeds) {
-      merged.feeds = Object.assign({}, fromAttributes.feeds, options.feeds);
-    }
-    var early = prefetch(merged);
-    return loadCore().then(function (glue) {
-      return keep(element, glue.mount(element, merged, early));
-    }, function (error) {
-      if (early) early.controller.abort();
-      throw error;
-    });
+  function attribute(element, name, custom) {
+    return element.getAttribute(custom ? name : "data-" + name);
   }
 
   // The feed's request leaves now, in parallel with the glue and the wasm, instead of after the
@@ -105,11 +87,17 @@
   // widget would send; the widget takes it over when it mounts (its timeout, its abort) and
   // aborts it if it wants another URL. Per-language feeds wait: only the widget knows the
   // reader's language.
-  function prefetch(options) {
-    if (typeof options.feed !== "string" || !options.feed || options.feeds || !window.AbortController) return undefined;
+  function prefetch(element, options) {
+    if (!window.AbortController || current(element)) return undefined;
+    var custom = element.localName === "news-widget";
+    var perLanguage = options[FEEDS_PROPERTY] || [].some.call(element.attributes, function (attr) {
+      return attr.name.indexOf((custom ? "" : "data-") + FEEDS_PREFIX) === 0;
+    });
+    var feed = options[FEED_PROPERTY] || attribute(element, FEED_ATTRIBUTE, custom);
+    if (typeof feed !== "string" || !feed.trim() || perLanguage) return undefined;
     var url;
     try {
-      url = new URL(options.feed, document.baseURI).href;
+      url = new URL(feed.trim(), document.baseURI).href;
     } catch (e) {
       return undefined; // the widget reports the bad URL itself
     }
@@ -120,18 +108,37 @@
     return { url: url, controller: controller, answer: answer };
   }
 
+  function notAnElement(what) {
+    var error = new TypeError(what + ": expected an Element");
+    error.kind = CONFIG_ERROR;
+    return error;
+  }
+
+  // Mounts `element` (or, mounted already, lets the widget follow its options: the same handle).
+  function mount(element, options) {
+    if (!(element instanceof Element)) {
+      return Promise.reject(notAnElement("NewsWidget.mount"));
+    }
+    options = options || {};
+    var early = prefetch(element, options);
+    return loadCore().then(function (glue) {
+      var handle = glue.mount(element, options, early);
+      var known = current(element);
+      if (known) return known;
+      handles.set(element, handle);
+      return handle;
+    }, function (error) {
+      if (early) early.controller.abort();
+      throw error;
+    });
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The reader toolbar on an existing article page: <news-widget-toolbar for="article-id">.
 
-  var TOOLBAR_OPTIONS = ["for", "lang"];
-  var FONT_STEP_KEY = "news-widget:font-step";
-  // The font steps' scales and the article's stylesheet, as src/prefs.rs and src/text_zoom.rs
-  // make them (tests/text_zoom.rs checks that these copies are the same): before the wasm has
-  // arrived, the article is already at the reader's stored size, so that a reload never shows
-  // it at 100 % first. The toolbar adopts its own copy when it mounts, and this one goes in the
-  // same task.
-  var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
-  var ZOOM_CSS = "#{id}{zoom:{scale}!important;overflow-wrap:anywhere!important}#{id} :is(img,video,canvas,svg,iframe,object,embed,table,pre){max-width:100%!important}#{id} :is(img,video,canvas){height:auto!important}#{id} pre{white-space:pre-wrap!important}";
+  // Before the wasm has arrived, the article is already at the reader's stored size, so that a
+  // reload never shows it at 100 % first. The toolbar adopts its own copy when it mounts, and
+  // this one goes in the same task.
   var early = new WeakMap();
 
   function storedScale() {
@@ -168,25 +175,20 @@
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
   }
 
-  function toolbarOptionsFrom(element) {
-    var custom = element.localName === "news-widget-toolbar";
-    var options = {};
-    TOOLBAR_OPTIONS.forEach(function (name) {
-      var value = element.getAttribute(custom ? name : "data-" + name);
-      if (value !== null) options[name] = value;
-    });
-    return options;
-  }
-
   function mountToolbar(element, options) {
     if (!(element instanceof Element)) {
-      return Promise.reject(new TypeError("NewsWidget.mountToolbar: expected an Element"));
+      return Promise.reject(notAnElement("NewsWidget.mountToolbar"));
     }
-    var merged = Object.assign(toolbarOptionsFrom(element), options || {});
-    scaleEarly(element, merged["for"]);
+    options = options || {};
+    var custom = element.localName === "news-widget-toolbar";
+    scaleEarly(element, options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, custom));
     return loadCore().then(function (glue) {
       try {
-        return keep(element, glue.mountToolbar(element, merged));
+        var handle = glue.mountToolbar(element, options);
+        var known = current(element);
+        if (known) return known;
+        handles.set(element, handle);
+        return handle;
       } finally {
         unscaleEarly(element);
       }
@@ -198,17 +200,20 @@
 
   function report(element, error) {
     console.error("news-widget:", error);
-    element.dispatchEvent(new CustomEvent("news-widget:error", {
+    element.dispatchEvent(new CustomEvent(ERROR_EVENT, {
       bubbles: true,
       composed: true,
-      detail: { kind: error && error.kind || "load", message: String(error && error.message || error) },
+      detail: { kind: error && error.kind || LOAD_ERROR, message: String(error && error.message || error) },
     }));
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Finding elements: on the page at start, added later, removed.
 
   var pending = new WeakSet();
 
   function autoMount(element, how) {
-    if (handles.has(element) || pending.has(element) || !element.isConnected) return;
+    if (current(element) || pending.has(element) || !element.isConnected) return;
     pending.add(element);
     (how || mount)(element).then(function (handle) {
       // Taken off the page while the wasm was on its way: nothing may go on running for it.
@@ -248,7 +253,7 @@
     found.forEach(function (element) {
       if (element.isConnected) return;
       if (lazy) lazy.unobserve(element);
-      var handle = handles.get(element);
+      var handle = current(element);
       if (handle) handle.destroy();
     });
   }
@@ -265,94 +270,46 @@
     }
   }
 
-  // <news-widget feed="…" lang="…">: mounts on connect, follows lang/feed changes, cleans up
-  // on disconnect.
-  if (window.customElements && !customElements.get("news-widget")) {
-    var NewsWidgetElement = function () {
-      return Reflect.construct(HTMLElement, [], NewsWidgetElement);
-    };
-    NewsWidgetElement.prototype = Object.create(HTMLElement.prototype);
-    NewsWidgetElement.prototype.constructor = NewsWidgetElement;
-    Object.setPrototypeOf(NewsWidgetElement, HTMLElement);
-    Object.defineProperty(NewsWidgetElement, "observedAttributes", { get: function () { return OPTIONS; } });
-    NewsWidgetElement.prototype.connectedCallback = function () {
-      var self = this;
-      self._wanted = true;
-      if (self._mounting || handles.has(self)) return;
-      var asMounted = JSON.stringify(optionsFrom(self));
-      self._mounting = mount(self).then(function (handle) {
-        self._mounting = null;
-        if (!self._wanted) {
-          handle.destroy();
-        } else if (JSON.stringify(optionsFrom(self)) !== asMounted) {
-          // Attributes changed while the wasm was loading: mount with what is there now.
-          handle.destroy();
-          self.connectedCallback();
-        }
-      }, function (error) {
-        self._mounting = null;
-        report(self, error);
-      });
-    };
-    NewsWidgetElement.prototype.disconnectedCallback = function () {
-      this._wanted = false;
-      var handle = handles.get(this);
-      if (handle) handle.destroy();
-    };
-    NewsWidgetElement.prototype.attributeChangedCallback = function (name, before, after) {
-      var handle = handles.get(this);
-      if (!handle || before === after) return;
-      if (name === "lang" && after && after !== "auto") {
-        // The site's setting for this element: not saved as the reader's choice.
-        handle.setLanguage(after, false);
-      } else {
-        // Any other option changes what the widget is: mount it afresh.
-        handle.destroy();
-        if (this.isConnected) this.connectedCallback();
+  // <news-widget feed="…" lang="…"> and <news-widget-toolbar for="…">: mounted on connect, told
+  // of every option's change (the widget decides: `lang` switches it, anything else mounts it
+  // afresh), destroyed on disconnect. Attributes set while the wasm is on its way are read when
+  // it mounts.
+  function defineElement(name, attributes, how) {
+    if (!window.customElements || customElements.get(name)) return;
+    customElements.define(name, class extends HTMLElement {
+      static get observedAttributes() { return attributes; }
+
+      connectedCallback() {
+        var self = this;
+        self._wanted = true;
+        if (self._mounting || current(self)) return;
+        self._mounting = how(self).then(function (handle) {
+          self._mounting = null;
+          if (!self._wanted) handle.destroy();
+          else if (self._changed) how(self).catch(function (e) { report(self, e); });
+          self._changed = false;
+        }, function (error) {
+          self._mounting = null;
+          report(self, error);
+        });
       }
-    };
-    customElements.define("news-widget", NewsWidgetElement);
+
+      disconnectedCallback() {
+        this._wanted = false;
+        var handle = current(this);
+        if (handle) handle.destroy();
+      }
+
+      attributeChangedCallback(attr, before, after) {
+        if (before === after) return;
+        if (this._mounting) this._changed = true;
+        else if (current(this)) how(this).catch(report.bind(null, this));
+      }
+    });
   }
 
-  // <news-widget-toolbar for="article-id">: mounts on connect, mounts afresh when `for` or
-  // `lang` changes, cleans up on disconnect.
-  if (window.customElements && !customElements.get("news-widget-toolbar")) {
-    var ToolbarElement = function () {
-      return Reflect.construct(HTMLElement, [], ToolbarElement);
-    };
-    ToolbarElement.prototype = Object.create(HTMLElement.prototype);
-    ToolbarElement.prototype.constructor = ToolbarElement;
-    Object.setPrototypeOf(ToolbarElement, HTMLElement);
-    Object.defineProperty(ToolbarElement, "observedAttributes", { get: function () { return TOOLBAR_OPTIONS; } });
-    ToolbarElement.prototype.connectedCallback = function () {
-      var self = this;
-      self._wanted = true;
-      if (self._mounting || handles.has(self)) return;
-      var asMounted = JSON.stringify(toolbarOptionsFrom(self));
-      self._mounting = mountToolbar(self).then(function (handle) {
-        self._mounting = null;
-        if (!self._wanted || JSON.stringify(toolbarOptionsFrom(self)) !== asMounted) {
-          handle.destroy();
-          if (self._wanted) self.connectedCallback();
-        }
-      }, function (error) {
-        self._mounting = null;
-        report(self, error);
-      });
-    };
-    ToolbarElement.prototype.disconnectedCallback = function () {
-      this._wanted = false;
-      var handle = handles.get(this);
-      if (handle) handle.destroy();
-    };
-    ToolbarElement.prototype.attributeChangedCallback = function (name, before, after) {
-      var handle = handles.get(this);
-      if (!handle || before === after) return;
-      handle.destroy();
-      if (this.isConnected) this.connectedCallback();
-    };
-    customElements.define("news-widget-toolbar", ToolbarElement);
-  }
+  defineElement("news-widget", WIDGET_ATTRIBUTES, mount);
+  defineElement("news-widget-toolbar", TOOLBAR_ATTRIBUTES, mountToolbar);
 
   var observer = null;
   function start() {
@@ -382,7 +339,7 @@
     /** Mounts a reader toolbar for the article element whose id is options.for. */
     mountToolbar: mountToolbar,
     /** The handle of an element's widget or toolbar, if one is mounted. */
-    get: function (element) { return handles.get(element) || null; },
+    get: current,
     /**
      * Reads a feed as the widget would. `source`: the feed's text, its bytes (ArrayBuffer or
      * Uint8Array, e.g. a dropped file), or a Response. `options`: { url, contentType, timezone }.

@@ -4,7 +4,8 @@
 
 use unic_langid::LanguageIdentifier;
 
-use crate::i18n::{self, BUILT_IN};
+use crate::i18n::BUILT_IN;
+use crate::lang::{self, is_traditional_chinese, same_language};
 
 /// One `<link rel="alternate" hreflang href>` of the page, its `href` already absolute.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub fn language_links(
         if tag.eq_ignore_ascii_case("x-default") || alternate.href.trim().is_empty() {
             continue;
         }
-        let Ok(id) = i18n::parse_tag(tag) else {
+        let Ok(id) = lang::parse_tag(tag) else {
             continue;
         };
         if seen.contains(&id) {
@@ -62,7 +63,7 @@ pub fn language_links(
         ));
     }
 
-    let page_id = page_lang.and_then(|l| i18n::parse_tag(l).ok());
+    let page_id = page_lang.and_then(|l| lang::parse_tag(l).ok());
     let by_url = links
         .iter()
         .position(|(_, l)| without_fragment(&l.href) == page_url);
@@ -105,26 +106,10 @@ pub fn language_links(
     ordered
 }
 
-/// Same language for the control: the same primary language, and for Chinese the same script
-/// (a Traditional page is not the Simplified alternate).
-fn same_language(a: &LanguageIdentifier, b: &LanguageIdentifier) -> bool {
-    a.language == b.language && (a.language.as_str() != "zh" || traditional(a) == traditional(b))
-}
-
-fn traditional(id: &LanguageIdentifier) -> bool {
-    match id.script.as_ref().map(|s| s.as_str()) {
-        Some(script) => script == "Hant",
-        None => matches!(
-            id.region.as_ref().map(|r| r.as_str()),
-            Some("TW" | "HK" | "MO")
-        ),
-    }
-}
-
 /// The built-in endonym of a tag in a built-in language: English, 中文 (Simplified only),
 /// 한국어.
 fn endonym(id: &LanguageIdentifier) -> Option<&'static str> {
-    if id.language.as_str() == "zh" && traditional(id) {
+    if is_traditional_chinese(id) {
         return None;
     }
     BUILT_IN

@@ -1,5 +1,6 @@
-//! Localization core: the built-in Fluent resources, language negotiation (with our Chinese
-//! normalization), and message lookup with a per-message fallback to English. No DOM here.
+//! Localization core: the built-in Fluent resources, the catalog of resources a widget speaks
+//! from, and message lookup with a per-message fallback to English. Which locale that is, is
+//! decided in `lang`. No DOM here.
 //!
 //! Bidi isolation marks are off (`set_use_isolating(false)`): every UI language we ship is
 //! left-to-right, the placeables are numbers, percentages and language names, and U+2068/U+2069
@@ -11,7 +12,8 @@ use std::fmt;
 use std::rc::Rc;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
-use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+
+use crate::lang;
 use unic_langid::LanguageIdentifier;
 
 /// A language compiled into the widget.
@@ -40,8 +42,7 @@ pub const BUILT_IN: [BuiltIn; 3] = [
     },
 ];
 
-/// The last resort of every negotiation and of every message lookup.
-pub const FALLBACK: &str = "en-US";
+pub use crate::lang::FALLBACK;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum I18nError {
@@ -55,8 +56,6 @@ pub enum I18nError {
     },
     /// A resource (built-in or loaded at run time) has entries that do not parse.
     Syntax { locale: String, detail: String },
-    /// A language tag that is not BCP 47.
-    InvalidTag { tag: String },
 }
 
 impl fmt::Display for I18nError {
@@ -77,104 +76,11 @@ impl fmt::Display for I18nError {
             I18nError::Syntax { locale, detail } => {
                 write!(f, "Fluent resource for {locale} has errors: {detail}")
             }
-            I18nError::InvalidTag { tag } => write!(f, "\"{tag}\" is not a language tag"),
         }
     }
 }
 
 impl std::error::Error for I18nError {}
-
-pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, I18nError> {
-    tag.trim()
-        .parse::<LanguageIdentifier>()
-        .map_err(|_| I18nError::InvalidTag {
-            tag: tag.to_string(),
-        })
-}
-
-fn fallback_id() -> LanguageIdentifier {
-    // A literal that is valid BCP 47; a parse failure would be a typo in this file.
-    FALLBACK.parse().expect("FALLBACK is a valid tag")
-}
-
-/// Chinese tags as a city site means them: Simplified for `zh`, `zh-CN`, `zh-SG`, `zh-Hans*`;
-/// Traditional for `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`. A Traditional request gets a
-/// Traditional resource when one is available and Simplified (`zh-CN`) otherwise, which is
-/// closer for the reader than English. Other tags pass through.
-pub fn normalize_request(
-    tag: &LanguageIdentifier,
-    available: &[LanguageIdentifier],
-) -> LanguageIdentifier {
-    if tag.language.as_str() != "zh" {
-        return tag.clone();
-    }
-    let traditional = |id: &LanguageIdentifier| match id.script.as_ref().map(|s| s.as_str()) {
-        Some("Hant") => true,
-        Some(_) => false,
-        None => matches!(
-            id.region.as_ref().map(|r| r.as_str()),
-            Some("TW") | Some("HK") | Some("MO")
-        ),
-    };
-    if traditional(tag) {
-        if let Some(found) = available
-            .iter()
-            .filter(|a| a.language.as_str() == "zh" && traditional(a))
-            .find(|a| a.region == tag.region || tag.region.is_none())
-            .or_else(|| {
-                available
-                    .iter()
-                    .find(|a| a.language.as_str() == "zh" && traditional(a))
-            })
-        {
-            return found.clone();
-        }
-    }
-    "zh-CN".parse().expect("zh-CN is a valid tag")
-}
-
-/// Picks one locale for the UI from the reader's requests, best first. Invalid tags are
-/// skipped; nothing matching means English.
-pub fn negotiate_locale(
-    requested: &[&str],
-    available: &[LanguageIdentifier],
-) -> LanguageIdentifier {
-    let requested: Vec<LanguageIdentifier> = requested
-        .iter()
-        .filter_map(|t| parse_tag(t).ok())
-        .map(|t| normalize_request(&t, available))
-        .collect();
-    let default = fallback_id();
-    // Lookup per request, in order, so that a saved choice beats `<html lang>`, which beats
-    // the browser's list: the first request that matches any locale wins.
-    for request in &requested {
-        let found = negotiate_languages(
-            std::slice::from_ref(request),
-            available,
-            None,
-            NegotiationStrategy::Lookup,
-        );
-        if let Some(first) = found.first() {
-            return (*first).clone();
-        }
-    }
-    default
-}
-
-/// The locale a language choice (the control, `setLanguage`, the `languages` option) means:
-/// a language the widget has resolves to its tag there ("ko" → "ko-KR"); one that may still
-/// arrive through the `locales` option keeps the (normalized) tag the site or reader gave.
-pub fn resolve_choice(
-    tag: &LanguageIdentifier,
-    available: &[LanguageIdentifier],
-) -> LanguageIdentifier {
-    let normalized = normalize_request(tag, available);
-    if available.iter().any(|a| a.language == normalized.language) {
-        negotiate_locale(&[normalized.to_string().as_str()], available)
-    } else {
-        normalized
-    }
-}
 
 pub fn built_in_locales() -> Vec<LanguageIdentifier> {
     BUILT_IN
@@ -219,6 +125,12 @@ impl Catalog {
         errors: &mut Vec<I18nError>,
     ) {
         let resource = parse_resource(&locale, source, errors);
+        self.add_parsed(locale, resource);
+    }
+
+    /// Adds a resource parsed once for the page (`parse_resource`), which several widgets'
+    /// catalogs may share.
+    pub fn add_parsed(&mut self, locale: LanguageIdentifier, resource: Rc<FluentResource>) {
         match self.entries.iter_mut().find(|(id, _)| *id == locale) {
             Some((_, list)) => list.push(resource),
             None => self.entries.push((locale, vec![resource])),
@@ -228,7 +140,7 @@ impl Catalog {
     /// A localizer for `locale` that falls back to English message by message.
     pub fn localizer(&self, locale: &LanguageIdentifier) -> Localizer {
         let mut chain = Vec::with_capacity(2);
-        let fallback = fallback_id();
+        let fallback = lang::fallback();
         for wanted in [locale, &fallback] {
             if chain
                 .iter()
@@ -249,7 +161,8 @@ impl Catalog {
     }
 }
 
-fn parse_resource(
+/// Parses a Fluent resource; entries with syntax errors are reported and skipped.
+pub fn parse_resource(
     locale: &LanguageIdentifier,
     source: String,
     errors: &mut Vec<I18nError>,
@@ -286,7 +199,7 @@ impl Localizer {
         self.chain
             .first()
             .map(|b| b.locales[0].clone())
-            .unwrap_or_else(fallback_id)
+            .unwrap_or_else(lang::fallback)
     }
 
     /// Formats `id` with `args`. Always yields text: the chosen locale, else English, else

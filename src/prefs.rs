@@ -1,6 +1,8 @@
 //! The reader's preferences as plain values: the font-size step and its arithmetic, and how both
 //! preferences are written to and read back from storage. No DOM here; `dom::storage` persists.
 
+use crate::command::{key_command, Command, KeyCommand};
+
 /// Storage key of the font step (site-wide, shared by every instance on the origin).
 pub const FONT_STEP_KEY: &str = "news-widget:font-step";
 /// Storage key of the reader's explicit language choice.
@@ -69,15 +71,22 @@ impl FontStep {
         decimal(self.per_mille() as u32, 10)
     }
 
-    /// The step a key of the font shortcuts (`aria-keyshortcuts` "+", "-", "0") leads to:
-    /// `+` (or `=`, the same key unshifted) one larger, `-` (or `_`) one smaller, `0` the
-    /// default; `None` for any other key.
-    pub fn after_key(self, key: &str) -> Option<FontStep> {
-        match key {
-            "+" | "=" => Some(self.larger()),
-            "-" | "_" => Some(self.smaller()),
-            "0" => Some(Self::DEFAULT),
+    /// The step a font command leads to; `None` for a command that is not about the font.
+    pub fn after(self, command: Command) -> Option<FontStep> {
+        match command {
+            Command::FontLarger => Some(self.larger()),
+            Command::FontSmaller => Some(self.smaller()),
+            Command::FontReset => Some(Self::DEFAULT),
             _ => None,
+        }
+    }
+
+    /// The step a key of the font shortcuts (`crate::command`'s table: `+` or `=` one larger,
+    /// `-` or `_` one smaller, `0` the default) leads to; `None` for any other key.
+    pub fn after_key(self, key: &str) -> Option<FontStep> {
+        match key_command(key)? {
+            KeyCommand::Font(command) => self.after(command),
+            KeyCommand::Escape => None,
         }
     }
 

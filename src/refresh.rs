@@ -2,6 +2,12 @@
 //! busy server (`Retry-After` in seconds or as an HTTP date), which failures leave the news
 //! already on screen (or kept from an earlier visit), and what the reader sees after each outcome.
 
+use std::fmt;
+
+use fluent_bundle::FluentValue;
+
+use crate::contract::ErrorKind;
+use crate::feed::FeedError;
 use crate::keep::whole_number;
 
 /// The `timeout` option's default, in seconds (CONTRACT §1).
@@ -164,4 +170,85 @@ pub fn parse_http_date(value: &str) -> Option<u64> {
     u64::try_from(days)
         .ok()
         .map(|days| (days * 86_400 + seconds) * 1000)
+}
+
+/// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No `feed` option was given.
+    NoFeedUrl,
+    /// The request did not complete: offline, DNS, refused, blocked by CORS (the console
+    /// says which, see `fetch::diagnose`), aborted.
+    Network { detail: String },
+    /// No complete answer within the `timeout` option.
+    Timeout { ms: u32 },
+    /// The server answered, with an error status.
+    Http { status: u16 },
+    /// The body is not a feed we can read.
+    Feed(FeedError),
+}
+
+impl LoadError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            LoadError::NoFeedUrl => ErrorKind::Config,
+            LoadError::Network { .. } => ErrorKind::Network,
+            LoadError::Timeout { .. } => ErrorKind::Timeout,
+            LoadError::Http { .. } => ErrorKind::Http,
+            LoadError::Feed(_) => ErrorKind::Feed,
+        }
+    }
+
+    /// The arguments of `message_id`'s message.
+    pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+        match self {
+            LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
+            LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
+                vec![("count", FluentValue::from(*skipped as u32))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The Fluent message that tells the reader.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } => "error-network",
+            LoadError::Timeout { .. } => "error-timeout",
+            LoadError::Http { .. } => "error-http",
+            LoadError::Feed(FeedError::NoReadableItems { .. }) => "error-feed-items",
+            LoadError::NoFeedUrl | LoadError::Feed(_) => "error-feed",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NoFeedUrl => f.write_str("no feed URL: set data-feed or the feed option"),
+            LoadError::Network { detail } => write!(f, "network error: {detail}"),
+            LoadError::Timeout { ms } => write!(f, "no answer within {ms} ms (the timeout option)"),
+            LoadError::Http { status } => write!(f, "HTTP status {status}"),
+            LoadError::Feed(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl LoadError {
+    /// The failure as the refresh policy sees it.
+    pub fn failure(&self) -> Failure {
+        match self {
+            LoadError::NoFeedUrl => Failure::NoFeedUrl,
+            LoadError::Network { .. } => Failure::Network,
+            LoadError::Timeout { .. } => Failure::Timeout,
+            LoadError::Http { status } => Failure::Http(*status),
+            LoadError::Feed(_) => Failure::Feed,
+        }
+    }
+}
+
+impl From<FeedError> for LoadError {
+    fn from(error: FeedError) -> LoadError {
+        LoadError::Feed(error)
+    }
 }

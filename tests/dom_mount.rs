@@ -152,12 +152,56 @@ async fn destroy_empties_the_shadow_root_and_allows_a_new_mount() {
 }
 
 #[wasm_bindgen_test]
-async fn mounting_twice_on_one_element_is_refused() {
+async fn mounting_twice_on_one_element_keeps_one_widget_and_one_handle_slot() {
     clear_storage();
     let host = host();
     let url = feed_url(SMALL_FEED);
     let handle = mount(host.clone().into(), options(&[("feed", &url)]), None).unwrap();
-    assert!(mount(host.clone().into(), options(&[("feed", &url)]), None).is_err());
-    handle.destroy();
+    wait_for(&host, "[part~=card]").await;
+    let root = one(&host, ".nw").unwrap();
+    // The same options: the widget on the element is the one returned, untouched.
+    let again = mount(host.clone().into(), options(&[("feed", &url)]), None).unwrap();
+    assert_eq!(
+        all(&host, ".nw").len(),
+        1,
+        "still one widget in the shadow root"
+    );
+    assert!(
+        one(&host, ".nw").unwrap() == root,
+        "and the same one, not mounted afresh"
+    );
+    // Another language only: the same widget switches.
+    let switched = mount(
+        host.clone().into(),
+        options(&[("feed", &url), ("lang", "ko")]),
+        None,
+    )
+    .unwrap();
+    assert!(
+        one(&host, ".nw").unwrap() == root,
+        "a lang change does not remount"
+    );
+    assert_eq!(switched.language(), "ko-KR");
+    assert_eq!(
+        handle.language(),
+        "ko-KR",
+        "every handle speaks for the one widget"
+    );
+    // Other options: mounted afresh in the same shadow root.
+    let other = feed_url(SMALL_FEED);
+    mount(host.clone().into(), options(&[("feed", &other)]), None).unwrap();
+    assert_eq!(all(&host, ".nw").len(), 1);
+    assert!(
+        one(&host, ".nw").unwrap() != root,
+        "other options mount afresh"
+    );
+    // Any of the handles destroys it.
+    again.destroy();
+    assert!(one(&host, ".nw").is_none());
+    assert_eq!(
+        handle.font_step(),
+        0,
+        "a destroyed widget's handle answers, quietly"
+    );
     host.remove();
 }

@@ -5,9 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::FluentValue;
 use fluent_syntax::ast;
-use news_widget::i18n::{
-    built_in_locales, negotiate_locale, Catalog, I18nError, Message, BUILT_IN, FALLBACK,
-};
+use news_widget::i18n::{built_in_locales, Catalog, I18nError, Message, BUILT_IN, FALLBACK};
+use news_widget::lang::negotiate_locale;
 use unic_langid::LanguageIdentifier;
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -628,14 +627,14 @@ negotiation! {
 #[test]
 fn a_choice_of_a_built_in_language_resolves_to_its_built_in_tag() {
     let available = news_widget::i18n::built_in_locales();
-    let ko = news_widget::i18n::parse_tag("ko").unwrap();
+    let ko = news_widget::lang::parse_tag("ko").unwrap();
     assert_eq!(
-        news_widget::i18n::resolve_choice(&ko, &available).to_string(),
+        news_widget::lang::resolve_choice(&ko, &available).to_string(),
         "ko-KR"
     );
-    let tw = news_widget::i18n::parse_tag("zh-TW").unwrap();
+    let tw = news_widget::lang::parse_tag("zh-TW").unwrap();
     assert_eq!(
-        news_widget::i18n::resolve_choice(&tw, &available).to_string(),
+        news_widget::lang::resolve_choice(&tw, &available).to_string(),
         "zh-CN"
     );
 }
@@ -643,9 +642,9 @@ fn a_choice_of_a_built_in_language_resolves_to_its_built_in_tag() {
 #[test]
 fn a_choice_of_a_language_still_to_load_keeps_its_tag() {
     let available = news_widget::i18n::built_in_locales();
-    let ja = news_widget::i18n::parse_tag("ja").unwrap();
+    let ja = news_widget::lang::parse_tag("ja").unwrap();
     assert_eq!(
-        news_widget::i18n::resolve_choice(&ja, &available).to_string(),
+        news_widget::lang::resolve_choice(&ja, &available).to_string(),
         "ja"
     );
 }

@@ -1,9 +1,9 @@
 //! The JavaScript face of the widget (CONTRACT §2): `mount(element, options)` and the handle
-//! it returns, plus the page-wide registry through which instances share the reader's font
-//! size and language. The loader (`js/news-widget.js`) wraps these in `window.NewsWidget`.
+//! it returns, and `validateFeed`. Options are read here from the element's attributes and the
+//! JS options object, by the names `crate::contract` defines. The loader
+//! (`js/news-widget.js`) wraps these in `window.NewsWidget`.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -11,125 +11,119 @@ use web_sys::Element;
 
 use super::fetch::EarlyFetch;
 use super::load::{self, FeedRead, ReadOptions};
-use super::widget::{Options, Widget};
+use super::slot::{Slot, Slots};
+use super::warn;
+use super::widget::Widget;
+use crate::contract::{self, Change, ErrorKind, MountError, OptionName, OptionValues, Options};
 use crate::feed::charset;
-use crate::i18n::BUILT_IN;
 use crate::prefs::FontStep;
-
-const DEFAULT_PAGE_SIZE: usize = 10;
+use crate::state::Action;
 
 thread_local! {
-    static LIVE: RefCell<Vec<Weak<Widget>>> = const { RefCell::new(Vec::new()) };
+    static WIDGETS: Slots<Widget> = Slots::default();
 }
 
-/// Runs `f` on every live widget on the page except `me`.
-pub(super) fn for_each_other(me: &Rc<Widget>, f: impl Fn(&Rc<Widget>)) {
-    let others: Vec<Rc<Widget>> = LIVE.with(|live| {
-        live.borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .filter(|w| !Rc::ptr_eq(w, me) && !w.is_destroyed())
-            .collect()
-    });
-    for other in &others {
-        f(other);
+/// An `Error` with a `kind`, as the loader's callers catch it.
+pub(super) fn js_error(kind: ErrorKind, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = Reflect::set(&error, &"kind".into(), &JsValue::from_str(kind.name()));
+    error.into()
+}
+
+impl From<MountError> for JsValue {
+    fn from(error: MountError) -> JsValue {
+        js_error(error.kind(), &format!("news-widget: {error}"))
     }
 }
 
-/// A font step chosen outside the widgets (the page toolbar): every live widget follows it.
-pub(super) fn follow_font(step: FontStep) {
-    let all: Vec<Rc<Widget>> = LIVE.with(|live| {
-        live.borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .filter(|w| !w.is_destroyed())
-            .collect()
-    });
-    for widget in &all {
-        widget.apply_font(step, false);
-    }
-}
-
-pub(super) fn option_string(options: &JsValue, name: &str) -> Option<String> {
-    let value = Reflect::get(options, &JsValue::from_str(name)).ok()?;
+/// A property of a JS object as option text: a string trimmed (empty is unset), or a whole
+/// number written out (`pageSize: 5`) without float printing.
+pub(super) fn property_text(object: &JsValue, name: &str) -> Option<String> {
+    let value = Reflect::get(object, &JsValue::from_str(name)).ok()?;
     if let Some(s) = value.as_string() {
-        let s = s.trim().to_string();
-        return (!s.is_empty()).then_some(s);
+        let s = s.trim();
+        return (!s.is_empty()).then(|| s.to_string());
     }
-    // Numbers (pageSize: 5) arrive as JS numbers; whole ones are read without float printing.
     value
         .as_f64()
         .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
         .map(|n| (n as u64).to_string())
 }
 
-/// A number option given as a JS number or as text (`data-timeout="2.5"`).
-fn option_number(options: &JsValue, name: &str) -> Option<f64> {
-    let value = Reflect::get(options, &JsValue::from_str(name)).ok()?;
-    value
-        .as_f64()
-        .or_else(|| value.as_string()?.trim().parse().ok())
+/// Option values of a mount: the options object of the JS call, else the element's attributes
+/// (`data-` prefixed on a plain element, bare on the custom elements).
+pub(super) struct JsOptions<'a> {
+    pub element: &'a Element,
+    pub object: &'a JsValue,
 }
 
-/// The `feeds` option, `{ zh: "/cn/rss.xml", ko: "/kr/rss.xml" }`: one feed per language, in
-/// the object's own order. Keys that are no language tag are skipped with a warning.
-fn option_feeds(options: &JsValue) -> Vec<(String, String)> {
-    let Ok(feeds) = Reflect::get(options, &JsValue::from_str("feeds")) else {
-        return Vec::new();
-    };
-    if !feeds.is_object() {
-        return Vec::new();
+impl JsOptions<'_> {
+    fn prefix(&self) -> &'static str {
+        if self.element.local_name().starts_with("news-widget") {
+            ""
+        } else {
+            "data-"
+        }
     }
-    let Ok(keys) = Reflect::own_keys(&feeds) else {
-        return Vec::new();
-    };
-    keys.iter()
-        .filter_map(|key| {
-            let tag = key.as_string()?;
-            let url = option_string(&feeds, &tag)?;
-            if crate::i18n::parse_tag(&tag).is_err() {
-                web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "news-widget: feeds option \"{tag}\" is not a language tag; ignored"
-                )));
-                return None;
-            }
-            Some((tag, url))
-        })
-        .collect()
+
+    fn attribute(&self, name: &str) -> Option<String> {
+        let value = self
+            .element
+            .get_attribute(&format!("{}{name}", self.prefix()))?;
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
 }
 
-fn parse_options(options: &JsValue) -> Options {
-    let lang = option_string(options, "lang").filter(|l| !l.eq_ignore_ascii_case("auto"));
-    let page_size = option_string(options, "pageSize")
-        .and_then(|s| s.parse::<usize>().ok())
-        .filter(|n| (1..=100).contains(n))
-        .unwrap_or(DEFAULT_PAGE_SIZE);
-    let languages = option_string(options, "languages")
-        .map(|list| {
-            list.split([',', ' '])
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .filter(|list| !list.is_empty())
-        .unwrap_or_else(|| BUILT_IN.iter().map(|b| b.tag.to_string()).collect());
-    Options {
-        feeds: option_feeds(options),
-        timezone: option_string(options, "timezone"),
-        timeout_ms: crate::refresh::timeout_ms(option_number(options, "timeout")),
-        feed: option_string(options, "feed"),
-        lang,
-        page_size,
-        article: option_string(options, "article"),
-        locales: option_string(options, "locales"),
-        languages,
+impl OptionValues for JsOptions<'_> {
+    fn text(&self, name: OptionName) -> Option<String> {
+        property_text(self.object, name.property).or_else(|| self.attribute(name.attribute))
+    }
+
+    fn number(&self, name: OptionName) -> Option<f64> {
+        let value = Reflect::get(self.object, &JsValue::from_str(name.property)).ok();
+        value
+            .and_then(|v| v.as_f64())
+            .or_else(|| self.text(name)?.parse().ok())
+    }
+
+    /// `feed-<lang>` attributes in their order, then the `feeds` object's own keys (a key given
+    /// both ways takes the object's URL).
+    fn feeds(&self) -> Vec<(String, String)> {
+        let mut feeds: Vec<(String, String)> = Vec::new();
+        let prefix = format!("{}{}", self.prefix(), contract::FEEDS.attribute);
+        let attributes = self.element.attributes();
+        for index in 0..attributes.length() {
+            let Some(attr) = attributes.item(index) else {
+                continue;
+            };
+            if let Some(key) = attr.name().strip_prefix(&prefix) {
+                feeds.push((key.to_string(), attr.value().trim().to_string()));
+            }
+        }
+        let object = Reflect::get(self.object, &JsValue::from_str(contract::FEEDS.property))
+            .ok()
+            .filter(JsValue::is_object);
+        let keys = object.as_ref().and_then(|o| Reflect::own_keys(o).ok());
+        for key in keys.iter().flat_map(|k| k.iter()) {
+            let (Some(object), Some(key)) = (&object, key.as_string()) else {
+                continue;
+            };
+            let url = property_text(object, &key).unwrap_or_default();
+            match feeds.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = url,
+                None => feeds.push((key, url)),
+            }
+        }
+        feeds
     }
 }
 
 /// Mounts a widget in `element`'s shadow root. `options` is a plain object with the camelCase
-/// options of CONTRACT §1 (`feed`, `lang`, `pageSize`, `article`, `locales`, `languages`).
-/// `early` is the loader's feed request, started before the wasm arrived (`fetch::EarlyFetch`);
-/// without it the widget sends its own.
+/// options of CONTRACT §1; the element's attributes give the rest. On an element that has a
+/// widget already, it returns that widget's handle: with the same options it stays as it is,
+/// with another `lang` it switches, with other options it is mounted afresh. `early` is the
+/// loader's feed request, started before the wasm arrived (`fetch::EarlyFetch`).
 #[wasm_bindgen]
 pub fn mount(
     element: Element,
@@ -137,99 +131,126 @@ pub fn mount(
     early: Option<js_sys::Object>,
 ) -> Result<WidgetHandle, JsValue> {
     let early = early.as_deref().and_then(EarlyFetch::from_js);
-    let already = LIVE.with(|live| {
-        live.borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .any(|w| w.host == element && !w.is_destroyed())
-    });
-    if already {
-        return Err(JsValue::from_str(
-            "news-widget: this element already has a widget; destroy() it first",
-        ));
+    let mut problems = Vec::new();
+    let options = Options::read(
+        &JsOptions {
+            element: &element,
+            object: &options,
+        },
+        &mut problems,
+    );
+    for problem in &problems {
+        warn(&problem.to_string());
     }
-    let widget = Widget::mount(element, parse_options(&options), early)?;
-    LIVE.with(|live| {
-        let mut live = live.borrow_mut();
-        live.retain(|w| w.strong_count() > 0);
-        live.push(Rc::downgrade(&widget));
-    });
-    Ok(WidgetHandle { widget })
+    if let Some(slot) = WIDGETS.with(|w| w.find(&element)) {
+        let mounted = slot.get().map(|w| w.options().change_to(&options));
+        match mounted {
+            Some(Change::None) => {}
+            Some(Change::Language(tag)) => {
+                if let Some(widget) = slot.get() {
+                    widget.dispatch(Action::LanguageOption(tag));
+                }
+            }
+            Some(Change::Remount) | None => {
+                // The old one goes first: the host's shadow root is reused.
+                drop(slot.take());
+                slot.put(Widget::mount(element, options, early)?);
+            }
+        }
+        return Ok(WidgetHandle { slot });
+    }
+    let widget = Widget::mount(element.clone(), options, early)?;
+    let slot = Slot::new(element, widget);
+    WIDGETS.with(|w| w.add(&slot));
+    Ok(WidgetHandle { slot })
 }
 
-/// What `NewsWidget.mount` resolves to.
+/// What `NewsWidget.mount` resolves to. `destroy()` drops the widget, which is what removes it.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    widget: Rc<Widget>,
+    slot: Rc<Slot<Widget>>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
+    fn with(&self, f: impl FnOnce(&Rc<Widget>)) {
+        // A clone, not a borrow: the widget may be destroyed from inside (a host listener).
+        if let Some(widget) = self.slot.get() {
+            f(&widget);
+        }
+    }
+
     /// Switches this instance's language and saves it as the reader's choice (site-wide).
     /// `setLanguage(tag, false)` switches this instance only and saves nothing (a site's
     /// own setting, like the `lang` attribute of `<news-widget>`).
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, tag: &str, remember: Option<bool>) {
-        if self.widget.is_destroyed() {
-            return;
-        }
-        if remember.unwrap_or(true) {
-            self.widget.choose_language(tag);
-        } else {
-            self.widget.change_language(tag, false);
-        }
+        let remember = remember.unwrap_or(true);
+        self.with(|w| {
+            w.dispatch(Action::ChooseLanguage {
+                tag: tag.to_string(),
+                remember,
+                announce: remember,
+            })
+        });
     }
 
     /// The BCP 47 tag of the language the UI speaks now.
     #[wasm_bindgen(getter)]
     pub fn language(&self) -> String {
-        self.widget.language()
+        self.slot.get().map(|w| w.language()).unwrap_or_default()
     }
 
     /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide.
     #[wasm_bindgen(js_name = setFontStep)]
     pub fn set_font_step(&self, step: i32) {
-        if !self.widget.is_destroyed() {
-            self.widget.set_font(FontStep::clamped(step));
-        }
+        self.with(|w| w.dispatch(Action::SetFont(FontStep::clamped(step))));
     }
 
     #[wasm_bindgen(getter, js_name = fontStep)]
     pub fn font_step(&self) -> i32 {
-        self.widget.font().value()
+        self.slot.get().map_or(0, |w| w.font().value())
     }
 
     /// Prints the open article alone; false when no article is open.
     pub fn print(&self) -> bool {
-        !self.widget.is_destroyed() && self.widget.print()
+        let mut printed = false;
+        self.with(|w| {
+            printed = w.article_open();
+            w.dispatch(Action::Print);
+        });
+        printed
     }
 
     /// Opens the article with this id; false when the feed has no such item (yet).
     pub fn open(&self, id: &str) -> bool {
-        !self.widget.is_destroyed() && self.widget.open(id)
+        let mut opened = false;
+        self.with(|w| {
+            w.dispatch(Action::OpenFromApi { id: id.to_string() });
+            opened = w.is_open(id);
+        });
+        opened
     }
 
     /// Back to the card list.
     pub fn close(&self) {
-        if !self.widget.is_destroyed() {
-            self.widget.close();
-        }
+        self.with(|w| w.dispatch(Action::Back));
     }
 
     /// Fetches the feed again.
     pub fn reload(&self) {
-        if !self.widget.is_destroyed() {
-            self.widget.reload();
-        }
+        self.with(|w| w.dispatch(Action::Reload));
     }
 
     /// Removes everything the widget added to the page, listeners and requests included.
     pub fn destroy(&self) {
-        self.widget.destroy();
-        LIVE.with(|live| {
-            live.borrow_mut()
-                .retain(|w| w.upgrade().is_some_and(|w| !w.is_destroyed()))
-        });
+        drop(self.slot.take());
+    }
+
+    /// Whether the widget is still on the page (false once destroyed).
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.slot.get().is_some()
     }
 }
 
@@ -240,14 +261,14 @@ impl WidgetHandle {
 /// read at all.
 #[wasm_bindgen(js_name = validateFeed)]
 pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let url = option_string(&options, "url").unwrap_or_else(|| {
+    let url = property_text(&options, "url").unwrap_or_else(|| {
         web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.base_uri().ok().flatten())
             .unwrap_or_default()
     });
     let read_options = ReadOptions {
-        timezone: option_string(&options, "timezone"),
+        timezone: property_text(&options, "timezone"),
     };
     let read = if let Some(text) = source.as_string() {
         let syntax = charset::sniff_syntax(text.trim_start().as_bytes());
@@ -263,22 +284,15 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
             Uint8Array::new(&source)
         } else {
             return Err(js_error(
-                "config",
+                ErrorKind::Config,
                 "validateFeed: give the feed's text, an ArrayBuffer or a Uint8Array",
             ));
         };
-        let content_type = option_string(&options, "contentType");
+        let content_type = property_text(&options, "contentType");
         load::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
     };
     let read = read.map_err(|e| js_error(e.kind(), &e.to_string()))?;
     Ok(report(&read))
-}
-
-/// An `Error` with a `kind`, as the loader's callers catch it.
-fn js_error(kind: &str, message: &str) -> JsValue {
-    let error = js_sys::Error::new(message);
-    let _ = Reflect::set(&error, &"kind".into(), &JsValue::from_str(kind));
-    error.into()
 }
 
 fn strings<T: ToString>(items: impl Iterator<Item = T>) -> js_sys::Array {

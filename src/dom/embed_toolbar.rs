@@ -3,39 +3,51 @@
 
 use std::rc::Rc;
 
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::embed::option_string;
-use super::toolbar::{Toolbar, ToolbarError, ToolbarOptions};
+use super::embed::JsOptions;
+use super::slot::{Slot, Slots};
+use super::toolbar::{Toolbar, ToolbarOptions};
+use crate::contract::{self, OptionValues};
 use crate::prefs::FontStep;
 
-impl From<ToolbarError> for JsValue {
-    /// An `Error` whose `kind` is that of the `news-widget:error` event (`config`, `load`).
-    fn from(error: ToolbarError) -> JsValue {
-        let js = js_sys::Error::new(&format!("news-widget toolbar: {error}"));
-        let _ = Reflect::set(&js, &"kind".into(), &error.kind().into());
-        js.into()
-    }
+thread_local! {
+    static TOOLBARS: Slots<Toolbar> = Slots::default();
 }
 
-/// Mounts a reader toolbar in `element`'s shadow root for the article whose id `options.for`
-/// names (`lang` optional: the toolbar's language instead of the page's).
+/// Mounts a reader toolbar in `element`'s shadow root for the article whose id `for` names
+/// (`lang` optional: the toolbar's language instead of the page's); options come from the
+/// object, else the element's attributes. On an element that has a toolbar already, it returns
+/// its handle, mounted afresh if the options changed.
 #[wasm_bindgen(js_name = mountToolbar)]
 pub fn mount_toolbar(element: Element, options: JsValue) -> Result<ToolbarHandle, JsValue> {
-    let options = ToolbarOptions {
-        target: option_string(&options, "for"),
-        lang: option_string(&options, "lang").filter(|l| !l.eq_ignore_ascii_case("auto")),
+    let values = JsOptions {
+        element: &element,
+        object: &options,
     };
-    let toolbar = Toolbar::mount(element, options)?;
-    Ok(ToolbarHandle { toolbar })
+    let options = ToolbarOptions {
+        target: values.text(contract::FOR),
+        lang: contract::read_lang(&values),
+    };
+    if let Some(slot) = TOOLBARS.with(|t| t.find(&element)) {
+        if slot.get().is_some_and(|t| t.options() != options) {
+            drop(slot.take());
+            slot.put(Toolbar::mount(element, options)?);
+        }
+        return Ok(ToolbarHandle { slot });
+    }
+    let toolbar = Toolbar::mount(element.clone(), options)?;
+    let slot = Slot::new(element, toolbar);
+    TOOLBARS.with(|t| t.add(&slot));
+    Ok(ToolbarHandle { slot })
 }
 
-/// What `NewsWidget.mountToolbar` resolves to.
+/// What `NewsWidget.mountToolbar` resolves to. `destroy()` drops the toolbar, which is what
+/// removes it.
 #[wasm_bindgen]
 pub struct ToolbarHandle {
-    toolbar: Rc<Toolbar>,
+    slot: Rc<Slot<Toolbar>>,
 }
 
 #[wasm_bindgen]
@@ -44,23 +56,29 @@ impl ToolbarHandle {
     /// with the news widgets.
     #[wasm_bindgen(js_name = setFontStep)]
     pub fn set_font_step(&self, step: i32) {
-        if !self.toolbar.is_destroyed() {
-            self.toolbar.set_font(FontStep::clamped(step));
+        if let Some(toolbar) = self.slot.get() {
+            toolbar.set_font(FontStep::clamped(step));
         }
     }
 
     #[wasm_bindgen(getter, js_name = fontStep)]
     pub fn font_step(&self) -> i32 {
-        self.toolbar.font().value()
+        self.slot.get().map_or(0, |t| t.font().value())
     }
 
     /// Prints the article alone; false once destroyed or when the browser refused.
     pub fn print(&self) -> bool {
-        self.toolbar.print()
+        self.slot.get().is_some_and(|t| t.print())
     }
 
     /// Puts the article back as it was and removes everything the toolbar added.
     pub fn destroy(&self) {
-        self.toolbar.destroy();
+        drop(self.slot.take());
+    }
+
+    /// Whether the toolbar is still on the page (false once destroyed).
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.slot.get().is_some()
     }
 }

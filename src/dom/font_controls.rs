@@ -5,6 +5,7 @@ use web_sys::Element;
 
 use super::node::El;
 use super::render::Ctx;
+use crate::command::{key_shortcut, Command};
 use crate::prefs::FontStep;
 
 /// The group: a label ("Fonts:", "字体：", "글자 크기:") and A+ A A-.
@@ -17,18 +18,18 @@ pub fn group(ctx: &Ctx, font: FontStep) -> El {
             ctx.el("span").class("label").attr("id", "nw-fonts-label"),
             "fonts-label",
         ))
-        .child(font_button(ctx, "font-larger", "A+", font.is_max(), "+"))
+        .child(font_button(ctx, Command::FontLarger, "A+", font.is_max()))
         .child(font_button(
             ctx,
-            "font-reset",
+            Command::FontReset,
             "A",
             font == FontStep::DEFAULT,
-            "0",
         ))
-        .child(font_button(ctx, "font-smaller", "A-", font.is_min(), "-"))
+        .child(font_button(ctx, Command::FontSmaller, "A-", font.is_min()))
 }
 
-fn font_button(ctx: &Ctx, action: &str, visible: &str, at_end: bool, shortcut: &str) -> Element {
+fn font_button(ctx: &Ctx, command: Command, visible: &str, at_end: bool) -> Element {
+    let action = command.action();
     // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
     // so a keyboard user is not thrown back to the top of the page. The accessible name starts
     // with the visible "A+" (WCAG 2.5.3, label in name) and goes on in the reader's language.
@@ -37,19 +38,23 @@ fn font_button(ctx: &Ctx, action: &str, visible: &str, at_end: bool, shortcut: &
         .attr("aria-label", &name)
         .part(action)
         .attr("aria-disabled", if at_end { "true" } else { "false" })
-        .attr("aria-keyshortcuts", shortcut)
+        .attr(
+            "aria-keyshortcuts",
+            key_shortcut(command).unwrap_or_default(),
+        )
         .text(visible)
         .done()
 }
 
 /// Updates the font buttons in place after a step change (no re-render for a font step).
 pub fn update_font_buttons(root: &Element, font: FontStep) {
-    for (action, at_end) in [
-        ("font-larger", font.is_max()),
-        ("font-reset", font == FontStep::DEFAULT),
-        ("font-smaller", font.is_min()),
+    for (command, at_end) in [
+        (Command::FontLarger, font.is_max()),
+        (Command::FontReset, font == FontStep::DEFAULT),
+        (Command::FontSmaller, font.is_min()),
     ] {
-        if let Ok(Some(button)) = root.query_selector(&format!("[data-action=\"{action}\"]")) {
+        let selector = format!("[data-action=\"{}\"]", command.action());
+        if let Ok(Some(button)) = root.query_selector(&selector) {
             let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
         }
     }

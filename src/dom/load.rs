@@ -3,101 +3,17 @@
 //! `JSON.parse` or XML parser read it, and hands the pieces to the pure `feed` model. A feed that
 //! reads well is kept (`kept`) for the next visit.
 
-use std::fmt;
-
-use fluent_bundle::FluentValue;
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
-use super::fetch::{self, FetchOptions, Fetched, Pending};
+use super::fetch::{Fetched, Pending};
 use super::json::JsJson;
 use super::{intl, kept};
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
 use crate::feed::{self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate};
-use crate::refresh::Failure;
-
-/// Why the widget has no feed to show. `kind()` is the `kind` of the `news-widget:error` event.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// No `feed` option was given.
-    NoFeedUrl,
-    /// The request did not complete: offline, DNS, refused, blocked by CORS (the console
-    /// says which, see `fetch::diagnose`), aborted.
-    Network { detail: String },
-    /// No complete answer within the `timeout` option.
-    Timeout { ms: u32 },
-    /// The server answered, with an error status.
-    Http { status: u16 },
-    /// The body is not a feed we can read.
-    Feed(FeedError),
-}
-
-impl LoadError {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            LoadError::NoFeedUrl => "config",
-            LoadError::Network { .. } => "network",
-            LoadError::Timeout { .. } => "timeout",
-            LoadError::Http { .. } => "http",
-            LoadError::Feed(_) => "feed",
-        }
-    }
-
-    /// The arguments of `message_id`'s message.
-    pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
-        match self {
-            LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
-            LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
-                vec![("count", FluentValue::from(*skipped as u32))]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The Fluent message that tells the reader.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            LoadError::Network { .. } => "error-network",
-            LoadError::Timeout { .. } => "error-timeout",
-            LoadError::Http { .. } => "error-http",
-            LoadError::Feed(FeedError::NoReadableItems { .. }) => "error-feed-items",
-            LoadError::NoFeedUrl | LoadError::Feed(_) => "error-feed",
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NoFeedUrl => f.write_str("no feed URL: set data-feed or the feed option"),
-            LoadError::Network { detail } => write!(f, "network error: {detail}"),
-            LoadError::Timeout { ms } => write!(f, "no answer within {ms} ms (the timeout option)"),
-            LoadError::Http { status } => write!(f, "HTTP status {status}"),
-            LoadError::Feed(error) => write!(f, "{error}"),
-        }
-    }
-}
-
-impl LoadError {
-    /// The failure as the pure refresh policy sees it.
-    pub fn failure(&self) -> Failure {
-        match self {
-            LoadError::NoFeedUrl => Failure::NoFeedUrl,
-            LoadError::Network { .. } => Failure::Network,
-            LoadError::Timeout { .. } => Failure::Timeout,
-            LoadError::Http { status } => Failure::Http(*status),
-            LoadError::Feed(_) => Failure::Feed,
-        }
-    }
-}
-
-impl From<FeedError> for LoadError {
-    fn from(error: FeedError) -> LoadError {
-        LoadError::Feed(error)
-    }
-}
+pub use crate::refresh::LoadError;
 
 pub(super) fn js_detail(value: &JsValue) -> String {
     value
@@ -115,11 +31,6 @@ pub async fn next_task() {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// GETs `url` as UTF-8 text (Fluent resources), within the deadline of `how`.
-pub async fn fetch_text(url: &str, how: FetchOptions<'_>) -> Result<String, LoadError> {
-    text_of(fetch::start(url, how)).await
 }
 
 /// The text of a started request (a Fluent resource), decoded as UTF-8.

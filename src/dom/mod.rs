@@ -1,5 +1,13 @@
-//! The DOM layer: turns state into elements and events into state changes. Only this part of
-//! the crate touches `web-sys`; it is built for wasm32 alone.
+//! The DOM layer: turns the model into elements and events into actions. Only this part of the
+//! crate touches `web-sys`; it is built for wasm32 alone.
+//!
+//! - the page: `site` (members, preferences, shared resources), `slot` (handles), `embed` and
+//!   `embed_toolbar` (the JS API), `shadow` (the host's shadow root), `style`;
+//! - a widget: `widget` (dispatch and effects), `render`, `font_controls`, `node`, `notify`,
+//!   `listen`, `print`, `clean` (the sanitizing walker), `intl`;
+//! - a feed's way in: `fetch` (deadline, retry, CORS), `load` (bytes to the feed model),
+//!   `kept` (Cache Storage), `timer`, `xml` and `json` (the browser's parsers for the readers);
+//! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`.
 
 mod clean;
 mod embed;
@@ -16,7 +24,9 @@ mod notify;
 mod page_print;
 mod print;
 mod render;
-mod sources;
+mod shadow;
+mod site;
+mod slot;
 mod storage;
 mod style;
 mod timer;
@@ -30,3 +40,10 @@ mod zoom;
 pub use clean::Cleaner;
 pub use embed::{mount, validate_feed, WidgetHandle};
 pub use embed_toolbar::{mount_toolbar, ToolbarHandle};
+
+/// A line for the console, as the widget says everything there.
+fn warn(text: &str) {
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&format!(
+        "news-widget: {text}"
+    )));
+}

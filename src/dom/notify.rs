@@ -5,6 +5,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
+use crate::contract::{Event, Value};
+
 /// Puts `text` in the live region `live`. Screen readers announce a change of text: the same
 /// message twice (A+ pressed at 200 %) differs by a trailing no-break space, so it is still
 /// heard.
@@ -19,17 +21,22 @@ pub fn announce(live: &Element, text: &str) {
     live.set_text_content(Some(&text));
 }
 
-/// Dispatches `name` on `host`, bubbling and composed, with `detail` as a plain object.
-pub fn emit(host: &Element, name: &str, detail: &[(&str, JsValue)]) {
+/// Dispatches `event` on `host`, bubbling and composed, with its detail as a plain object.
+pub fn emit(host: &Element, event: &Event) {
     let object = Object::new();
-    for (key, value) in detail {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    for (key, value) in event.detail() {
+        let value = match value {
+            Value::Text(text) => JsValue::from_str(&text),
+            Value::Number(n) => JsValue::from_f64(n),
+            Value::Bool(b) => JsValue::from_bool(b),
+        };
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
     }
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&object);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
         let _ = host.dispatch_event(&event);
     }
 }

@@ -9,13 +9,13 @@ use web_sys::{Document, Element};
 
 use super::clean::{safe_url, Cleaner};
 use super::font_controls;
-pub use super::font_controls::update_font_buttons;
 use super::intl::DateFormatter;
-use super::load::LoadError;
 use super::node::El;
-use crate::feed::{Body, Item, Match, Timestamp, Version};
+use crate::command::Command;
+use crate::feed::{Body, Item, Timestamp};
 use crate::i18n::{I18nError, Localizer};
 use crate::prefs::FontStep;
+use crate::refresh::LoadError;
 use crate::sanitize::UrlUse;
 
 /// What the toolbar's language control offers: a tag and its endonym.
@@ -70,10 +70,6 @@ impl<'a> Ctx<'a> {
 
     pub fn t(&self, id: &str) -> String {
         self.message(id, &[]).0
-    }
-
-    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        self.message(id, args).0
     }
 
     /// Sets a message as an element's text; a fallback string carries its own `lang`.
@@ -134,7 +130,7 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         languages = languages.child(
             ctx.el("button")
                 .attr("type", "button")
-                .attr("data-action", "language")
+                .attr("data-action", Command::Language.action())
                 .attr("data-lang", &choice.tag)
                 .key(&format!("language:{}", choice.tag))
                 .attr("lang", &choice.tag)
@@ -153,10 +149,13 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         let print = ctx
             .el("div")
             .class("group print")
-            .child(ctx.text(ctx.button("print", None).part("print"), "print"))
+            .child(ctx.text(
+                ctx.button(Command::Print.action(), None).part("print"),
+                "print",
+            ))
             .child(
                 ctx.text(
-                    ctx.button("preview", None)
+                    ctx.button(Command::Preview.action(), None)
                         .part("print-preview")
                         .attr("aria-pressed", if preview { "true" } else { "false" }),
                     "print-preview",
@@ -221,29 +220,23 @@ pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
     let footer = ctx.el("div").class("list-footer").child(count);
     if shown < total {
         footer
-            .child(ctx.text(ctx.button("more", None).part("more"), "more"))
+            .child(ctx.text(
+                ctx.button(Command::More.action(), None).part("more"),
+                "more",
+            ))
             .done()
     } else {
         footer.done()
     }
 }
 
-/// The base against which an item's image resolves: the original's body base (an image taken
-/// from the body is relative to it), else the feed's URL.
-fn image_base<'a>(ctx: &'a Ctx, item: &'a Item) -> &'a str {
-    item.versions
-        .first()
-        .and_then(|v| v.base.as_deref())
-        .unwrap_or(ctx.base)
-}
-
 pub fn card(ctx: &Ctx, item: &Item) -> Element {
-    let (version, matched) = item.version_for(&ctx.ui_lang);
-    let lang = content_lang(version, matched);
+    let shown = item.present(&ctx.ui_lang);
+    let (version, lang) = (shown.version, shown.lang);
     let open = ctx
         .el("button")
         .attr("type", "button")
-        .attr("data-action", "open")
+        .attr("data-action", Command::Open.action())
         .attr("data-id", &item.id)
         .key(&format!("open:{}", item.id))
         .text(&version.title);
@@ -257,7 +250,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, image_base(ctx, item), UrlUse::Image))
+        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
         .map(|src| {
             ctx.el("img")
                 .class("card-image")
@@ -289,20 +282,10 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
         .done()
 }
 
-/// The `lang` to put on content: only where it differs from what the UI language implies.
-/// A version whose language the feed never stated is taken to be the page's: no `lang`, no
-/// notice (a plain one-language CMS feed).
-fn content_lang(version: &Version, matched: Match) -> Option<&str> {
-    match matched {
-        Match::Exact => None,
-        Match::Fallback => version.lang.as_deref(),
-    }
-}
-
 /// The article view: Back, title, meta line, toolbar, notice, body, source link.
 pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element {
-    let (version, matched) = item.version_for(&ctx.ui_lang);
-    let lang = content_lang(version, matched);
+    let shown = item.present(&ctx.ui_lang);
+    let (version, lang) = (shown.version, shown.lang);
     let base = version
         .url
         .as_deref()
@@ -341,16 +324,12 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
         base: body_base,
     };
     // A translation without a body shows the original's, marked with the original's language.
-    let (body_source, body_lang) = match (&version.body, item.versions.first()) {
-        (Body::Empty, Some(original)) => (&original.body, original.lang.as_deref()),
-        _ => (&version.body, None),
-    };
-    let body = match body_source {
+    let body = match shown.body {
         Body::Html(html) => body.child(cleaner.html(html)),
         Body::Text(text) => body.child(cleaner.text(text)),
         Body::Empty => body,
     };
-    let body = match body_lang {
+    let body = match shown.body_lang {
         Some(l) => body.attr("lang", l),
         None => body,
     };
@@ -358,7 +337,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, image_base(ctx, item), UrlUse::Image))
+        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
         .map(|src| {
             ctx.el("figure").class("article-image").child(
                 ctx.el("img")
@@ -382,7 +361,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
             )
     });
 
-    let notice = (lang.is_some() || body_lang.is_some()).then(|| {
+    let notice = shown.untranslated.then(|| {
         ctx.text(
             ctx.el("p")
                 .class("notice")
@@ -433,7 +412,14 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
         .part("article")
         .attr("aria-labelledby", "nw-article-title")
         .attr("data-id", &item.id)
-        .child(ctx.text(ctx.button("back", None).class("back").part("back"), "back"))
+        .child(
+            ctx.text(
+                ctx.button(Command::Back.action(), None)
+                    .class("back")
+                    .part("back"),
+                "back",
+            ),
+        )
         .child(toolbar(ctx, font, true, preview))
         .child_opt(banner)
         .child(content)
@@ -473,7 +459,10 @@ pub fn state(ctx: &Ctx, view: StateView) -> Element {
                     "error-empty",
                 ),
             )
-            .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
+            .child(ctx.text(
+                ctx.button(Command::Retry.action(), None).part("retry"),
+                "retry",
+            ))
             .done(),
         StateView::Error(error) => box_
             .part("error")
@@ -487,7 +476,10 @@ pub fn state(ctx: &Ctx, view: StateView) -> Element {
                     &error.message_args(),
                 ),
             )
-            .child(ctx.text(ctx.button("retry", None).part("retry"), "retry"))
+            .child(ctx.text(
+                ctx.button(Command::Retry.action(), None).part("retry"),
+                "retry",
+            ))
             .done(),
     }
 }

@@ -5,101 +5,33 @@
 //! markup comes from `toolbar_view`, the printed article from `page_print`.
 
 use std::cell::{Cell, RefCell};
-use std::fmt;
 use std::rc::{Rc, Weak};
 
 use fluent_bundle::FluentValue;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use super::listen::Listener;
 use super::page_print::{self, PageFacts};
 use super::print::{self, PrintFrame};
 use super::render::Ctx;
+use super::site::{self, Member, Membership};
 use super::toolbar_view::{self, Preview};
 use super::zoom::TargetZoom;
-use super::{font_controls, notify, storage, style};
-use crate::i18n::{self, Catalog, Localizer};
-use crate::prefs::{FontStep, FONT_STEP_KEY};
+use super::{font_controls, notify, shadow, warn};
+use crate::command::{key_command, Command, KeyCommand};
+use crate::contract::{Event as HostEvent, MountError};
+use crate::i18n::Localizer;
+use crate::lang;
+use crate::prefs::FontStep;
 
-/// Why a toolbar could not be mounted.
+/// Options of `mountToolbar`, from the JS call and the element's attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ToolbarError {
-    /// No `for` option: the toolbar does not know which element is the article.
-    NoTarget,
-    /// `for` names an id that no element of the page has.
-    TargetNotFound { id: String },
-    /// The element already holds a toolbar, a widget or a shadow root of its own.
-    HostTaken,
-    /// The element is not in a document.
-    NoDocument,
-    /// The browser refused a DOM call.
-    Dom { detail: String },
-}
-
-impl ToolbarError {
-    /// The `kind` of the `news-widget:error` event the loader reports it with.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            ToolbarError::Dom { .. } => "load",
-            _ => "config",
-        }
-    }
-}
-
-impl fmt::Display for ToolbarError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ToolbarError::NoTarget => write!(f, "the toolbar needs for=\"id of the article\""),
-            ToolbarError::TargetNotFound { id } => {
-                write!(f, "no element with id \"{id}\" for the toolbar")
-            }
-            ToolbarError::HostTaken => write!(
-                f,
-                "this element already has a toolbar, a widget or a shadow root; destroy() it first"
-            ),
-            ToolbarError::NoDocument => write!(f, "the toolbar element is not in a document"),
-            ToolbarError::Dom { detail } => write!(f, "the browser refused: {detail}"),
-        }
-    }
-}
-
-impl From<JsValue> for ToolbarError {
-    fn from(error: JsValue) -> ToolbarError {
-        let detail = error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| error.as_string())
-            .unwrap_or_default();
-        ToolbarError::Dom { detail }
-    }
-}
-
-/// Options of `mountToolbar`, merged from attributes and the JS call by the loader.
 pub struct ToolbarOptions {
     /// The id of the article element.
     pub target: Option<String>,
     /// The toolbar's UI language; `None` follows the page's `<html lang>`.
     pub lang: Option<String>,
-}
-
-thread_local! {
-    static LIVE: RefCell<Vec<Weak<Toolbar>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A font step chosen elsewhere on the page (a widget, another toolbar): every live toolbar
-/// but `except` follows it.
-pub fn follow_font(step: FontStep, except: Option<&Rc<Toolbar>>) {
-    let others: Vec<Rc<Toolbar>> = LIVE.with(|live| {
-        live.borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .filter(|t| !t.destroyed.get() && !except.is_some_and(|e| Rc::ptr_eq(e, t)))
-            .collect()
-    });
-    for toolbar in &others {
-        toolbar.apply_font(step, false);
-    }
 }
 
 pub struct Toolbar {
@@ -119,51 +51,35 @@ pub struct Toolbar {
     listeners: RefCell<Vec<Listener>>,
     print_frame: RefCell<Option<PrintFrame>>,
     preview: RefCell<Option<Preview>>,
-    destroyed: Cell<bool>,
+    membership: RefCell<Option<Membership>>,
+    options: ToolbarOptions,
 }
 
 impl Toolbar {
     /// Scales the article to the stored step, then builds the bar: the article is at the
     /// reader's size before the bar appears.
-    pub fn mount(host: Element, options: ToolbarOptions) -> Result<Rc<Toolbar>, ToolbarError> {
-        let taken = LIVE.with(|live| {
-            live.borrow()
-                .iter()
-                .filter_map(Weak::upgrade)
-                .any(|t| t.host == host && !t.destroyed.get())
-        });
-        if taken {
-            return Err(ToolbarError::HostTaken);
-        }
-        let doc = host.owner_document().ok_or(ToolbarError::NoDocument)?;
-        let id = options.target.ok_or(ToolbarError::NoTarget)?;
+    pub fn mount(host: Element, options: ToolbarOptions) -> Result<Rc<Toolbar>, MountError> {
+        let doc = host.owner_document().ok_or(MountError::NoDocument)?;
+        let id = options.target.clone().ok_or(MountError::NoTarget)?;
         let target = doc
             .get_element_by_id(&id)
-            .ok_or_else(|| ToolbarError::TargetNotFound { id: id.clone() })?;
-        let shadow = match host.shadow_root() {
-            Some(existing) if super::widget::is_vacated(&existing) => {
-                existing.set_text_content(None);
-                existing
-            }
-            Some(_) => return Err(ToolbarError::HostTaken),
-            None => {
-                host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
-            }
-        };
-        style::adopt(&shadow, &doc)?;
+            .ok_or_else(|| MountError::TargetNotFound { id: id.clone() })?;
+        let shadow = shadow::claim(&host, &doc)?;
 
-        let font = storage::read(FONT_STEP_KEY)
-            .map(|s| FontStep::parse_stored(&s))
-            .unwrap_or_default();
+        let font = site::font_step();
         let zoom = TargetZoom::new(&doc, &id, font)?;
 
-        let mut errors = Vec::new();
-        let catalog = Catalog::built_in(&mut errors);
+        let catalog = site::built_in_catalog();
         let html_lang = doc
             .document_element()
             .and_then(|e| e.get_attribute("lang"))
             .filter(|l| !l.trim().is_empty());
-        let l10n = catalog.localizer(&negotiate(&catalog, &options.lang, &html_lang, &doc));
+        let l10n = catalog.localizer(&negotiate(
+            &catalog.locales(),
+            &options.lang,
+            &html_lang,
+            &doc,
+        ));
         let ui_lang = l10n.locale().to_string();
         let page_lang = html_lang.clone().unwrap_or_else(|| ui_lang.clone());
         let inside_target = target.contains(Some(&host));
@@ -185,10 +101,7 @@ impl Toolbar {
             let ctx = Ctx::new(&doc, &l10n, &base, &[]);
             root.append_child(&toolbar_view::bar(&ctx, font, &links))?;
         }
-        let live = doc.create_element("div")?;
-        live.set_class_name("sr-only");
-        live.set_attribute("role", "status")?;
-        live.set_attribute("aria-live", "polite")?;
+        let live = shadow::live_region(&doc)?;
         root.append_child(&live)?;
         shadow.append_child(&root)?;
 
@@ -207,14 +120,12 @@ impl Toolbar {
             listeners: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
             preview: RefCell::new(None),
-            destroyed: Cell::new(false),
+            membership: RefCell::new(None),
+            options,
         });
+        let member: Weak<dyn Member> = Rc::downgrade(&(Rc::clone(&toolbar) as Rc<dyn Member>));
+        *toolbar.membership.borrow_mut() = Some(site::join(member));
         toolbar.listen();
-        LIVE.with(|live| {
-            let mut live = live.borrow_mut();
-            live.retain(|t| t.strong_count() > 0);
-            live.push(Rc::downgrade(&toolbar));
-        });
         Ok(toolbar)
     }
 
@@ -223,18 +134,15 @@ impl Toolbar {
         let with = move |f: fn(&Rc<Toolbar>, &Event)| {
             let weak = weak.clone();
             move |event: Event| {
-                if let Some(t) = weak.upgrade().filter(|t| !t.destroyed.get()) {
+                if let Some(t) = weak.upgrade() {
                     f(&t, &event);
                 }
             }
         };
-        let mut listeners = self.listeners.borrow_mut();
-        listeners.push(Listener::new(&self.shadow, "click", with(Self::on_click)));
-        listeners.push(Listener::new(&self.shadow, "keydown", with(Self::on_key)));
-        if let Some(window) = self.doc.default_view() {
-            // A widget or toolbar in another tab changed the step.
-            listeners.push(Listener::new(&window, "storage", with(Self::on_storage)));
-        }
+        *self.listeners.borrow_mut() = vec![
+            Listener::new(&self.shadow, "click", with(Self::on_click)),
+            Listener::new(&self.shadow, "keydown", with(Self::on_key)),
+        ];
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
@@ -248,16 +156,21 @@ impl Toolbar {
         if control.get_attribute("aria-disabled").as_deref() == Some("true") {
             return;
         }
-        match control.get_attribute("data-action").as_deref() {
-            Some("font-larger") => self.set_font(self.font().larger()),
-            Some("font-smaller") => self.set_font(self.font().smaller()),
-            Some("font-reset") => self.set_font(FontStep::DEFAULT),
-            Some("print") => {
+        let action = control.get_attribute("data-action").unwrap_or_default();
+        if action == toolbar_view::CLOSE_PREVIEW {
+            return self.close_preview();
+        }
+        match Command::from_action(&action) {
+            Some(Command::Print) => {
                 self.print();
             }
-            Some("preview") => self.open_preview(),
-            Some("close-preview") => self.close_preview(),
-            _ => {}
+            Some(Command::Preview) => self.open_preview(),
+            Some(command) => {
+                if let Some(step) = self.font().after(command) {
+                    self.set_font(step);
+                }
+            }
+            None => {}
         }
     }
 
@@ -265,23 +178,16 @@ impl Toolbar {
         let Some(key) = super::listen::shortcut_key(event) else {
             return;
         };
-        if let Some(step) = self.font().after_key(&key) {
-            self.set_font(step);
-            event.prevent_default();
+        if let Some(KeyCommand::Font(command)) = key_command(&key) {
+            if let Some(step) = self.font().after(command) {
+                self.set_font(step);
+                event.prevent_default();
+            }
         }
     }
 
-    fn on_storage(self: &Rc<Self>, event: &Event) {
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() == Some(FONT_STEP_KEY) {
-            let step = event
-                .new_value()
-                .map(|v| FontStep::parse_stored(&v))
-                .unwrap_or_default();
-            self.apply_font(step, false);
-        }
+    pub fn options(&self) -> ToolbarOptions {
+        self.options.clone()
     }
 
     pub fn font(&self) -> FontStep {
@@ -291,10 +197,10 @@ impl Toolbar {
     /// The reader (or the API) changed the step: apply it here, remember it site-wide, and
     /// tell every other toolbar and widget on the page.
     pub fn set_font(self: &Rc<Self>, step: FontStep) {
-        storage::write(FONT_STEP_KEY, &step.to_stored());
         self.apply_font(step, true);
-        follow_font(step, Some(self));
-        super::embed::follow_font(step);
+        if let Some(membership) = &*self.membership.borrow() {
+            site::share_font(step, membership);
+        }
     }
 
     fn apply_font(&self, step: FontStep, announce: bool) {
@@ -323,12 +229,7 @@ impl Toolbar {
         }
         // Pressing + at 200 % still says the size; only a change is an event.
         if changed {
-            let scale = step.per_mille() as f64 / 1000.0;
-            notify::emit(
-                &self.host,
-                "news-widget:fontsizechange",
-                &[("step", step.value().into()), ("scale", scale.into())],
-            );
+            notify::emit(&self.host, &HostEvent::FontSizeChange { step });
         }
     }
 
@@ -343,9 +244,6 @@ impl Toolbar {
 
     /// Prints the article alone from a frame of its own.
     pub fn print(self: &Rc<Self>) -> bool {
-        if self.destroyed.get() {
-            return false;
-        }
         self.print_frame.borrow_mut().take();
         let (copy, title) = self.article_copy();
         let weak = Rc::downgrade(self);
@@ -372,10 +270,7 @@ impl Toolbar {
                 true
             }
             Err(error) => {
-                web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "news-widget: print failed: {}",
-                    ToolbarError::from(error)
-                )));
+                warn(&format!("print failed: {}", MountError::from(error)));
                 false
             }
         }
@@ -417,33 +312,26 @@ impl Toolbar {
             preview.close();
         }
     }
+}
 
-    /// Removes everything the toolbar added: the article's sheet, listeners, frame, dialog and
-    /// shadow content. The (now empty) shadow root stays, as the platform cannot remove one.
-    pub fn destroy(&self) {
-        if self.destroyed.replace(true) {
-            return;
-        }
-        self.listeners.borrow_mut().clear();
-        self.print_frame.borrow_mut().take();
-        self.preview.borrow_mut().take();
-        self.zoom.borrow_mut().take();
-        while let Some(child) = self.shadow.first_child() {
-            let _ = self.shadow.remove_child(&child);
-        }
-        style::release(&self.shadow);
-        // The host's own children (a site's fallback) show again, as before mount.
-        if let Ok(slot) = self.doc.create_element("slot") {
-            let _ = self.shadow.append_child(&slot);
-        }
-        LIVE.with(|live| {
-            live.borrow_mut()
-                .retain(|t| t.upgrade().is_some_and(|t| !t.destroyed.get()))
-        });
+impl Member for Toolbar {
+    fn host(&self) -> Element {
+        self.host.clone()
     }
 
-    pub fn is_destroyed(&self) -> bool {
-        self.destroyed.get()
+    fn font_shared(self: Rc<Self>, step: FontStep) {
+        self.apply_font(step, false);
+    }
+
+    /// The bar speaks the page's language, whatever the reader chose for the news.
+    fn language_shared(self: Rc<Self>, _tag: &str) {}
+}
+
+impl Drop for Toolbar {
+    /// Everything the toolbar added goes: the article's sheet, listeners, frame, dialog and
+    /// membership with the fields; the shadow content here.
+    fn drop(&mut self) {
+        shadow::vacate(&self.shadow, &self.doc);
     }
 }
 
@@ -451,7 +339,7 @@ impl Toolbar {
 /// browser's languages, else English (the widget's negotiation without the saved choice: the
 /// bar speaks the page's language).
 fn negotiate(
-    catalog: &Catalog,
+    available: &[unic_langid::LanguageIdentifier],
     option: &Option<String>,
     html_lang: &Option<String>,
     doc: &Document,
@@ -469,5 +357,5 @@ fn negotiate(
         }
     }
     let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
-    i18n::negotiate_locale(&refs, &catalog.locales())
+    lang::negotiate_locale(&refs, available)
 }

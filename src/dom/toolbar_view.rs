@@ -1,6 +1,7 @@
 //! The reader toolbar's markup, built from the page: the bar (Fonts A+ A A-, Print, Print
 //! preview, the page's translations from its hreflang alternates) and the print-preview dialog.
 
+use crate::command::Command;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement};
 
@@ -10,6 +11,9 @@ use super::listen::Listener;
 use super::render::{self, Ctx};
 use crate::alternates::{self, Alternate, LanguageLink};
 use crate::prefs::FontStep;
+
+/// The `data-action` of the preview dialog's Close button (a control of the toolbar alone).
+pub const CLOSE_PREVIEW: &str = "close-preview";
 
 /// The open print preview: a modal dialog and the listener that tidies up when it closes.
 pub struct Preview {
@@ -69,10 +73,13 @@ pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
     let print = ctx
         .el("div")
         .class("group print")
-        .child(ctx.text(ctx.button("print", None).part("print"), "print"))
+        .child(ctx.text(
+            ctx.button(Command::Print.action(), None).part("print"),
+            "print",
+        ))
         .child(
             ctx.text(
-                ctx.button("preview", None)
+                ctx.button(Command::Preview.action(), None)
                     .part("print-preview")
                     .attr("aria-haspopup", "dialog"),
                 "print-preview",
@@ -125,9 +132,9 @@ pub fn preview_dialog(ctx: &Ctx, copy: Element) -> HtmlDialogElement {
                         "preview-banner",
                     ),
                 )
-                .child(ctx.text(ctx.button("print", None), "print"))
+                .child(ctx.text(ctx.button(Command::Print.action(), None), "print"))
                 .child(ctx.text(
-                    ctx.button("close-preview", None).attr("autofocus", ""),
+                    ctx.button(CLOSE_PREVIEW, None).attr("autofocus", ""),
                     "preview-close",
                 )),
         )

@@ -1,121 +1,55 @@
-//! One mounted widget: its state, mounting and teardown. It owns every listener, request and
-//! frame it creates; `destroy` drops them all. Its behaviour is in the submodules: `events`
-//! (clicks and keys), `loading` (what a loaded feed does), `refresh` (kept-first loads, in-place
-//! updates), `navigation` (article, more, preview, print), `settings` (font step, language) and
-//! `view` (state into the shadow tree, focus, announcements, events).
+//! One mounted widget: its shadow tree, its `Model`, and the carrying out of what `update`
+//! decides. Events become `Action`s (`dispatch`), `state::update` answers with `Effect`s, and
+//! `run` turns each into DOM work (`view`), requests (`requests`) or a word to the site. The
+//! widget owns every listener, request, frame and membership it creates: dropping it (the
+//! handle's `destroy`) removes them all and empties the shadow root.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use unic_langid::LanguageIdentifier;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, Document, Element, HtmlElement, ShadowRoot};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use super::fetch::EarlyFetch;
-use super::listen::Listener;
-use super::load::LoadError;
+use super::listen::{shortcut_key, Listener};
+use super::load::ReadOptions;
 use super::print::PrintFrame;
-use super::sources::FeedSources;
-use super::{storage, style};
-use crate::feed::{Feed, Item, ItemError};
-use crate::i18n::{self, Catalog, I18nError, Localizer};
-use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
+use super::site::{self, Member, Membership, ResourceRequest};
+use super::{shadow, warn};
+use crate::command::Command;
+use crate::contract::{MountError, Options};
+use crate::i18n::{Catalog, Localizer};
+use crate::prefs::FontStep;
+use crate::state::{self, Action, Effect, Focus, Model, Sources};
 
-mod events;
-mod loading;
-mod navigation;
-mod refresh;
-mod settings;
+mod requests;
 mod view;
 
-/// Options of CONTRACT §1, already merged from attributes and the JS call by the loader.
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub feed: Option<String>,
-    /// `None` for `auto`.
-    pub lang: Option<String>,
-    pub page_size: usize,
-    pub article: Option<String>,
-    pub locales: Option<String>,
-    /// Languages offered in the language control; defaults to the built-in three.
-    pub languages: Vec<String>,
-    /// One feed per language (`feed-<lang>`): (tag, URL).
-    pub feeds: Vec<(String, String)>,
-    /// IANA zone for feed times written without an offset.
-    pub timezone: Option<String>,
-    /// How long a feed or locale request may take (the `timeout` option, default 10 s).
-    pub timeout_ms: u32,
-}
-
-enum Load {
-    Loading,
-    Failed(LoadError),
-    Ready(Rc<Feed>),
-}
-
-enum View {
-    List,
-    Article(String),
-}
-
-struct State {
-    load: Load,
-    view: View,
-    shown: usize,
-    preview: bool,
-    font: FontStep,
-    /// The `article` option named an id the feed does not have.
-    not_found: bool,
-    /// The `article` option is still to be opened after the first load.
-    pending_article: Option<String>,
-    /// The open article, kept from the previous language's feed when the new one has no
-    /// translation of it (it stays, with the untranslated notice).
-    held: Option<Rc<Item>>,
-}
-
 pub struct Widget {
-    pub host: Element,
+    host: Element,
     shadow: ShadowRoot,
     doc: Document,
     root: HtmlElement,
     view: Element,
     live: Element,
-    pub options: Options,
-    sources: FeedSources,
-    /// The feed shown, or loading: its URL is the base for the items' relative URLs.
-    feed_url: RefCell<String>,
-    state: RefCell<State>,
+    model: RefCell<Model>,
+    /// The resources this widget speaks from: the page's built-in ones and the run-time ones
+    /// it asked for.
     catalog: RefCell<Catalog>,
     l10n: RefCell<Localizer>,
-    /// The negotiated locale, which may be one still to load through the `locales` option
-    /// (while it loads, `l10n` speaks English).
-    wanted: RefCell<LanguageIdentifier>,
-    /// Locales whose run-time resource (the `locales` option) was already requested.
-    fetched_locales: RefCell<Vec<LanguageIdentifier>>,
+    read: ReadOptions,
+    timeout_ms: u32,
     listeners: RefCell<Vec<Listener>>,
-    requests: RefCell<Vec<AbortController>>,
+    membership: RefCell<Option<Membership>>,
+    /// The feed request whose answer counts; replacing or dropping it aborts it.
+    feed_request: RefCell<Option<requests::FeedRequest>>,
+    /// Run-time resources on their way (shared with other widgets of the page).
+    locale_requests: RefCell<Vec<Rc<ResourceRequest>>>,
     /// The feed request the loader started before the wasm arrived, until the first load takes
     /// it over (or drops it, which aborts it).
     early: RefCell<Option<EarlyFetch>>,
     print_frame: RefCell<Option<PrintFrame>>,
-    /// Where the news on screen came from and whether its last refresh failed.
-    freshness: RefCell<refresh::Freshness>,
-    ready_sent: Cell<bool>,
-    destroyed: Cell<bool>,
-    /// Bumped by every load and every language change: a future that finishes after a newer
-    /// one started must not apply its stale result.
-    load_generation: Cell<u32>,
-    language_generation: Cell<u32>,
-}
-
-fn warn(text: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(&format!("news-widget: {text}")));
-}
-
-fn log_i18n(errors: &[I18nError]) {
-    for error in errors {
-        warn(&error.to_string());
-    }
 }
 
 impl Widget {
@@ -125,220 +59,288 @@ impl Widget {
         host: Element,
         options: Options,
         early: Option<EarlyFetch>,
-    ) -> Result<Rc<Widget>, JsValue> {
-        let doc = host
-            .owner_document()
-            .ok_or("news-widget: host element has no document")?;
-        let shadow = match host.shadow_root() {
-            // A shadow root left by an earlier destroy() (empty but for the slot that shows the
-            // host's own content again) is ours to reuse: it cannot be removed from its host.
-            Some(existing) if is_vacated(&existing) => {
-                existing.set_text_content(None);
-                existing
-            }
-            Some(_) => return Err("news-widget: the element already has a shadow root".into()),
-            None => {
-                host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
-            }
-        };
-        style::adopt(&shadow, &doc)?;
+    ) -> Result<Rc<Widget>, MountError> {
+        let doc = host.owner_document().ok_or(MountError::NoDocument)?;
+        let shadow = shadow::claim(&host, &doc)?;
 
-        let mut errors = Vec::new();
-        let catalog = Catalog::built_in(&mut errors);
-        log_i18n(&errors);
-        let locale = negotiate(&catalog, &options, &doc);
+        let catalog = site::built_in_catalog();
+        let available = catalog.locales();
+        let locale = state::negotiate(&options, &requested_languages(&doc), &available);
         let l10n = catalog.localizer(&locale);
-        let font = storage::read(FONT_STEP_KEY)
-            .map(|s| FontStep::parse_stored(&s))
-            .unwrap_or_default();
+        let font = site::font_step();
+        let sources = Sources {
+            default: options.feed.as_deref().and_then(|f| absolute(f, &doc)),
+            by_language: options
+                .feeds
+                .iter()
+                .filter_map(|(tag, url)| Some((tag.clone(), absolute(url, &doc)?)))
+                .collect(),
+        };
 
-        let root: HtmlElement = doc.create_element("div")?.dyn_into()?;
+        let root: HtmlElement = shadow::element(&doc, "div")?.unchecked_into();
         root.set_class_name("nw");
-        root.set_attribute("part", "root")?;
+        let _ = root.set_attribute("part", "root");
         // A named landmark: pages with several widgets list each one ("News", "新闻", "소식").
-        root.set_attribute("role", "region")?;
-        root.set_attribute("lang", &l10n.locale().to_string())?;
-        root.style().set_property("--nw-scale", &font.scale_css())?;
-        let view = doc.create_element("div")?;
+        let _ = root.set_attribute("role", "region");
+        let _ = root.set_attribute("lang", &l10n.locale().to_string());
+        let _ = root.style().set_property("--nw-scale", &font.scale_css());
+        let view = shadow::element(&doc, "div")?;
         view.set_class_name("view");
-        let live = doc.create_element("div")?;
-        live.set_class_name("sr-only");
-        live.set_attribute("role", "status")?;
-        live.set_attribute("aria-live", "polite")?;
-        root.append_child(&view)?;
-        root.append_child(&live)?;
-        shadow.append_child(&root)?;
-
-        let sources = FeedSources::new(options.feed.as_deref(), &options.feeds, &doc);
-        let feed_url = RefCell::new(sources.url_for(&locale.to_string()));
+        let live = shadow::live_region(&doc)?;
+        let _ = root.append_child(&view);
+        let _ = root.append_child(&live);
+        let _ = shadow.append_child(&root);
 
         let widget = Rc::new(Widget {
+            read: ReadOptions {
+                timezone: options.timezone.clone(),
+            },
+            timeout_ms: options.timeout_ms,
+            model: RefCell::new(Model::new(options, sources, locale, available, font)),
             host,
             shadow,
             doc,
             root,
             view,
             live,
-            sources,
-            feed_url,
-            state: RefCell::new(State {
-                load: Load::Loading,
-                view: View::List,
-                shown: options.page_size,
-                preview: false,
-                font,
-                not_found: false,
-                pending_article: options.article.clone(),
-                held: None,
-            }),
-            options,
             catalog: RefCell::new(catalog),
             l10n: RefCell::new(l10n),
-            wanted: RefCell::new(locale),
-            fetched_locales: RefCell::new(Vec::new()),
             listeners: RefCell::new(Vec::new()),
-            requests: RefCell::new(Vec::new()),
+            membership: RefCell::new(None),
+            feed_request: RefCell::new(None),
+            locale_requests: RefCell::new(Vec::new()),
             early: RefCell::new(early),
             print_frame: RefCell::new(None),
-            freshness: RefCell::default(),
-            ready_sent: Cell::new(false),
-            destroyed: Cell::new(false),
-            load_generation: Cell::new(0),
-            language_generation: Cell::new(0),
         });
+        let member: Weak<dyn Member> = Rc::downgrade(&(Rc::clone(&widget) as Rc<dyn Member>));
+        *widget.membership.borrow_mut() = Some(site::join(member));
         widget.listen();
-        widget.refresh(refresh::Trigger::Mount);
+        widget.dispatch(Action::Start);
         Ok(widget)
     }
 
     fn listen(self: &Rc<Self>) {
-        let mut listeners = self.listeners.borrow_mut();
         let weak = Rc::downgrade(self);
-        listeners.push(Listener::new(&self.shadow, "click", {
+        let with = |f: fn(&Rc<Widget>, &Event)| {
             let weak = weak.clone();
-            move |event| {
+            move |event: Event| {
                 if let Some(w) = weak.upgrade() {
-                    w.on_click(&event);
+                    f(&w, &event);
                 }
             }
-        }));
-        listeners.push(Listener::new(&self.shadow, "keydown", {
-            let weak = weak.clone();
-            move |event| {
-                if let Some(w) = weak.upgrade() {
-                    w.on_key(&event);
-                }
-            }
-        }));
+        };
+        let mut listeners = vec![
+            Listener::new(&self.shadow, "click", with(Widget::on_click)),
+            Listener::new(&self.shadow, "keydown", with(Widget::on_key)),
+        ];
         if let Some(window) = self.doc.default_view() {
-            // Another tab changed a site-wide preference.
-            listeners.push(Listener::new(&window, "storage", move |event| {
-                if let (Some(w), Some(event)) =
-                    (weak.upgrade(), event.dyn_ref::<web_sys::StorageEvent>())
-                {
-                    match event.key().as_deref() {
-                        Some(FONT_STEP_KEY) => {
-                            let step = event
-                                .new_value()
-                                .map(|v| FontStep::parse_stored(&v))
-                                .unwrap_or_default();
-                            w.apply_font(step, false);
-                        }
-                        Some(LANGUAGE_KEY) if w.options.lang.is_none() => {
-                            if let Some(tag) = event.new_value() {
-                                w.change_language(&tag, false);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }));
+            listeners.push(Listener::new(
+                &window,
+                "online",
+                with(|w, _| w.dispatch(Action::Online)),
+            ));
         }
-        self.listen_online(&mut listeners);
+        *self.listeners.borrow_mut() = listeners;
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Events.
-
-    fn abort_requests(&self) {
-        for controller in self.requests.borrow_mut().drain(..) {
-            controller.abort();
-        }
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Rendering.
-
-    /// Removes everything this widget added: listeners, requests, print frame, shadow content
-    /// and styles. The (now empty) shadow root stays, as the platform cannot remove one.
-    pub fn destroy(&self) {
-        if self.destroyed.replace(true) {
+    /// A click on one of the widget's controls (`data-action`, see `crate::command`).
+    fn on_click(self: &Rc<Self>, event: &Event) {
+        let Some(control) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        if control.get_attribute("aria-disabled").as_deref() == Some("true") {
             return;
         }
-        self.listeners.borrow_mut().clear();
-        self.early.borrow_mut().take();
-        self.abort_requests();
-        self.print_frame.borrow_mut().take();
-        while let Some(child) = self.shadow.first_child() {
-            let _ = self.shadow.remove_child(&child);
+        let Some(command) = control
+            .get_attribute("data-action")
+            .and_then(|a| Command::from_action(&a))
+        else {
+            return;
+        };
+        let font = self.font();
+        let action = match command {
+            Command::Open => match control.get_attribute("data-id") {
+                Some(id) => Action::Open { id, focus: true },
+                None => return,
+            },
+            Command::Language => match control.get_attribute("data-lang") {
+                Some(tag) => Action::ChooseLanguage {
+                    tag,
+                    remember: true,
+                    announce: true,
+                },
+                None => return,
+            },
+            Command::Back => Action::Back,
+            Command::More => Action::More,
+            Command::Retry => Action::Reload,
+            Command::Print => Action::Print,
+            Command::Preview => Action::TogglePreview,
+            font_command => match font.after(font_command) {
+                Some(step) => Action::SetFont(step),
+                None => return,
+            },
+        };
+        self.dispatch(action);
+    }
+
+    fn on_key(self: &Rc<Self>, event: &Event) {
+        let Some(key) = shortcut_key(event) else {
+            return;
+        };
+        if state::handles_key(&self.model.borrow(), &key) {
+            event.prevent_default();
+            self.dispatch(Action::Key(key));
         }
-        style::release(&self.shadow);
-        // The host's own children (the site's fallback link, say) show again, as before mount.
-        if let Ok(slot) = self.doc.create_element("slot") {
-            let _ = self.shadow.append_child(&slot);
-        }
     }
 
-    pub fn is_destroyed(&self) -> bool {
-        self.destroyed.get()
+    /// The one way the model changes: `update` decides, then its effects are carried out.
+    pub fn dispatch(self: &Rc<Self>, action: Action) {
+        let effects = {
+            let mut model = self.model.borrow_mut();
+            model.focus = self.focused();
+            state::update(&mut model, action)
+        };
+        self.run(effects);
     }
-}
 
-/// Whether a shadow root is empty or holds only the slot that `destroy` leaves.
-pub(super) fn is_vacated(shadow: &ShadowRoot) -> bool {
-    match shadow.child_element_count() {
-        0 => true,
-        1 => shadow
-            .first_element_child()
-            .is_some_and(|c| c.local_name() == "slot"),
-        _ => false,
-    }
-}
-
-fn warn_item(warning: &ItemError) {
-    warn(&warning.to_string());
-}
-
-/// `lang` option, else (for `auto`) the saved choice, `<html lang>`, `navigator.languages`,
-/// then English.
-fn negotiate(catalog: &Catalog, options: &Options, doc: &Document) -> LanguageIdentifier {
-    let mut requested: Vec<String> = Vec::new();
-    match &options.lang {
-        Some(tag) => requested.push(tag.clone()),
-        None => {
-            requested.extend(storage::read(LANGUAGE_KEY));
-            if let Some(html) = doc.document_element().and_then(|e| e.get_attribute("lang")) {
-                requested.push(html);
+    /// Carries out effects in order. No borrow of the model is held while the DOM changes:
+    /// focus and events reach the host page, whose listeners may call back into this widget.
+    fn run(self: &Rc<Self>, effects: Vec<Effect>) {
+        // Renders in a row are one render.
+        let mut dirty = false;
+        for effect in effects {
+            if matches!(effect, Effect::Render) {
+                dirty = true;
+                continue;
             }
-            if let Some(window) = doc.default_view() {
-                for tag in window.navigator().languages().iter() {
-                    requested.extend(tag.as_string());
+            if dirty && !matches!(effect, Effect::Speak(_) | Effect::Warn(_)) {
+                dirty = false;
+                self.render();
+            }
+            self.carry_out(effect);
+        }
+        if dirty {
+            self.render();
+        }
+    }
+
+    fn carry_out(self: &Rc<Self>, effect: Effect) {
+        match effect {
+            Effect::Render => self.render(),
+            Effect::AppendCards { from, to } => self.append_cards(from, to),
+            Effect::ShowFont(step) => self.show_font(step),
+            Effect::Speak(locale) => self.speak(&locale),
+            Effect::Focus(target) => {
+                self.focus(&target);
+            }
+            Effect::Announce(announcement) => self.announce(&announcement),
+            Effect::Emit(event) => self.emit(&event),
+            Effect::EmitLoadError { error, kept } => self.emit_load_error(&error, kept),
+            Effect::FetchFeed {
+                load,
+                url,
+                revalidate,
+                kept_first,
+            } => self.fetch_feed(load, url, revalidate, kept_first),
+            Effect::FetchLocale { locale, url } => self.fetch_locale(locale, &url),
+            Effect::ShareFont(step) => {
+                if let Some(membership) = &*self.membership.borrow() {
+                    site::share_font(step, membership);
                 }
             }
-        }
-    }
-    let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
-    let mut available = catalog.locales();
-    // With a `locales` template, the languages the site offers count as available: their
-    // resources load with the feed.
-    if options.locales.is_some() {
-        for tag in &options.languages {
-            if let Ok(id) = i18n::parse_tag(tag) {
-                if !available.iter().any(|a| a.language == id.language) {
-                    available.push(id);
+            Effect::ShareLanguage(tag) => {
+                if let Some(membership) = &*self.membership.borrow() {
+                    site::share_language(&tag, membership);
                 }
             }
+            Effect::Print => self.print(),
+            Effect::ClosePrint => drop(self.print_frame.borrow_mut().take()),
+            Effect::Warn(warning) => warn(&warning.to_string()),
         }
     }
-    i18n::negotiate_locale(&refs, &available)
+
+    /// The UI speaks `locale` now: the localizer and the root's `lang`.
+    fn speak(&self, locale: &LanguageIdentifier) {
+        let l10n = self.catalog.borrow().localizer(locale);
+        let _ = self.root.set_attribute("lang", &l10n.locale().to_string());
+        *self.l10n.borrow_mut() = l10n;
+    }
+
+    fn focused(&self) -> Option<Focus> {
+        let key = self.shadow.active_element()?.get_attribute("data-key")?;
+        Some(Focus::from_key(&key))
+    }
+
+    pub fn options(&self) -> Options {
+        self.model.borrow().options.clone()
+    }
+
+    pub fn font(&self) -> FontStep {
+        self.model.borrow().font
+    }
+
+    pub fn language(&self) -> String {
+        self.model.borrow().languages.ui.to_string()
+    }
+
+    /// Whether an article is open (what `print()` needs).
+    pub fn article_open(&self) -> bool {
+        self.model.borrow().open_item().is_some()
+    }
+
+    /// Whether the article `id` is the one open.
+    pub fn is_open(&self, id: &str) -> bool {
+        matches!(&self.model.borrow().view, state::View::Article(open) if open == id)
+    }
+}
+
+impl Member for Widget {
+    fn host(&self) -> Element {
+        self.host.clone()
+    }
+
+    fn font_shared(self: Rc<Self>, step: FontStep) {
+        self.dispatch(Action::FontShared(step));
+    }
+
+    fn language_shared(self: Rc<Self>, tag: &str) {
+        self.dispatch(Action::LanguageShared(tag.to_string()));
+    }
+}
+
+impl Drop for Widget {
+    /// Everything this widget added goes: listeners, requests, frame and membership with the
+    /// fields; the shadow content and styles here. The (empty) shadow root stays, as the
+    /// platform cannot remove one, with a slot that shows the host's own content again.
+    fn drop(&mut self) {
+        shadow::vacate(&self.shadow, &self.doc);
+    }
+}
+
+/// What the reader asks for, best first, when the widget's `lang` is `auto`: the saved choice,
+/// `<html lang>`, then the browser's languages.
+fn requested_languages(doc: &Document) -> Vec<String> {
+    let mut requested: Vec<String> = site::saved_language().into_iter().collect();
+    if let Some(html) = doc.document_element().and_then(|e| e.get_attribute("lang")) {
+        requested.push(html);
+    }
+    if let Some(window) = doc.default_view() {
+        for tag in window.navigator().languages().iter() {
+            requested.extend(tag.as_string());
+        }
+    }
+    requested
+}
+
+/// `url` resolved against the document's base URL.
+pub(super) fn absolute(url: &str, doc: &Document) -> Option<String> {
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|u| u.href())
 }

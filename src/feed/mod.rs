@@ -9,10 +9,12 @@ mod error;
 mod id;
 mod json;
 pub mod pair;
+mod present;
 pub mod repair;
 mod text;
 pub mod xml;
 
+use crate::lang::Lang;
 pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions};
 pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
@@ -21,6 +23,7 @@ pub use json::{
     read_header, read_item, read_items, Alternate, JsonKind, JsonMismatch, JsonNode, RawAuthor,
     RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
+pub use present::Presented;
 pub use text::{decode_entities_in, html_to_text, repair_title, summarize, TitleRepairs};
 
 /// A body above this many bytes skips its item: it would stall a phone and is surely a mistake.
@@ -178,49 +181,5 @@ impl Item {
             Body::Text(text) => summarize(text, SUMMARY_COLUMNS),
             Body::Empty => String::new(),
         }
-    }
-}
-
-/// A tag reduced to what decides whether a reader can read it: language and script.
-pub(crate) struct Lang<'a> {
-    pub(crate) language: &'a str,
-    /// Explicit, or implied for Chinese by the region; `None` is the language's usual script.
-    script: Option<&'a str>,
-}
-
-impl<'a> Lang<'a> {
-    pub(crate) fn of(tag: &'a str) -> Lang<'a> {
-        let mut parts = tag.split(['-', '_']);
-        let language = parts.next().unwrap_or_default();
-        let mut script = None;
-        let mut region = None;
-        for part in parts {
-            if part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic()) {
-                script = Some(part);
-            } else if region.is_none() && matches!(part.len(), 2 | 3) {
-                region = Some(part);
-            }
-        }
-        if language.eq_ignore_ascii_case("zh") {
-            let traditional = match script {
-                Some(s) => s.eq_ignore_ascii_case("Hant"),
-                None => region
-                    .is_some_and(|r| ["TW", "HK", "MO"].iter().any(|t| r.eq_ignore_ascii_case(t))),
-            };
-            script = Some(if traditional { "Hant" } else { "Hans" });
-        }
-        Lang { language, script }
-    }
-
-    pub(crate) fn has_language(&self, language: &str) -> bool {
-        self.language.eq_ignore_ascii_case(language)
-    }
-
-    pub(crate) fn same_as(&self, other: &Lang) -> bool {
-        self.has_language(other.language)
-            && match (self.script, other.script) {
-                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
     }
 }

@@ -1,7 +1,8 @@
 //! One feed per language (`feed-<lang>`): which feed a UI language reads, and which item of
 //! another language's feed is the same article (CONTRACT §4, pairing).
 
-use super::{Feed, Item, Lang};
+use super::{Feed, Item};
+use crate::lang::Lang;
 
 /// The feed for a reader whose UI is in `locale`, among per-language feeds given as
 /// (tag, URL): the same tag, else the same language and script (Simplified and Traditional

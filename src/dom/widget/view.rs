@@ -1,63 +1,47 @@
-//! Turning the widget's state into its shadow tree: the view, focus kept across re-renders,
-//! the live region and the widget's events.
+//! The model into the shadow tree: the whole view, one more page of cards, the font buttons'
+//! state, focus, the live region, the host's events and the printed article.
 
-use unic_langid::LanguageIdentifier;
-use wasm_bindgen::{JsCast, JsValue};
+use std::rc::Rc;
+
+use fluent_bundle::FluentValue;
+use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
-use super::super::render::{Ctx, LanguageChoice, StateView};
-use super::super::{intl, notify, render};
-use super::{log_i18n, Load, View, Widget};
+use super::super::node::El;
+use super::super::render::{self, Ctx, LanguageChoice, StateView};
+use super::super::{font_controls, intl, notify, print, warn};
+use super::Widget;
+use crate::command::Command;
+use crate::contract::Event;
 use crate::i18n;
+use crate::prefs::FontStep;
+use crate::refresh::LoadError;
+use crate::state::{self, Announcement, Focus, Load, Model, View};
 
 impl Widget {
-    pub(super) fn focus_first_card(&self) {
-        let first = match &self.state.borrow().load {
-            Load::Ready(feed) => feed.items.first().map(|i| format!("open:{}", i.id)),
-            _ => None,
-        };
-        if !first.is_some_and(|key| self.focus_key(&key)) {
-            self.focus_key("retry");
+    /// The language control's entries, named in their own language.
+    fn choices(&self, model: &Model) -> Vec<LanguageChoice> {
+        state::language_choices(model)
+            .into_iter()
+            .map(|locale| LanguageChoice {
+                endonym: i18n::built_in_endonym(&locale)
+                    .map(str::to_string)
+                    .or_else(|| intl::endonym(&locale.to_string()))
+                    .unwrap_or_else(|| locale.to_string()),
+                tag: locale.to_string(),
+            })
+            .collect()
+    }
+
+    fn log_errors(ctx: &Ctx) {
+        for error in ctx.errors.borrow().iter() {
+            warn(&error.to_string());
         }
     }
 
-    pub(super) fn send_ready(&self) {
-        if !self.ready_sent.replace(true) {
-            self.emit(
-                "news-widget:ready",
-                &[("source", self.source_name().into())],
-            );
-        }
-    }
-
-    pub(super) fn languages(&self) -> Vec<LanguageChoice> {
-        let available = self.catalog.borrow().locales();
-        let mut seen: Vec<LanguageIdentifier> = Vec::new();
-        let mut choices = Vec::new();
-        for tag in &self.options.languages {
-            let Ok(requested) = i18n::parse_tag(tag) else {
-                continue;
-            };
-            let resolved = i18n::resolve_choice(&requested, &available);
-            if seen.contains(&resolved) {
-                continue;
-            }
-            let endonym = i18n::built_in_endonym(&resolved)
-                .map(str::to_string)
-                .or_else(|| intl::endonym(&resolved.to_string()))
-                .unwrap_or_else(|| resolved.to_string());
-            choices.push(LanguageChoice {
-                tag: resolved.to_string(),
-                endonym,
-            });
-            seen.push(resolved);
-        }
-        choices
-    }
-
-    /// Rebuilds the view from state and puts focus back where it was.
+    /// Rebuilds the view from the model and puts focus back where it was.
     pub(super) fn render(&self) {
-        let focused = self.focused_key();
+        let focused = self.focused();
         let (fragment, label) = self.build_view();
         // Every borrow is released before the DOM changes: removing the focused element fires
         // focusout, and focusing fires focusin, both composed, so a host page's listener may
@@ -65,70 +49,114 @@ impl Widget {
         let _ = self.root.set_attribute("aria-label", &label);
         self.view.set_text_content(None);
         let _ = self.view.append_child(&fragment);
-        if let Some(key) = focused {
-            self.focus_key(&key);
+        if let Some(target) = focused {
+            self.focus(&target);
         }
     }
 
     /// The current view as a detached fragment, and the widget's accessible name.
-    pub(super) fn build_view(&self) -> (DocumentFragment, String) {
-        let languages = self.languages();
+    fn build_view(&self) -> (DocumentFragment, String) {
+        let model = self.model.borrow();
+        let languages = self.choices(&model);
         let l10n = self.l10n.borrow();
-        let feed_url = self.feed_url.borrow().clone();
-        let ctx = Ctx::new(&self.doc, &l10n, &feed_url, &languages);
-        let state = self.state.borrow();
+        let ctx = Ctx::new(&self.doc, &l10n, &model.feed_url, &languages);
         let fragment = self.doc.create_document_fragment();
-        let mut content: Vec<Element> = match (&state.load, &state.view) {
-            (Load::Loading, _) => vec![
-                render::toolbar(&ctx, state.font, false, false),
-                render::state(&ctx, StateView::Loading),
-            ],
-            (Load::Failed(error), _) => vec![
-                render::toolbar(&ctx, state.font, false, false),
-                render::state(&ctx, StateView::Error(error)),
-            ],
-            (Load::Ready(feed), View::Article(id)) => match feed
-                .items
-                .iter()
-                .find(|i| &i.id == id)
-                .or_else(|| state.held.as_deref().filter(|h| &h.id == id))
-            {
-                Some(item) => vec![render::article(&ctx, item, state.font, state.preview)],
-                None => vec![
-                    render::toolbar(&ctx, state.font, false, false),
-                    render::list(&ctx, &feed.items, state.shown, true),
-                ],
-            },
-            (Load::Ready(feed), View::List) if feed.items.is_empty() => vec![
-                render::toolbar(&ctx, state.font, false, false),
-                render::state(&ctx, StateView::Empty),
-            ],
-            (Load::Ready(feed), View::List) => vec![
-                render::toolbar(&ctx, state.font, false, false),
-                render::list(&ctx, &feed.items, state.shown, state.not_found),
-            ],
-        };
-        if let (Load::Ready(_), View::List) = (&state.load, &state.view) {
-            // After the toolbar: the notice over news that could not be refreshed.
-            if let Some(notice) = self.stale_notice(&ctx) {
-                content.insert(1, notice);
+        let bar = || render::toolbar(&ctx, model.font, false, false);
+        let content: Vec<Element> = match (&model.load, model.open_item()) {
+            (Load::Loading, _) => vec![bar(), render::state(&ctx, StateView::Loading)],
+            (Load::Failed(error), _) => vec![bar(), render::state(&ctx, StateView::Error(error))],
+            (Load::Ready(_), Some(item)) => {
+                vec![render::article(&ctx, item, model.font, model.preview)]
             }
-        }
+            (Load::Ready(feed), None) if feed.items.is_empty() && model.view == View::List => {
+                vec![bar(), render::state(&ctx, StateView::Empty)]
+            }
+            (Load::Ready(feed), None) => {
+                let mut content = vec![bar()];
+                // After the toolbar: the notice over news that could not be refreshed.
+                if model.view == View::List {
+                    content.extend(self.stale_notice(&ctx, &model));
+                }
+                // An article id the feed lost shows the list with the not-found notice.
+                let not_found = model.not_found || model.view != View::List;
+                content.push(render::list(&ctx, &feed.items, model.shown, not_found));
+                content
+            }
+        };
         for element in &content {
             let _ = fragment.append_child(element);
         }
         let label = ctx.t("widget-label");
-        log_i18n(&ctx.errors.borrow());
+        Self::log_errors(&ctx);
         (fragment, label)
     }
 
-    pub(super) fn focused_key(&self) -> Option<String> {
-        self.shadow.active_element()?.get_attribute("data-key")
+    /// The notice over news that could not be refreshed: when it was fetched, and Retry.
+    fn stale_notice(&self, ctx: &Ctx, model: &Model) -> Option<Element> {
+        if !model.freshness.failed {
+            return None;
+        }
+        let when = intl::moment(&ctx.ui_lang, model.freshness.fetched_at_ms);
+        let retry = El::new(ctx.doc, "button")
+            .attr("type", "button")
+            .attr("data-action", Command::Retry.action())
+            .key(&Focus::Retry.key())
+            .part("retry");
+        Some(
+            ctx.el("div")
+                .class("notice kept-notice")
+                .part("notice")
+                .attr("role", "status")
+                .child(ctx.text_args(
+                    ctx.el("p"),
+                    "kept-notice",
+                    &[("when", FluentValue::from(when))],
+                ))
+                .child(ctx.text(retry, "retry"))
+                .done(),
+        )
     }
 
-    /// Focuses the element with `data-key == key`. Keys hold feed ids, so they are compared as
-    /// strings rather than spliced into a selector.
-    pub(super) fn focus_key(&self, key: &str) -> bool {
+    /// One more page: only the new cards are built, and the footer is replaced.
+    pub(super) fn append_cards(&self, from: usize, to: usize) {
+        let (cards, footer) = {
+            let model = self.model.borrow();
+            let Some(feed) = model.feed() else {
+                return;
+            };
+            let languages = self.choices(&model);
+            let l10n = self.l10n.borrow();
+            let ctx = Ctx::new(&self.doc, &l10n, &model.feed_url, &languages);
+            let cards = self.doc.create_document_fragment();
+            for item in feed.items.get(from..to).unwrap_or_default() {
+                let _ = cards.append_child(&render::card(&ctx, item));
+            }
+            let footer = render::list_footer(&ctx, feed.items.len(), to);
+            Self::log_errors(&ctx);
+            (cards, footer)
+        };
+        if let (Ok(Some(list)), Ok(Some(old_footer))) = (
+            self.view.query_selector(".cards"),
+            self.view.query_selector(".list-footer"),
+        ) {
+            let _ = list.append_child(&cards);
+            let _ = old_footer.replace_with_with_node_1(&footer);
+        }
+    }
+
+    /// A font step without a re-render: the scale and the buttons at the ends of the range.
+    pub(super) fn show_font(&self, step: FontStep) {
+        let _ = self
+            .root
+            .style()
+            .set_property("--nw-scale", &step.scale_css());
+        font_controls::update_font_buttons(&self.root, step);
+    }
+
+    /// Focuses the element whose `data-key` is the target's. Keys hold feed ids, so they are
+    /// compared as strings rather than spliced into a selector.
+    pub(super) fn focus(&self, target: &Focus) -> bool {
+        let key = target.key();
         let Ok(nodes) = self.view.query_selector_all("[data-key]") else {
             return false;
         };
@@ -139,7 +167,7 @@ impl Widget {
             else {
                 continue;
             };
-            if el.get_attribute("data-key").as_deref() == Some(key) {
+            if el.get_attribute("data-key").as_deref() == Some(key.as_str()) {
                 let _ = el.focus();
                 return true;
             }
@@ -147,14 +175,83 @@ impl Widget {
         false
     }
 
-    pub(super) fn announce(&self, text: &str) {
-        notify::announce(&self.live, text);
+    pub(super) fn announce(&self, announcement: &Announcement) {
+        let (id, mut args) = announcement.message();
+        if let Announcement::Language(tag) = announcement {
+            let endonym = self
+                .choices(&self.model.borrow())
+                .into_iter()
+                .find(|c| &c.tag == tag)
+                .map_or_else(|| tag.clone(), |c| c.endonym);
+            args.push(("language", FluentValue::from(endonym)));
+        }
+        let text = self.l10n.borrow().format(id, &args, &mut Vec::new()).text;
+        notify::announce(&self.live, &text);
     }
 
-    pub(super) fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
-        notify::emit(&self.host, name, detail);
+    pub(super) fn emit(&self, event: &Event) {
+        notify::emit(&self.host, event);
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Actions (also the JS API).
+    /// `news-widget:error` for a failed load, its message in the UI's language.
+    pub(super) fn emit_load_error(&self, error: &LoadError, kept: bool) {
+        let message = self
+            .l10n
+            .borrow()
+            .format(error.message_id(), &error.message_args(), &mut Vec::new())
+            .text;
+        self.emit(&Event::Error {
+            kind: error.kind(),
+            message,
+            kept,
+        });
+    }
+
+    /// Prints the open article alone, through a frame that goes once printing is done.
+    pub(super) fn print(self: &Rc<Self>) {
+        let Ok(Some(content)) = self.view.query_selector(".article-content") else {
+            return;
+        };
+        let title = self
+            .view
+            .query_selector(".article-title")
+            .ok()
+            .flatten()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default();
+        let lang = content
+            .query_selector(".article-body")
+            .ok()
+            .flatten()
+            .and_then(|b| b.closest("[lang]").ok().flatten())
+            .and_then(|l| l.get_attribute("lang"))
+            .unwrap_or_else(|| self.language());
+        // Any frame from an earlier print goes first.
+        drop(self.print_frame.borrow_mut().take());
+        let weak = Rc::downgrade(self);
+        let on_done = move |_| {
+            let weak = weak.clone();
+            // Removing the frame from inside its own listener would drop the running closure:
+            // deferred to a microtask.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(w) = weak.upgrade() {
+                    drop(w.print_frame.borrow_mut().take());
+                }
+            });
+        };
+        match print::print_article(
+            &self.shadow,
+            &content,
+            &lang,
+            &title,
+            &self.font().scale_css(),
+            on_done,
+        ) {
+            Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
+            Err(error) => warn(&format!(
+                "print failed: {}",
+                error.as_string().unwrap_or_default()
+            )),
+        }
+    }
 }

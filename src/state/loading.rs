@@ -1,0 +1,297 @@
+//! Loading the feed as a news app does (CONTRACT §1): the copy kept from the last visit shows at
+//! once while the network is asked; the fresh feed then updates the list in place (scroll,
+//! focus and the open article stay; new articles are announced once); a failed refresh keeps
+//! the news on screen with a notice and Retry; coming back online refreshes by itself. What each
+//! outcome leads to is `crate::refresh`'s policy.
+
+use std::rc::Rc;
+
+use super::language::{claim_resource, show_feed, speak_wanted};
+use super::reader::open;
+use super::{Action, Announcement, Effect, Focus, Load, Model, View, Warning};
+use crate::contract::{Event, Source};
+use crate::feed::{Feed, FeedOutcome};
+use crate::refresh::{self as policy, LoadError, Next};
+
+/// What started a load.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Trigger {
+    /// The first load: the HTTP cache's default rules.
+    #[default]
+    Mount,
+    /// reload() or Retry: asks the server (`no-cache`, a 304 when nothing changed).
+    Reload,
+    /// The browser came back online after a failed load.
+    Online,
+    /// The UI language changed and with it the feed (`feed-<lang>`).
+    Language,
+}
+
+/// Starts a load of the feed of the language asked for. With nothing on screen it shows Loading
+/// and looks for the kept copy meanwhile; news on screen stays until the answer.
+pub(super) fn start(model: &mut Model, trigger: Trigger, out: &mut Vec<Effect>) {
+    if matches!(trigger, Trigger::Reload | Trigger::Online) {
+        model.language_feeds.clear();
+    }
+    model.load_id = model.load_id.wrapping_add(1);
+    model.trigger = trigger;
+    model.feed_url = model.sources.url_for(&model.languages.wanted.to_string());
+    // Another language's list is another list: it is not kept on screen (an open article is).
+    let on_screen =
+        news_on_screen(model) && !(trigger == Trigger::Language && model.view == View::List);
+    if !on_screen {
+        // A reader who pressed Retry keeps focus in the widget: on the loading message now,
+        // on the result when it arrives.
+        let had_focus = model.focus.is_some();
+        model.load = Load::Loading;
+        out.push(Effect::Render);
+        if had_focus {
+            out.push(Effect::Focus(Focus::Loading));
+        }
+    }
+    if !model.feed_url.is_empty() {
+        // The run-time resource of the language comes before the first answer is shown, so
+        // that a site's rewording is there on the first cards.
+        let wanted = model.languages.wanted.clone();
+        if let Some(url) = claim_resource(model, &wanted) {
+            model.awaiting_locale = Some(wanted.clone());
+            out.push(Effect::FetchLocale {
+                locale: wanted,
+                url,
+            });
+        }
+    }
+    out.push(Effect::FetchFeed {
+        load: model.load_id,
+        url: model.feed_url.clone(),
+        revalidate: trigger != Trigger::Mount,
+        kept_first: !on_screen,
+    });
+}
+
+/// Back online after a failed load: refresh by itself.
+pub(super) fn online(model: &mut Model, out: &mut Vec<Effect>) {
+    let failed = model.freshness.failed
+        || matches!(&model.load, Load::Failed(e) if e.failure().keeps_news());
+    if failed {
+        start(model, Trigger::Online, out);
+    }
+}
+
+fn news_on_screen(model: &Model) -> bool {
+    matches!(model.load, Load::Ready(_))
+}
+
+/// An answer to a feed request: the kept copy, the network's feed or its failure.
+pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
+    match action {
+        Action::KeptFound {
+            load,
+            outcome,
+            fetched_at_ms,
+            digest,
+        } => {
+            // A fresh answer came first: the kept copy is not needed.
+            if load != model.load_id || news_on_screen(model) {
+                return;
+            }
+            model.freshness = super::Freshness {
+                source: Source::Kept,
+                fetched_at_ms,
+                digest: Some(digest),
+                failed: false,
+            };
+            speak_wanted(model, out);
+            // Its repairs were reported when it was fetched.
+            let outcome = FeedOutcome {
+                warnings: Vec::new(),
+                notes: Vec::new(),
+                ..outcome
+            };
+            loaded(model, Ok(outcome), out);
+        }
+        Action::FeedLoaded {
+            load,
+            outcome,
+            digest,
+            now_ms,
+        } => {
+            if load != model.load_id {
+                return;
+            }
+            let next = policy::after_load(Ok(()), news_on_screen(model));
+            speak_wanted(model, out);
+            // `same_list`: the fresh feed is the one on screen refreshed (its new articles are
+            // announced), not another language's.
+            let same_list = model.trigger != Trigger::Language;
+            let unchanged = same_list && model.freshness.digest == Some(digest);
+            model.freshness.digest = Some(digest);
+            if next == Next::UpdateInPlace {
+                report(model, &outcome, out);
+                update_in_place(model, outcome.feed, unchanged, same_list, now_ms, out);
+            } else {
+                model.freshness.failed = false;
+                mark_fresh(model, now_ms);
+                loaded(model, Ok(outcome), out);
+            }
+        }
+        Action::FeedFailed {
+            load,
+            error,
+            now_ms,
+        } => {
+            if load != model.load_id {
+                return;
+            }
+            let next = policy::after_load(Err(error.failure()), news_on_screen(model));
+            speak_wanted(model, out);
+            if next == Next::KeepWithNotice {
+                out.push(Effect::Warn(Warning::LoadFailed {
+                    url: model.feed_url.clone(),
+                    error: error.clone(),
+                }));
+                model.freshness.failed = true;
+                out.push(Effect::Render);
+                send_ready(model, out);
+                out.push(Effect::EmitLoadError { error, kept: true });
+            } else {
+                // The error state: a feed that is not there replaces even news on screen.
+                model.freshness.failed = false;
+                mark_fresh(model, now_ms);
+                model.view = View::List;
+                loaded(model, Err(error), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn report(model: &Model, outcome: &FeedOutcome, out: &mut Vec<Effect>) {
+    for note in &outcome.notes {
+        out.push(Effect::Warn(Warning::Note {
+            url: model.feed_url.clone(),
+            note: note.clone(),
+        }));
+    }
+    for warning in &outcome.warnings {
+        out.push(Effect::Warn(Warning::Item(warning.clone())));
+    }
+}
+
+fn mark_fresh(model: &mut Model, now_ms: u64) {
+    model.freshness.source = Source::Network;
+    model.freshness.fetched_at_ms = now_ms;
+}
+
+fn keep_language_feed(model: &mut Model, feed: &Rc<Feed>) {
+    if !model.sources.per_language() {
+        return;
+    }
+    let url = model.feed_url.clone();
+    model.language_feeds.retain(|(u, _)| *u != url);
+    model.language_feeds.push((url, Rc::clone(feed)));
+}
+
+/// The first card, or Retry where there is none.
+fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
+    let first = model
+        .feed()
+        .filter(|_| model.view == View::List)
+        .and_then(|feed| feed.items.first());
+    out.push(Effect::Focus(match first {
+        Some(item) => Focus::Card(item.id.clone()),
+        None => Focus::Retry,
+    }));
+}
+
+fn send_ready(model: &mut Model, out: &mut Vec<Effect>) {
+    if !std::mem::replace(&mut model.ready_sent, true) {
+        out.push(Effect::Emit(Event::Ready {
+            source: model.freshness.source,
+        }));
+    }
+}
+
+/// The first list (or the error state): repairs reported, the article the page asked for
+/// opened, focus on the result when it was on the loading message.
+fn loaded(model: &mut Model, result: Result<FeedOutcome, LoadError>, out: &mut Vec<Effect>) {
+    let waiting_focus = model.focus == Some(Focus::Loading);
+    let outcome = match result {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            out.push(Effect::Warn(Warning::LoadFailed {
+                url: model.feed_url.clone(),
+                error: error.clone(),
+            }));
+            model.load = Load::Failed(error.clone());
+            out.push(Effect::Render);
+            if waiting_focus {
+                out.push(Effect::Focus(Focus::Retry));
+            }
+            out.push(Effect::EmitLoadError { error, kept: false });
+            send_ready(model, out);
+            return;
+        }
+    };
+    report(model, &outcome, out);
+    let feed = Rc::new(outcome.feed);
+    keep_language_feed(model, &feed);
+    let mut article = None;
+    if let Some(id) = model.pending_article.take() {
+        if feed.items.iter().any(|i| i.id == id) {
+            article = Some(id);
+        } else {
+            model.not_found = true;
+            out.push(Effect::Warn(Warning::ArticleNotFound { id }));
+        }
+    }
+    model.load = Load::Ready(feed);
+    match article {
+        // The `article` option opens without taking focus: the reader may be typing elsewhere
+        // on the page.
+        Some(id) => open(model, &id, waiting_focus, out),
+        None => {
+            out.push(Effect::Render);
+            if waiting_focus {
+                focus_first_card(model, out);
+            }
+        }
+    }
+    send_ready(model, out);
+}
+
+/// The fresh feed replaces the one on screen without a Loading state (the open article stays,
+/// focus returns to the same card), and the new articles are announced once. An unchanged
+/// feed (the same bytes) changes nothing on screen.
+fn update_in_place(
+    model: &mut Model,
+    fresh: Feed,
+    unchanged: bool,
+    same_list: bool,
+    now_ms: u64,
+    out: &mut Vec<Effect>,
+) {
+    let had_notice = std::mem::take(&mut model.freshness.failed);
+    mark_fresh(model, now_ms);
+    let added = match &model.load {
+        Load::Ready(old) if same_list => policy::count_new(
+            old.items.iter().map(|i| i.id.as_str()),
+            fresh.items.iter().map(|i| i.id.as_str()),
+        ),
+        _ => 0,
+    };
+    if !unchanged || had_notice {
+        let fresh = Rc::new(fresh);
+        keep_language_feed(model, &fresh);
+        // Retry sat in the notice, which goes: focus moves on to the news.
+        let focus_was_retry = model.focus == Some(Focus::Retry);
+        show_feed(model, fresh, out);
+        if focus_was_retry {
+            focus_first_card(model, out);
+        }
+    }
+    if added > 0 {
+        out.push(Effect::Announce(Announcement::NewArticles(added)));
+    }
+    send_ready(model, out);
+}

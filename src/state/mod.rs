@@ -1,0 +1,497 @@
+//! The widget's state machine, without the DOM: a `Model` of what one widget shows and waits
+//! for, the `Action`s that can happen to it (a click, a key, a feed that arrived, a preference
+//! changed elsewhere), and `update`, the one place where the model changes, which answers with
+//! the `Effect`s the DOM layer carries out (render, fetch, focus, announce, emit, share).
+//!
+//! `update` lives in three parts: `reader` (what the reader and the API ask for), `language`
+//! (choices, run-time resources) and `loading` (feed requests and what their answers show).
+
+use std::rc::Rc;
+
+use fluent_bundle::FluentValue;
+use unic_langid::LanguageIdentifier;
+
+use crate::contract::{Event, Options, Source};
+use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
+use crate::lang::{self, InvalidTag};
+use crate::prefs::FontStep;
+use crate::refresh::LoadError;
+
+mod language;
+mod loading;
+mod reader;
+
+pub use loading::Trigger;
+pub use reader::handles_key;
+
+/// Identifies one feed request: an answer for an older one is stale and changes nothing.
+pub type LoadId = u32;
+
+/// The feed, as far as the widget has it.
+#[derive(Clone, Debug)]
+pub enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(Rc<Feed>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    List,
+    Article(String),
+}
+
+/// Where focus is (the `data-key` of the focused control), or should go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The loading message (focusable so that Retry keeps focus in the widget).
+    Loading,
+    Retry,
+    ArticleTitle,
+    /// A card's title button: `open:<id>`.
+    Card(String),
+    /// Any other control, by its key.
+    Other(String),
+}
+
+impl Focus {
+    pub fn key(&self) -> String {
+        match self {
+            Focus::Loading => "loading".into(),
+            Focus::Retry => "retry".into(),
+            Focus::ArticleTitle => "article-title".into(),
+            Focus::Card(id) => format!("open:{id}"),
+            Focus::Other(key) => key.clone(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Focus {
+        match key {
+            "loading" => Focus::Loading,
+            "retry" => Focus::Retry,
+            "article-title" => Focus::ArticleTitle,
+            _ => match key.strip_prefix("open:") {
+                Some(id) => Focus::Card(id.to_string()),
+                None => Focus::Other(key.to_string()),
+            },
+        }
+    }
+}
+
+/// Which feed a widget reads: the `feed` option, or one feed per language (`feed-<lang>`)
+/// chosen by the UI language. URLs are absolute (the DOM layer resolves them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sources {
+    pub default: Option<String>,
+    pub by_language: Vec<(String, String)>,
+}
+
+impl Sources {
+    /// The feed URL for a UI in `locale`; empty when the widget was given none.
+    pub fn url_for(&self, locale: &str) -> String {
+        feed_for_locale(&self.by_language, self.default.as_deref(), locale)
+            // Per-language feeds only, and none for this language: the first one is the list.
+            .or_else(|| self.by_language.first().map(|(_, url)| url.as_str()))
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub fn per_language(&self) -> bool {
+        !self.by_language.is_empty()
+    }
+}
+
+/// How fresh the news on screen is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Freshness {
+    pub source: Source,
+    /// When the news on screen was fetched (ms since the epoch).
+    pub fetched_at_ms: u64,
+    /// A digest of its bytes: a fresh feed with the same bytes changes nothing on screen.
+    pub digest: Option<u64>,
+    /// The last refresh failed and the news on screen stayed: the notice shows, with Retry.
+    pub failed: bool,
+}
+
+/// The languages of one widget: what the UI speaks, what the reader asked for, and which
+/// locales it has resources for.
+#[derive(Clone, Debug)]
+pub struct Languages {
+    /// The locale the UI speaks now.
+    pub ui: LanguageIdentifier,
+    /// The locale asked for; it may be one whose run-time resource is still on its way (the
+    /// UI then speaks the best of what it has).
+    pub wanted: LanguageIdentifier,
+    /// Locales with resources: the built-in ones and those loaded through `locales`.
+    pub available: Vec<LanguageIdentifier>,
+    /// Locales whose run-time resource was asked for and not (yet) failed.
+    pub requested: Vec<LanguageIdentifier>,
+    /// A switch waiting for its resource is announced when it lands.
+    pub announce_pending: bool,
+}
+
+/// Everything one widget shows and waits for.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub options: Options,
+    pub sources: Sources,
+    pub load: Load,
+    pub view: View,
+    /// Cards on the list.
+    pub shown: usize,
+    pub preview: bool,
+    pub font: FontStep,
+    pub languages: Languages,
+    /// The `article` option named an id the feed does not have.
+    pub not_found: bool,
+    /// The `article` option is still to be opened after the first load.
+    pub pending_article: Option<String>,
+    /// The open article, kept from the previous language's feed when the new one has no
+    /// translation of it (it stays, with the untranslated notice).
+    pub held: Option<Rc<Item>>,
+    /// The URL of the feed shown or loading: the base for its items' relative URLs.
+    pub feed_url: String,
+    /// Each language's feed once read, when the widget has several (switching back costs no
+    /// request).
+    pub language_feeds: Vec<(String, Rc<Feed>)>,
+    pub freshness: Freshness,
+    /// The feed request whose answer counts, and what started it.
+    pub load_id: LoadId,
+    pub trigger: Trigger,
+    /// Answers that wait for the first run-time resource, so that a site's rewording is on
+    /// the very first cards; replayed when it lands.
+    pub deferred: Vec<Action>,
+    /// The run-time resource the first answers wait for.
+    pub awaiting_locale: Option<LanguageIdentifier>,
+    pub ready_sent: bool,
+    /// Where focus is in the widget now, as the DOM layer reports it before each action.
+    pub focus: Option<Focus>,
+}
+
+impl Model {
+    /// The state at mount: loading, in the negotiated locale, at the stored font step.
+    /// `sources` holds the absolute URLs of the feed options; `available` the locales with
+    /// resources.
+    pub fn new(
+        options: Options,
+        sources: Sources,
+        locale: LanguageIdentifier,
+        available: Vec<LanguageIdentifier>,
+        font: FontStep,
+    ) -> Model {
+        let feed_url = sources.url_for(&locale.to_string());
+        Model {
+            shown: options.page_size,
+            pending_article: options.article.clone(),
+            options,
+            sources,
+            load: Load::Loading,
+            view: View::List,
+            preview: false,
+            font,
+            languages: Languages {
+                // A locale still to load speaks the best of what is there meanwhile.
+                ui: lang::effective_locale(&locale, &available),
+                wanted: locale,
+                available,
+                requested: Vec::new(),
+                announce_pending: false,
+            },
+            not_found: false,
+            held: None,
+            feed_url,
+            language_feeds: Vec::new(),
+            freshness: Freshness::default(),
+            load_id: 0,
+            trigger: Trigger::Mount,
+            deferred: Vec::new(),
+            awaiting_locale: None,
+            ready_sent: false,
+            focus: None,
+        }
+    }
+
+    pub fn feed(&self) -> Option<&Rc<Feed>> {
+        match &self.load {
+            Load::Ready(feed) => Some(feed),
+            _ => None,
+        }
+    }
+
+    /// The article open now, from the feed or held from another language's.
+    pub fn open_item(&self) -> Option<&Item> {
+        let View::Article(id) = &self.view else {
+            return None;
+        };
+        self.feed()?
+            .items
+            .iter()
+            .find(|i| &i.id == id)
+            .or_else(|| self.held.as_deref().filter(|h| &h.id == id))
+    }
+
+    /// The locale a run-time resource would come from, and its URL (before the DOM layer
+    /// resolves it against the page), when the `locales` option offers one.
+    pub fn locale_url(&self, locale: &LanguageIdentifier) -> Option<String> {
+        let template = self.options.locales.as_ref()?;
+        Some(template.replace("{locale}", &locale.to_string()))
+    }
+}
+
+/// Something that happened to the widget.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Mounted: the first load starts.
+    Start,
+    /// A card, or `open(id)`: `focus` moves to the article's title.
+    Open {
+        id: String,
+        focus: bool,
+    },
+    /// `open(id)` from the API: focus moves only if it was in the widget already.
+    OpenFromApi {
+        id: String,
+    },
+    Back,
+    More,
+    /// Retry, `reload()`.
+    Reload,
+    /// The browser is back online.
+    Online,
+    /// The reader or the API set the font step: it is shared with the whole site.
+    SetFont(FontStep),
+    /// Another widget, a toolbar or another tab set it: this one follows, quietly.
+    FontShared(FontStep),
+    /// A language choice. `remember`: the reader's (saved, shared with the site); otherwise
+    /// the site's setting for this widget. `announce`: say it in the live region.
+    ChooseLanguage {
+        tag: String,
+        remember: bool,
+        announce: bool,
+    },
+    /// Another widget or tab saved the reader's choice: widgets on `auto` follow.
+    LanguageShared(String),
+    /// The site set this widget's `lang` option anew (the `lang` attribute of `<news-widget>`):
+    /// it switches, and nothing is saved as the reader's choice.
+    LanguageOption(String),
+    /// A key with no Ctrl, Meta or Alt.
+    Key(String),
+    Print,
+    TogglePreview,
+    /// The kept copy of the feed from an earlier visit, read while the network is asked.
+    KeptFound {
+        load: LoadId,
+        outcome: FeedOutcome,
+        fetched_at_ms: u64,
+        digest: u64,
+    },
+    FeedLoaded {
+        load: LoadId,
+        outcome: FeedOutcome,
+        digest: u64,
+        now_ms: u64,
+    },
+    FeedFailed {
+        load: LoadId,
+        error: LoadError,
+        now_ms: u64,
+    },
+    /// A run-time Fluent resource arrived (`loaded`) or could not be fetched; `retryable`: the
+    /// request never completed (offline, aborted), so it may be asked for again.
+    LocaleLoaded {
+        locale: LanguageIdentifier,
+        loaded: bool,
+        retryable: bool,
+    },
+}
+
+/// A message for the live region.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Announcement {
+    /// The font step changed (or was asked for at its end).
+    FontSize(FontStep),
+    /// The UI language changed: the DOM layer names it by its endonym.
+    Language(String),
+    /// One more page of cards.
+    MoreShown(usize),
+    PreviewOn,
+    PreviewOff,
+    /// A refresh brought new articles.
+    NewArticles(usize),
+}
+
+impl Announcement {
+    /// The Fluent message and its arguments (the language's name is added by the DOM layer).
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, FluentValue<'static>)>) {
+        let count = |n: usize| FluentValue::from(n as u32);
+        match self {
+            Announcement::FontSize(step) => (
+                "font-size-changed",
+                vec![("percent", FluentValue::from(step.percent_text()))],
+            ),
+            Announcement::Language(_) => ("language-changed", Vec::new()),
+            Announcement::MoreShown(n) => ("more-announce", vec![("count", count(*n))]),
+            Announcement::PreviewOn => ("print-preview-on", Vec::new()),
+            Announcement::PreviewOff => ("print-preview-off", Vec::new()),
+            Announcement::NewArticles(n) => ("news-updated", vec![("count", count(*n))]),
+        }
+    }
+}
+
+/// Something for the console: a repaired or skipped item, a problem with the page's options.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    Note { url: String, note: FeedNote },
+    Item(ItemError),
+    ArticleNotFound { id: String },
+    LoadFailed { url: String, error: LoadError },
+    InvalidTag(InvalidTag),
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::Note { url, note } => write!(f, "feed {url}: {note}"),
+            Warning::Item(error) => write!(f, "{error}"),
+            Warning::ArticleNotFound { id } => write!(f, "article \"{id}\" is not in the feed"),
+            Warning::LoadFailed { url, error } => write!(f, "feed {url}: {error}"),
+            Warning::InvalidTag(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+/// What the DOM layer does after an update, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Rebuild the view from the model, focus staying where it was.
+    Render,
+    /// Append the cards `from..to` to the list and replace its footer (one more page).
+    AppendCards {
+        from: usize,
+        to: usize,
+    },
+    /// The font step changed: the scale and the A+ A A- buttons' state, without a render.
+    ShowFont(FontStep),
+    /// The UI speaks another locale now: the localizer and the root's `lang`.
+    Speak(LanguageIdentifier),
+    Focus(Focus),
+    Announce(Announcement),
+    Emit(Event),
+    /// The `news-widget:error` of a failed load: its message is the error's, in the UI's
+    /// language (`kept`: the news on screen stayed).
+    EmitLoadError {
+        error: LoadError,
+        kept: bool,
+    },
+    /// Ask for the feed at `url` (empty: there is none; the failure is reported from a later
+    /// task). `revalidate`: past the HTTP cache's freshness (Retry, reload). `kept_first`: look
+    /// for the kept copy meanwhile. Any earlier feed request is abandoned.
+    FetchFeed {
+        load: LoadId,
+        url: String,
+        revalidate: bool,
+        kept_first: bool,
+    },
+    /// Ask for the run-time Fluent resource of `locale` at `url`.
+    FetchLocale {
+        locale: LanguageIdentifier,
+        url: String,
+    },
+    /// The reader set the font step: save it and tell the rest of the site.
+    ShareFont(FontStep),
+    /// The reader chose a language: save it and tell the rest of the site.
+    ShareLanguage(String),
+    /// Print the open article.
+    Print,
+    /// Remove a print frame left from an earlier print.
+    ClosePrint,
+    Warn(Warning),
+}
+
+/// The one place where the model changes.
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    step(model, action, &mut effects);
+    effects
+}
+
+fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
+    match action {
+        Action::Start => loading::start(model, Trigger::Mount, out),
+        Action::Reload => loading::start(model, Trigger::Reload, out),
+        Action::Online => loading::online(model, out),
+        Action::KeptFound { .. } | Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {
+            if model.awaiting_locale.is_some() {
+                model.deferred.push(action);
+            } else {
+                loading::answer(model, action, out);
+            }
+        }
+        Action::ChooseLanguage {
+            tag,
+            remember,
+            announce,
+        } => language::choose(model, &tag, remember, announce, out),
+        Action::LanguageOption(tag) => {
+            model.options.lang = Some(tag.clone());
+            language::choose(model, &tag, false, false, out);
+        }
+        Action::LanguageShared(tag) => {
+            if model.options.lang.is_none() {
+                language::choose(model, &tag, false, false, out);
+            }
+        }
+        Action::LocaleLoaded {
+            locale,
+            loaded,
+            retryable,
+        } => {
+            language::locale_loaded(model, locale, loaded, retryable, out);
+            // The first answers waited for it.
+            for deferred in std::mem::take(&mut model.deferred) {
+                step(model, deferred, out);
+            }
+        }
+        other => reader::act(model, other, out),
+    }
+}
+
+/// The best locale for the UI from the reader's requests (the `lang` option, else the saved
+/// choice, `<html lang>` and the browser's languages), among `available` plus, with a
+/// `locales` template, the languages the site offers (their resources load with the feed).
+pub fn negotiate(
+    options: &Options,
+    requests: &[String],
+    available: &[LanguageIdentifier],
+) -> LanguageIdentifier {
+    let mut candidates = available.to_vec();
+    if options.locales.is_some() {
+        for tag in &options.languages {
+            if let Ok(id) = lang::parse_tag(tag) {
+                if !candidates.iter().any(|a| a.language == id.language) {
+                    candidates.push(id);
+                }
+            }
+        }
+    }
+    let requests: Vec<&str> = match &options.lang {
+        Some(tag) => vec![tag.as_str()],
+        None => requests.iter().map(String::as_str).collect(),
+    };
+    lang::negotiate_locale(&requests, &candidates)
+}
+
+/// One entry of the language control: the locale it switches to.
+pub fn language_choices(model: &Model) -> Vec<LanguageIdentifier> {
+    let mut choices: Vec<LanguageIdentifier> = Vec::new();
+    for tag in &model.options.languages {
+        let Ok(requested) = lang::parse_tag(tag) else {
+            continue;
+        };
+        let resolved = lang::resolve_choice(&requested, &model.languages.available);
+        if !choices.contains(&resolved) {
+            choices.push(resolved);
+        }
+    }
+    choices
+}
