@@ -3,9 +3,9 @@
 //! controls, print, Fluent localization, all inside an isolated shadow root.
 //!
 //! The crate has a pure core, tested natively, and a thin DOM layer on top:
-//! - [`feed`]: JSON Feed 1.1 model, validation, translations, summaries;
+//! - [`feed`]: RSS, Atom and JSON Feed read liberally into one model; translations, summaries;
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
-//! - [`i18n`]: Fluent resources, language negotiation, per-message fallback;
+//! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
 //! - [`prefs`]: font-size steps and stored preferences;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
