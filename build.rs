@@ -5,7 +5,8 @@
 use std::path::Path;
 
 /// Drops comments and folds white space; spaces before `:` are kept, as in `.a :lang(zh)` the
-/// space is a descendant combinator.
+/// space is a descendant combinator. In a declaration the space after the property's `:` goes,
+/// and so does a block's last `;`.
 fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
@@ -18,6 +19,9 @@ fn minify_css(css: &str) -> String {
     out.push_str(rest);
     let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut tight = String::with_capacity(folded.len());
+    // Where the current declaration starts: just after a block's `{` or a `;`; `None` in a
+    // selector or an at-rule's prelude.
+    let mut declaration = None;
     for c in folded.chars() {
         if matches!(c, '{' | '}' | ';' | ',') && tight.ends_with(' ') {
             tight.pop();
@@ -25,7 +29,24 @@ fn minify_css(css: &str) -> String {
         if c == ' ' && tight.ends_with(['{', '}', ';', ',']) {
             continue;
         }
+        if c == ' '
+            && tight.ends_with(':')
+            && declaration.is_some_and(|start| {
+                let name = &tight[start..tight.len() - 1];
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+        {
+            continue;
+        }
+        if c == '}' && tight.ends_with(';') {
+            tight.pop();
+        }
         tight.push(c);
+        declaration = match c {
+            '{' | ';' => Some(tight.len()),
+            '}' => None,
+            _ => declaration,
+        };
     }
     tight
 }
