@@ -44,9 +44,11 @@ if [ "$profile" = "--release" ]; then
     # formatting, no Location. location-detail=none drops the file paths that #[track_caller]
     # still passes to the abort paths. Legacy mangling as on stable: wasm-bindgen names the
     # closure exports after the symbols, and nightly's default v0 names made the glue 0.5 KB
-    # longer. Not -Zfmt-debug=none: serde's error texts, which validateFeed reports, print the
-    # offending value with {:?} (README "Size").
-    cargo_args=(-Zbuild-std=std,panic_abort -Zpanic-immediate-abort
+    # longer. std's optimize_for_size feature picks its smaller algorithms (sorts, integer
+    # formatting), same results: 4.5 KB gzip less wasm. Not -Zfmt-debug=none: it changes no
+    # byte of the .wasm (README "Size").
+    cargo_args=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+      -Zpanic-immediate-abort
       --config 'profile.release.panic="immediate-abort"'
       --config 'build.rustflags=["-Zunstable-options", "-Zlocation-detail=none", "-Csymbol-mangling-version=legacy"]')
     echo "==> $RELEASE_TOOLCHAIN, std rebuilt with panic=immediate-abort"

@@ -576,6 +576,33 @@ fn duplicate_of_a_skipped_item_is_kept() {
 }
 
 #[test]
+fn many_repeated_ids_keep_each_first_copy_in_order() {
+    // 300 distinct ids, each written twice (the copies after all originals): the set of seen
+    // ids is probed past collisions many times.
+    let originals = (0..300).map(|i| format!(r#"{{"id": "n{i}", "title": "first {i}"}}"#));
+    let copies = (0..300).map(|i| format!(r#"{{"id": "n{i}", "title": "second {i}"}}"#));
+    let items: Vec<String> = originals.chain(copies).collect();
+    let outcome = feed_with_items(&items.join(",")).unwrap();
+    assert_eq!(outcome.feed.items.len(), 300);
+    for (i, item) in outcome.feed.items.iter().enumerate() {
+        assert_eq!(item.id, format!("n{i}"));
+        assert_eq!(item.versions[0].title, format!("first {i}"));
+    }
+    let duplicates: Vec<&ItemError> = outcome
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, ItemError::DuplicateId { .. }))
+        .collect();
+    assert_eq!(duplicates.len(), 300);
+    assert_eq!(
+        duplicates[299],
+        &ItemError::DuplicateId {
+            id: "n299".to_owned()
+        }
+    );
+}
+
+#[test]
 fn numeric_id_becomes_string() {
     let outcome = outcome("broken_items.json");
     assert_eq!(

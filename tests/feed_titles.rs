@@ -153,6 +153,9 @@ decodes! {
     entity_names_are_case_sensitive: "&Eacute;&eacute;" => "Éé";
     entity_without_semicolon_is_text: "&amp &eacute" => "&amp &eacute";
     entity_unknown_is_text: "&bogus; &;" => "&bogus; &;";
+    entity_prefix_of_a_name_is_text: "&sup; &frac1; &no;" => "&sup; &frac1; &no;";
+    entity_longest_names_and_longer: "&thinsp;&Oslash;&thinspx;" => "\u{2009}Ø&thinspx;";
+    entity_name_and_its_prefix: "&not;&micro;&para;&part;" => "¬µ¶&part;";
     entity_decoding_is_one_level: "&amp;amp;" => "&amp;";
     entity_tags_are_not_stripped: "<b>&amp;</b>" => "<b>&</b>";
     numeric_windows_1252_range: "&#128;&#147;&#148;&#153;" => "€“”™";

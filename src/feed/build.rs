@@ -2,7 +2,6 @@
 //! trust. What can be repaired is repaired with a warning naming the item; only what cannot be
 //! read is skipped.
 
-use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use unic_langid::LanguageIdentifier;
@@ -128,7 +127,7 @@ fn build_items(
 
     let total = raw_items.len();
     let mut warnings = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = SeenIds::for_items(total);
     let mut items = Vec::with_capacity(total);
     for (index, raw) in raw_items.into_iter().enumerate() {
         let built = raw
@@ -140,7 +139,7 @@ fn build_items(
         match built {
             // Checked on valid items only, so that a broken first copy does not hide a good one.
             Ok(item) => {
-                if seen.insert(item.id.clone()) {
+                if seen.insert(&item.id, &items) {
                     items.push(item);
                 } else {
                     warnings.push(ItemError::DuplicateId { id: item.id });
@@ -172,6 +171,44 @@ fn build_items(
         warnings,
         notes,
     })
+}
+
+/// The ids of the items kept so far: an open-addressing set of indices into the kept items,
+/// sized once for every item of the feed (at most half full, so a probe always ends). Smaller
+/// code than std's ordered or hashed sets, and as fast on the ids feeds use.
+struct SeenIds {
+    /// `EMPTY` or an index into the kept items.
+    slots: Vec<u32>,
+}
+
+impl SeenIds {
+    const EMPTY: u32 = u32::MAX;
+
+    fn for_items(total: usize) -> SeenIds {
+        SeenIds {
+            slots: vec![SeenIds::EMPTY; (total * 2).next_power_of_two().max(8)],
+        }
+    }
+
+    /// Whether `id` is new among `kept`; a new one is noted as the item about to be pushed.
+    fn insert(&mut self, id: &str, kept: &[Item]) -> bool {
+        // FNV-1a.
+        let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                SeenIds::EMPTY => {
+                    self.slots[at] = kept.len() as u32;
+                    return true;
+                }
+                index if kept[index as usize].id == id => return false,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
 struct ItemContext<'a> {

@@ -271,8 +271,13 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
 
 /// The character an HTML named reference stands for (`ndash`), among those feeds use.
 pub(super) fn named_entity(name: &str) -> Option<char> {
-    let at = ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
-    Some(ENTITIES[at].1)
+    let at = ENTITY_NAMES
+        .binary_search_by(|slot| {
+            let len = slot.iter().position(|&b| b == 0).unwrap_or(ENTITY_NAME_MAX);
+            slot[..len].cmp(name.as_bytes())
+        })
+        .ok()?;
+    char::from_u32(u32::from(ENTITY_CHARS[at]))
 }
 
 /// What `&#128;`..`&#159;` stand for: the Windows-1252 characters (the five holes stay).
@@ -284,7 +289,9 @@ const WINDOWS_1252_C1: [u16; 32] = [
 ];
 
 /// The named references feeds use: XML's five, HTML 4's Latin-1 set and its typographic
-/// characters. Sorted by name in byte order, for the binary search in `decode_entity`.
+/// characters. Sorted by name in byte order, for the binary search in `named_entity`. Read at
+/// compile time only: the wasm carries it packed as `ENTITY_NAMES` and `ENTITY_CHARS`, without
+/// a pointer per name.
 #[rustfmt::skip]
 const ENTITIES: &[(&str, char)] = &[
     ("AElig", 'Æ'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Agrave", 'À'), ("Aring", 'Å'),
@@ -315,16 +322,45 @@ const ENTITIES: &[(&str, char)] = &[
     ("yacute", 'ý'), ("yen", '¥'), ("yuml", 'ÿ'), ("zwj", '\u{200D}'), ("zwnj", '\u{200C}'),
 ];
 
-// Checked when compiling: an unsorted table would make some names silently undecodable.
-const _: () = {
-    let mut i = 1;
+/// The longest name in `ENTITIES`.
+const ENTITY_NAME_MAX: usize = 6;
+
+/// The names of `ENTITIES`, NUL-padded, in its order.
+const ENTITY_NAMES: [[u8; ENTITY_NAME_MAX]; ENTITIES.len()] = {
+    let mut names = [[0; ENTITY_NAME_MAX]; ENTITIES.len()];
+    let mut i = 0;
     while i < ENTITIES.len() {
+        let name = ENTITIES[i].0.as_bytes();
         assert!(
-            precedes(ENTITIES[i - 1].0.as_bytes(), ENTITIES[i].0.as_bytes()),
+            !name.is_empty() && name.len() <= ENTITY_NAME_MAX,
+            "ENTITY_NAME_MAX is the longest name"
+        );
+        // Checked when compiling: an unsorted table would make some names silently undecodable.
+        assert!(
+            i == 0 || precedes(ENTITIES[i - 1].0.as_bytes(), name),
             "ENTITIES must be sorted by name"
         );
+        let mut j = 0;
+        while j < name.len() {
+            names[i][j] = name[j];
+            j += 1;
+        }
         i += 1;
     }
+    names
+};
+
+/// The characters of `ENTITIES`, in its order: all in the Basic Multilingual Plane.
+const ENTITY_CHARS: [u16; ENTITIES.len()] = {
+    let mut chars = [0; ENTITIES.len()];
+    let mut i = 0;
+    while i < ENTITIES.len() {
+        let c = ENTITIES[i].1 as u32;
+        assert!(c <= 0xFFFF, "ENTITY_CHARS holds BMP characters only");
+        chars[i] = c as u16;
+        i += 1;
+    }
+    chars
 };
 
 const fn precedes(a: &[u8], b: &[u8]) -> bool {
