@@ -21,6 +21,8 @@ pub struct BuiltIn {
     pub tag: &'static str,
     /// The language's own name, shown in the language control.
     pub endonym: &'static str,
+    /// The resource as it ships: `locales/<tag>/news-widget.ftl` without its comment lines
+    /// (build.rs).
     pub source: &'static str,
 }
 
@@ -28,17 +30,17 @@ pub const BUILT_IN: [BuiltIn; 3] = [
     BuiltIn {
         tag: "en-US",
         endonym: "English",
-        source: include_str!("../locales/en-US/news-widget.ftl"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/en-US.ftl")),
     },
     BuiltIn {
         tag: "zh-CN",
         endonym: "中文",
-        source: include_str!("../locales/zh-CN/news-widget.ftl"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
     },
     BuiltIn {
         tag: "ko-KR",
         endonym: "한국어",
-        source: include_str!("../locales/ko-KR/news-widget.ftl"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/ko-KR.ftl")),
     },
 ];
 
