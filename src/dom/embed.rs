@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Reflect, Uint8Array};
+use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -270,9 +270,11 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
     let read_options = ReadOptions {
         timezone: property_text(&options, "timezone"),
     };
-    let read = if let Some(text) = source.as_string() {
-        let syntax = charset::sniff_syntax(text.trim_start().as_bytes());
-        load::read_text(&text, syntax, &url, &read_options).map(|outcome| FeedRead {
+    let read = if let Some(text) = source.dyn_ref::<JsString>() {
+        // The start is enough to tell JSON from XML; the text stays a JS string.
+        let head = String::from(text.trim_start().slice(0, 1024));
+        let syntax = charset::sniff_syntax(head.as_bytes());
+        load::read_text(text, syntax, &url, &read_options).map(|outcome| FeedRead {
             outcome,
             charset: "utf-8".to_owned(),
             charset_source: charset::CharsetSource::Default,

@@ -3,8 +3,9 @@
 //! `JSON.parse` or XML parser read it, and hands the pieces to the pure `feed` model. A feed that
 //! reads well is kept (`kept`) for the next visit.
 
-use js_sys::Uint8Array;
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{JsString, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
@@ -35,7 +36,10 @@ pub async fn next_task() {
 
 /// The text of a started request (a Fluent resource), decoded as UTF-8.
 pub async fn text_of(pending: Pending) -> Result<String, LoadError> {
-    decode(&pending.finish().await?.bytes, "utf-8")
+    Ok(String::from(decode(
+        &pending.finish().await?.bytes,
+        "utf-8",
+    )?))
 }
 
 /// How the page asks for feeds to be read (the `timezone` option).
@@ -111,9 +115,20 @@ pub fn read_bytes(
     })
 }
 
-/// Reads feed text that is already decoded (`validateFeed` with a string).
+#[wasm_bindgen]
+extern "C" {
+    /// `TextDecoder.decode`, its text left a JS string: a feed's text never enters wasm memory
+    /// on its way from the bytes to the browser's parser.
+    type Decoder;
+    #[wasm_bindgen(method, catch, js_name = decode)]
+    fn decode_to_js(this: &Decoder, input: &Uint8Array) -> Result<JsString, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// Reads feed text that is already decoded (the bytes', or `validateFeed` given a string).
 pub fn read_text(
-    text: &str,
+    text: &JsString,
     syntax: Syntax,
     feed_url: &str,
     options: &ReadOptions,
@@ -130,7 +145,7 @@ pub fn read_text(
     };
     match syntax {
         Syntax::Json => {
-            let json = js_sys::JSON::parse(text).map_err(|e| FeedError::NotJson {
+            let json = json_parse(text).map_err(|e| FeedError::NotJson {
                 detail: js_detail(&e),
             })?;
             decode_feed(json, &build)
@@ -169,17 +184,20 @@ fn utf8_check(bytes: &Uint8Array) -> Utf8Check {
     }
 }
 
-fn decode(bytes: &Uint8Array, encoding: &str) -> Result<String, LoadError> {
+fn decode(bytes: &Uint8Array, encoding: &str) -> Result<JsString, LoadError> {
     let decoder = TextDecoder::new_with_label(encoding)
         .or_else(|_| TextDecoder::new_with_label("utf-8"))
         .map_err(|e| LoadError::Network {
             detail: js_detail(&e),
         })?;
-    decoder.decode_with_js_u8_array(bytes).map_err(|e| {
-        LoadError::Feed(FeedError::NotJson {
-            detail: js_detail(&e),
+    decoder
+        .unchecked_ref::<Decoder>()
+        .decode_to_js(bytes)
+        .map_err(|e| {
+            LoadError::Feed(FeedError::NotJson {
+                detail: js_detail(&e),
+            })
         })
-    })
 }
 
 /// Validates parsed JSON. Each item is read on its own so that one badly typed item is skipped

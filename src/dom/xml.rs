@@ -1,7 +1,9 @@
 //! The browser's XML parser for feeds: `DOMParser`, parse errors found wherever the browser puts
 //! them, one repaired reparse, and the element API over which the pure walker reads a feed.
 
-use web_sys::{Document, DomParser, Element, SupportedType};
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, DomParser, Element};
 
 use crate::feed::repair::{error_line, repair_xml};
 use crate::feed::xml::{read_xml_feed, XmlElement, XmlFeed};
@@ -44,10 +46,20 @@ fn resolve(url: &str, base: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-fn parse(text: &str) -> Option<Document> {
-    DomParser::new()
-        .ok()?
-        .parse_from_string(text, SupportedType::ApplicationXml)
+#[wasm_bindgen]
+extern "C" {
+    /// `DOMParser.parseFromString` for a JS string (the feed's text is never copied into
+    /// wasm memory unless it needs repair).
+    type Parser;
+    #[wasm_bindgen(method, catch, js_name = parseFromString)]
+    fn parse_js(this: &Parser, text: &JsString, kind: &str) -> Result<Document, JsValue>;
+}
+
+fn parse(text: &JsString) -> Option<Document> {
+    let parser = DomParser::new().ok()?;
+    parser
+        .unchecked_ref::<Parser>()
+        .parse_js(text, "application/xml")
         .ok()
 }
 
@@ -75,14 +87,17 @@ fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
 /// Reads feed XML. A document that is not well-formed is repaired and parsed again; failing
 /// that, the items before the error are read (a truncated feed); failing that, the error names
 /// the line.
-pub fn read_feed_xml(text: &str, feed_url: &str) -> Result<(XmlFeed, Vec<FeedNote>), FeedError> {
+pub fn read_feed_xml(
+    text: &JsString,
+    feed_url: &str,
+) -> Result<(XmlFeed, Vec<FeedNote>), FeedError> {
     let doc = parse(text).ok_or(FeedError::UnknownSyntax)?;
     let Some((detail, line)) = parse_error(&doc) else {
         return walk(&doc, feed_url).map(|feed| (feed, Vec::new()));
     };
     let mut partial = None;
-    if let Some((repaired, repairs)) = repair_xml(text) {
-        if let Some(fixed) = parse(&repaired) {
+    if let Some((repaired, repairs)) = repair_xml(&String::from(text)) {
+        if let Some(fixed) = parse(&JsString::from(repaired)) {
             match parse_error(&fixed) {
                 None => {
                     let note = FeedNote::XmlRepaired {

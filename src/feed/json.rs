@@ -22,7 +22,8 @@ pub enum JsonKind {
 pub trait JsonNode: Sized {
     fn kind(&self) -> JsonKind;
     /// The object's own field `name`; `None` when it is absent or this is not an object.
-    fn field(&self, name: &str) -> Option<Self>;
+    /// Names are the reader's own literals (a DOM-side node may cache each one's JS string).
+    fn field(&self, name: &'static str) -> Option<Self>;
     /// The array's elements; empty when this is not an array.
     fn elements(&self) -> Vec<Self>;
     /// The object's fields in document order; empty when this is not an object.
@@ -208,7 +209,7 @@ pub fn read_item<N: JsonNode>(item: &N) -> Read<RawItem> {
 }
 
 /// Reads each string field `name` into its slot.
-fn texts<N: JsonNode>(node: &N, fields: &mut [(&str, &mut Option<String>)]) -> Read<()> {
+fn texts<N: JsonNode>(node: &N, fields: &mut [(&'static str, &mut Option<String>)]) -> Read<()> {
     for (name, slot) in fields {
         **slot = text(node, name)?;
     }
@@ -223,7 +224,11 @@ fn object<N: JsonNode>(node: &N) -> Read<()> {
 }
 
 /// Field `name` read by `read`; absent or `null` is `None`.
-fn optional<N: JsonNode, T>(node: &N, name: &str, read: fn(&N) -> Read<T>) -> Read<Option<T>> {
+fn optional<N: JsonNode, T>(
+    node: &N,
+    name: &'static str,
+    read: fn(&N) -> Read<T>,
+) -> Read<Option<T>> {
     match node.field(name) {
         Some(value) if value.kind() != JsonKind::Null => {
             read(&value).map(Some).map_err(|e| e.within(name))
@@ -232,7 +237,7 @@ fn optional<N: JsonNode, T>(node: &N, name: &str, read: fn(&N) -> Read<T>) -> Re
     }
 }
 
-fn text<N: JsonNode>(node: &N, name: &str) -> Read<Option<String>> {
+fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
     match node.field(name).map(|value| value.kind()) {
         None | Some(JsonKind::Null) => Ok(None),
         Some(JsonKind::String(s)) => Ok(Some(s)),
