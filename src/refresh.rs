@@ -84,9 +84,13 @@ pub fn count_new<'a>(
     shown: impl IntoIterator<Item = &'a str> + Clone,
     fresh: impl IntoIterator<Item = &'a str>,
 ) -> usize {
+    // Sorted once and searched: a refresh of a 10,000-item feed compares ids 10,000 times
+    // log 10,000, not 10,000 times 10,000.
+    let mut shown: Vec<&str> = shown.into_iter().collect();
+    shown.sort_unstable();
     fresh
         .into_iter()
-        .filter(|id| !shown.clone().into_iter().any(|s| s == *id))
+        .filter(|id| shown.binary_search(id).is_err())
         .count()
 }
 

@@ -87,7 +87,7 @@ fn feed(items: Vec<Item>) -> Feed {
         title: None,
         home_page_url: None,
         language: None,
-        items,
+        items: items.into(),
     }
 }
 

@@ -269,6 +269,7 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
     });
     let read_options = ReadOptions {
         timezone: property_text(&options, "timezone"),
+        whole: true,
     };
     let read = if let Some(text) = source.dyn_ref::<JsString>() {
         // The start is enough to tell JSON from XML; the text stays a JS string.

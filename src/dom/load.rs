@@ -3,6 +3,8 @@
 //! `JSON.parse` or XML parser read it, and hands the pieces to the pure `feed` model. A feed that
 //! reads well is kept (`kept`) for the next visit.
 
+use std::rc::Rc;
+
 use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,7 +15,9 @@ use super::fetch::{Fetched, Pending};
 use super::json::JsJson;
 use super::{intl, kept};
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
-use crate::feed::{self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate};
+use crate::feed::{
+    self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate, ZoneOffset, DEFER_OVER,
+};
 pub use crate::refresh::LoadError;
 
 pub(super) fn js_detail(value: &JsValue) -> String {
@@ -42,10 +46,13 @@ pub async fn text_of(pending: Pending) -> Result<String, LoadError> {
     )?))
 }
 
-/// How the page asks for feeds to be read (the `timezone` option).
+/// How the page asks for feeds to be read (the `timezone` option), and whether every item is
+/// read at once.
 #[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     pub timezone: Option<String>,
+    /// For `validateFeed`, which reports on every item; the widget reads long feeds by pages.
+    pub whole: bool,
 }
 
 /// A feed read from bytes, with the charset it was decoded in (for `validateFeed`).
@@ -133,22 +140,19 @@ pub fn read_text(
     feed_url: &str,
     options: &ReadOptions,
 ) -> Result<FeedOutcome, LoadError> {
-    let zone_offset = options
-        .timezone
-        .as_deref()
-        .map(|zone| move |d: &WrittenDate| intl::zone_offset_minutes(zone, d).unwrap_or(0));
     let build = BuildOptions {
-        timezone: options.timezone.as_deref(),
-        zone_offset: zone_offset
-            .as_ref()
-            .map(|f| f as &dyn Fn(&WrittenDate) -> i32),
+        timezone: options.timezone.clone(),
+        zone_offset: options.timezone.clone().map(|zone| {
+            Rc::new(move |d: &WrittenDate| intl::zone_offset_minutes(&zone, d).unwrap_or(0))
+                as ZoneOffset
+        }),
     };
     match syntax {
         Syntax::Json => {
             let json = json_parse(text).map_err(|e| FeedError::NotJson {
                 detail: js_detail(&e),
             })?;
-            decode_feed(json, &build)
+            decode_feed(json, &build, options.whole)
         }
         Syntax::Xml => {
             let (xml, mut notes) = super::xml::read_feed_xml(text, feed_url)?;
@@ -202,12 +206,19 @@ fn decode(bytes: &Uint8Array, encoding: &str) -> Result<JsString, LoadError> {
 
 /// Validates parsed JSON. Each item is read on its own so that one badly typed item is skipped
 /// instead of sinking the feed.
-pub fn decode_feed(json: JsValue, options: &BuildOptions) -> Result<FeedOutcome, LoadError> {
+/// `whole`: every item read now (`validateFeed` reports on all of them); otherwise a feed of
+/// more than `DEFER_OVER` items has its items read as pages show them.
+pub fn decode_feed(
+    json: JsValue,
+    options: &BuildOptions,
+    whole: bool,
+) -> Result<FeedOutcome, LoadError> {
     let root = JsJson(json);
     let header = feed::read_header(&root);
-    Ok(feed::build_json_feed(
-        header,
-        feed::read_items(&root),
-        options,
-    )?)
+    let nodes = feed::item_nodes(&root);
+    if !whole && nodes.as_ref().is_some_and(|n| n.len() > DEFER_OVER) {
+        return Ok(feed::build_deferred_json_feed(header, nodes, options)?);
+    }
+    let items = nodes.map(|nodes| nodes.iter().map(feed::read_item).collect());
+    Ok(feed::build_json_feed(header, items, options)?)
 }

@@ -12,7 +12,7 @@ use super::font_controls;
 use super::intl::DateFormatter;
 use super::node::El;
 use crate::command::Command;
-use crate::feed::{Body, Item, Timestamp};
+use crate::feed::{Body, Item, Items, Timestamp};
 use crate::i18n::{I18nError, Localizer};
 use crate::prefs::FontStep;
 use crate::refresh::LoadError;
@@ -167,7 +167,7 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
 }
 
 /// The card list with its first `shown` cards.
-pub fn list(ctx: &Ctx, items: &[Item], shown: usize, not_found: bool) -> Element {
+pub fn list(ctx: &Ctx, items: &Items, shown: usize, not_found: bool) -> Element {
     let section = ctx
         .el("section")
         .class("list")
@@ -198,7 +198,7 @@ pub fn list(ctx: &Ctx, items: &[Item], shown: usize, not_found: bool) -> Element
         .class("cards")
         .part("cards")
         .attr("role", "list");
-    for item in items.iter().take(shown) {
+    for item in items.range(0..shown.min(items.len())) {
         cards = cards.child(card(ctx, item));
     }
     section

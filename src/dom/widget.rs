@@ -94,6 +94,7 @@ impl Widget {
         let widget = Rc::new(Widget {
             read: ReadOptions {
                 timezone: options.timezone.clone(),
+                whole: false,
             },
             timeout_ms: options.timeout_ms,
             model: RefCell::new(Model::new(options, sources, locale, available, font)),

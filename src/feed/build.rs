@@ -2,6 +2,7 @@
 //! trust. What can be repaired is repaired with a warning naming the item; only what cannot be
 //! read is skipped.
 
+use std::rc::Rc;
 use std::str::FromStr;
 
 use unic_langid::LanguageIdentifier;
@@ -12,22 +13,26 @@ use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::text::{html_to_text, repair_title, summarize};
 use super::xml::{Channel, XmlFeed};
 use super::{
-    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Timestamp, Version,
-    MAX_BODY_BYTES,
+    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Timestamp,
+    Version, MAX_BODY_BYTES,
 };
 
 /// Columns of a title made from the start of a body, for an item that has none.
 const DERIVED_TITLE_COLUMNS: usize = 80;
 
-/// What the page tells about reading a feed, beyond the feed itself.
-#[derive(Default)]
-pub struct BuildOptions<'a> {
+/// What the page tells about reading a feed, beyond the feed itself. Owned, as the items of a
+/// long feed are decoded after the feed was read (`Items`).
+#[derive(Clone, Default)]
+pub struct BuildOptions {
     /// The `timezone` option: an IANA zone for times written without an offset.
-    pub timezone: Option<&'a str>,
+    pub timezone: Option<String>,
     /// The offset in minutes east of UTC of `timezone` at a written local time (the DOM layer
     /// asks `Intl`); without it such times count as UTC, which moves no written date.
-    pub zone_offset: Option<&'a dyn Fn(&WrittenDate) -> i32>,
+    pub zone_offset: Option<ZoneOffset>,
 }
+
+/// Minutes east of UTC of the page's zone at a written local time.
+pub type ZoneOffset = Rc<dyn Fn(&WrittenDate) -> i32>;
 
 /// Validates a JSON Feed read piece by piece (`json::read_header`, `json::read_items`). `header`
 /// and each item carry the mismatch when their piece had the wrong shape; `items` is `None` when
@@ -45,6 +50,21 @@ pub fn build_json_feed(
     items: Option<Vec<Result<RawItem, JsonMismatch>>>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
+    let channel = json_channel(header)?;
+    let raw_items = items.ok_or(FeedError::MissingItems)?;
+    build_items(
+        FeedFormat::JsonFeed,
+        channel,
+        raw_items,
+        Vec::new(),
+        options,
+    )
+}
+
+/// A JSON Feed's header as the channel its items share.
+pub(super) fn json_channel(
+    header: Result<RawFeedHeader, JsonMismatch>,
+) -> Result<Channel, FeedError> {
     let header = header.map_err(|e| FeedError::NotAnObject {
         detail: e.to_string(),
     })?;
@@ -56,24 +76,16 @@ pub fn build_json_feed(
             })
         }
     }
-    let raw_items = items.ok_or(FeedError::MissingItems)?;
     let language = match present(header.language) {
         Some(tag) => Some(canonical_tag(&tag).ok_or(FeedError::BadFeedLanguage { tag })?),
         None => None,
     };
-    let channel = Channel {
+    Ok(Channel {
         title: present(header.title),
         home_page_url: present(header.home_page_url),
         language,
         source: first_author(header.authors, header.author),
-    };
-    build_items(
-        FeedFormat::JsonFeed,
-        channel,
-        raw_items,
-        Vec::new(),
-        options,
-    )
+    })
 }
 
 /// Builds what the XML walker read. A channel language that is no BCP 47 tag is repaired
@@ -112,18 +124,7 @@ fn build_items(
     notes: Vec<FeedNote>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
-    let chinese = channel
-        .language
-        .as_deref()
-        .is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.starts_with("zh-"))
-        || options.timezone.is_some_and(chinese_zone);
-    let context = ItemContext {
-        format,
-        language: channel.language.as_deref(),
-        source: channel.source.clone(),
-        dates: DateContext { chinese },
-        options,
-    };
+    let context = ItemContext::new(format, &channel, options);
 
     let total = raw_items.len();
     let mut warnings = Vec::new();
@@ -139,7 +140,7 @@ fn build_items(
         match built {
             // Checked on valid items only, so that a broken first copy does not hide a good one.
             Ok(item) => {
-                if seen.insert(&item.id, &items) {
+                if seen.insert(&item.id, &items, |i: &Item| &i.id) {
                     items.push(item);
                 } else {
                     warnings.push(ItemError::DuplicateId { id: item.id });
@@ -162,21 +163,27 @@ fn build_items(
 
     Ok(FeedOutcome {
         format,
-        feed: Feed {
-            title: channel.title,
-            home_page_url: channel.home_page_url,
-            language: channel.language,
-            items,
-        },
+        feed: channel.feed(Items::built(items)),
         warnings,
         notes,
     })
 }
 
+impl Channel {
+    pub(super) fn feed(self, items: Items) -> Feed {
+        Feed {
+            title: self.title,
+            home_page_url: self.home_page_url,
+            language: self.language,
+            items,
+        }
+    }
+}
+
 /// The ids of the items kept so far: an open-addressing set of indices into the kept items,
 /// sized once for every item of the feed (at most half full, so a probe always ends). Smaller
 /// code than std's ordered or hashed sets, and as fast on the ids feeds use.
-struct SeenIds {
+pub(super) struct SeenIds {
     /// `EMPTY` or an index into the kept items.
     slots: Vec<u32>,
 }
@@ -184,14 +191,15 @@ struct SeenIds {
 impl SeenIds {
     const EMPTY: u32 = u32::MAX;
 
-    fn for_items(total: usize) -> SeenIds {
+    pub(super) fn for_items(total: usize) -> SeenIds {
         SeenIds {
             slots: vec![SeenIds::EMPTY; (total * 2).next_power_of_two().max(8)],
         }
     }
 
-    /// Whether `id` is new among `kept`; a new one is noted as the item about to be pushed.
-    fn insert(&mut self, id: &str, kept: &[Item]) -> bool {
+    /// Whether `id` is new among `kept` (whose ids `id_of` reads); a new one is noted as the
+    /// entry about to be pushed.
+    pub(super) fn insert<T>(&mut self, id: &str, kept: &[T], id_of: impl Fn(&T) -> &str) -> bool {
         // FNV-1a.
         let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
             (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
@@ -204,19 +212,41 @@ impl SeenIds {
                     self.slots[at] = kept.len() as u32;
                     return true;
                 }
-                index if kept[index as usize].id == id => return false,
+                index if id_of(&kept[index as usize]) == id => return false,
                 _ => at = (at + 1) & mask,
             }
         }
     }
 }
 
-struct ItemContext<'a> {
+/// What every item of a feed is read with.
+pub(super) struct ItemContext {
     format: FeedFormat,
-    language: Option<&'a str>,
+    language: Option<String>,
     source: Option<String>,
     dates: DateContext,
-    options: &'a BuildOptions<'a>,
+    options: BuildOptions,
+}
+
+impl ItemContext {
+    pub(super) fn new(
+        format: FeedFormat,
+        channel: &Channel,
+        options: &BuildOptions,
+    ) -> ItemContext {
+        let chinese = channel
+            .language
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.starts_with("zh-"))
+            || options.timezone.as_deref().is_some_and(chinese_zone);
+        ItemContext {
+            format,
+            language: channel.language.clone(),
+            source: channel.source.clone(),
+            dates: DateContext { chinese },
+            options: options.clone(),
+        }
+    }
 }
 
 /// Zones whose `CST` is China Standard Time (+08:00), not US Central.
@@ -290,7 +320,7 @@ fn body_of(html: Option<String>, text: Option<String>) -> Body {
     }
 }
 
-fn build_item(
+pub(super) fn build_item(
     index: usize,
     mut raw: RawItem,
     context: &ItemContext,
@@ -343,7 +373,7 @@ fn build_item(
                 None => return Err(ItemError::BadLanguageTag { id, tag }),
             },
         },
-        None => context.language.map(str::to_owned),
+        None => context.language.clone(),
     };
     let published = item_date(&id, "date_published", raw.date_published, context, warnings);
     let modified = item_date(&id, "date_modified", raw.date_modified, context, warnings);
@@ -446,7 +476,7 @@ fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<Stri
 
 /// A date in any form CONTRACT §4 lists. One outside the format's own grammar is a repair; one
 /// that cannot be read at all leaves the item undated (shown last), never skipped.
-fn item_date(
+pub(super) fn item_date(
     id: &str,
     field: &'static str,
     value: Option<String>,
@@ -470,7 +500,7 @@ fn item_date(
             zone: written.offset_minutes.is_none(),
         });
     }
-    let fallback = match (written.offset_minutes, context.options.zone_offset) {
+    let fallback = match (written.offset_minutes, &context.options.zone_offset) {
         (None, Some(zone_offset)) => zone_offset(&written),
         _ => 0,
     };

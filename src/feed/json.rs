@@ -177,8 +177,13 @@ pub fn read_header<N: JsonNode>(root: &N) -> Read<RawFeedHeader> {
 
 /// Each of the feed's items, read on its own; `None` when the feed has no `items` array.
 pub fn read_items<N: JsonNode>(root: &N) -> Option<Vec<Read<RawItem>>> {
+    item_nodes(root).map(|nodes| nodes.iter().map(read_item).collect())
+}
+
+/// The nodes of the feed's items, unread; `None` when the feed has no `items` array.
+pub fn item_nodes<N: JsonNode>(root: &N) -> Option<Vec<N>> {
     let items = root.field("items")?;
-    (items.kind() == JsonKind::Array).then(|| items.elements().iter().map(read_item).collect())
+    (items.kind() == JsonKind::Array).then(|| items.elements())
 }
 
 /// One item; it must be an object.
@@ -237,7 +242,7 @@ fn optional<N: JsonNode, T>(
     }
 }
 
-fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
+pub(super) fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
     match node.field(name).map(|value| value.kind()) {
         None | Some(JsonKind::Null) => Ok(None),
         Some(JsonKind::String(s)) => Ok(Some(s)),
@@ -245,9 +250,11 @@ fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
     }
 }
 
-/// A string, or a whole number written as one (`"id": 42`).
-fn id<N: JsonNode>(item: &N) -> Read<Option<String>> {
+/// A string, or a whole number written as one (`"id": 42`); the field is read once.
+pub(super) fn id<N: JsonNode>(item: &N) -> Read<Option<String>> {
     match item.field("id").map(|value| value.kind()) {
+        None | Some(JsonKind::Null) => Ok(None),
+        Some(JsonKind::String(s)) => Ok(Some(s)),
         // Going through i64 keeps float formatting out of the wasm; numbers beyond 2^53 are
         // floats already, and only whole ones are usable.
         Some(JsonKind::Number(n)) if n as i64 as f64 == n => Ok(Some((n as i64).to_string())),
@@ -256,7 +263,7 @@ fn id<N: JsonNode>(item: &N) -> Read<Option<String>> {
             found: "a number with a fraction",
             expected: "a string or a whole number",
         }),
-        _ => text(item, "id"),
+        Some(other) => Err(JsonMismatch::new(&other, "a string").within("id")),
     }
 }
 

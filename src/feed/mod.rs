@@ -5,8 +5,10 @@
 mod build;
 pub mod charset;
 mod date;
+mod deferred;
 mod error;
 mod id;
+mod items;
 mod json;
 pub mod pair;
 mod present;
@@ -15,13 +17,15 @@ mod text;
 pub mod xml;
 
 use crate::lang::Lang;
-pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions};
+pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions, ZoneOffset};
 pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
+pub use deferred::{build_deferred_json_feed, DEFER_OVER};
 pub use error::{FeedError, FeedNote, IdSource, ItemError};
+pub use items::{Decode, ItemKey, Items};
 pub use json::{
-    read_header, read_item, read_items, Alternate, JsonKind, JsonMismatch, JsonNode, RawAuthor,
-    RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
+    item_nodes, read_header, read_item, read_items, Alternate, JsonKind, JsonMismatch, JsonNode,
+    RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
 pub use present::Presented;
 pub use text::{decode_entities_in, html_to_text, repair_title, summarize, TitleRepairs};
@@ -77,7 +81,7 @@ pub struct Feed {
     /// Canonical BCP 47 tag.
     pub language: Option<String>,
     /// Newest first by `published`; undated items last, in document order.
-    pub items: Vec<Item>,
+    pub items: Items,
 }
 
 #[derive(Debug, Clone, PartialEq)]

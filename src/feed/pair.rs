@@ -29,7 +29,7 @@ pub fn feed_for_locale<'a>(
 /// The item of `other` that is `item` in another language: the same id (`guid`), else one
 /// whose `link rel="alternate" hreflang` names the other's URL, either way round.
 pub fn counterpart<'a>(item: &Item, other: &'a Feed) -> Option<&'a Item> {
-    if let Some(same) = other.items.iter().find(|o| o.id == item.id) {
+    if let Some(same) = other.items.find(&item.id) {
         return Some(same);
     }
     let url_of = |i: &Item| i.versions.first().and_then(|v| v.url.clone());

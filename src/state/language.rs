@@ -146,11 +146,7 @@ pub(super) fn show_feed(model: &mut Model, feed: Rc<Feed>, out: &mut Vec<Effect>
     if let View::Article(id) = &model.view {
         let open = match (&model.load, &model.held) {
             (_, Some(held)) if &held.id == id => Some(Rc::clone(held)),
-            (super::Load::Ready(old), _) => old
-                .items
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| Rc::new(i.clone())),
+            (super::Load::Ready(old), _) => old.items.find(id).map(|i| Rc::new(i.clone())),
             _ => None,
         };
         match open {

@@ -197,9 +197,9 @@ fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
     let first = model
         .feed()
         .filter(|_| model.view == View::List)
-        .and_then(|feed| feed.items.first());
+        .and_then(|feed| feed.items.ids().next());
     out.push(Effect::Focus(match first {
-        Some(item) => Focus::Card(item.id.clone()),
+        Some(id) => Focus::Card(id.to_string()),
         None => Focus::Retry,
     }));
 }
@@ -238,7 +238,7 @@ fn loaded(model: &mut Model, result: Result<FeedOutcome, LoadError>, out: &mut V
     keep_language_feed(model, &feed);
     let mut article = None;
     if let Some(id) = model.pending_article.take() {
-        if feed.items.iter().any(|i| i.id == id) {
+        if feed.items.contains(&id) {
             article = Some(id);
         } else {
             model.not_found = true;
@@ -274,10 +274,7 @@ fn update_in_place(
     let had_notice = std::mem::take(&mut model.freshness.failed);
     mark_fresh(model, now_ms);
     let added = match &model.load {
-        Load::Ready(old) if same_list => policy::count_new(
-            old.items.iter().map(|i| i.id.as_str()),
-            fresh.items.iter().map(|i| i.id.as_str()),
-        ),
+        Load::Ready(old) if same_list => policy::count_new(old.items.ids(), fresh.items.ids()),
         _ => 0,
     };
     if !unchanged || had_notice {

@@ -225,8 +225,7 @@ impl Model {
         };
         self.feed()?
             .items
-            .iter()
-            .find(|i| &i.id == id)
+            .find(id)
             .or_else(|| self.held.as_deref().filter(|h| &h.id == id))
     }
 

@@ -51,9 +51,7 @@ pub fn handles_key(model: &Model, key: &str) -> bool {
 }
 
 pub(super) fn open(model: &mut Model, id: &str, take_focus: bool, out: &mut Vec<Effect>) {
-    let exists = model
-        .feed()
-        .is_some_and(|feed| feed.items.iter().any(|i| i.id == id));
+    let exists = model.feed().is_some_and(|feed| feed.items.contains(id));
     if !exists {
         return;
     }
@@ -76,9 +74,7 @@ fn close(model: &mut Model, out: &mut Vec<Effect>) {
     model.held = None;
     out.push(Effect::ClosePrint);
     // The opened card may sit beyond the shown page if the API opened it: show up to it.
-    let position = model
-        .feed()
-        .and_then(|feed| feed.items.iter().position(|i| i.id == previous));
+    let position = model.feed().and_then(|feed| feed.items.position(&previous));
     if let Some(position) = position {
         let page = model.options.page_size.max(1);
         model.shown = model.shown.max((position / page + 1) * page);
@@ -93,7 +89,7 @@ fn more(model: &mut Model, out: &mut Vec<Effect>) {
     };
     let from = model.shown;
     let to = (from + model.options.page_size).min(feed.items.len());
-    let first_new = feed.items.get(from).map(|i| i.id.clone());
+    let first_new = feed.items.ids().nth(from).map(str::to_string);
     model.shown = to;
     // Only the new page is built: cost follows the page, not the feed.
     out.push(Effect::AppendCards { from, to });

@@ -33,9 +33,17 @@ impl Widget {
             .collect()
     }
 
-    fn log_errors(ctx: &Ctx) {
+    /// Message fallbacks, and the repairs of items a long feed read only now.
+    fn log_errors(ctx: &Ctx, model: &Model) {
         for error in ctx.errors.borrow().iter() {
             warn(&error.to_string());
+        }
+        for warning in model
+            .feed()
+            .map(|f| f.items.take_late_warnings())
+            .unwrap_or_default()
+        {
+            warn(&warning.to_string());
         }
     }
 
@@ -87,7 +95,7 @@ impl Widget {
             let _ = fragment.append_child(element);
         }
         let label = ctx.t("widget-label");
-        Self::log_errors(&ctx);
+        Self::log_errors(&ctx, &model);
         (fragment, label)
     }
 
@@ -128,11 +136,11 @@ impl Widget {
             let l10n = self.l10n.borrow();
             let ctx = Ctx::new(&self.doc, &l10n, &model.feed_url, &languages);
             let cards = self.doc.create_document_fragment();
-            for item in feed.items.get(from..to).unwrap_or_default() {
+            for item in feed.items.range(from..to.min(feed.items.len())) {
                 let _ = cards.append_child(&render::card(&ctx, item));
             }
             let footer = render::list_footer(&ctx, feed.items.len(), to);
-            Self::log_errors(&ctx);
+            Self::log_errors(&ctx, &model);
             (cards, footer)
         };
         if let (Ok(Some(list)), Ok(Some(old_footer))) = (

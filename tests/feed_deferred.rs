@@ -1,0 +1,185 @@
+// Specification of reading a long JSON Feed by pages: its items' keys first, each item when it
+// is first asked for, built exactly as in a feed read whole.
+
+use std::cell::Cell;
+
+use news_widget::feed::{
+    build_deferred_json_feed, build_json_feed, item_nodes, read_header, read_item, BuildOptions,
+    FeedOutcome, ItemError, JsonKind, JsonNode, DEFER_OVER,
+};
+use serde_json::{json, Value};
+
+thread_local! {
+    static FIELD_READS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// serde_json's tree, counting the fields read (the deferred reader must read few up front).
+#[derive(Clone, Copy)]
+struct Node(&'static Value);
+
+impl JsonNode for Node {
+    fn kind(&self) -> JsonKind {
+        match self.0 {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Bool,
+            Value::Number(n) => JsonKind::Number(n.as_f64().unwrap()),
+            Value::String(s) => JsonKind::String(s.clone()),
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+    fn field(&self, name: &'static str) -> Option<Self> {
+        FIELD_READS.with(|n| n.set(n.get() + 1));
+        self.0.as_object()?.get(name).map(Node)
+    }
+    fn elements(&self) -> Vec<Self> {
+        self.0
+            .as_array()
+            .map_or(Vec::new(), |a| a.iter().map(Node).collect())
+    }
+    fn fields(&self) -> Vec<(String, Self)> {
+        self.0.as_object().map_or(Vec::new(), |o| {
+            o.iter().map(|(k, v)| (k.clone(), Node(v))).collect()
+        })
+    }
+}
+
+fn leak(value: Value) -> Node {
+    Node(Box::leak(Box::new(value)))
+}
+
+/// A feed of `n` items, every third undated, with ids `item-<i>`.
+fn long_feed(n: usize) -> Value {
+    let items: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut item = json!({
+                "id": format!("item-{i}"),
+                "title": format!("Title {i} &amp; more"),
+                "content_html": format!("<p>Body {i}</p>"),
+                "_news_widget": { "translations": { "ko": { "title": format!("제목 {i}") } } },
+            });
+            if i % 3 != 0 {
+                item["date_published"] = json!(format!("2024-05-{:02}T08:00:00+09:00", 1 + i % 28));
+            }
+            item
+        })
+        .collect();
+    json!({ "version": "https://jsonfeed.org/version/1.1", "title": "Long", "items": items })
+}
+
+fn deferred(root: Node) -> FeedOutcome {
+    build_deferred_json_feed(
+        read_header(&root),
+        item_nodes(&root),
+        &BuildOptions::default(),
+    )
+    .unwrap()
+}
+
+fn whole(root: Node) -> FeedOutcome {
+    let items = item_nodes(&root).map(|nodes| nodes.iter().map(read_item).collect());
+    build_json_feed(read_header(&root), items, &BuildOptions::default()).unwrap()
+}
+
+#[test]
+fn a_long_feed_is_ordered_and_counted_from_its_keys_alone() {
+    let root = leak(long_feed(DEFER_OVER + 100));
+    FIELD_READS.with(|n| n.set(0));
+    let outcome = deferred(root);
+    let reads = FIELD_READS.with(Cell::get);
+    assert_eq!(outcome.feed.items.len(), DEFER_OVER + 100);
+    // The header's fields, then two per item (id, date_published) and `items` itself.
+    assert!(
+        reads < 20 + 2 * (DEFER_OVER + 100),
+        "{reads} field reads for {} items",
+        DEFER_OVER + 100
+    );
+}
+
+#[test]
+fn items_read_by_pages_are_the_items_read_whole_in_the_same_order() {
+    let root = leak(long_feed(DEFER_OVER + 50));
+    let by_pages = deferred(root);
+    let at_once = whole(root);
+    let ids: Vec<&str> = by_pages.feed.items.ids().collect();
+    let expected: Vec<&str> = at_once.feed.items.ids().collect();
+    assert_eq!(ids, expected);
+    assert_eq!(by_pages.feed.items.get(7), at_once.feed.items.get(7));
+    assert_eq!(by_pages.feed.items, at_once.feed.items);
+}
+
+#[test]
+fn an_item_s_repairs_are_reported_when_it_is_first_read() {
+    let root = leak(long_feed(DEFER_OVER + 1));
+    let outcome = deferred(root);
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    outcome.feed.items.get(0).unwrap();
+    let late = outcome.feed.items.take_late_warnings();
+    assert!(
+        matches!(late[..], [ItemError::TitleRepaired { .. }]),
+        "{late:?}"
+    );
+    outcome.feed.items.get(0).unwrap();
+    assert!(outcome.feed.items.take_late_warnings().is_empty(), "once");
+}
+
+#[test]
+fn an_unreadable_item_is_skipped_when_its_page_is_shown() {
+    let mut feed = long_feed(DEFER_OVER + 1);
+    feed["items"][0]["title"] = json!(42);
+    feed["items"][0]["date_published"] = json!("2030-01-01T00:00:00Z");
+    let outcome = deferred(leak(feed));
+    assert_eq!(
+        outcome.feed.items.ids().next(),
+        Some("item-0"),
+        "newest first"
+    );
+    assert!(outcome.feed.items.get(0).is_none());
+    assert!(matches!(
+        outcome.feed.items.take_late_warnings()[..],
+        [ItemError::Undecodable { index: 0, .. }]
+    ));
+    assert_eq!(outcome.feed.items.iter().count(), DEFER_OVER);
+}
+
+#[test]
+fn an_item_that_is_no_object_is_skipped_before_the_first_card() {
+    let mut feed = long_feed(DEFER_OVER + 1);
+    feed["items"][3] = json!("not an item");
+    let outcome = deferred(leak(feed));
+    assert_eq!(outcome.feed.items.len(), DEFER_OVER);
+    assert!(matches!(
+        outcome.warnings[..],
+        [ItemError::Undecodable { index: 3, .. }]
+    ));
+}
+
+#[test]
+fn of_two_items_with_one_id_the_first_is_kept() {
+    let mut feed = long_feed(DEFER_OVER + 1);
+    feed["items"][5]["id"] = json!("item-4");
+    let outcome = deferred(leak(feed));
+    assert_eq!(outcome.feed.items.len(), DEFER_OVER);
+    assert!(matches!(
+        &outcome.warnings[..],
+        [ItemError::DuplicateId { id }] if id == "item-4"
+    ));
+}
+
+#[test]
+fn an_item_without_an_id_gets_the_id_it_gets_in_a_whole_read() {
+    let mut feed = long_feed(DEFER_OVER + 1);
+    feed["items"][2].as_object_mut().unwrap().remove("id");
+    let root = leak(feed);
+    let by_pages = deferred(root);
+    let at_once = whole(root);
+    let repaired = at_once
+        .feed
+        .items
+        .ids()
+        .find(|id| id.starts_with("urn:"))
+        .unwrap();
+    assert!(by_pages.feed.items.contains(repaired));
+    let item = by_pages.feed.items.find(repaired).unwrap();
+    assert_eq!(item.versions[0].title, "Title 2 & more");
+}
