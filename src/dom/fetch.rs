@@ -218,11 +218,12 @@ impl Pending {
                 break response;
             }
             let retry_after = response.headers().get("retry-after").ok().flatten();
-            let wait = refresh::retry_wait(
+            let wait = refresh::retry_wait_with(
                 status,
                 retry_after.as_deref(),
                 now_ms(),
                 deadline.ends_at_ms,
+                browser_http_date,
             );
             match wait {
                 Some(wait) if !retried => {
@@ -279,4 +280,22 @@ fn diagnose(url: &str, failed: &Deadline) {
             )));
         }
     });
+}
+
+/// An HTTP date as the browser reads it (`Date.parse`): milliseconds since the epoch. Only the
+/// shapes of the three forms reach it (a day name first; `GMT` last, or asctime's year), so
+/// that numbers (`1.5`) or other zones, which `Date.parse` also reads, stay unreadable. The
+/// asctime form has no zone, which `Date.parse` would take for local time: HTTP dates are GMT.
+fn browser_http_date(value: &str) -> Option<u64> {
+    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let ms = if value.ends_with("GMT") {
+        js_sys::Date::parse(value)
+    } else if value.ends_with(|c: char| c.is_ascii_digit()) {
+        js_sys::Date::parse(&[value, " GMT"].concat())
+    } else {
+        return None;
+    };
+    (ms >= 0.0).then_some(ms as u64)
 }
