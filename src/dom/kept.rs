@@ -91,10 +91,7 @@ pub fn lookup(url: &str) -> Option<Promise> {
 
 /// Whether a settled value is a kept copy (and not, say, the network's answer it raced with).
 pub fn is_kept(value: &JsValue) -> bool {
-    value
-        .dyn_ref::<Response>()
-        .and_then(meta_header)
-        .is_some()
+    value.dyn_ref::<Response>().and_then(meta_header).is_some()
 }
 
 /// The kept copy a lookup found, if it is young enough to show.
