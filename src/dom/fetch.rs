@@ -228,7 +228,7 @@ impl Pending {
             match wait {
                 Some(wait) if !retried => {
                     retried = true;
-                    timer::sleep(wait as u32, &deadline.signal()).await;
+                    timer::sleep(wait as u32, Some(&deadline.signal())).await;
                     answer = deadline.send(&url, None, revalidate);
                 }
                 _ => return Err(LoadError::Http { status }),
