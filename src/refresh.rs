@@ -103,10 +103,21 @@ pub fn retry_wait(
     now_ms: u64,
     deadline_ms: u64,
 ) -> Option<u64> {
+    retry_wait_with(status, retry_after, now_ms, deadline_ms, parse_http_date)
+}
+
+/// `retry_wait` with another HTTP-date reader (the browser's `Date.parse` in the widget).
+pub fn retry_wait_with(
+    status: u16,
+    retry_after: Option<&str>,
+    now_ms: u64,
+    deadline_ms: u64,
+    http_date: impl Fn(&str) -> Option<u64>,
+) -> Option<u64> {
     if status != 503 && status != 429 {
         return None;
     }
-    let wait = parse_retry_after(retry_after?, now_ms)?;
+    let wait = parse_retry_after_with(retry_after?, now_ms, http_date)?;
     (now_ms.saturating_add(wait) < deadline_ms).then_some(wait)
 }
 
@@ -114,13 +125,21 @@ pub fn retry_wait(
 /// HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`, also the obsolete RFC 850 and asctime forms). A
 /// date in the past is no wait.
 pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
+    parse_retry_after_with(value, now_ms, parse_http_date)
+}
+
+fn parse_retry_after_with(
+    value: &str,
+    now_ms: u64,
+    http_date: impl Fn(&str) -> Option<u64>,
+) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Very long digit strings are a very long wait, not an error.
         let seconds = whole_number(value).unwrap_or(u64::MAX / 1000);
         return Some(seconds.saturating_mul(1000));
     }
-    parse_http_date(value).map(|at| at.saturating_sub(now_ms))
+    http_date(value).map(|at| at.saturating_sub(now_ms))
 }
 
 const MONTHS: [&str; 12] = [

@@ -218,16 +218,17 @@ impl Pending {
                 break response;
             }
             let retry_after = response.headers().get("retry-after").ok().flatten();
-            let wait = refresh::retry_wait(
+            let wait = refresh::retry_wait_with(
                 status,
                 retry_after.as_deref(),
                 now_ms(),
                 deadline.ends_at_ms,
+                browser_http_date,
             );
             match wait {
                 Some(wait) if !retried => {
                     retried = true;
-                    timer::sleep(wait as u32, &deadline.signal()).await;
+                    timer::sleep(wait as u32, Some(&deadline.signal())).await;
                     answer = deadline.send(&url, None, revalidate);
                 }
                 _ => return Err(LoadError::Http { status }),
@@ -253,14 +254,17 @@ impl Pending {
 /// cross-origin URL while online, a `no-cors` request (within its own timeout) tells them
 /// apart: if the server answers that one, it is reachable, and CORS blocked the answer.
 fn diagnose(url: &str, failed: &Deadline) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let page_origin = window.location().origin().unwrap_or_default();
+    // `location.origin`, `navigator.onLine`, `console.error` read as properties: the same
+    // values without an import of their own.
+    let get = |on: &JsValue, name: &str| js_sys::Reflect::get(on, &name.into()).unwrap_or_default();
+    let global = js_sys::global();
+    let page_origin = get(&get(&global, "location"), "origin")
+        .as_string()
+        .unwrap_or_default();
     let same_origin = url
         .strip_prefix(&page_origin)
         .is_some_and(|path| path.starts_with('/'));
-    if same_origin || !window.navigator().on_line() {
+    if same_origin || get(&get(&global, "navigator"), "onLine").as_bool() == Some(false) {
         return;
     }
     let Some(deadline) = Deadline::start(failed.outer.as_ref(), failed.timeout_ms) else {
@@ -272,11 +276,33 @@ fn diagnose(url: &str, failed: &Deadline) {
         let answered = probe.await.is_ok();
         drop(deadline);
         if answered {
-            web_sys::console::error_1(&JsValue::from_str(&format!(
-                "news-widget: the feed {url} is blocked by CORS: its server answers without \
+            let console = get(&global, "console");
+            let _ = js_sys::Function::from(get(&console, "error")).call1(
+                &console,
+                &JsValue::from_str(&format!(
+                    "news-widget: the feed {url} is blocked by CORS: its server answers without \
                  Access-Control-Allow-Origin. The feed's server must send \
                  Access-Control-Allow-Origin: {page_origin} (or *)."
-            )));
+                )),
+            );
         }
     });
+}
+
+/// An HTTP date as the browser reads it (`Date.parse`): milliseconds since the epoch. Only the
+/// shapes of the three forms reach it (a day name first; `GMT` last, or asctime's year), so
+/// that numbers (`1.5`) or other zones, which `Date.parse` also reads, stay unreadable. The
+/// asctime form has no zone, which `Date.parse` would take for local time: HTTP dates are GMT.
+fn browser_http_date(value: &str) -> Option<u64> {
+    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let ms = if value.ends_with("GMT") {
+        js_sys::Date::parse(value)
+    } else if value.ends_with(|c: char| c.is_ascii_digit()) {
+        js_sys::Date::parse(&[value, " GMT"].concat())
+    } else {
+        return None;
+    };
+    (ms >= 0.0).then_some(ms as u64)
 }

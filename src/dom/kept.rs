@@ -1,5 +1,5 @@
 //! The last good feed per feed URL, kept in Cache Storage (`news-widget:feeds`) as its raw bytes
-//! with its content type, final URL and fetch time, and read back through the same `read_bytes`
+//! with its fetch time, size, key, final URL and content type (one header), and read back through the same `read_bytes`
 //! path as a fresh one. The store is bounded by `crate::keep` (the oldest goes first). Where
 //! storage is blocked (no `caches` on plain http, in sandboxed frames, opaque origins and some
 //! private modes, or a refusing `open`) nothing is kept and nothing is reported: it is optional.
@@ -7,17 +7,43 @@
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Cache, Headers, Response, ResponseInit};
+use web_sys::{Cache, Response, ResponseInit};
 
 use super::fetch::{now_ms, Fetched};
 use crate::keep::{whole_number, KeptEntry, KEEP_POLICY};
 
 /// The one Cache Storage name the widget uses (CONTRACT §1: `news-widget:` names only).
 pub const CACHE_NAME: &str = "news-widget:feeds";
-const FETCHED_AT: &str = "x-news-widget-fetched";
-const BYTES: &str = "x-news-widget-bytes";
-const FINAL_URL: &str = "x-news-widget-url";
-const KEY: &str = "x-news-widget-key";
+/// The one header of a kept entry: `<fetched at, ms> <bytes> <key> <final URL> <content type>`.
+/// URLs come serialized by the URL parser (no spaces); the content type, last, may have some.
+const META: &str = "x-news-widget";
+
+/// A kept entry's header, read: fetch time, size, key, final URL, content type. A missing or
+/// unreadable time or size counts as ancient and huge.
+struct Meta<'a> {
+    fetched_at_ms: u64,
+    bytes: u64,
+    key: &'a str,
+    url: &'a str,
+    content_type: &'a str,
+}
+
+fn meta(header: &str) -> Option<Meta<'_>> {
+    let mut fields = header.splitn(5, ' ');
+    let mut next = || fields.next().unwrap_or("");
+    let (fetched_at, bytes, key, url, content_type) = (next(), next(), next(), next(), next());
+    (!key.is_empty()).then(|| Meta {
+        fetched_at_ms: whole_number(fetched_at).unwrap_or(0),
+        bytes: whole_number(bytes).unwrap_or(u64::MAX),
+        key,
+        url,
+        content_type,
+    })
+}
+
+fn meta_header(response: &Response) -> Option<String> {
+    response.headers().get(META).ok().flatten()
+}
 
 /// A kept feed and when it was fetched.
 pub struct Kept {
@@ -52,10 +78,6 @@ fn keepable(url: &str) -> bool {
     url.starts_with("https:") || url.starts_with("http:")
 }
 
-fn header_number(headers: &Headers, name: &str) -> Option<u64> {
-    whole_number(&headers.get(name).ok().flatten()?)
-}
-
 /// Starts looking for the kept copy of `url`: a promise of its `Response` (or `undefined`).
 /// `None` where nothing can be kept.
 pub fn lookup(url: &str) -> Option<Promise> {
@@ -69,35 +91,27 @@ pub fn lookup(url: &str) -> Option<Promise> {
 
 /// Whether a settled value is a kept copy (and not, say, the network's answer it raced with).
 pub fn is_kept(value: &JsValue) -> bool {
-    value
-        .dyn_ref::<Response>()
-        .is_some_and(|r| r.headers().has(KEY).unwrap_or(false))
+    value.dyn_ref::<Response>().and_then(meta_header).is_some()
 }
 
 /// The kept copy a lookup found, if it is young enough to show.
 pub async fn read(found: JsValue, url: &str) -> Option<Kept> {
     let response: Response = found.dyn_into().ok()?;
-    let headers = response.headers();
-    let fetched_at_ms = header_number(&headers, FETCHED_AT).unwrap_or(0);
-    if !KEEP_POLICY.is_usable(fetched_at_ms, now_ms()) {
+    let header = meta_header(&response)?;
+    let meta = meta(&header)?;
+    if !KEEP_POLICY.is_usable(meta.fetched_at_ms, now_ms()) {
         return None;
     }
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(Kept {
         fetched: Fetched {
             bytes: Uint8Array::new(&buffer),
-            content_type: headers
-                .get("content-type")
-                .ok()
-                .flatten()
-                .filter(|t| !t.is_empty()),
-            url: headers
-                .get(FINAL_URL)
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| url.to_owned()),
+            content_type: Some(meta.content_type)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+            url: if meta.url.is_empty() { url } else { meta.url }.to_owned(),
         },
-        fetched_at_ms,
+        fetched_at_ms: meta.fetched_at_ms,
     })
 }
 
@@ -125,24 +139,18 @@ async fn store(url: String, fetched: Fetched) {
     bound(&cache).await;
 }
 
-/// The body with what reading and bounding it needs, in headers: its key (the feed URL),
-/// final URL, content type, fetch time and size.
+/// The body with what reading and bounding it needs in its one header (`META`): fetch time,
+/// size, key (the feed URL), final URL and content type.
 fn response_of(url: &str, fetched: &Fetched, size: u64) -> Option<Response> {
-    let headers = Headers::new().ok()?;
-    for (name, value) in [
-        (KEY, url),
-        (FINAL_URL, fetched.url.as_str()),
-        (
-            "content-type",
-            fetched.content_type.as_deref().unwrap_or(""),
-        ),
-        (FETCHED_AT, &now_ms().to_string()),
-        (BYTES, &size.to_string()),
-    ] {
-        headers.set(name, value).ok()?;
-    }
+    let header = format!(
+        "{} {size} {url} {} {}",
+        now_ms(),
+        fetched.url,
+        fetched.content_type.as_deref().unwrap_or("")
+    );
     let init = ResponseInit::new();
-    init.set_headers(&headers);
+    // `headers` as a list of pairs: no Headers object to build.
+    init.set_headers(&Array::of1(&Array::of2(&META.into(), &header.into())));
     Response::new_with_opt_js_u8_array_and_init(Some(&fetched.bytes), &init).ok()
 }
 
@@ -158,13 +166,14 @@ async fn bound(cache: &Cache) {
     let entries: Vec<KeptEntry> = all
         .iter()
         .filter_map(|response| {
-            let headers = response.dyn_into::<Response>().ok()?.headers();
+            let header = meta_header(&response.dyn_into().ok()?)?;
             // Every entry is written with its key; one without readable time or size counts as
             // ancient and huge: it goes first.
+            let meta = meta(&header)?;
             Some(KeptEntry {
-                key: headers.get(KEY).ok().flatten()?,
-                fetched_at_ms: header_number(&headers, FETCHED_AT).unwrap_or(0),
-                bytes: header_number(&headers, BYTES).unwrap_or(u64::MAX),
+                key: meta.key.to_owned(),
+                fetched_at_ms: meta.fetched_at_ms,
+                bytes: meta.bytes,
             })
         })
         .collect();

@@ -8,7 +8,6 @@ use std::rc::Rc;
 use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
 use super::fetch::{Fetched, Pending};
@@ -30,12 +29,7 @@ pub(super) fn js_detail(value: &JsValue) -> String {
 
 /// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    super::timer::sleep(0, None).await;
 }
 
 /// The text of a started request (a Fluent resource), decoded as UTF-8.

@@ -72,8 +72,8 @@ pub fn abort_function(controller: &AbortController) -> Option<Function> {
 
 /// Waits `ms` milliseconds, or less if `signal` aborts first. Nothing stays behind: the timer
 /// and the abort listener are dropped when the wait ends either way.
-pub async fn sleep(ms: u32, signal: &AbortSignal) {
-    if signal.aborted() {
+pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) {
+    if signal.is_some_and(AbortSignal::aborted) {
         return;
     }
     let mut resolve = None;
@@ -85,6 +85,6 @@ pub async fn sleep(ms: u32, signal: &AbortSignal) {
     let Some(_timer) = Timeout::new(ms, &resolve) else {
         return;
     };
-    let _abort = OnAbort::new(signal, &resolve);
+    let _abort = signal.map(|signal| OnAbort::new(signal, &resolve));
     let _ = JsFuture::from(promise).await;
 }

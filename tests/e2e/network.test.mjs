@@ -209,6 +209,40 @@ test("a 503 with Retry-After is asked once more by itself, and the news arrives"
   assert.deepEqual(await events(page, "news-widget:error"), [], "no error on the way");
 });
 
+/** `at` as an HTTP date: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) or asctime (`Sun Nov  6 08:49:37 1994`). */
+function httpDate(at, form) {
+  const d = new Date(at);
+  if (form === "imf") return d.toUTCString();
+  const [day, , month] = d.toUTCString().split(" ");
+  const time = d.toISOString().slice(11, 19);
+  return `${day.slice(0, 3)} ${month} ${String(d.getUTCDate()).padStart(2, " ")} ${time} ${d.getUTCFullYear()}`;
+}
+
+for (const form of ["imf", "asctime"]) {
+  test(`a 503 with Retry-After as an HTTP date (${form}, read as GMT in any time zone) is asked once more then`, async () => {
+    // Far from UTC: an HTTP date read as local time would be hours away, past the timeout.
+    const page = await newPage(env.browser, { timezoneId: "America/Los_Angeles" });
+    await recordEvents(page);
+    const times = [];
+    await page.route("**/feeds/changchun.json", (route) => {
+      times.push(Date.now());
+      if (times.length === 1) {
+        const headers = { "retry-after": httpDate(Date.now() + 2000, form) };
+        route.fulfill({ status: 503, headers, contentType: "text/plain", body: "busy" });
+      } else {
+        route.continue();
+      }
+    });
+    const url = await routePage(page, `busy-date-${form}.html`, 'data-feed="feeds/changchun.json"');
+    await page.goto(url);
+    assert.equal(await waitForCards(page, HOST), 10);
+    assert.equal(times.length, 2, "one retry");
+    // The date has whole seconds: the wait is between 1 and 2 s.
+    assert.ok(times[1] - times[0] >= 900, `the retry waited until the date (${times[1] - times[0]} ms)`);
+    assert.deepEqual(await events(page, "news-widget:error"), [], "no error on the way");
+  });
+}
+
 test("a 503 asking for longer than the timeout is not retried: the error state at once", async () => {
   const page = await newPage(env.browser);
   let requests = 0;
