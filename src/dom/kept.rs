@@ -1,6 +1,6 @@
 //! The last good feed per feed URL, kept in Cache Storage (`news-widget:feeds`) as its raw bytes
-//! with its fetch time, size, key, final URL and content type (one header), and read back through the same `read_bytes`
-//! path as a fresh one. The store is bounded by `crate::keep` (the oldest goes first). Where
+//! with its fetch time, size, key, final URL and content type (one header), and read back
+//! through the same `read_bytes` path as a fresh one. The store is bounded by `crate::keep` (the oldest goes first). Where
 //! storage is blocked (no `caches` on plain http, in sandboxed frames, opaque origins and some
 //! private modes, or a refusing `open`) nothing is kept and nothing is reported: it is optional.
 
@@ -17,6 +17,9 @@ pub const CACHE_NAME: &str = "news-widget:feeds";
 /// The one header of a kept entry: `<fetched at, ms> <bytes> <key> <final URL> <content type>`.
 /// URLs come serialized by the URL parser (no spaces); the content type, last, may have some.
 const META: &str = "x-news-widget";
+/// The key header of an entry kept by an earlier version (one header per field): such an entry
+/// is not read, and goes first when the store is bounded.
+const OLD_KEY: &str = "x-news-widget-key";
 
 /// A kept entry's header, read: fetch time, size, key, final URL, content type. A missing or
 /// unreadable time or size counts as ancient and huge.
@@ -166,9 +169,17 @@ async fn bound(cache: &Cache) {
     let entries: Vec<KeptEntry> = all
         .iter()
         .filter_map(|response| {
-            let header = meta_header(&response.dyn_into().ok()?)?;
+            let response: Response = response.dyn_into().ok()?;
             // Every entry is written with its key; one without readable time or size counts as
             // ancient and huge: it goes first.
+            let Some(header) = meta_header(&response) else {
+                let key = response.headers().get(OLD_KEY).ok().flatten()?;
+                return Some(KeptEntry {
+                    key,
+                    fetched_at_ms: 0,
+                    bytes: u64::MAX,
+                });
+            };
             let meta = meta(&header)?;
             Some(KeptEntry {
                 key: meta.key.to_owned(),

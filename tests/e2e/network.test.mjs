@@ -459,6 +459,33 @@ test("the kept store is bounded: with many feeds the oldest go first", async () 
   assert.deepEqual(page.errors, []);
 });
 
+test("an entry an earlier version kept (one header per field) goes at the next bound", async () => {
+  const page = await newPage(env.browser);
+  await page.route(`${env.url}/empty.html`, (route) => route.fulfill({
+    contentType: "text/html",
+    body: '<!doctype html><html lang="en"><body><script src="dist/news-widget.js"></script></body></html>',
+  }));
+  await page.goto(`${env.url}/empty.html`);
+  await page.evaluate(async (origin) => {
+    const cache = await caches.open("news-widget:feeds");
+    const old = `${origin}/feeds/old-format.json`;
+    await cache.put(old, new Response("{}", { headers: {
+      "x-news-widget-key": old, "x-news-widget-fetched": String(Date.now()), "x-news-widget-bytes": "2",
+    } }));
+  }, env.url);
+  await page.waitForFunction(() => window.NewsWidget);
+  await page.evaluate(async () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    await NewsWidget.mount(host, { feed: "feeds/changchun.json" });
+    await new Promise((resolve) => host.addEventListener("news-widget:ready", resolve, { once: true }));
+  });
+  await waitForKept(page, "changchun.json");
+  await page.waitForFunction(async () =>
+    !(await (await caches.open("news-widget:feeds")).keys()).some((r) => r.url.includes("old-format")));
+  assert.deepEqual(page.errors, []);
+});
+
 for (const [name, block] of [
   ["no caches at all (sandboxed frames, plain http)", "delete window.caches;"],
   ["caches.open rejects (opaque origins, some private modes)",
