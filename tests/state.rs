@@ -199,7 +199,7 @@ fn a_widget_without_a_feed_asks_for_nothing_but_the_empty_url() {
     );
     let effects = on_failed(&mut model, LoadError::NoFeedUrl);
     assert!(matches!(model.load, Load::Failed(LoadError::NoFeedUrl)));
-    assert!(effects.contains(&Effect::EmitLoadError {
+    assert!(effects.contains(&Effect::LoadFailed {
         error: LoadError::NoFeedUrl,
         kept: false,
     }));
@@ -237,12 +237,8 @@ fn a_failed_first_load_shows_the_error_emits_it_and_says_ready() {
     assert_eq!(
         effects,
         vec![
-            Effect::Warn(Warning::LoadFailed {
-                url: FEED.into(),
-                error: network_error(),
-            }),
             Effect::Render,
-            Effect::EmitLoadError {
+            Effect::LoadFailed {
                 error: network_error(),
                 kept: false,
             },
@@ -277,10 +273,10 @@ fn a_failed_refresh_keeps_the_news_with_the_notice() {
     assert!(model.freshness.failed);
     assert!(matches!(model.load, Load::Ready(_)));
     assert_eq!(
-        effects[1..],
+        effects,
         [
             Effect::Render,
-            Effect::EmitLoadError {
+            Effect::LoadFailed {
                 error: network_error(),
                 kept: true,
             },

@@ -241,7 +241,10 @@ impl Widget {
             }
             Effect::Announce(announcement) => self.announce(&announcement),
             Effect::Emit(event) => self.emit(&event),
-            Effect::EmitLoadError { error, kept } => self.emit_load_error(&error, kept),
+            Effect::LoadFailed { error, kept } => {
+                warn(&format!("feed {}: {error}", self.model.borrow().feed_url));
+                self.emit_load_error(&error, kept);
+            }
             Effect::FetchFeed {
                 load,
                 url,

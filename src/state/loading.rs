@@ -146,14 +146,10 @@ pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
             let next = policy::after_load(Err(error.failure()), news_on_screen(model));
             speak_wanted(model, out);
             if next == Next::KeepWithNotice {
-                out.push(Effect::Warn(Warning::LoadFailed {
-                    url: model.feed_url.clone(),
-                    error: error.clone(),
-                }));
                 model.freshness.failed = true;
                 out.push(Effect::Render);
                 send_ready(model, out);
-                out.push(Effect::EmitLoadError { error, kept: true });
+                out.push(Effect::LoadFailed { error, kept: true });
             } else {
                 // The error state: a feed that is not there replaces even news on screen.
                 model.freshness.failed = false;
@@ -219,16 +215,12 @@ fn loaded(model: &mut Model, result: Result<FeedOutcome, LoadError>, out: &mut V
     let outcome = match result {
         Ok(outcome) => outcome,
         Err(error) => {
-            out.push(Effect::Warn(Warning::LoadFailed {
-                url: model.feed_url.clone(),
-                error: error.clone(),
-            }));
             model.load = Load::Failed(error.clone());
             out.push(Effect::Render);
             if waiting_focus {
                 out.push(Effect::Focus(Focus::Retry));
             }
-            out.push(Effect::EmitLoadError { error, kept: false });
+            out.push(Effect::LoadFailed { error, kept: false });
             send_ready(model, out);
             return;
         }

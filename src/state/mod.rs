@@ -343,7 +343,6 @@ pub enum Warning {
     Note { url: String, note: FeedNote },
     Item(ItemError),
     ArticleNotFound { id: String },
-    LoadFailed { url: String, error: LoadError },
     InvalidTag(InvalidTag),
 }
 
@@ -353,7 +352,6 @@ impl std::fmt::Display for Warning {
             Warning::Note { url, note } => write!(f, "feed {url}: {note}"),
             Warning::Item(error) => write!(f, "{error}"),
             Warning::ArticleNotFound { id } => write!(f, "article \"{id}\" is not in the feed"),
-            Warning::LoadFailed { url, error } => write!(f, "feed {url}: {error}"),
             Warning::InvalidTag(error) => write!(f, "{error}"),
         }
     }
@@ -376,9 +374,9 @@ pub enum Effect {
     Focus(Focus),
     Announce(Announcement),
     Emit(Event),
-    /// The `news-widget:error` of a failed load: its message is the error's, in the UI's
-    /// language (`kept`: the news on screen stayed).
-    EmitLoadError {
+    /// A load failed: the console says why (naming the feed) and `news-widget:error` tells the
+    /// page, its message the error's in the UI's language (`kept`: the news on screen stayed).
+    LoadFailed {
         error: LoadError,
         kept: bool,
     },
