@@ -43,3 +43,16 @@ pub fn shortcut_key(event: &Event) -> Option<String> {
     let modified = key.ctrl_key() || key.meta_key() || key.alt_key();
     (!modified && !key.default_prevented()).then(|| key.key())
 }
+
+/// The control a click is on: the nearest element with a `data-action` (see `crate::command`),
+/// unless it is `aria-disabled` (A+ at 200 % stays focusable but does nothing).
+pub fn clicked_control(event: &Event) -> Option<web_sys::Element> {
+    let control = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-action]")
+        .ok()
+        .flatten()?;
+    (control.get_attribute("aria-disabled").as_deref() != Some("true")).then_some(control)
+}

@@ -146,16 +146,9 @@ impl Toolbar {
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(control) = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-action]").ok().flatten())
-        else {
+        let Some(control) = super::listen::clicked_control(event) else {
             return;
         };
-        if control.get_attribute("aria-disabled").as_deref() == Some("true") {
-            return;
-        }
         let action = control.get_attribute("data-action").unwrap_or_default();
         if action == toolbar_view::CLOSE_PREVIEW {
             return self.close_preview();

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use super::fetch::EarlyFetch;
-use super::listen::{shortcut_key, Listener};
+use super::listen::{clicked_control, shortcut_key, Listener};
 use super::load::ReadOptions;
 use super::print::PrintFrame;
 use super::site::{self, Member, Membership, ResourceRequest};
@@ -146,16 +146,9 @@ impl Widget {
 
     /// A click on one of the widget's controls (`data-action`, see `crate::command`).
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(control) = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-action]").ok().flatten())
-        else {
+        let Some(control) = clicked_control(event) else {
             return;
         };
-        if control.get_attribute("aria-disabled").as_deref() == Some("true") {
-            return;
-        }
         let Some(command) = control
             .get_attribute("data-action")
             .and_then(|a| Command::from_action(&a))
