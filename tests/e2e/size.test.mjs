@@ -11,9 +11,10 @@ import { root } from "./harness.mjs";
 
 // The budget is where the widget stands, not where it should be: issue 14 asks for 100 KB and
 // points at 60 KB (README "Size"). Lower it with every cut; raise it only with a reason.
-// Raised from 175 KB with the state machine, the site object and destroy-by-drop (issue 10,
-// +4.8 KB of wasm); issue 14 takes it down.
-export const BUDGET_GZIP_BYTES = 179 * 1024;
+// 179 KB with the state machine, the site object and destroy-by-drop (issue 10, +4.9 KB of
+// wasm); then lowered with std's optimize_for_size and the core's trims, less the reading of long
+// feeds by pages (+2.6 KB).
+export const BUDGET_GZIP_BYTES = 176 * 1024;
 
 // GNU gzip -9, as scripts/build.sh prints it and the README quotes it (Node's zlib at level 9
 // comes out about 1 % larger on the .wasm).
