@@ -1,35 +1,55 @@
 //! Dates and language names through the browser's `Intl`, so the wasm ships no locale data.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::feed::{Timestamp, WrittenDate};
 
+thread_local! {
+    /// The date format of each UI locale, made once per page: making an `Intl.DateTimeFormat`
+    /// costs more than formatting every date of a page with it (the first one, on a phone, a
+    /// large part of the first cards' time).
+    static DATE_FORMATS: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Formats publication dates as the reader's language writes them (dateStyle long):
-/// "May 28, 2024", "2024年5月28日", "2024년 5월 28일".
+/// "May 28, 2024", "2024年5月28日", "2024년 5월 28일". Made when a date is first shown.
 pub struct DateFormatter {
-    format: Option<Function>,
+    locale: String,
 }
 
 impl DateFormatter {
     pub fn new(locale: &str) -> DateFormatter {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        // The date shown is the publisher's calendar date as written in the feed, so it is
-        // formatted in UTC from that date, never shifted by the reader's time zone.
-        let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-        let locales = Array::of1(&JsValue::from_str(locale));
-        let dtf = js_sys::Intl::DateTimeFormat::new(&locales, &options);
         DateFormatter {
-            format: Some(dtf.format()),
+            locale: locale.to_owned(),
         }
+    }
+
+    fn function(&self) -> Function {
+        DATE_FORMATS.with(|formats| {
+            let mut formats = formats.borrow_mut();
+            if let Some((_, format)) = formats.iter().find(|(l, _)| *l == self.locale) {
+                return format.clone();
+            }
+            let options = Object::new();
+            let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+            // The date shown is the publisher's calendar date as written in the feed, so it is
+            // formatted in UTC from that date, never shifted by the reader's time zone.
+            let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+            let locales = Array::of1(&JsValue::from_str(&self.locale));
+            let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+            formats.push((self.locale.clone(), format.clone()));
+            format
+        })
     }
 
     pub fn format(&self, when: &Timestamp) -> String {
         let date = Date::new(&JsValue::from_f64(when.calendar_date_ms() as f64));
-        self.format
-            .as_ref()
-            .and_then(|f| f.call1(&JsValue::NULL, &date).ok())
+        self.function()
+            .call1(&JsValue::NULL, &date)
+            .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| when.iso_date())
     }
@@ -71,21 +91,7 @@ pub fn moment(locale: &str, epoch_ms: u64) -> String {
 /// The offset (minutes east of UTC) of the IANA `zone` at a wall-clock time written there, for
 /// feed times without an offset (the `timezone` option). `None` for a zone `Intl` does not know.
 pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
-    let options = Object::new();
-    Reflect::set(&options, &"timeZone".into(), &JsValue::from_str(zone)).ok()?;
-    Reflect::set(&options, &"timeZoneName".into(), &"longOffset".into()).ok()?;
-    // Constructed through Reflect so that an unknown zone is an error here, not a trap.
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args = Array::of2(&Array::of1(&JsValue::from_str("en-US")), &options);
-    let dtf = Reflect::construct(&ctor, &args).ok()?;
-    let format_to_parts: Function = Reflect::get(&dtf, &"formatToParts".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let (dtf, format_to_parts) = zone_format(zone)?;
     let offset_at = |epoch_ms: i64| -> Option<i32> {
         let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
         let parts: Array = format_to_parts.call1(&dtf, &date).ok()?.dyn_into().ok()?;
@@ -102,6 +108,51 @@ pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
     let as_utc = written.timestamp(0).epoch_ms;
     let first = offset_at(as_utc)?;
     offset_at(as_utc - i64::from(first) * 60_000).or(Some(first))
+}
+
+thread_local! {
+    /// The offset format of each zone asked for (`None`: a zone `Intl` does not know), made once
+    /// per page: a feed's every zone-less date asks.
+    static ZONE_FORMATS: RefCell<Vec<(String, Option<ZoneFormat>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// An `Intl.DateTimeFormat` that names a zone's offset, and its `formatToParts`.
+type ZoneFormat = (JsValue, Function);
+
+fn zone_format(zone: &str) -> Option<ZoneFormat> {
+    let known = ZONE_FORMATS.with(|formats| {
+        formats
+            .borrow()
+            .iter()
+            .find(|(z, _)| z == zone)
+            .map(|(_, format)| format.clone())
+    });
+    if let Some(format) = known {
+        return format;
+    }
+    let made = make_zone_format(zone);
+    ZONE_FORMATS.with(|formats| formats.borrow_mut().push((zone.to_owned(), made.clone())));
+    made
+}
+
+fn make_zone_format(zone: &str) -> Option<ZoneFormat> {
+    let options = Object::new();
+    Reflect::set(&options, &"timeZone".into(), &JsValue::from_str(zone)).ok()?;
+    Reflect::set(&options, &"timeZoneName".into(), &"longOffset".into()).ok()?;
+    // Constructed through Reflect so that an unknown zone is an error here, not a trap.
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = Array::of2(&Array::of1(&JsValue::from_str("en-US")), &options);
+    let dtf = Reflect::construct(&ctor, &args).ok()?;
+    let format_to_parts: Function = Reflect::get(&dtf, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((dtf, format_to_parts))
 }
 
 /// `GMT+08:00`, `GMT-3`, `GMT` → minutes east of UTC.

@@ -2,37 +2,23 @@
 //! trust. What can be repaired is repaired with a warning naming the item; only what cannot be
 //! read is skipped.
 
-use std::rc::Rc;
 use std::str::FromStr;
 
 use unic_langid::LanguageIdentifier;
 
-use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
+use super::context::{item_date, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
+use super::seen::SeenIds;
 use super::text::{html_to_text, repair_title, summarize};
 use super::xml::{Channel, XmlFeed};
 use super::{
-    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Timestamp,
-    Version, MAX_BODY_BYTES,
+    Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Version,
+    MAX_BODY_BYTES,
 };
 
 /// Columns of a title made from the start of a body, for an item that has none.
 const DERIVED_TITLE_COLUMNS: usize = 80;
-
-/// What the page tells about reading a feed, beyond the feed itself. Owned, as the items of a
-/// long feed are decoded after the feed was read (`Items`).
-#[derive(Clone, Default)]
-pub struct BuildOptions {
-    /// The `timezone` option: an IANA zone for times written without an offset.
-    pub timezone: Option<String>,
-    /// The offset in minutes east of UTC of `timezone` at a written local time (the DOM layer
-    /// asks `Intl`); without it such times count as UTC, which moves no written date.
-    pub zone_offset: Option<ZoneOffset>,
-}
-
-/// Minutes east of UTC of the page's zone at a written local time.
-pub type ZoneOffset = Rc<dyn Fn(&WrittenDate) -> i32>;
 
 /// Validates a JSON Feed read piece by piece (`json::read_header`, `json::read_items`). `header`
 /// and each item carry the mismatch when their piece had the wrong shape; `items` is `None` when
@@ -178,91 +164,6 @@ impl Channel {
             items,
         }
     }
-}
-
-/// The ids of the items kept so far: an open-addressing set of indices into the kept items,
-/// sized once for every item of the feed (at most half full, so a probe always ends). Smaller
-/// code than std's ordered or hashed sets, and as fast on the ids feeds use.
-pub(super) struct SeenIds {
-    /// `EMPTY` or an index into the kept items.
-    slots: Vec<u32>,
-}
-
-impl SeenIds {
-    const EMPTY: u32 = u32::MAX;
-
-    pub(super) fn for_items(total: usize) -> SeenIds {
-        SeenIds {
-            slots: vec![SeenIds::EMPTY; (total * 2).next_power_of_two().max(8)],
-        }
-    }
-
-    /// Whether `id` is new among `kept` (whose ids `id_of` reads); a new one is noted as the
-    /// entry about to be pushed.
-    pub(super) fn insert<T>(&mut self, id: &str, kept: &[T], id_of: impl Fn(&T) -> &str) -> bool {
-        // FNV-1a.
-        let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        });
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            match self.slots[at] {
-                SeenIds::EMPTY => {
-                    self.slots[at] = kept.len() as u32;
-                    return true;
-                }
-                index if id_of(&kept[index as usize]) == id => return false,
-                _ => at = (at + 1) & mask,
-            }
-        }
-    }
-}
-
-/// What every item of a feed is read with.
-pub(super) struct ItemContext {
-    format: FeedFormat,
-    language: Option<String>,
-    source: Option<String>,
-    dates: DateContext,
-    options: BuildOptions,
-}
-
-impl ItemContext {
-    pub(super) fn new(
-        format: FeedFormat,
-        channel: &Channel,
-        options: &BuildOptions,
-    ) -> ItemContext {
-        let chinese = channel
-            .language
-            .as_deref()
-            .is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.starts_with("zh-"))
-            || options.timezone.as_deref().is_some_and(chinese_zone);
-        ItemContext {
-            format,
-            language: channel.language.clone(),
-            source: channel.source.clone(),
-            dates: DateContext { chinese },
-            options: options.clone(),
-        }
-    }
-}
-
-/// Zones whose `CST` is China Standard Time (+08:00), not US Central.
-fn chinese_zone(zone: &str) -> bool {
-    [
-        "Asia/Shanghai",
-        "Asia/Chongqing",
-        "Asia/Harbin",
-        "Asia/Urumqi",
-        "Asia/Hong_Kong",
-        "Asia/Macau",
-        "Asia/Taipei",
-        "PRC",
-    ]
-    .iter()
-    .any(|z| z.eq_ignore_ascii_case(zone.trim()))
 }
 
 fn supported_version(v: &str) -> bool {
@@ -472,55 +373,6 @@ fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<Stri
         });
     }
     present(Some(title))
-}
-
-/// A date in any form CONTRACT §4 lists. One outside the format's own grammar is a repair; one
-/// that cannot be read at all leaves the item undated (shown last), never skipped.
-pub(super) fn item_date(
-    id: &str,
-    field: &'static str,
-    value: Option<String>,
-    context: &ItemContext,
-    warnings: &mut Vec<ItemError>,
-) -> Option<Timestamp> {
-    let value = present(value)?;
-    let Some(written) = parse_written_date(&value, context.dates) else {
-        warnings.push(ItemError::BadDate {
-            id: id.to_owned(),
-            field,
-            value,
-        });
-        return None;
-    };
-    if !context.format.native_date_form(written.form) {
-        warnings.push(ItemError::DateRepaired {
-            id: id.to_owned(),
-            field,
-            value,
-            zone: written.offset_minutes.is_none(),
-        });
-    }
-    let fallback = match (written.offset_minutes, &context.options.zone_offset) {
-        (None, Some(zone_offset)) => zone_offset(&written),
-        _ => 0,
-    };
-    Some(written.timestamp(fallback))
-}
-
-impl FeedFormat {
-    /// Whether the format's own date grammar allows this form (otherwise reading it is a repair).
-    fn native_date_form(self, form: DateForm) -> bool {
-        match self {
-            FeedFormat::JsonFeed | FeedFormat::Atom => form == DateForm::Rfc3339,
-            FeedFormat::Rss1 => matches!(form, DateForm::Rfc3339 | DateForm::W3cDtf),
-            FeedFormat::Rss2 | FeedFormat::Rss09 => {
-                matches!(
-                    form,
-                    DateForm::Rfc822 | DateForm::Rfc3339 | DateForm::W3cDtf
-                )
-            }
-        }
-    }
 }
 
 /// The `src` of the body's first `<img>`, for the card of an item that names no image.

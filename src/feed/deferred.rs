@@ -7,9 +7,11 @@
 
 use std::rc::Rc;
 
-use super::build::{build_item, item_date, json_channel, ItemContext, SeenIds};
+use super::build::{build_item, json_channel};
+use super::context::{item_date, ItemContext};
 use super::id::repaired_id;
 use super::json::{read_item, text, JsonMismatch, JsonNode, RawFeedHeader, RawItem};
+use super::seen::SeenIds;
 use super::{BuildOptions, Decode, FeedError, FeedFormat, FeedOutcome, ItemError, ItemKey, Items};
 
 /// Feeds with more items than this are read in two passes; shorter ones are built whole.

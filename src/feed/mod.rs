@@ -4,6 +4,7 @@
 
 mod build;
 pub mod charset;
+mod context;
 mod date;
 mod deferred;
 mod error;
@@ -13,11 +14,13 @@ mod json;
 pub mod pair;
 mod present;
 pub mod repair;
+mod seen;
 mod text;
 pub mod xml;
 
 use crate::lang::Lang;
-pub use build::{build_feed, build_json_feed, build_xml_feed, BuildOptions, ZoneOffset};
+pub use build::{build_feed, build_json_feed, build_xml_feed};
+pub use context::{BuildOptions, ZoneOffset};
 pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
 pub use deferred::{build_deferred_json_feed, DEFER_OVER};
