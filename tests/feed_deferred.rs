@@ -1,50 +1,18 @@
 // Specification of reading a long JSON Feed by pages: its items' keys first, each item when it
 // is first asked for, built exactly as in a feed read whole.
 
-use std::cell::Cell;
-
 use news_widget::feed::{
     build_deferred_json_feed, build_json_feed, item_nodes, read_header, read_item, BuildOptions,
-    FeedOutcome, ItemError, JsonKind, JsonNode, DEFER_OVER,
+    FeedOutcome, ItemError, DEFER_OVER,
 };
 use serde_json::{json, Value};
 
-thread_local! {
-    static FIELD_READS: Cell<usize> = const { Cell::new(0) };
-}
+#[path = "native/json_node.rs"]
+mod json_node;
+use json_node::{take_field_reads, Node};
 
-/// serde_json's tree, counting the fields read (the deferred reader must read few up front).
-#[derive(Clone, Copy)]
-struct Node(&'static Value);
-
-impl JsonNode for Node {
-    fn kind(&self) -> JsonKind {
-        match self.0 {
-            Value::Null => JsonKind::Null,
-            Value::Bool(_) => JsonKind::Bool,
-            Value::Number(n) => JsonKind::Number(n.as_f64().unwrap()),
-            Value::String(s) => JsonKind::String(s.clone()),
-            Value::Array(_) => JsonKind::Array,
-            Value::Object(_) => JsonKind::Object,
-        }
-    }
-    fn field(&self, name: &'static str) -> Option<Self> {
-        FIELD_READS.with(|n| n.set(n.get() + 1));
-        self.0.as_object()?.get(name).map(Node)
-    }
-    fn elements(&self) -> Vec<Self> {
-        self.0
-            .as_array()
-            .map_or(Vec::new(), |a| a.iter().map(Node).collect())
-    }
-    fn fields(&self) -> Vec<(String, Self)> {
-        self.0.as_object().map_or(Vec::new(), |o| {
-            o.iter().map(|(k, v)| (k.clone(), Node(v))).collect()
-        })
-    }
-}
-
-fn leak(value: Value) -> Node {
+/// The deferred reader keeps the tree's nodes after the read: a test tree lives as long.
+fn leak(value: Value) -> Node<'static> {
     Node(Box::leak(Box::new(value)))
 }
 
@@ -67,7 +35,7 @@ fn long_feed(n: usize) -> Value {
     json!({ "version": "https://jsonfeed.org/version/1.1", "title": "Long", "items": items })
 }
 
-fn deferred(root: Node) -> FeedOutcome {
+fn deferred(root: Node<'static>) -> FeedOutcome {
     build_deferred_json_feed(
         read_header(&root),
         item_nodes(&root),
@@ -76,7 +44,7 @@ fn deferred(root: Node) -> FeedOutcome {
     .unwrap()
 }
 
-fn whole(root: Node) -> FeedOutcome {
+fn whole(root: Node<'static>) -> FeedOutcome {
     let items = item_nodes(&root).map(|nodes| nodes.iter().map(read_item).collect());
     build_json_feed(read_header(&root), items, &BuildOptions::default()).unwrap()
 }
@@ -84,9 +52,9 @@ fn whole(root: Node) -> FeedOutcome {
 #[test]
 fn a_long_feed_is_ordered_and_counted_from_its_keys_alone() {
     let root = leak(long_feed(DEFER_OVER + 100));
-    FIELD_READS.with(|n| n.set(0));
+    take_field_reads();
     let outcome = deferred(root);
-    let reads = FIELD_READS.with(Cell::get);
+    let reads = take_field_reads();
     assert_eq!(outcome.feed.items.len(), DEFER_OVER + 100);
     // The header's fields, then two per item (id, date_published) and `items` itself.
     assert!(

@@ -1,10 +1,24 @@
 //! For the native tests of the JSON Feed reader.
 
+use std::cell::Cell;
+
 use news_widget::feed::{JsonKind, JsonNode};
 use serde_json::Value;
 
+thread_local! {
+    static FIELD_READS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many fields were read since the last call (a reader must read few up front).
+// Only some of the test crates that include this file count.
+#[allow(dead_code)]
+pub fn take_field_reads() -> usize {
+    FIELD_READS.with(|n| n.replace(0))
+}
+
 /// serde_json's tree seen as the browser's `JSON.parse` tree is seen (`dom::json`): the same
 /// reader walks both.
+#[derive(Clone, Copy)]
 pub struct Node<'a>(pub &'a Value);
 
 impl JsonNode for Node<'_> {
@@ -19,6 +33,7 @@ impl JsonNode for Node<'_> {
         }
     }
     fn field(&self, name: &str) -> Option<Self> {
+        FIELD_READS.with(|n| n.set(n.get() + 1));
         self.0.as_object()?.get(name).map(Node)
     }
     fn elements(&self) -> Vec<Self> {
