@@ -162,3 +162,32 @@ fn the_article_option_naming_an_unreadable_item_shows_the_not_found_notice() {
         source: Source::Network
     })));
 }
+
+#[test]
+fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows() {
+    // Page size 2: the next page is c (unreadable) and d.
+    let mut model = showing(&["a", "b", "c", "d", "e"], &[2]);
+    let effects = update(&mut model, Action::More);
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Card("d".into()))),
+        "focus goes to a card that is there: {effects:?}"
+    );
+    assert!(
+        effects.contains(&Effect::Announce(Announcement::MoreShown(1))),
+        "one more card is shown, not two: {effects:?}"
+    );
+}
+
+#[test]
+fn retry_focuses_the_first_readable_card() {
+    let mut model = model_with(options());
+    update(&mut model, Action::Start);
+    // Focus is on the loading message (Retry was pressed).
+    model.focus = Some(Focus::Loading);
+    let action = answer(&model, deferred(&["a", "b", "c"], &[0]));
+    let effects = update(&mut model, action);
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Card("b".into()))),
+        "focus goes to the first card on screen: {effects:?}"
+    );
+}
