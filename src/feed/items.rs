@@ -144,6 +144,17 @@ impl Items {
         self.range(0..self.len())
     }
 
+    /// The items not known to be unreadable: all but those of a long feed that failed to
+    /// decode when they were shown (nothing is decoded to count).
+    pub fn known_readable(&self) -> usize {
+        let unreadable = self
+            .slots
+            .iter()
+            .filter(|s| matches!(s.item.get(), Some(None)))
+            .count();
+        self.len() - unreadable
+    }
+
     /// Whether an item may name other languages' versions (`Item::alternates`), without
     /// decoding any: false for a long JSON Feed's.
     pub fn may_name_alternates(&self) -> bool {
