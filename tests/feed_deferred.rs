@@ -151,3 +151,24 @@ fn an_item_without_an_id_gets_the_id_it_gets_in_a_whole_read() {
     let item = by_pages.feed.items.find(repaired).unwrap();
     assert_eq!(item.versions[0].title, "Title 2 & more");
 }
+
+#[test]
+fn pairing_an_article_that_names_no_translation_with_a_long_feed_reads_none_of_its_items() {
+    // One feed per language, an article open in the Chinese one (its own id, no `link
+    // rel="alternate"`), the reader switches to Korean, whose feed is a long JSON Feed. A JSON
+    // Feed's items name no alternates either, so only the same id could pair them: the switch
+    // must not decode the whole Korean feed to find nothing.
+    let zh = deferred(leak(long_feed(DEFER_OVER + 1)));
+    let mut open = zh.feed.items.get(0).unwrap().clone();
+    open.id = "zh-only".into();
+    assert!(open.alternates.is_empty());
+    let ko = deferred(leak(long_feed(10 * DEFER_OVER)));
+    take_field_reads();
+    assert!(news_widget::feed::pair::counterpart(&open, &ko.feed).is_none());
+    let reads = take_field_reads();
+    assert!(
+        reads < 100,
+        "{reads} field reads of the other feed's {} items to find no pair",
+        10 * DEFER_OVER
+    );
+}

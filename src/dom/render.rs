@@ -203,22 +203,27 @@ pub fn list(ctx: &Ctx, items: &Items, shown: usize, not_found: bool) -> Element 
     }
     section
         .child(cards)
-        .child(list_footer(ctx, items.len(), shown))
+        .child(list_footer(ctx, items, shown))
         .done()
 }
 
-pub fn list_footer(ctx: &Ctx, total: usize, shown: usize) -> Element {
-    let shown = shown.min(total);
+/// The count and More, after the first `shown` places of `items`. The count names the cards on
+/// screen: a long feed's items that turned out unreadable are neither shown nor counted.
+pub fn list_footer(ctx: &Ctx, items: &Items, shown: usize) -> Element {
+    let places = shown.min(items.len());
+    // Decodes nothing new: the cards of these places are built already.
+    let on_screen = items.range(0..places).count();
+    let total = items.known_readable();
     let count = ctx.text_args(
         ctx.el("p").class("count").attr("data-role", "count"),
         "cards-shown",
         &[
-            ("shown", FluentValue::from(shown as u32)),
+            ("shown", FluentValue::from(on_screen as u32)),
             ("total", FluentValue::from(total as u32)),
         ],
     );
     let footer = ctx.el("div").class("list-footer").child(count);
-    if shown < total {
+    if places < items.len() {
         footer
             .child(ctx.text(
                 ctx.button(Command::More.action(), None).part("more"),

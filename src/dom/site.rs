@@ -216,17 +216,26 @@ pub fn built_in_catalog() -> Catalog {
     })
 }
 
+/// Where the page holds a resource: its URL and the timeout it is asked for within, so that a
+/// request is shared only by widgets that would wait as long for it.
+fn resource_key(url: &str, timeout_ms: u32) -> String {
+    format!("{timeout_ms} {url}")
+}
+
 /// The run-time resource at `url` (absolute) for `locale`: what the page has already, or the
-/// request that everyone who asks for it shares (started now, within `timeout_ms`). A request
-/// that never completed (offline, aborted) is tried again.
+/// request that everyone who asks for it within the same `timeout_ms` shares (started now). A
+/// request that never completed (offline, aborted, timed out) is tried again.
 pub fn resource(
     url: &str,
     locale: &LanguageIdentifier,
     timeout_ms: u32,
 ) -> Result<Resource, Rc<ResourceRequest>> {
-    if let Some(state) = resource_state(url) {
+    let key = resource_key(url, timeout_ms);
+    if let Some(state) = resource_state(&key) {
         match state {
-            Known::Done(Resource::Failed(LoadError::Network { .. })) => {}
+            Known::Done(Resource::Failed(
+                LoadError::Network { .. } | LoadError::Timeout { .. },
+            )) => {}
             Known::Done(resource) => return Ok(resource),
             Known::Loading(request) => return Err(request),
         }
@@ -239,7 +248,6 @@ pub fn resource(
         revalidate: false,
     };
     let pending = fetch::start(url, how);
-    let key = url.to_owned();
     let number = with_site(|site| {
         let n = site.next_id.get().wrapping_add(1);
         site.next_id.set(n);
@@ -267,7 +275,11 @@ pub fn resource(
         Ok(JsValue::UNDEFINED)
     });
     let request = Rc::new(ResourceRequest { controller, done });
-    set_state(url, ResourceState::Loading(number, Rc::downgrade(&request)));
+    let key = resource_key(url, timeout_ms);
+    set_state(
+        &key,
+        ResourceState::Loading(number, Rc::downgrade(&request)),
+    );
     Err(request)
 }
 
@@ -276,19 +288,21 @@ pub enum Known {
     Done(Resource),
 }
 
-/// What the page knows of `url`: a result, a request still held by someone, or nothing.
-pub fn resource_state(url: &str) -> Option<Known> {
+/// What the page knows of a resource (by `resource_key`): a result, a request still held by
+/// someone, or nothing.
+fn resource_state(key: &str) -> Option<Known> {
     with_site(
-        |site| match site.resources.borrow().iter().find(|(u, _)| u == url)?.1 {
+        |site| match site.resources.borrow().iter().find(|(k, _)| k == key)?.1 {
             ResourceState::Done(ref resource) => Some(Known::Done(resource.clone())),
             ResourceState::Loading(_, ref request) => request.upgrade().map(Known::Loading),
         },
     )
 }
 
-/// The result of a shared request once its `done` promise settled.
-pub fn resource_result(url: &str) -> Resource {
-    match resource_state(url) {
+/// The result of a shared request (of `url` within `timeout_ms`) once its `done` promise
+/// settled.
+pub fn resource_result(url: &str, timeout_ms: u32) -> Resource {
+    match resource_state(&resource_key(url, timeout_ms)) {
         Some(Known::Done(resource)) => resource,
         _ => Resource::Failed(LoadError::Network {
             detail: "the request was abandoned".into(),
@@ -296,10 +310,10 @@ pub fn resource_result(url: &str) -> Resource {
     }
 }
 
-fn set_state(url: &str, state: ResourceState) {
+fn set_state(key: &str, state: ResourceState) {
     with_site(|site| {
         let mut resources = site.resources.borrow_mut();
-        resources.retain(|(u, _)| u != url);
-        resources.push((url.to_owned(), state));
+        resources.retain(|(k, _)| k != key);
+        resources.push((key.to_owned(), state));
     });
 }

@@ -28,6 +28,11 @@ impl<N: JsonNode> Decode for JsonItems<N> {
         let raw = read_item(&self.nodes[index]).map_err(|e| undecodable(index, e))?;
         build_item(index, raw, &self.context, warnings)
     }
+
+    /// JSON Feed has no `link rel="alternate"`.
+    fn names_alternates(&self) -> bool {
+        false
+    }
 }
 
 use super::Item;

@@ -13,6 +13,12 @@ use super::{Item, ItemError, Timestamp};
 /// repairs raise.
 pub trait Decode {
     fn decode(&self, index: usize, warnings: &mut Vec<ItemError>) -> Result<Item, ItemError>;
+
+    /// Whether its items may name other languages' versions (`link rel="alternate"`): a JSON
+    /// Feed's never do.
+    fn names_alternates(&self) -> bool {
+        true
+    }
 }
 
 /// What is known of an item before it is decoded.
@@ -136,6 +142,26 @@ impl Items {
     /// Every readable item (decoding all that were not yet).
     pub fn iter(&self) -> impl Iterator<Item = &Item> {
         self.range(0..self.len())
+    }
+
+    /// The items not known to be unreadable: all but those of a long feed that failed to
+    /// decode when they were shown (nothing is decoded to count).
+    pub fn known_readable(&self) -> usize {
+        let unreadable = self
+            .slots
+            .iter()
+            .filter(|s| matches!(s.item.get(), Some(None)))
+            .count();
+        self.len() - unreadable
+    }
+
+    /// Whether an item may name other languages' versions (`Item::alternates`), without
+    /// decoding any: false for a long JSON Feed's.
+    pub fn may_name_alternates(&self) -> bool {
+        match &self.source {
+            Some(source) => source.names_alternates(),
+            None => true,
+        }
     }
 
     /// The warnings of items decoded since the last call.

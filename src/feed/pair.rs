@@ -32,6 +32,10 @@ pub fn counterpart<'a>(item: &Item, other: &'a Feed) -> Option<&'a Item> {
     if let Some(same) = other.items.find(&item.id) {
         return Some(same);
     }
+    // Neither names the other: nothing to look for, and a long feed is not decoded whole.
+    if item.alternates.is_empty() && !other.items.may_name_alternates() {
+        return None;
+    }
     let url_of = |i: &Item| i.versions.first().and_then(|v| v.url.clone());
     let mine = url_of(item);
     other.items.iter().find(|o| {

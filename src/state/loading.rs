@@ -188,14 +188,19 @@ fn keep_language_feed(model: &mut Model, feed: &Rc<Feed>) {
     model.language_feeds.push((url, Rc::clone(feed)));
 }
 
-/// The first card, or Retry where there is none.
+/// The first card on screen (a long feed's unreadable items have none), or Retry where there
+/// is none.
 fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
     let first = model
         .feed()
         .filter(|_| model.view == View::List)
-        .and_then(|feed| feed.items.ids().next());
+        .and_then(|feed| {
+            feed.items
+                .range(0..model.shown.min(feed.items.len()))
+                .next()
+        });
     out.push(Effect::Focus(match first {
-        Some(id) => Focus::Card(id.to_string()),
+        Some(item) => Focus::Card(item.id.clone()),
         None => Focus::Retry,
     }));
 }
@@ -230,7 +235,8 @@ fn loaded(model: &mut Model, result: Result<FeedOutcome, LoadError>, out: &mut V
     keep_language_feed(model, &feed);
     let mut article = None;
     if let Some(id) = model.pending_article.take() {
-        if feed.items.contains(&id) {
+        // Found and readable (a long feed's item may turn out unreadable).
+        if feed.items.find(&id).is_some() {
             article = Some(id);
         } else {
             model.not_found = true;

@@ -51,7 +51,10 @@ pub fn handles_key(model: &Model, key: &str) -> bool {
 }
 
 pub(super) fn open(model: &mut Model, id: &str, take_focus: bool, out: &mut Vec<Effect>) {
-    let exists = model.feed().is_some_and(|feed| feed.items.contains(id));
+    // Found and readable: a long feed's item that fails to decode is not there for the reader.
+    let exists = model
+        .feed()
+        .is_some_and(|feed| feed.items.find(id).is_some());
     if !exists {
         return;
     }
@@ -89,16 +92,21 @@ fn more(model: &mut Model, out: &mut Vec<Effect>) {
     };
     let from = model.shown;
     let to = (from + model.options.page_size).min(feed.items.len());
-    let first_new = feed.items.ids().nth(from).map(str::to_string);
+    // The page's cards: its readable items (a long feed's are decoded here, as the page shows
+    // them anyway).
+    let (first_new, added) = feed
+        .items
+        .range(from..to)
+        .fold((None, 0), |(first, n), item| {
+            (first.or_else(|| Some(item.id.clone())), n + 1)
+        });
     model.shown = to;
     // Only the new page is built: cost follows the page, not the feed.
     out.push(Effect::AppendCards { from, to });
     if let Some(id) = first_new {
         out.push(Effect::Focus(Focus::Card(id)));
     }
-    out.push(Effect::Announce(Announcement::MoreShown(
-        to.saturating_sub(from),
-    )));
+    out.push(Effect::Announce(Announcement::MoreShown(added)));
 }
 
 fn toggle_preview(model: &mut Model, out: &mut Vec<Effect>) {

@@ -141,13 +141,16 @@ impl Widget {
             return;
         };
         let request = match site::resource(&url, &locale, self.timeout_ms) {
-            Ok(resource) => return self.resource_arrived(locale, resource),
+            // The page has it already: no wait, but its errors are still reported from a later
+            // task, as a fetched one's are.
+            Ok(resource) => return self.resource_arrived(locale, resource, true),
             Err(request) => request,
         };
         let done = request.done();
         let held = Rc::downgrade(&request);
         self.locale_requests.borrow_mut().push(request);
         let weak = Rc::downgrade(self);
+        let timeout_ms = self.timeout_ms;
         wasm_bindgen_futures::spawn_local(async move {
             let _ = JsFuture::from(done).await;
             let Some(w) = alive(&weak) else {
@@ -156,25 +159,41 @@ impl Widget {
             w.locale_requests
                 .borrow_mut()
                 .retain(|r| !Weak::ptr_eq(&Rc::downgrade(r), &held));
-            w.resource_arrived(locale, site::resource_result(&url));
+            w.resource_arrived(locale, site::resource_result(&url, timeout_ms), false);
         });
     }
 
-    fn resource_arrived(self: &Rc<Self>, locale: LanguageIdentifier, resource: Resource) {
+    /// A run-time resource for `locale` is in. `known`: the page had it already, and this is
+    /// still inside the call that asked for it (`mount()`, `setLanguage()`): its error event
+    /// waits for a later task, so that listeners added once that call returned still hear it.
+    fn resource_arrived(
+        self: &Rc<Self>,
+        locale: LanguageIdentifier,
+        resource: Resource,
+        known: bool,
+    ) {
         let loaded = match resource {
             Resource::Parsed(parsed, errors) => {
                 for error in &errors {
                     warn(&error.to_string());
                 }
                 if let Some(first) = errors.first() {
-                    notify::emit(
-                        &self.host,
-                        &Event::Error {
-                            kind: ErrorKind::Locale,
-                            message: first.to_string(),
-                            kept: false,
-                        },
-                    );
+                    let event = Event::Error {
+                        kind: ErrorKind::Locale,
+                        message: first.to_string(),
+                        kept: false,
+                    };
+                    if known {
+                        let weak = Rc::downgrade(self);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            load::next_task().await;
+                            if let Some(w) = alive(&weak) {
+                                notify::emit(&w.host, &event);
+                            }
+                        });
+                    } else {
+                        notify::emit(&self.host, &event);
+                    }
                 }
                 self.catalog.borrow_mut().add_parsed(locale.clone(), parsed);
                 // The words on screen may be this locale's: they come from the new resource

@@ -139,7 +139,7 @@ impl Widget {
             for item in feed.items.range(from..to.min(feed.items.len())) {
                 let _ = cards.append_child(&render::card(&ctx, item));
             }
-            let footer = render::list_footer(&ctx, feed.items.len(), to);
+            let footer = render::list_footer(&ctx, &feed.items, to);
             Self::log_errors(&ctx, &model);
             (cards, footer)
         };
