@@ -235,7 +235,10 @@ impl Widget {
             Effect::Announce(announcement) => self.announce(&announcement),
             Effect::Emit(event) => self.emit(&event),
             Effect::LoadFailed { error, kept } => {
-                warn(&format!("feed {}: {error}", self.model.borrow().feed_url));
+                // The URL is read out first: the console may be the page's wrapper, which may
+                // call back into this widget, and no borrow of the model may be held then.
+                let url = self.model.borrow().feed_url.clone();
+                warn(&format!("feed {url}: {error}"));
                 self.emit_load_error(&error, kept);
             }
             Effect::FetchFeed {

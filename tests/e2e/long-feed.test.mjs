@@ -75,3 +75,33 @@ test("long feed: open() of an unreadable item answers false and sends no news-wi
   assert.deepEqual(result, { opened: false, events: [], notice: null });
   assert.deepEqual(page.errors, []);
 });
+
+test("a page's console wrapper that calls back into the widget while it logs breaks nothing", async () => {
+  const page = await newPage(env.browser);
+  // Some sites wrap console.warn (error collectors); this one calls the widget from inside it,
+  // while the widget is logging a render's problems (a long feed's skipped item) and a failed load.
+  await page.addInitScript(() => {
+    const warn = console.warn.bind(console);
+    window.__reentered = 0;
+    console.warn = (...args) => {
+      warn(...args);
+      const handle = window.__long || (window.NewsWidget && NewsWidget.get(document.getElementById("gone")));
+      if (handle && String(args[0]).startsWith("news-widget:")) {
+        handle.setFontStep((handle.fontStep + 1) % 3);
+        window.__reentered++;
+      }
+    };
+  });
+  await mountLong(page, [3]);
+  await page.route("**/feeds/gone.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.evaluate(async () => {
+    window.__long = null;
+    const host = Object.assign(document.createElement("div"), { id: "gone" });
+    document.querySelector("main").append(host);
+    await NewsWidget.mount(host, { feed: "feeds/gone.json" });
+  });
+  await page.locator('#gone [part~="error"]').waitFor();
+  const reentered = await page.evaluate(() => window.__reentered);
+  assert.ok(reentered >= 2, `the wrapper called back ${reentered} times`);
+  assert.deepEqual(page.errors, [], "no trap (a borrow held while logging would be one)");
+});

@@ -13,8 +13,9 @@ import { root } from "./harness.mjs";
 // points at 60 KB (README "Size"). Lower it with every cut; raise it only with a reason.
 // 179 KB with the state machine, the site object and destroy-by-drop (issue 10, +4.9 KB of
 // wasm); then lowered with std's optimize_for_size and the core's trims, less the reading of long
-// feeds by pages (+2.6 KB).
-export const BUDGET_GZIP_BYTES = 176 * 1024;
+// feeds by pages (+2.6 KB); raised to 177 KB by the second review's fixes (six defects of the
+// long-feed path and the shared resources, and no borrow held while logging: +0.8 KB).
+export const BUDGET_GZIP_BYTES = 177 * 1024;
 // Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
 // carries on), scripts/build.sh builds the release with stable and panic=abort, without the
 // rebuilt std: measured 24.4 KB heavier (wasm 169,664 -> 194,086 bytes at 2c903e2). Such a

@@ -33,24 +33,30 @@ impl Widget {
             .collect()
     }
 
-    /// Message fallbacks, and the repairs of items a long feed read only now.
-    fn log_errors(ctx: &Ctx, model: &Model) {
-        for error in ctx.errors.borrow().iter() {
-            warn(&error.to_string());
-        }
-        for warning in model
-            .feed()
-            .map(|f| f.items.take_late_warnings())
-            .unwrap_or_default()
-        {
-            warn(&warning.to_string());
+    /// Message fallbacks, and the repairs of items a long feed read only now: the console
+    /// lines of a render, written by `log` once no borrow is held (the console may be a page's
+    /// wrapper that calls back into this widget).
+    fn problems(ctx: &Ctx, model: &Model) -> Vec<String> {
+        let late = model.feed().map(|f| f.items.take_late_warnings());
+        let errors = ctx.errors.borrow();
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .chain(late.unwrap_or_default().iter().map(ToString::to_string))
+            .collect()
+    }
+
+    fn log(problems: Vec<String>) {
+        for problem in problems {
+            warn(&problem);
         }
     }
 
     /// Rebuilds the view from the model and puts focus back where it was.
     pub(super) fn render(&self) {
         let focused = self.focused();
-        let (fragment, label) = self.build_view();
+        let (fragment, label, problems) = self.build_view();
+        Self::log(problems);
         // Every borrow is released before the DOM changes: removing the focused element fires
         // focusout, and focusing fires focusin, both composed, so a host page's listener may
         // call back into this widget right here.
@@ -62,8 +68,9 @@ impl Widget {
         }
     }
 
-    /// The current view as a detached fragment, and the widget's accessible name.
-    fn build_view(&self) -> (DocumentFragment, String) {
+    /// The current view as a detached fragment, the widget's accessible name, and what to say
+    /// on the console about it.
+    fn build_view(&self) -> (DocumentFragment, String, Vec<String>) {
         let model = self.model.borrow();
         let languages = self.choices(&model);
         let l10n = self.l10n.borrow();
@@ -95,8 +102,8 @@ impl Widget {
             let _ = fragment.append_child(element);
         }
         let label = ctx.t("widget-label");
-        Self::log_errors(&ctx, &model);
-        (fragment, label)
+        let problems = Self::problems(&ctx, &model);
+        (fragment, label, problems)
     }
 
     /// The notice over news that could not be refreshed: when it was fetched, and Retry.
@@ -127,7 +134,7 @@ impl Widget {
 
     /// One more page: only the new cards are built, and the footer is replaced.
     pub(super) fn append_cards(&self, from: usize, to: usize) {
-        let (cards, footer) = {
+        let (cards, footer, problems) = {
             let model = self.model.borrow();
             let Some(feed) = model.feed() else {
                 return;
@@ -140,9 +147,10 @@ impl Widget {
                 let _ = cards.append_child(&render::card(&ctx, item));
             }
             let footer = render::list_footer(&ctx, &feed.items, to);
-            Self::log_errors(&ctx, &model);
-            (cards, footer)
+            let problems = Self::problems(&ctx, &model);
+            (cards, footer, problems)
         };
+        Self::log(problems);
         if let (Ok(Some(list)), Ok(Some(old_footer))) = (
             self.view.query_selector(".cards"),
             self.view.query_selector(".list-footer"),
