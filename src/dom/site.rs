@@ -201,19 +201,18 @@ pub fn share_language(tag: &str, from: &Membership) {
 /// The built-in resources, parsed once per page; each widget's catalog starts as a copy (the
 /// resources themselves are shared).
 pub fn built_in_catalog() -> Catalog {
-    with_site(|site| {
+    let mut errors = Vec::new();
+    let catalog = with_site(|site| {
         site.built_in
             .borrow_mut()
-            .get_or_insert_with(|| {
-                let mut errors = Vec::new();
-                let catalog = Catalog::built_in(&mut errors);
-                for error in &errors {
-                    super::warn(&error.to_string());
-                }
-                catalog
-            })
+            .get_or_insert_with(|| Catalog::built_in(&mut errors))
             .clone()
-    })
+    });
+    // Said once the site is no longer borrowed: the console may be a page's wrapper.
+    for error in &errors {
+        super::warn(&error.to_string());
+    }
+    catalog
 }
 
 /// Where the page holds a resource: its URL and the timeout it is asked for within, so that a
