@@ -179,6 +179,11 @@ impl Drop for EarlyFetch {
 }
 
 impl Pending {
+    /// The request's own controller: aborting it ends the request (and its retry and body).
+    pub fn controller(&self) -> Option<AbortController> {
+        self.deadline.as_ref().map(|d| d.controller.clone())
+    }
+
     /// The URL asked for (the key of the kept copy).
     pub fn url(&self) -> &str {
         &self.url
@@ -267,7 +272,8 @@ fn diagnose(url: &str, failed: &Deadline) {
     if same_origin || get(&get(&global, "navigator"), "onLine").as_bool() == Some(false) {
         return;
     }
-    let Some(deadline) = Deadline::start(failed.outer.as_ref(), failed.timeout_ms) else {
+    // Ended with the failed request, which the widget's guard aborts when it goes.
+    let Some(deadline) = Deadline::start(Some(&failed.signal()), failed.timeout_ms) else {
         return;
     };
     let probe = JsFuture::from(deadline.send(url, Some(RequestMode::NoCors), false));

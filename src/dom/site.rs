@@ -239,14 +239,14 @@ pub fn resource(
             Known::Loading(request) => return Err(request),
         }
     }
-    let controller = AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
+    // Aborted through the request's own controller (no listener linking it to another).
     let how = FetchOptions {
-        signal: signal.as_ref(),
+        signal: None,
         timeout_ms,
         revalidate: false,
     };
     let pending = fetch::start(url, how);
+    let controller = pending.controller();
     let number = with_site(|site| {
         let n = site.next_id.get().wrapping_add(1);
         site.next_id.set(n);

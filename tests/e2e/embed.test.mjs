@@ -76,6 +76,50 @@ test("three instances: own feeds and languages, shared font size", async () => {
   await page.screenshot({ path: shot("embed-three"), fullPage: true });
 });
 
+test("destroy() with the feed's request still on its way leaves no listener behind", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    // Counts live registrations per target so that a leak shows as a difference.
+    const live = new Map();
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const key = (type, fn, opts) => `${type}|${typeof opts === "boolean" ? opts : !!(opts && opts.capture)}`;
+    EventTarget.prototype.addEventListener = function (type, fn, opts) {
+      if (fn) {
+        const list = live.get(this) || [];
+        if (!list.some((e) => e.fn === fn && e.k === key(type, fn, opts))) list.push({ fn, k: key(type, fn, opts) });
+        live.set(this, list);
+      }
+      return add.call(this, type, fn, opts);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+      const list = live.get(this);
+      if (list) live.set(this, list.filter((e) => !(e.fn === fn && e.k === key(type, fn, opts))));
+      return remove.call(this, type, fn, opts);
+    };
+    window.__liveListeners = () => [...live.values()].reduce((n, l) => n + l.length, 0);
+  });
+  // The request answers after the widget is gone.
+  await page.route("**/feeds/slow.json", (route) => setTimeout(() => route.fulfill({
+    contentType: "application/json", body: '{"version":"https://jsonfeed.org/version/1.1","items":[]}',
+  }).catch(() => {}), 3000));
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  const result = await page.evaluate(async () => {
+    const host = document.createElement("div");
+    document.querySelector("main").append(host);
+    const before = window.__liveListeners();
+    const handle = await NewsWidget.mount(host, { feed: "feeds/slow.json" });
+    await new Promise((r) => setTimeout(r, 300)); // the request is out
+    const during = window.__liveListeners();
+    handle.destroy();
+    return { before, during, after: window.__liveListeners() };
+  });
+  assert.ok(result.during > result.before, "the widget listened while mounted");
+  assert.equal(result.after, result.before, "nothing left listening, though the request had not ended");
+  assert.deepEqual(page.errors, []);
+});
+
 test("destroy() leaves no listener, no markup and no frame behind", async () => {
   const page = await newPage(env.browser);
   await page.addInitScript(() => {

@@ -70,13 +70,11 @@ impl Widget {
             });
             return;
         }
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
-        let signal = controller.signal();
-        *self.feed_request.borrow_mut() = Some(FeedRequest { controller });
+        // The request is aborted through its own controller, which the guard holds: no listener
+        // links it to another signal, so a destroyed widget leaves none behind, even with the
+        // request still on its way (its future then ends on the abort).
         let how = FetchOptions {
-            signal: Some(&signal),
+            signal: None,
             timeout_ms: self.timeout_ms,
             revalidate,
         };
@@ -86,6 +84,10 @@ impl Widget {
             Some(early) => fetch::adopt(early, how),
             None => fetch::start(&url, how),
         };
+        let Some(controller) = feed.controller() else {
+            return;
+        };
+        *self.feed_request.borrow_mut() = Some(FeedRequest { controller });
         let mut lookup = kept_first.then(|| kept::lookup(&url)).flatten();
         let read = self.read.clone();
         wasm_bindgen_futures::spawn_local(async move {
