@@ -91,17 +91,21 @@ fi
 rm -rf dist.next
 mkdir -p dist.next
 cp pkg/news-widget-core_bg.wasm dist.next/
+# The glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
+# Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
+# as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the
+# glue and the loader are minified (names and whitespace only, no property mangling), and the
+# loader stays a classic script that also runs as a module; its /*! notice is kept.
+minify=()
+[ "$profile" = "--release" ] && minify=(--minify)
+echo "==> esbuild --bundle ${minify[*]} (glue and js/net.js)"
+esbuild pkg/news-widget-core.js --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
+  --log-level=warning --outfile=dist.next/news-widget-core.js || fail "esbuild failed on the glue"
 if [ "$profile" = "--release" ]; then
-  # Minified: names and whitespace only (no bundling, no property mangling), so the glue stays
-  # the module wasm-bindgen wrote and the loader stays a classic script that also runs as a
-  # module. The loader's /*! notice is kept.
-  echo "==> esbuild --minify (glue and loader)"
-  esbuild pkg/news-widget-core.js --minify --format=esm --target=es2020 --log-level=warning \
-    --outfile=dist.next/news-widget-core.js || fail "esbuild failed on the glue"
   esbuild js/news-widget.js --minify --target=es2017 --log-level=warning \
     --outfile=dist.next/news-widget.js || fail "esbuild failed on the loader"
 else
-  cp js/news-widget.js pkg/news-widget-core.js dist.next/
+  cp js/news-widget.js dist.next/
 fi
 rm -rf dist && mv dist.next dist
 # Which Rust built dist/, for the size test (tests/e2e/size.test.mjs): its budget is the pinned

@@ -75,6 +75,58 @@ impl KeepPolicy {
     }
 }
 
+/// A kept entry's one header (`x-news-widget`): `<fetched at, ms> <bytes> <key> <final URL>
+/// <content type>`. URLs come serialized by the URL parser (no spaces); the content type, last,
+/// may have some. One header, not one per field: each costs the store and its reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryMeta<'a> {
+    pub fetched_at_ms: u64,
+    pub bytes: u64,
+    /// The feed URL the copy is kept under.
+    pub key: &'a str,
+    /// Where the feed was fetched from after redirects: the base of its relative links.
+    pub url: &'a str,
+    pub content_type: &'a str,
+}
+
+impl<'a> EntryMeta<'a> {
+    /// Reads the header. A missing or unreadable time or size counts as ancient and huge (the
+    /// entry goes first when the store is bounded); without a key it is not an entry of ours.
+    pub fn read(header: &'a str) -> Option<EntryMeta<'a>> {
+        let mut fields = header.splitn(5, ' ');
+        let mut next = || fields.next().unwrap_or("");
+        let (fetched_at, bytes, key, url, content_type) = (next(), next(), next(), next(), next());
+        (!key.is_empty()).then(|| EntryMeta {
+            fetched_at_ms: whole_number(fetched_at).unwrap_or(0),
+            bytes: whole_number(bytes).unwrap_or(u64::MAX),
+            key,
+            url,
+            content_type,
+        })
+    }
+
+    /// The header as it is written.
+    pub fn write(&self) -> String {
+        [
+            &self.fetched_at_ms.to_string(),
+            &self.bytes.to_string(),
+            self.key,
+            self.url,
+            self.content_type,
+        ]
+        .join(" ")
+    }
+
+    /// The entry as the bound sees it.
+    pub fn entry(&self) -> KeptEntry {
+        KeptEntry {
+            key: self.key.to_owned(),
+            fetched_at_ms: self.fetched_at_ms,
+            bytes: self.bytes,
+        }
+    }
+}
+
 /// A whole number written in ASCII digits only (a stored time, a size, `Retry-After`): the one
 /// number reader the keeping and refresh code needs.
 pub fn whole_number(text: &str) -> Option<u64> {

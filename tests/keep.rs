@@ -1,6 +1,7 @@
 //! The keeping policy, natively: which kept feeds are shown, which go when the store is over its
-//! bound (the oldest first), and the one number reader of stored values.
-use news_widget::keep::{whole_number, KeepPolicy, KeptEntry, KEEP_POLICY};
+//! bound (the oldest first), the one header of a kept entry, and the one number reader of stored
+//! values.
+use news_widget::keep::{whole_number, EntryMeta, KeepPolicy, KeptEntry, KEEP_POLICY};
 
 const MINUTE: u64 = 60_000;
 const HOUR: u64 = 60 * MINUTE;
@@ -129,4 +130,59 @@ fn whole_numbers_refuse_signs_spaces_and_fractions() {
 #[test]
 fn whole_numbers_refuse_more_digits_than_fit() {
     assert_eq!(whole_number("99999999999999999999"), None);
+}
+
+// The one header of a kept entry, as the widget writes it and reads it back.
+
+#[test]
+fn an_entry_header_reads_back_as_it_was_written() {
+    let meta = EntryMeta {
+        fetched_at_ms: 1_716_883_200_000,
+        bytes: 5321,
+        key: "https://city.example/feeds/news.json",
+        url: "https://cdn.example/news.json",
+        content_type: "application/feed+json; charset=utf-8",
+    };
+    let header = meta.write();
+    assert_eq!(
+        header,
+        "1716883200000 5321 https://city.example/feeds/news.json https://cdn.example/news.json \
+         application/feed+json; charset=utf-8"
+    );
+    assert_eq!(EntryMeta::read(&header), Some(meta.clone()));
+    assert_eq!(
+        meta.entry(),
+        KeptEntry {
+            key: "https://city.example/feeds/news.json".into(),
+            fetched_at_ms: 1_716_883_200_000,
+            bytes: 5321,
+        }
+    );
+}
+
+#[test]
+fn an_entry_without_a_content_type_reads_with_an_empty_one() {
+    let meta = EntryMeta::read("1 2 https://a.example/f.xml https://a.example/f.xml").unwrap();
+    assert_eq!(meta.content_type, "");
+    assert_eq!(meta.url, "https://a.example/f.xml");
+}
+
+#[test]
+fn an_entry_with_an_unreadable_time_or_size_counts_as_ancient_and_huge() {
+    let meta = EntryMeta::read("yesterday -3 https://a.example/f.json").unwrap();
+    assert_eq!((meta.fetched_at_ms, meta.bytes), (0, u64::MAX));
+    assert_eq!(meta.url, "");
+    // Ancient and huge: the bound drops it first.
+    let entries = [meta.entry(), entry("https://a.example/g.json", 1, 10)];
+    assert_eq!(
+        KEEP_POLICY.evictions(&entries, NOW),
+        vec!["https://a.example/f.json".to_string()]
+    );
+}
+
+#[test]
+fn a_header_without_a_key_is_not_an_entry() {
+    assert_eq!(EntryMeta::read(""), None);
+    assert_eq!(EntryMeta::read("1 2"), None);
+    assert_eq!(EntryMeta::read("1 2 "), None);
 }

@@ -29,7 +29,7 @@ pub(super) fn js_detail(value: &JsValue) -> String {
 
 /// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
 pub async fn next_task() {
-    super::timer::sleep(0, None).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(super::net::next_task()).await;
 }
 
 /// The text of a started request (a Fluent resource), decoded as UTF-8.
@@ -66,9 +66,8 @@ pub async fn read_feed(
     let url = pending.url().to_owned();
     let fetched = pending.finish().await?;
     let outcome = read_fetched(&fetched, options)?;
-    let bytes = fetched.bytes.clone();
-    kept::keep(&url, fetched);
-    Ok((outcome, bytes))
+    kept::keep(&url, &fetched);
+    Ok((outcome, fetched.bytes))
 }
 
 /// Reads a fetched (or kept) body, its final URL being the base for relative links.

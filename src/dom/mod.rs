@@ -5,8 +5,9 @@
 //!   `embed_toolbar` (the JS API), `shadow` (the host's shadow root), `style`;
 //! - a widget: `widget` (dispatch and effects), `render`, `font_controls`, `node`, `notify`,
 //!   `listen`, `print`, `clean` (the sanitizing walker), `intl`;
-//! - a feed's way in: `fetch` (deadline, retry, CORS), `load` (bytes to the feed model),
-//!   `kept` (Cache Storage), `timer`, `xml` and `json` (the browser's parsers for the readers);
+//! - a feed's way in: `fetch` (deadline, retry), `load` (bytes to the feed model), `kept` (Cache
+//!   Storage), their calls to the browser (`net`, over `js/net.js`), `xml` and `json` (the browser's
+//!   parsers for the readers);
 //! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`.
 
 mod clean;
@@ -19,6 +20,7 @@ mod json;
 mod kept;
 mod listen;
 mod load;
+mod net;
 mod node;
 mod notify;
 mod page_print;
@@ -29,7 +31,6 @@ mod site;
 mod slot;
 mod storage;
 mod style;
-mod timer;
 mod toolbar;
 mod toolbar_view;
 mod widget;

@@ -241,7 +241,6 @@ pub fn resource(
     }
     // Aborted through the request's own controller (no listener linking it to another).
     let how = FetchOptions {
-        signal: None,
         timeout_ms,
         revalidate: false,
     };

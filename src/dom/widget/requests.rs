@@ -74,7 +74,6 @@ impl Widget {
         // links it to another signal, so a destroyed widget leaves none behind, even with the
         // request still on its way (its future then ends on the abort).
         let how = FetchOptions {
-            signal: None,
             timeout_ms: self.timeout_ms,
             revalidate,
         };
@@ -88,7 +87,7 @@ impl Widget {
             return;
         };
         *self.feed_request.borrow_mut() = Some(FeedRequest { controller });
-        let mut lookup = kept_first.then(|| kept::lookup(&url)).flatten();
+        let mut lookup = kept_first.then(|| kept::lookup(&url));
         let read = self.read.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // Whichever comes first: the kept copy shows while the feed is on its way; a feed
@@ -100,7 +99,7 @@ impl Widget {
                     Ok(first) if first.is_undefined() => lookup = None,
                     Ok(first) if kept::is_kept(&first) => {
                         lookup = None;
-                        show_kept(&weak, load, first, &url, &read).await;
+                        show_kept(&weak, load, &first, &url, &read);
                     }
                     // The feed answered (or failed) first: the lookup stays for a fallback.
                     _ => {}
@@ -111,7 +110,7 @@ impl Widget {
             if let (Some(found), Err(error)) = (lookup, &result) {
                 if error.failure().keeps_news() {
                     let found = JsFuture::from(found).await.unwrap_or_default();
-                    show_kept(&weak, load, found, &url, &read).await;
+                    show_kept(&weak, load, &found, &url, &read);
                 }
             }
             let Some(w) = alive(&weak) else {
@@ -220,14 +219,14 @@ impl Widget {
 
 /// Reads what a kept-copy lookup found (nothing, or a copy young enough) and hands it to the
 /// widget, if there is still one.
-async fn show_kept(
+fn show_kept(
     weak: &Weak<Widget>,
     load: LoadId,
-    found: wasm_bindgen::JsValue,
+    found: &wasm_bindgen::JsValue,
     url: &str,
     read: &load::ReadOptions,
 ) {
-    let Some(copy) = kept::read(found, url).await else {
+    let Some(copy) = kept::read(found, url) else {
         return;
     };
     let Ok(outcome) = load::read_fetched(&copy.fetched, read) else {

@@ -1,0 +1,142 @@
+// The widget's network and storage I/O, imported by the wasm (src/dom/fetch.rs, src/dom/kept.rs)
+// and bundled into the glue by scripts/build.sh. Only the calls to the browser are here, because
+// each one costs a glue function and a wasm import when made from Rust, and an async Rust
+// function costs its state machine: in JS they are a few hundred bytes. Every decision stays in
+// Rust, where it is tested natively: whether to retry and how long to wait (`refresh`), what to
+// keep and what to drop (`keep`), which error the reader sees.
+//
+// Every timer and listener started here is cleared when its request settles, and a request
+// settles when its controller aborts: the widget's guard aborts it when the widget goes, so a
+// destroyed widget leaves nothing running.
+
+// The rejection of a request that ran out of time: told apart from the browser's errors.
+const TIMEOUT = "timeout";
+// The kept feeds' Cache Storage, and the one header of an entry (written and read by
+// `keep::EntryMeta`).
+const STORE = "news-widget:feeds";
+const META = "x-news-widget";
+// The key header of an entry an earlier version kept (a header per field).
+const OLD_KEY = "x-news-widget-key";
+
+// Runs `work(signal)` with `controller` aborted at `endsAt` (ms since the epoch): a promise that
+// rejects with TIMEOUT once the deadline passed, else settles as `work` does.
+function within(controller, endsAt, work) {
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    controller.abort();
+  }, Math.max(0, endsAt - Date.now()));
+  return work(controller.signal).then(
+    (value) => (clearTimeout(timer), value),
+    (error) => {
+      clearTimeout(timer);
+      throw late ? TIMEOUT : error;
+    },
+  );
+}
+
+// Resolves after `ms`, or at once when `signal` aborts.
+function pause(ms, signal) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+  });
+}
+
+// One GET of `url`, ended by `controller` or at `endsAt`, the body included, after waiting `wait`
+// ms (a busy server's Retry-After; 0 for the first attempt). `answer`: the same GET already on
+// its way (the loader's early request). `revalidate`: the HTTP cache asks the server first.
+// Resolves [status, bytes, content type, final URL] for a 2xx, [status, Retry-After] otherwise;
+// rejects with TIMEOUT or the browser's error, having diagnosed a cross-origin failure.
+export function request(url, controller, endsAt, revalidate, wait, answer) {
+  return within(controller, endsAt, async (signal) => {
+    if (wait) await pause(wait, signal);
+    let response;
+    try {
+      response = await (answer || fetch(url, { signal, cache: revalidate ? "no-cache" : "default" }));
+    } catch (error) {
+      if (!signal.aborted) diagnose(url, endsAt - Date.now(), signal);
+      throw error;
+    }
+    const headers = response.headers;
+    if (!response.ok) return [response.status, headers.get("retry-after")];
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return [response.status, bytes, headers.get("content-type"), response.url || url];
+  });
+}
+
+// Browsers report a blocked cross-origin answer like a network failure. While online, a
+// `no-cors` request of a cross-origin URL tells them apart: if the server answers that one, it is
+// reachable, and CORS blocked the answer. Ended with the failed request's signal.
+function diagnose(url, ms, failed) {
+  if (new URL(url, location.href).origin === location.origin || navigator.onLine === false) return;
+  const probe = new AbortController();
+  within(probe, Date.now() + ms, (signal) => {
+    const stop = () => probe.abort();
+    failed.addEventListener("abort", stop);
+    return fetch(url, { mode: "no-cors", signal }).finally(() => failed.removeEventListener("abort", stop));
+  }).then(() => console.error(
+    `news-widget: the feed ${url} is blocked by CORS: its server answers without ` +
+    `Access-Control-Allow-Origin. The feed's server must send Access-Control-Allow-Origin: ` +
+    `${location.origin} (or *).`,
+  ), () => {});
+}
+
+// Resolves after the current task (a 0 ms timer, gone once it fired).
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// Cache Storage holds http(s) requests only (the browser tests' blob: feeds are not kept).
+const keepable = (url) => /^https?:/.test(url);
+
+// The kept feeds' cache, or a rejection where storage is blocked: no `caches` (plain http,
+// sandboxed frames), a page that replaced it, or an `open` that throws or rejects.
+function store() {
+  try {
+    return globalThis.caches.open(STORE);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+// The kept copy of `url`: [its header, its bytes], or undefined when there is none (or storage
+// is blocked).
+export function lookup(url) {
+  if (!keepable(url)) return Promise.resolve();
+  return store()
+    .then((cache) => cache.match(url))
+    .then(async (response) => {
+      const meta = response && response.headers.get(META);
+      return meta ? [meta, new Uint8Array(await response.arrayBuffer())] : undefined;
+    })
+    .catch(() => undefined);
+}
+
+// Keeps `bytes` as the last good copy of `url` under the header `meta`, or, without `meta`, drops
+// the older copy (too large to keep, it would no longer be the last good one). Resolves every
+// entry's header (an earlier version's: [null, its key]) for the bound, or undefined where
+// storage is blocked. A full quota refuses the copy: the store stays as it was.
+export function keep(url, bytes, meta) {
+  if (!keepable(url)) return Promise.resolve();
+  return store()
+    .then(async (cache) => {
+      if (meta) {
+        await cache.put(url, new Response(bytes, { headers: [[META, meta]] })).catch(() => {});
+      } else {
+        await cache.delete(url);
+      }
+      return (await cache.matchAll()).map(({ headers }) => [headers.get(META), headers.get(OLD_KEY)]);
+    })
+    .catch(() => undefined);
+}
+
+// Deletes the kept copies of `keys` (each on its own, not awaited).
+export function forget(keys) {
+  store().then((cache) => keys.forEach((key) => cache.delete(key)), () => {});
+}
