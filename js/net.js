@@ -1,9 +1,11 @@
 // The widget's network and storage I/O, imported by the wasm (src/dom/fetch.rs, src/dom/kept.rs)
-// and bundled into the glue by scripts/build.sh. Only the calls to the browser are here, because
-// each one costs a glue function and a wasm import when made from Rust, and an async Rust
-// function costs its state machine: in JS they are a few hundred bytes. Every decision stays in
-// Rust, where it is tested natively: whether to retry and how long to wait (`refresh`), what to
-// keep and what to drop (`keep`), which error the reader sees.
+// and bundled into the glue by scripts/build.sh. The calls to the browser are here, because each
+// one costs a glue function and a wasm import when made from Rust, and an async Rust function
+// costs its state machine: in JS they are about 1 KB gzip. The policy stays in Rust, where it is
+// tested natively: whether to retry and how long to wait (`refresh`), what to keep and what to
+// drop and the kept entry's header (`keep`), which failure keeps the news. What is left here is
+// telling the browser's outcomes apart (the deadline's abort from the widget's, a CORS block
+// from a dead host), covered by tests/e2e/network.test.mjs.
 //
 // Every timer and listener started here is cleared when its request settles, and a request
 // settles when its controller aborts: the widget's guard aborts it when the widget goes, so a
@@ -35,8 +37,9 @@ function within(controller, endsAt, work) {
   );
 }
 
-// Resolves after `ms`, or at once when `signal` aborts.
+// Resolves after `ms`, or at once when `signal` aborts (or has).
 function pause(ms, signal) {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -52,15 +55,16 @@ function pause(ms, signal) {
 // ms (a busy server's Retry-After; 0 for the first attempt). `answer`: the same GET already on
 // its way (the loader's early request). `revalidate`: the HTTP cache asks the server first.
 // Resolves [status, bytes, content type, final URL] for a 2xx, [status, Retry-After] otherwise;
-// rejects with TIMEOUT or the browser's error, having diagnosed a cross-origin failure.
-export function request(url, controller, endsAt, revalidate, wait, answer) {
+// rejects with TIMEOUT or the browser's error, having diagnosed a cross-origin failure (within
+// `timeoutMs` of its own: a slow server's failure may come late in the request's).
+export function request(url, controller, endsAt, timeoutMs, revalidate, wait, answer) {
   return within(controller, endsAt, async (signal) => {
     if (wait) await pause(wait, signal);
     let response;
     try {
       response = await (answer || fetch(url, { signal, cache: revalidate ? "no-cache" : "default" }));
     } catch (error) {
-      if (!signal.aborted) diagnose(url, endsAt - Date.now(), signal);
+      if (!signal.aborted) diagnose(url, timeoutMs, signal);
       throw error;
     }
     const headers = response.headers;
@@ -80,11 +84,17 @@ function diagnose(url, ms, failed) {
     const stop = () => probe.abort();
     failed.addEventListener("abort", stop);
     return fetch(url, { mode: "no-cors", signal }).finally(() => failed.removeEventListener("abort", stop));
-  }).then(() => console.error(
-    `news-widget: the feed ${url} is blocked by CORS: its server answers without ` +
-    `Access-Control-Allow-Origin. The feed's server must send Access-Control-Allow-Origin: ` +
-    `${location.origin} (or *).`,
-  ), () => {});
+  }).then(() => {
+    try {
+      console.error(
+        `news-widget: the feed ${url} is blocked by CORS: its server answers without ` +
+        `Access-Control-Allow-Origin. The feed's server must send Access-Control-Allow-Origin: ` +
+        `${location.origin} (or *).`,
+      );
+    } catch (error) {
+      // A page's console wrapper that throws: the diagnosis is lost, nothing else.
+    }
+  }, () => {});
 }
 
 // Resolves after the current task (a 0 ms timer, gone once it fired).
@@ -95,22 +105,17 @@ export function nextTask() {
 // Cache Storage holds http(s) requests only (the browser tests' blob: feeds are not kept).
 const keepable = (url) => /^https?:/.test(url);
 
-// The kept feeds' cache, or a rejection where storage is blocked: no `caches` (plain http,
-// sandboxed frames), a page that replaced it, or an `open` that throws or rejects.
-function store() {
-  try {
-    return globalThis.caches.open(STORE);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
+// A promise of what `use(caches)` returns, rejected where storage is blocked: no `caches` (plain
+// http, sandboxed frames), a page that replaced it, or a call that throws or rejects.
+const withCaches = (use) => Promise.resolve().then(() => use(globalThis.caches));
+// The kept feeds' cache (opened, and so created, only to keep a feed).
+const store = () => withCaches((caches) => caches.open(STORE));
 
 // The kept copy of `url`: [its header, its bytes], or undefined when there is none (or storage
 // is blocked).
 export function lookup(url) {
   if (!keepable(url)) return Promise.resolve();
-  return store()
-    .then((cache) => cache.match(url))
+  return withCaches((caches) => caches.match(url, { cacheName: STORE }))
     .then(async (response) => {
       const meta = response && response.headers.get(META);
       return meta ? [meta, new Uint8Array(await response.arrayBuffer())] : undefined;
@@ -138,5 +143,5 @@ export function keep(url, bytes, meta) {
 
 // Deletes the kept copies of `keys` (each on its own, not awaited).
 export function forget(keys) {
-  store().then((cache) => keys.forEach((key) => cache.delete(key)), () => {});
+  store().then((cache) => keys.forEach((key) => cache.delete(key).catch(() => {})), () => {});
 }

@@ -115,7 +115,8 @@ echo "${built_with:-stable}" >target/dist-toolchain
 cp dist/news-widget.js dist/news-widget-core.js pkg/
 node -e '
   const fs = require("fs"); const p = "pkg/package.json"; const j = JSON.parse(fs.readFileSync(p));
-  j.files = Array.from(new Set([...(j.files || []), "news-widget.js"]));
+  // The glue there is the bundled one: js/net.js is inside, pkg/snippets/ is not needed.
+  j.files = Array.from(new Set([...(j.files || []), "news-widget.js"])).filter((f) => f !== "snippets");
   j.browser = "news-widget.js"; j.main = "news-widget.js";
   j.sideEffects = ["./news-widget.js"]; // the loader defines NewsWidget and <news-widget>
   fs.writeFileSync(p, JSON.stringify(j, null, 2) + "\n");'

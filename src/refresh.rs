@@ -201,7 +201,7 @@ pub enum LoadError {
     /// No `feed` option was given.
     NoFeedUrl,
     /// The request did not complete: offline, DNS, refused, blocked by CORS (the console
-    /// says which, see `fetch::diagnose`), aborted.
+    /// says which: `js/net.js`, `diagnose`), aborted.
     Network { detail: String },
     /// No complete answer within the `timeout` option.
     Timeout { ms: u32 },

@@ -71,6 +71,7 @@ impl Pending {
                 &self.url,
                 controller,
                 self.ends_at_ms as f64,
+                self.how.timeout_ms,
                 self.how.revalidate,
                 wait_ms as f64,
                 early,

@@ -9,13 +9,14 @@ use web_sys::AbortController;
 #[wasm_bindgen(module = "/js/net.js")]
 extern "C" {
     /// One GET within the deadline `ends_at` (ms since the epoch), after `wait` ms, aborted by
-    /// `controller`; `answer`: the same GET already on its way. Resolves `[status, bytes,
-    /// content type, final URL]` (2xx) or `[status, Retry-After]`; rejects with `"timeout"` or
-    /// the browser's error.
+    /// `controller`; `answer`: the same GET already on its way; `timeout`: the CORS probe's
+    /// own. Resolves `[status, bytes, content type, final URL]` (2xx) or `[status,
+    /// Retry-After]`; rejects with `"timeout"` or the browser's error.
     pub fn request(
         url: &str,
         controller: &AbortController,
         ends_at: f64,
+        timeout: u32,
         revalidate: bool,
         wait: f64,
         answer: Option<Promise>,

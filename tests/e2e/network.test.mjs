@@ -275,6 +275,46 @@ test("a cross-origin feed without Access-Control-Allow-Origin: error state, CORS
   });
 });
 
+test("a slow cross-origin server is still named CORS: the probe has a timeout of its own", async () => {
+  // The failure comes 1.2 s into a 2 s timeout; the probe, as slow, needs more than what is left.
+  await withOtherOrigin((req, res) => {
+    setTimeout(() => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(FEED));
+    }, 1200);
+  }, async (page, other) => {
+    const url = await routePage(page, "cors-slow.html", `data-feed="${other}/news.json" data-timeout="2"`);
+    await page.goto(url);
+    await page.locator(part("error")).waitFor({ timeout: 8000 });
+    const deadline = Date.now() + 5000;
+    const said = () => page.logs.some((l) => l.startsWith("error: news-widget:") && l.includes("CORS"));
+    while (!said() && Date.now() < deadline) await delay(50);
+    assert.ok(said(),
+      `the console names CORS: ${page.logs.join("\n")}`);
+  });
+});
+
+test("a page whose console.error throws still gets the error state, and no uncaught error", async () => {
+  await withOtherOrigin((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(FEED));
+  }, async (page, other) => {
+    await page.addInitScript(() => {
+      window.__corsSaid = 0;
+      console.error = (...args) => {
+        if (String(args[0]).includes("CORS")) window.__corsSaid++;
+        throw new Error("the page's error reporter failed");
+      };
+    });
+    const url = await routePage(page, "cors-throws.html", `data-feed="${other}/news.json"`);
+    await page.goto(url);
+    await page.locator(part("error")).waitFor({ timeout: 8000 });
+    await page.waitForFunction(() => window.__corsSaid > 0, null, { timeout: 5000 });
+    await delay(200);
+    assert.deepEqual(page.errors, [], "the wrapper's exception stays inside the diagnosis");
+  });
+});
+
 test("a feed host that does not resolve ends in the network error, not CORS", async () => {
   const page = await newPage(env.browser);
   const url = await routePage(page, "dns.html", 'data-feed="http://no-such-host.invalid/feed.json" data-timeout="5"');

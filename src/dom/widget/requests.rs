@@ -90,8 +90,8 @@ impl Widget {
         let mut lookup = kept_first.then(|| kept::lookup(&url));
         let read = self.read.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            // Whichever comes first: the kept copy shows while the feed is on its way; a feed
-            // that answers first is not held back by the lookup.
+            // Whichever comes first: the kept copy shows while the feed (body included) is on its
+            // way; a feed complete first is not held back by the lookup.
             if let Some(found) = &lookup {
                 let race = js_sys::Promise::race(&js_sys::Array::of2(found, feed.answer()));
                 match JsFuture::from(race).await {
