@@ -166,7 +166,7 @@ impl Pending {
                     })
                 }
             };
-            let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
+            let status = status(&answer);
             if (200..300).contains(&status) {
                 return Ok(Fetched {
                     bytes: answer.get(1).unchecked_into(),
@@ -189,6 +189,20 @@ impl Pending {
                 _ => return Err(LoadError::Http { status }),
             }
         }
+    }
+}
+
+/// The status of a settled `request` answer.
+fn status(answer: &Array) -> u16 {
+    answer.get(0).as_f64().unwrap_or(0.0) as u16
+}
+
+/// Whether a settled `Pending::answer` is a server error after which the news on screen stays
+/// (`refresh::Failure::keeps_news`: 408, 429, 5xx), whether or not a retry follows.
+pub fn erred_keeping_news(answer: &JsValue) -> bool {
+    Array::is_array(answer) && {
+        let status = status(answer.unchecked_ref());
+        !(200..300).contains(&status) && refresh::Failure::Http(status).keeps_news()
     }
 }
 

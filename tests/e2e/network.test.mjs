@@ -420,6 +420,44 @@ test("a repeat visit shows the kept cards at once and updates them in place when
   assert.deepEqual(page.errors, []);
 });
 
+test("a repeat visit to a busy server shows the kept cards during the retry's wait, then the fresh ones", async () => {
+  const page = await newPage(env.browser);
+  await recordEvents(page);
+  const url = await routePage(page, "busy-repeat.html", 'data-feed="feeds/changchun.json"');
+  await firstVisit(page, url);
+
+  // The busy answer comes before the kept copy is read (as when the loader's early request has
+  // it before the wasm starts, or on a phone's slow storage).
+  await page.addInitScript(() => {
+    const match = CacheStorage.prototype.match;
+    CacheStorage.prototype.match = function (...args) {
+      return new Promise((resolve) => setTimeout(resolve, 600)).then(() => match.apply(this, args));
+    };
+  });
+  const asked = [];
+  await page.route("**/feeds/changchun.json", (route) => {
+    asked.push(Date.now());
+    if (asked.length === 1) {
+      route.fulfill({ status: 503, headers: { "retry-after": "3" }, contentType: "text/plain", body: "busy" });
+    } else {
+      route.fulfill({ status: 200, contentType: "application/json", body: feedWithNewItems(1) });
+    }
+  });
+  const start = Date.now();
+  await page.goto(url);
+  await waitForCards(page, HOST);
+  const shownAfter = Date.now() - start;
+  assert.ok(shownAfter < 2500, `the kept cards did not wait for the 3 s Retry-After (${shownAfter} ms)`);
+  assert.equal(asked.length, 1, "the retry has not been sent yet");
+  assert.deepEqual((await events(page, "news-widget:ready")).map((e) => e.detail), [{ source: "kept" }]);
+  await page.waitForFunction((sel) =>
+    !!document.querySelector(sel).shadowRoot.querySelector('[data-id="fresh-0"]'), HOST, { timeout: 10000 });
+  assert.equal(asked.length, 2, "one retry");
+  assert.equal(await page.locator(part("notice")).count(), 0, "no notice: the retry worked");
+  assert.deepEqual(await events(page, "news-widget:error"), [], "no error on the way");
+  assert.deepEqual(page.errors, []);
+});
+
 test("an article open on the kept copy stays open when the fresh feed arrives", async () => {
   const page = await newPage(env.browser);
   const url = await routePage(page, "open.html", 'data-feed="feeds/changchun.json"');

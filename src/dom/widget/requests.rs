@@ -93,16 +93,25 @@ impl Widget {
             // Whichever comes first: the kept copy shows while the feed (body included) is on its
             // way; a feed complete first is not held back by the lookup.
             if let Some(found) = &lookup {
-                let race = js_sys::Promise::race(&js_sys::Array::of2(found, feed.answer()));
-                match JsFuture::from(race).await {
-                    // No kept copy.
-                    Ok(first) if first.is_undefined() => lookup = None,
-                    Ok(first) if kept::is_kept(&first) => {
-                        lookup = None;
-                        show_kept(&weak, load, &first, &url, &read);
+                let mut contenders = js_sys::Array::of2(found, feed.answer());
+                loop {
+                    match JsFuture::from(js_sys::Promise::race(&contenders)).await {
+                        // No kept copy.
+                        Ok(first) if first.is_undefined() => lookup = None,
+                        Ok(first) if kept::is_kept(&first) => {
+                            lookup = None;
+                            show_kept(&weak, load, &first, &url, &read);
+                        }
+                        // A server error that keeps the news (a busy server, whose retry may be
+                        // seconds away): the kept copy shows meanwhile.
+                        Ok(first) if fetch::erred_keeping_news(&first) => {
+                            contenders = js_sys::Array::of1(found);
+                            continue;
+                        }
+                        // The feed arrived (or failed) first: the lookup stays for a fallback.
+                        _ => {}
                     }
-                    // The feed answered (or failed) first: the lookup stays for a fallback.
-                    _ => {}
+                    break;
                 }
             }
             let result = load::read_feed(feed, &read).await;
