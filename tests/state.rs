@@ -861,3 +861,19 @@ fn an_open_article_stays_while_its_language_s_feed_loads() {
     assert!(model.held.is_some());
     assert!(model.open_item().is_some());
 }
+
+#[test]
+fn back_from_a_held_article_focuses_the_new_list_s_first_card() {
+    let mut model = per_language();
+    update(&mut model, Action::OpenFromApi { id: "a".into() });
+    update(&mut model, choose("ko"));
+    on_loaded(&mut model, &["k"], 2);
+    let effects = update(&mut model, Action::Back);
+    assert_eq!(model.view, View::List);
+    assert!(model.held.is_none());
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Card("k".into()))),
+        "the held article has no card in the Korean list: {effects:?}"
+    );
+    assert!(!effects.contains(&Effect::Focus(Focus::Card("a".into()))));
+}
