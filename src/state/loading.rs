@@ -190,7 +190,7 @@ fn keep_language_feed(model: &mut Model, feed: &Rc<Feed>) {
 
 /// The first card on screen (a long feed's unreadable items have none), or Retry where there
 /// is none.
-fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
+pub(super) fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
     let first = model
         .feed()
         .filter(|_| model.view == View::List)

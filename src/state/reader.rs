@@ -78,22 +78,16 @@ fn close(model: &mut Model, out: &mut Vec<Effect>) {
     out.push(Effect::ClosePrint);
     // The opened card may sit beyond the shown page if the API opened it: show up to it.
     let position = model.feed().and_then(|feed| feed.items.position(&previous));
-    let card = match position {
+    out.push(Effect::Render);
+    match position {
         Some(position) => {
             let page = model.options.page_size.max(1);
             model.shown = model.shown.max((position / page + 1) * page);
-            Some(previous)
+            out.push(Effect::Focus(Focus::Card(previous)));
         }
         // An article held from another language's feed has no card in this one: focus goes to
         // the list's first card rather than to the page's body.
-        None => model
-            .feed()
-            .and_then(|feed| feed.items.first())
-            .map(|item| item.id.clone()),
-    };
-    out.push(Effect::Render);
-    if let Some(card) = card {
-        out.push(Effect::Focus(Focus::Card(card)));
+        None => super::loading::focus_first_card(model, out),
     }
 }
 
