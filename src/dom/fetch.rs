@@ -53,31 +53,38 @@ impl Pending {
         controller: Option<AbortController>,
         early: Option<Promise>,
     ) -> Pending {
-        let mut pending = Pending {
+        let ends_at_ms = now_ms() + u64::from(how.timeout_ms);
+        let answer = ask(&url, controller.as_ref(), ends_at_ms, how, 0, early);
+        Pending {
             url,
             how,
             controller,
-            ends_at_ms: now_ms() + u64::from(how.timeout_ms),
-            answer: Promise::resolve(&JsValue::UNDEFINED),
-        };
-        pending.send(0, early);
-        pending
+            ends_at_ms,
+            answer,
+        }
     }
+}
 
-    /// Sends the GET after `wait_ms` (or adopts `early`) within the deadline.
-    fn send(&mut self, wait_ms: u64, early: Option<Promise>) {
-        self.answer = match &self.controller {
-            Some(controller) => request(
-                &self.url,
-                controller,
-                self.ends_at_ms as f64,
-                self.how.timeout_ms,
-                self.how.revalidate,
-                wait_ms as f64,
-                early,
-            ),
-            None => Promise::reject(&"no AbortController".into()),
-        };
+/// Sends the GET after `wait_ms` (or adopts `early`) within the deadline `ends_at_ms`.
+fn ask(
+    url: &str,
+    controller: Option<&AbortController>,
+    ends_at_ms: u64,
+    how: FetchOptions,
+    wait_ms: u64,
+    early: Option<Promise>,
+) -> Promise {
+    match controller {
+        Some(controller) => request(
+            url,
+            controller,
+            ends_at_ms as f64,
+            how.timeout_ms,
+            how.revalidate,
+            wait_ms as f64,
+            early,
+        ),
+        None => Promise::reject(&"no AbortController".into()),
     }
 }
 
@@ -184,7 +191,14 @@ impl Pending {
             match wait {
                 Some(wait) if !retried => {
                     retried = true;
-                    self.send(wait, None);
+                    self.answer = ask(
+                        &self.url,
+                        self.controller.as_ref(),
+                        self.ends_at_ms,
+                        self.how,
+                        wait,
+                        None,
+                    );
                 }
                 _ => return Err(LoadError::Http { status }),
             }

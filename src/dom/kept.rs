@@ -5,7 +5,7 @@
 //! (no `caches` on plain http, in sandboxed frames, opaque origins and some private modes, or a
 //! refusing `open`) nothing is kept and nothing is reported: it is optional.
 
-use js_sys::{Array, Promise};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,11 +19,9 @@ pub struct Kept {
     pub fetched_at_ms: u64,
 }
 
-/// Starts looking for the kept copy of `url`: a promise of `[header, bytes]`, or of `undefined`
+/// Starts looking for the kept copy of a URL: a promise of `[header, bytes]`, or of `undefined`
 /// where there is none or nothing can be kept.
-pub fn lookup(url: &str) -> Promise {
-    net::lookup(url)
-}
+pub use super::net::lookup;
 
 /// Whether a settled value is a kept copy (and not the network's answer it raced with, whose
 /// first field is a status).

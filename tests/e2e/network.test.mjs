@@ -189,18 +189,25 @@ test("destroy() leaves no timer behind, even mid-request", async () => {
 // ---------------------------------------------------------------------------------------------
 // Busy servers, CORS, DNS.
 
-test("a 503 with Retry-After is asked once more by itself, and the news arrives", async () => {
-  const page = await newPage(env.browser);
-  await recordEvents(page);
+/**
+ * Routes the demo feed: a 503 with `Retry-After: retryAfter()` first, then `then(route)`.
+ * Returns the times the feed was asked for.
+ */
+async function busyOnce(page, retryAfter, then = (route) => route.continue()) {
   const times = [];
   await page.route("**/feeds/changchun.json", (route) => {
     times.push(Date.now());
-    if (times.length === 1) {
-      route.fulfill({ status: 503, headers: { "retry-after": "1" }, contentType: "text/plain", body: "busy" });
-    } else {
-      route.continue();
-    }
+    if (times.length > 1) return then(route);
+    const headers = { "retry-after": retryAfter() };
+    return route.fulfill({ status: 503, headers, contentType: "text/plain", body: "busy" });
   });
+  return times;
+}
+
+test("a 503 with Retry-After is asked once more by itself, and the news arrives", async () => {
+  const page = await newPage(env.browser);
+  await recordEvents(page);
+  const times = await busyOnce(page, () => "1");
   const url = await routePage(page, "busy.html", 'data-feed="feeds/changchun.json"');
   await page.goto(url);
   assert.equal(await waitForCards(page, HOST), 10);
@@ -223,16 +230,7 @@ for (const form of ["imf", "asctime"]) {
     // Far from UTC: an HTTP date read as local time would be hours away, past the timeout.
     const page = await newPage(env.browser, { timezoneId: "America/Los_Angeles" });
     await recordEvents(page);
-    const times = [];
-    await page.route("**/feeds/changchun.json", (route) => {
-      times.push(Date.now());
-      if (times.length === 1) {
-        const headers = { "retry-after": httpDate(Date.now() + 2000, form) };
-        route.fulfill({ status: 503, headers, contentType: "text/plain", body: "busy" });
-      } else {
-        route.continue();
-      }
-    });
+    const times = await busyOnce(page, () => httpDate(Date.now() + 2000, form));
     const url = await routePage(page, `busy-date-${form}.html`, 'data-feed="feeds/changchun.json"');
     await page.goto(url);
     assert.equal(await waitForCards(page, HOST), 10);
@@ -434,15 +432,8 @@ test("a repeat visit to a busy server shows the kept cards during the retry's wa
       return new Promise((resolve) => setTimeout(resolve, 600)).then(() => match.apply(this, args));
     };
   });
-  const asked = [];
-  await page.route("**/feeds/changchun.json", (route) => {
-    asked.push(Date.now());
-    if (asked.length === 1) {
-      route.fulfill({ status: 503, headers: { "retry-after": "3" }, contentType: "text/plain", body: "busy" });
-    } else {
-      route.fulfill({ status: 200, contentType: "application/json", body: feedWithNewItems(1) });
-    }
-  });
+  const asked = await busyOnce(page, () => "3", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: feedWithNewItems(1) }));
   const start = Date.now();
   await page.goto(url);
   await waitForCards(page, HOST);
