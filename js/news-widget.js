@@ -1,7 +1,7 @@
 /*! news-widget loader: mounts every [data-news-widget] element and <news-widget> on the page,
  * and every reader toolbar ([data-news-widget-toolbar], <news-widget-toolbar for="id">).
  * Works as a classic script (defer/async) and as type="module"; finds its wasm beside itself.
- * Defines one global, window.NewsWidget. See README "Embed on your site". */
+ * Defines one global, window.NewsWidget. See docs/interface.md#embedding. */
 (function () {
   "use strict";
   if (window.NewsWidget) return;

@@ -2,7 +2,7 @@
 // (../shared/reference/), both served by scripts/serve.mjs from one origin with the same
 // compression and cache headers, measured alternately (A B A B) in one headless Chromium;
 // then the figures only ours has (twiggy contributors, validateFeed). It informs; it never
-// fails a build. Run after scripts/build.sh (bench.sh does). README "Benchmark" reads it.
+// fails a build. Run after scripts/build.sh (bench.sh does). docs/benchmarks.md reads it.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release build: wasm-pack into pkg/, wasm-opt -Oz (npm binaryen), then dist/ = the loader +
-# glue + .wasm, the one folder a site copies (CONTRACT §1).
+# glue + .wasm, the one folder a site copies (docs/interface.md#embedding).
 #
 # It never downloads anything and never ships a broken artifact: a missing tool stops it with
 # the command that installs it (`make setup`), and a failed wasm-pack or wasm-opt step stops it
@@ -46,7 +46,7 @@ if [ "$profile" = "--release" ]; then
     # closure exports after the symbols, and nightly's default v0 names made the glue 0.5 KB
     # longer. std's optimize_for_size feature picks its smaller algorithms (sorts, integer
     # formatting), same results: 4.5 KB gzip less wasm. Not -Zfmt-debug=none: it changes no
-    # byte of the .wasm (README "Size").
+    # byte of the .wasm (docs/benchmarks.md#size).
     cargo_args=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
       -Zpanic-immediate-abort
       --config 'profile.release.panic="immediate-abort"'

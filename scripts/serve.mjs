@@ -1,6 +1,6 @@
 // Serves the demo: www/ at /, dist/ at /dist/ (and at /dist/v<version>/), with application/wasm,
 // gzip, and the strict Content-Security-Policy on pages whose name ends in "-csp.html". Caching
-// as README "Serving at scale" asks of a city's server: every file has an ETag and a matching
+// as docs/serving.md#caching-headers asks of a city's server: every file has an ETag and a matching
 // If-None-Match is a 304; feeds may be reused for a minute and revalidated in the background
 // (max-age=60, stale-while-revalidate); /dist/v<version>/ is immutable, /dist/ itself no-cache.
 // Compressible files go out gzip -9, compressed once per version of the file, as a CDN serves

@@ -5,7 +5,7 @@
 # every step first checks whether its result is already there.
 #
 # Works on a normal machine with internet (rustup) and on a bare Debian 12 machine that reaches
-# only the package registries (the Debian rustc-web fallback). See README "Set-up".
+# only the package registries (the Debian rustc-web fallback). See docs/contributing.md#set-up.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

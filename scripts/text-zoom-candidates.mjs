@@ -1,4 +1,4 @@
-// How the reader toolbar's technique was chosen (README "On an existing article page"): each
+// How the reader toolbar's technique was chosen (docs/architecture.md#why-css-zoom): each
 // candidate for scaling someone else's article to 200 % is applied to the hostile CMS page of
 // the tests (without the toolbar), and measured against 100 %: the rendered height of a word in
 // each kind of element (Range.getBoundingClientRect), the heading : paragraph ratio, the page's

@@ -1,8 +1,8 @@
-//! The public interface's names and rules, defined once (CONTRACT §1–§2, §5): the options with
+//! The public interface's names and rules, defined once (docs/interface.md): the options with
 //! their attribute and property names and defaults, how option values are read, the events with
 //! their details, the kinds of errors, and the version. The DOM layer reads options and raises
-//! events through these; the loader's copy (`js/contract.gen.js`) is generated from here and a
-//! native test (`tests/contract.rs`) fails when it is stale.
+//! events through these; the loader's copy (a block of `js/news-widget.js`) is generated from here
+//! and a native test (`tests/contract.rs`) fails when it is stale.
 
 use std::fmt;
 
@@ -39,12 +39,12 @@ pub const TIMEOUT: OptionName = option("timeout", "timeout");
 /// The object of per-language feeds (`{ zh: "/cn/rss.xml" }`); as attributes, `feed-<lang>`.
 pub const FEEDS: OptionName = option("feed-", "feeds");
 
-/// The widget's options (CONTRACT §1), in the order the README lists them.
+/// The widget's options (docs/interface.md#options).
 pub const WIDGET_OPTIONS: [OptionName; 8] = [
     FEED, LANG, PAGE_SIZE, ARTICLE, LOCALES, LANGUAGES, TIMEZONE, TIMEOUT,
 ];
 
-/// The article toolbar's target, `for="id of the article"` (CONTRACT §5).
+/// The article toolbar's target, `for="id of the article"` (docs/interface.md#toolbar-options).
 pub const FOR: OptionName = option("for", "for");
 pub const TOOLBAR_OPTIONS: [OptionName; 2] = [FOR, LANG];
 
@@ -248,7 +248,7 @@ pub enum Value {
     Bool(bool),
 }
 
-/// The events on the host element (CONTRACT §2), bubbling and composed.
+/// The events on the host element (docs/interface.md#events), bubbling and composed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// The first list (or error state) is on screen.

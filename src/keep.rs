@@ -1,6 +1,6 @@
-//! What the widget keeps of the feeds it read (CONTRACT §1): the policy alone, without storage.
-//! Which kept copy is still worth showing, which copies go when the store is over its bound
-//! (the oldest first), and how old is too old.
+//! What the widget keeps of the feeds it read (docs/serving.md#news-that-survives-the-network): the
+//! policy alone, without storage. Which kept copy is still worth showing, which copies go when the
+//! store is over its bound (the oldest first), and how old is too old.
 
 /// The bound of the kept feeds, per origin (every widget on a site shares one store).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

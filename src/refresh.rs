@@ -10,7 +10,7 @@ use crate::contract::ErrorKind;
 use crate::feed::FeedError;
 use crate::keep::whole_number;
 
-/// The `timeout` option's default, in seconds (CONTRACT §1).
+/// The `timeout` option's default, in seconds (docs/interface.md#options).
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 /// The longest timeout the option accepts, in seconds.
 pub const MAX_TIMEOUT_SECONDS: f64 = 600.0;

@@ -3,7 +3,7 @@
 //!
 //! The technique is CSS `zoom` on the target, chosen by trying the candidates on a hostile CMS
 //! page (px sizes on p/td/span, `!important` in the stylesheet and inline, px line heights, a
-//! 62.5 % root, a 600 px table and a 560 px image; README "On an existing article page"):
+//! 62.5 % root, a 600 px table and a 560 px image; docs/architecture.md#why-css-zoom):
 //! - `zoom` scales every length inside the target, so px and `!important` sizes grow alike and
 //!   keep their proportions (heading : paragraph, px line heights), and the text reflows;
 //!   together with `max-width: 100%` on replaced elements and tables it leaves no horizontal

@@ -1,6 +1,6 @@
 // The public interface defined once: the loader's generated block is what `src/contract.rs`
 // makes (so option names, events, kinds and the version cannot drift apart), and options are
-// read by the rules of CONTRACT §1.
+// read by the rules of docs/interface.md#options.
 
 use std::collections::HashMap;
 

@@ -8,7 +8,8 @@ import { CACHE, VERSION } from "../serve.mjs";
 export const OURS_BASE = `/dist/v${VERSION}/`;
 export const REFERENCE_SRC = "/reference/news-widget.js";
 
-/** A JSON Feed 1.1 of `n` items, each with zh-CN and ko translations (CONTRACT §4). */
+/** A JSON Feed 1.1 of `n` items, each with zh-CN and ko translations
+ * (docs/interface.md#json-feed-and-translations). */
 export function feed(n) {
   const items = [];
   for (let i = 0; i < n; i++) {
@@ -30,7 +31,7 @@ export function feed(n) {
 }
 
 /**
- * The lines README "Embed on your site" recommends for a page's <head>, so that the wasm, the
+ * The lines docs/serving.md#preload-lines recommends for a page's <head>, so that the wasm, the
  * glue and the feed download while the loader is still on its way.
  */
 export function preloadLines(feedUrl) {
@@ -94,7 +95,7 @@ export function writeBenchSite(dir) {
   return { pages, feedUrls: Object.fromEntries(Object.entries(scenes).map(([s, v]) => [s, v.feed])) };
 }
 
-/** Cache-Control for /bench/: feeds as README "Serving at scale" asks, pages revalidated. */
+/** Cache-Control for /bench/: feeds as docs/serving.md#caching-headers asks, pages revalidated. */
 export function benchCache(feedPolicy) {
   return (pathname) => (pathname.endsWith(".json") ? feedPolicy() : CACHE.other);
 }

@@ -1,6 +1,6 @@
-//! The JavaScript face of the widget (CONTRACT §2): `mount(element, options)` and the handle
-//! it returns, and `validateFeed`. Options are read here from the element's attributes and the
-//! JS options object, by the names `crate::contract` defines. The loader
+//! The JavaScript face of the widget (docs/interface.md#javascript-api): `mount(element, options)`
+//! and the handle it returns, and `validateFeed`. Options are read here from the element's
+//! attributes and the JS options object, by the names `crate::contract` defines. The loader
 //! (`js/news-widget.js`) wraps these in `window.NewsWidget`.
 
 use std::rc::Rc;
@@ -120,8 +120,8 @@ impl OptionValues for JsOptions<'_> {
 }
 
 /// Mounts a widget in `element`'s shadow root. `options` is a plain object with the camelCase
-/// options of CONTRACT §1; the element's attributes give the rest. On an element that has a
-/// widget already, it returns that widget's handle: with the same options it stays as it is,
+/// options of docs/interface.md#options; the element's attributes give the rest. On an element that
+/// has a widget already, it returns that widget's handle: with the same options it stays as it is,
 /// with another `lang` it switches, with other options it is mounted afresh. `early` is the
 /// loader's feed request, started before the wasm arrived (`fetch::EarlyFetch`).
 #[wasm_bindgen]

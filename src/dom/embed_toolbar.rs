@@ -1,5 +1,6 @@
-//! The JavaScript face of the reader toolbar (CONTRACT §5): `mountToolbar(element, options)`
-//! and the handle it returns. The loader wraps it in `NewsWidget.mountToolbar`.
+//! The JavaScript face of the reader toolbar (docs/interface.md#toolbar-options):
+//! `mountToolbar(element, options)` and the handle it returns. The loader wraps it in
+//! `NewsWidget.mountToolbar`.
 
 use std::rc::Rc;
 

@@ -57,8 +57,8 @@ pub struct FeedRead {
 }
 
 /// Reads a started request of the feed as bytes, whatever its format and encoding
-/// (CONTRACT §4), and gives the bytes too (an unchanged feed is told by them). A feed that
-/// reads well is kept for the next visit.
+/// (docs/interface.md#feeds), and gives the bytes too (an unchanged feed is told by them). A feed
+/// that reads well is kept for the next visit.
 pub async fn read_feed(
     pending: Pending,
     options: &ReadOptions,

@@ -1,6 +1,6 @@
 //! Turns widget state into elements: toolbar, card list, article view, loading and error
 //! states. Every string comes from Fluent through `Ctx`; every feed string goes to
-//! `textContent` or through the sanitizer. Parts named in CONTRACT §3 are set here.
+//! `textContent` or through the sanitizer. It sets the parts of docs/interface.md#shadow-parts.
 
 use std::cell::RefCell;
 

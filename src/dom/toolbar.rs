@@ -1,8 +1,8 @@
-//! The reader toolbar on an existing article page (CONTRACT §5): "Fonts: A+ A A-", Print, Print
-//! preview and the page's translations, in its own shadow root, for the article element that
-//! `for` names. The article is scaled by `zoom::TargetZoom` and never written to; the step is
-//! the widget's site-wide one. Owns every listener, sheet, frame and dialog it creates; the
-//! markup comes from `toolbar_view`, the printed article from `page_print`.
+//! The reader toolbar on an existing article page (docs/interface.md#the-reader-toolbar):
+//! "Fonts: A+ A A-", Print, Print preview and the page's translations, in its own shadow root, for
+//! the article element that `for` names. The article is scaled by `zoom::TargetZoom` and never
+//! written to; the step is the widget's site-wide one. Owns every listener, sheet, frame and
+//! dialog it creates; the markup comes from `toolbar_view`, the printed article from `page_print`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};

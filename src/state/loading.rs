@@ -1,8 +1,8 @@
-//! Loading the feed as a news app does (CONTRACT §1): the copy kept from the last visit shows at
-//! once while the network is asked; the fresh feed then updates the list in place (scroll,
-//! focus and the open article stay; new articles are announced once); a failed refresh keeps
-//! the news on screen with a notice and Retry; coming back online refreshes by itself. What each
-//! outcome leads to is `crate::refresh`'s policy.
+//! Loading the feed as a news app does (docs/serving.md#news-that-survives-the-network): the copy
+//! kept from the last visit shows at once while the network is asked; the fresh feed then updates
+//! the list in place (scroll, focus and the open article stay; new articles are announced once); a
+//! failed refresh keeps the news on screen with a notice and Retry; coming back online refreshes by
+//! itself. What each outcome leads to is `crate::refresh`'s policy.
 
 use std::rc::Rc;
 

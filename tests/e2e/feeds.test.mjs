@@ -1,6 +1,6 @@
-// The feeds cities actually publish (CONTRACT §4): RSS 2.0, RSS 1.0, Atom and messy JSON Feed,
-// in legacy encodings, malformed, with relative links, served as bytes with the headers real
-// servers send. Each test reads the first card's exact title (no mojibake, no raw entity), the
+// The feeds cities actually publish (docs/interface.md#feeds): RSS 2.0, RSS 1.0, Atom and messy
+// JSON Feed, in legacy encodings, malformed, with relative links, served as bytes with the headers
+// real servers send. Each test reads the first card's exact title (no mojibake, no raw entity), the
 // card count and the date shown. Then the RSS demo page: one feed per language, paired articles.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";

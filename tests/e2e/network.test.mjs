@@ -1,8 +1,9 @@
-// News that survives the network (CONTRACT §1): timeouts, a busy server's Retry-After, the last
-// good feed kept in Cache Storage (shown at once on a repeat visit, with a notice when it could
-// not be refreshed), the in-place update with its announcement, the size bound, blocked storage,
-// the `online` refresh, CORS named in the console, and the demo server's caching headers.
-// Every test runs in a fresh browser context: no test sees another's kept feeds.
+// News that survives the network (docs/serving.md#news-that-survives-the-network): timeouts, a busy
+// server's Retry-After, the last good feed kept in Cache Storage (shown at once on a repeat visit,
+// with a notice when it could not be refreshed), the in-place update with its announcement, the
+// size bound, blocked storage, the `online` refresh, CORS named in the console, and the demo
+// server's caching headers. Every test runs in a fresh browser context: no test sees another's kept
+// feeds.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -1,6 +1,6 @@
-// The reader toolbar on existing article pages (CONTRACT §5): the three demo pages
-// (www/article*.html) and a hostile CMS page (tests/fixtures/pages/hostile-article.html, served
-// at /hostile-article.html): text size over px and !important rules, reflow at 320 px, the
+// The reader toolbar on existing article pages (docs/interface.md#the-reader-toolbar): the three
+// demo pages (www/article*.html) and a hostile CMS page (tests/fixtures/pages/hostile-article.html,
+// served at /hostile-article.html): text size over px and !important rules, reflow at 320 px, the
 // shared stored step, no flash, print, languages, accessibility, keyboard and destroy().
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -361,9 +361,9 @@ test("a step chosen in another tab reaches the open article (storage event)", as
 });
 
 test("no flash: after a reload at 150 % the very first frame already shows the article at 150 %, and the toolbar's stylesheet is the loader's", async () => {
-  // The demo pages load the loader with `defer blocking="render"` (README): no frame is
-  // rendered before it has run, and it scales the article from the stored step at once; the
-  // wasm mounts the toolbar frames later. Every frame is recorded from the first one on.
+  // The demo pages load the loader with `defer blocking="render"` (docs/interface.md#no-flash): no
+  // frame is rendered before it has run, and it scales the article from the stored step at once;
+  // the wasm mounts the toolbar frames later. Every frame is recorded from the first one on.
   const page = await openArticle(PAGES.zh.path, {
     step: 3,
     init: () => {
