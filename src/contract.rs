@@ -404,7 +404,10 @@ pub fn loader_constants() -> String {
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
         ("FONT_STEP_KEY", quoted(crate::prefs::FONT_STEP_KEY)),
         ("SCALES", list(scales.iter().map(String::as_str))),
-        ("ZOOM_CSS", quoted(crate::text_zoom::ZOOM_CSS_TEMPLATE)),
+        (
+            "ZOOM_CSS",
+            quoted(crate::toolbar::text_zoom::ZOOM_CSS_TEMPLATE),
+        ),
     ];
     let mut out = String::from(LOADER_BLOCK_START);
     out.push('\n');

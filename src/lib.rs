@@ -9,15 +9,14 @@
 //! - [`prefs`]: font-size steps and stored preferences;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
-//! - [`text_zoom`]: the stylesheet that scales an existing article page's text (reader toolbar);
-//! - [`alternates`]: the reader toolbar's language links from a page's hreflang alternates;
+//! - [`toolbar`]: the reader toolbar's pure parts: the stylesheet that scales an existing
+//!   article page's text, the language links from a page's hreflang alternates;
 //! - [`state`]: the widget's state machine: `Model`, `Action`, `update` -> `Effect`s;
 //! - [`contract`]: the public interface's names (options, events, error kinds, version);
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
 //! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
 
-pub mod alternates;
 pub mod command;
 pub mod contract;
 pub mod feed;
@@ -28,7 +27,7 @@ pub mod prefs;
 pub mod refresh;
 pub mod sanitize;
 pub mod state;
-pub mod text_zoom;
+pub mod toolbar;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

@@ -1,5 +1,5 @@
 //! The reader's preferences as plain values: the font-size step and its arithmetic, and how both
-//! preferences are written to and read back from storage. No DOM here; `dom::storage` persists.
+//! preferences are written to and read back from storage. No DOM here; `dom::page::storage` persists.
 
 use crate::command::{key_command, Command, KeyCommand};
 

@@ -1,5 +1,5 @@
 //! The reader toolbar's language links from a page's hreflang alternates, natively.
-use news_widget::alternates::{language_links, Alternate, LanguageLink};
+use news_widget::toolbar::alternates::{language_links, Alternate, LanguageLink};
 
 const ZH: &str = "https://city.example/news/article.html";
 const KO: &str = "https://city.example/news/article-ko.html";

@@ -1,5 +1,5 @@
 // The loader starts the feed's request the moment it sees a widget, in parallel with the glue and
-// the wasm, and the widget takes that request over when it mounts (src/dom/fetch.rs, `adopt`):
+// the wasm, and the widget takes that request over when it mounts (src/dom/net/fetch.rs, `adopt`):
 // the feed is asked for once, before the wasm has arrived; a failed early request ends like any
 // other, with Retry; per-language feeds are left to the widget, which alone knows the language.
 import { after, before, test } from "node:test";

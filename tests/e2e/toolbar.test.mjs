@@ -402,7 +402,7 @@ test("no flash: after a reload at 150 % the very first frame already shows the a
   const own = sheets.filter((s) => s.mounted);
   assert.equal(early.length, 1, "the loader scaled the article before the wasm arrived");
   assert.ok(own.length >= 1, "the toolbar adopted its own sheet");
-  assert.equal(own[0].text, early[0].text, "the same stylesheet text (src/text_zoom.rs and its copy in the loader)");
+  assert.equal(own[0].text, early[0].text, "the same stylesheet text (src/toolbar/text_zoom.rs and its copy in the loader)");
   assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1, "the loader's early sheet is gone again");
   await close(page);
 });

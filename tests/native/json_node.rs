@@ -16,7 +16,7 @@ pub fn take_field_reads() -> usize {
     FIELD_READS.with(|n| n.replace(0))
 }
 
-/// serde_json's tree seen as the browser's `JSON.parse` tree is seen (`dom::json`): the same
+/// serde_json's tree seen as the browser's `JSON.parse` tree is seen (`dom::net::json`): the same
 /// reader walks both.
 #[derive(Clone, Copy)]
 pub struct Node<'a>(pub &'a Value);

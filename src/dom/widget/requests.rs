@@ -9,13 +9,14 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::super::fetch::{self, now_ms, FetchOptions};
-use super::super::load::{self, LoadError};
-use super::super::notify;
-use super::super::site::{self, Resource};
-use super::super::{kept, warn};
 use super::{absolute, Widget};
 use crate::contract::{ErrorKind, Event};
+use crate::dom::net::fetch::{self, now_ms, FetchOptions};
+use crate::dom::net::kept;
+use crate::dom::net::load::{self, LoadError};
+use crate::dom::page::site::{self, Resource};
+use crate::dom::parts::notify;
+use crate::dom::warn;
 use crate::state::{Action, LoadId};
 
 /// A feed request's guard: dropping it (a newer load, destroy) aborts the request.

@@ -6,7 +6,7 @@ use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, ShadowRoot};
 
-use super::print::PRINT_CSS;
+use crate::dom::parts::print::PRINT_CSS;
 
 /// Minified by build.rs from src/dom/widget.css.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));

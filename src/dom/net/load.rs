@@ -12,7 +12,8 @@ use web_sys::{TextDecoder, TextDecoderOptions};
 
 use super::fetch::{Fetched, Pending};
 use super::json::JsJson;
-use super::{intl, kept};
+use super::kept;
+use crate::dom::parts::intl;
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
 use crate::feed::{
     self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate, ZoneOffset, DEFER_OVER,
@@ -29,7 +30,7 @@ pub(super) fn js_detail(value: &JsValue) -> String {
 
 /// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
 pub async fn next_task() {
-    let _ = wasm_bindgen_futures::JsFuture::from(super::net::next_task()).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(super::js::next_task()).await;
 }
 
 /// The text of a started request (a Fluent resource), decoded as UTF-8.

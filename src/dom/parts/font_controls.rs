@@ -4,8 +4,8 @@
 use web_sys::Element;
 
 use super::node::El;
-use super::render::Ctx;
 use crate::command::{key_shortcut, Command};
+use crate::dom::widget::render::Ctx;
 use crate::prefs::FontStep;
 
 /// The group: a label ("Fonts:", "字体：", "글자 크기:") and A+ A A-.

@@ -1,6 +1,6 @@
 //! Scales an existing article (the reader toolbar's target) by the reader's font step: one
-//! constructed stylesheet, adopted by the target's document, holding `crate::text_zoom`'s rules
-//! for that target. Not an element, not an attribute: the target and its children are never
+//! constructed stylesheet, adopted by the target's document, holding
+//! `crate::toolbar::text_zoom`'s rules for that target. Not an element, not an attribute: the target and its children are never
 //! written to, and dropping the `TargetZoom` takes the sheet out again. A constructed sheet is
 //! what a strict `style-src 'self'` allows (an inline `<style>` or `style` attribute it refuses).
 
@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document};
 
 use crate::prefs::FontStep;
-use crate::text_zoom::zoom_css;
+use crate::toolbar::text_zoom::zoom_css;
 
 #[must_use = "dropping the TargetZoom puts the article back at its site's size"]
 pub struct TargetZoom {

@@ -5,12 +5,12 @@ use crate::command::Command;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement};
 
-use super::font_controls;
-use super::intl;
-use super::listen::Listener;
-use super::render::{self, Ctx};
-use crate::alternates::{self, Alternate, LanguageLink};
+use crate::dom::parts::font_controls;
+use crate::dom::parts::intl;
+use crate::dom::parts::listen::Listener;
+use crate::dom::widget::render::{self, Ctx};
 use crate::prefs::FontStep;
+use crate::toolbar::alternates::{self, Alternate, LanguageLink};
 
 /// The `data-action` of the preview dialog's Close button (a control of the toolbar alone).
 pub const CLOSE_PREVIEW: &str = "close-preview";

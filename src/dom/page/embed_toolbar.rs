@@ -8,8 +8,8 @@ use web_sys::Element;
 
 use super::embed::JsOptions;
 use super::slot::{Slot, Slots};
-use super::toolbar::{Toolbar, ToolbarOptions};
 use crate::contract::{self, OptionValues};
+use crate::dom::toolbar::{Toolbar, ToolbarOptions};
 use crate::prefs::FontStep;
 
 thread_local! {

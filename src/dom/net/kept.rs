@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::fetch::{now_ms, Fetched};
-use super::net;
+use super::js;
 use crate::keep::{EntryMeta, KeptEntry, KEEP_POLICY};
 
 /// A kept feed and when it was fetched.
@@ -21,7 +21,7 @@ pub struct Kept {
 
 /// Starts looking for the kept copy of a URL: a promise of `[header, bytes]`, or of `undefined`
 /// where there is none or nothing can be kept.
-pub use super::net::lookup;
+pub use super::js::lookup;
 
 /// Whether a settled value is a kept copy (and not the network's answer it raced with, whose
 /// first field is a status).
@@ -67,7 +67,7 @@ pub fn keep(url: &str, fetched: &Fetched) {
         }
         .write()
     });
-    let all = net::keep(url, &fetched.bytes, meta);
+    let all = js::keep(url, &fetched.bytes, meta);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(all) = JsFuture::from(all).await else {
             return;
@@ -97,6 +97,6 @@ fn bound(all: &Array) {
         .collect();
     let dropped = KEEP_POLICY.evictions(&entries, now_ms());
     if !dropped.is_empty() {
-        net::forget(dropped.iter().map(|key| JsValue::from_str(key)).collect());
+        js::forget(dropped.iter().map(|key| JsValue::from_str(key)).collect());
     }
 }

@@ -12,9 +12,10 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, Element};
 
-use super::fetch::{self, FetchOptions};
-use super::listen::Listener;
-use super::{load, storage};
+use super::storage;
+use crate::dom::net::fetch::{self, FetchOptions};
+use crate::dom::net::load;
+use crate::dom::parts::listen::Listener;
 use crate::i18n::{self, Catalog, I18nError};
 use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
 use crate::refresh::LoadError;
@@ -210,7 +211,7 @@ pub fn built_in_catalog() -> Catalog {
     });
     // Said once the site is no longer borrowed: the console may be a page's wrapper.
     for error in &errors {
-        super::warn(&error.to_string());
+        crate::dom::warn(&error.to_string());
     }
     catalog
 }

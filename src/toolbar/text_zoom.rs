@@ -1,5 +1,5 @@
 //! The stylesheet that scales someone else's article (the reader toolbar's target) by the
-//! reader's font step, as text. No DOM here; `dom::zoom` adopts it into the page.
+//! reader's font step, as text. No DOM here; `dom::toolbar::zoom` adopts it into the page.
 //!
 //! The technique is CSS `zoom` on the target, chosen by trying the candidates on a hostile CMS
 //! page (px sizes on p/td/span, `!important` in the stylesheet and inline, px line heights, a

@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
+use super::js::{request, TIMEOUT};
 use super::load::{js_detail, LoadError};
-use super::net::{request, TIMEOUT};
 use crate::refresh;
 
 /// How one request is made.

@@ -7,11 +7,11 @@ use std::cell::RefCell;
 use fluent_bundle::FluentValue;
 use web_sys::{Document, Element};
 
-use super::clean::{safe_url, Cleaner};
-use super::font_controls;
-use super::intl::DateFormatter;
-use super::node::El;
 use crate::command::Command;
+use crate::dom::parts::clean::{safe_url, Cleaner};
+use crate::dom::parts::font_controls;
+use crate::dom::parts::intl::DateFormatter;
+use crate::dom::parts::node::El;
 use crate::feed::{Body, Item, Items, Timestamp};
 use crate::i18n::{I18nError, Localizer};
 use crate::prefs::FontStep;

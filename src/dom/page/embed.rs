@@ -9,12 +9,12 @@ use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::fetch::EarlyFetch;
-use super::load::{self, FeedRead, ReadOptions};
 use super::slot::{Slot, Slots};
-use super::warn;
-use super::widget::Widget;
 use crate::contract::{self, Change, ErrorKind, MountError, OptionName, OptionValues, Options};
+use crate::dom::net::fetch::EarlyFetch;
+use crate::dom::net::load::{self, FeedRead, ReadOptions};
+use crate::dom::warn;
+use crate::dom::widget::Widget;
 use crate::feed::charset;
 use crate::prefs::FontStep;
 use crate::state::Action;

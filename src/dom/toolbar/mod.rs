@@ -2,7 +2,7 @@
 //! preview and the page's translations, in its own shadow root, for the article element that
 //! `for` names. The article is scaled by `zoom::TargetZoom` and never written to; the step is
 //! the widget's site-wide one. Owns every listener, sheet, frame and dialog it creates; the
-//! markup comes from `toolbar_view`, the printed article from `page_print`.
+//! markup comes from `view`, the printed article from `page_print`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -11,19 +11,27 @@ use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
-use super::listen::Listener;
-use super::page_print::{self, PageFacts};
-use super::print::{self, PrintFrame};
-use super::render::Ctx;
-use super::site::{self, Member, Membership};
-use super::toolbar_view::{self, Preview};
-use super::zoom::TargetZoom;
-use super::{font_controls, notify, shadow, warn};
 use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::{Event as HostEvent, MountError};
+use crate::dom::page::shadow;
+use crate::dom::page::site::{self, Member, Membership};
+use crate::dom::parts::font_controls;
+use crate::dom::parts::listen::Listener;
+use crate::dom::parts::notify;
+use crate::dom::parts::print::{self, PrintFrame};
+use crate::dom::warn;
+use crate::dom::widget::render::Ctx;
 use crate::i18n::Localizer;
 use crate::lang;
 use crate::prefs::FontStep;
+
+pub(crate) mod page_print;
+pub(crate) mod view;
+pub(crate) mod zoom;
+
+use page_print::PageFacts;
+use view::Preview;
+use zoom::TargetZoom;
 
 /// Options of `mountToolbar`, from the JS call and the element's attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,11 +103,11 @@ impl Toolbar {
         };
         root.style()
             .set_property("--nw-scale", &own_scale.scale_css())?;
-        let links = toolbar_view::language_links(&doc, html_lang.as_deref());
+        let links = view::language_links(&doc, html_lang.as_deref());
         {
             let base = doc.base_uri().ok().flatten().unwrap_or_default();
             let ctx = Ctx::new(&doc, &l10n, &base, &[]);
-            root.append_child(&toolbar_view::bar(&ctx, font, &links))?;
+            root.append_child(&view::bar(&ctx, font, &links))?;
         }
         let live = shadow::live_region(&doc)?;
         root.append_child(&live)?;
@@ -146,11 +154,11 @@ impl Toolbar {
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(control) = super::listen::clicked_control(event) else {
+        let Some(control) = crate::dom::parts::listen::clicked_control(event) else {
             return;
         };
         let action = control.get_attribute("data-action").unwrap_or_default();
-        if action == toolbar_view::CLOSE_PREVIEW {
+        if action == view::CLOSE_PREVIEW {
             return self.close_preview();
         }
         match Command::from_action(&action) {
@@ -168,7 +176,7 @@ impl Toolbar {
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
-        let Some(key) = super::listen::shortcut_key(event) else {
+        let Some(key) = crate::dom::parts::listen::shortcut_key(event) else {
             return;
         };
         if let Some(KeyCommand::Font(command)) = key_command(&key) {
@@ -278,7 +286,7 @@ impl Toolbar {
         let _ = copy.class_list().add_1("print-layout");
         let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
         let ctx = Ctx::new(&self.doc, &self.l10n, &base, &[]);
-        let dialog = toolbar_view::preview_dialog(&ctx, copy);
+        let dialog = view::preview_dialog(&ctx, copy);
         if self.root.append_child(&dialog).is_err() {
             return;
         }

@@ -5,8 +5,8 @@
 
 use web_sys::{Document, Element, Node};
 
-use super::clean::Cleaner;
-use super::render::Ctx;
+use crate::dom::parts::clean::Cleaner;
+use crate::dom::widget::render::Ctx;
 use crate::feed::Timestamp;
 
 /// What heads the printed article, read from the page.

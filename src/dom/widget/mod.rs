@@ -11,18 +11,20 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
-use super::fetch::EarlyFetch;
-use super::listen::{clicked_control, shortcut_key, Listener};
-use super::load::ReadOptions;
-use super::print::PrintFrame;
-use super::site::{self, Member, Membership, ResourceRequest};
-use super::{shadow, warn};
 use crate::command::Command;
 use crate::contract::{MountError, Options};
+use crate::dom::net::fetch::EarlyFetch;
+use crate::dom::net::load::ReadOptions;
+use crate::dom::page::shadow;
+use crate::dom::page::site::{self, Member, Membership, ResourceRequest};
+use crate::dom::parts::listen::{clicked_control, shortcut_key, Listener};
+use crate::dom::parts::print::PrintFrame;
+use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
 use crate::prefs::FontStep;
 use crate::state::{self, Action, Effect, Focus, Model, Sources};
 
+pub(crate) mod render;
 mod requests;
 mod view;
 
