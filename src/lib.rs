@@ -8,7 +8,9 @@
 //! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
 //! - [`prefs`]: font-size steps and stored preferences;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
-//! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
+//! - [`refresh`]: timeouts, what a failed or fresh load shows;
+//! - [`retry`]: the one retry of a busy server (`Retry-After` as seconds or an HTTP date);
+//! - [`load_error`]: why a load failed, as the reader, the page and the policy see it;
 //! - [`toolbar`]: the reader toolbar's pure parts: the stylesheet that scales an existing
 //!   article page's text, the language links from a page's hreflang alternates;
 //! - [`state`]: the widget's state machine: `Model`, `Action`, `update` -> `Effect`s;
@@ -23,8 +25,10 @@ pub mod feed;
 pub mod i18n;
 pub mod keep;
 pub mod lang;
+pub mod load_error;
 pub mod prefs;
 pub mod refresh;
+pub mod retry;
 pub mod sanitize;
 pub mod state;
 pub mod toolbar;

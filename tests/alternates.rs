@@ -1,12 +1,12 @@
 //! The reader toolbar's language links from a page's hreflang alternates, natively.
-use news_widget::toolbar::alternates::{language_links, Alternate, LanguageLink};
+use news_widget::toolbar::alternates::{language_links, LanguageLink, PageAlternate};
 
 const ZH: &str = "https://city.example/news/article.html";
 const KO: &str = "https://city.example/news/article-ko.html";
 const EN: &str = "https://city.example/news/article-en.html";
 
-fn alt(hreflang: &str, href: &str) -> Alternate {
-    Alternate {
+fn alt(hreflang: &str, href: &str) -> PageAlternate {
+    PageAlternate {
         hreflang: hreflang.to_string(),
         href: href.to_string(),
     }

@@ -4,8 +4,8 @@
 
 use news_widget::contract::{Event, Options, Source};
 use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Version};
+use news_widget::load_error::LoadError;
 use news_widget::prefs::FontStep;
-use news_widget::refresh::LoadError;
 use news_widget::state::{
     handles_key, negotiate, update, Action, Announcement, Effect, Focus, Load, Model, Sources,
     View, Warning,

@@ -6,9 +6,9 @@
 //!   `shadow` (the host's shadow root), `style` (the stylesheet, `widget.css` and `print.css`);
 //! - `widget`: one mounted widget: dispatch and effects, its `requests`, its `view`, `render`;
 //! - `toolbar`: the reader toolbar on an article page: its `view`, `zoom`, `page_print`;
-//! - `net`: a feed's way in: `fetch` (deadline, retry), `load` (bytes to the feed model), `kept`
-//!   (Cache Storage), their calls to the browser (`js`, over `js/net.js`), `xml` and `json` (the
-//!   browser's parsers for the readers);
+//! - `net`: a feed's way in: `fetch` (deadline, retry), `read` (bytes to the feed model), `cache`
+//!   (the kept feeds in Cache Storage), their calls to the browser (`js`, over `js/net.js`), `xml`
+//!   and `json` (the browser's parsers for the readers);
 //! - `parts`: what the widget and the toolbar are both built from: `node`, `listen`, `notify`,
 //!   `intl`, `clean` (the sanitizing walker), `font_controls`, `print`.
 

@@ -11,7 +11,8 @@ use super::reader::open;
 use super::{Action, Announcement, Effect, Focus, Load, Model, View, Warning};
 use crate::contract::{Event, Source};
 use crate::feed::{Feed, FeedOutcome};
-use crate::refresh::{self as policy, LoadError, Next};
+use crate::load_error::LoadError;
+use crate::refresh::{self as policy, Next};
 
 /// What started a load.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

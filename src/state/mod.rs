@@ -14,8 +14,8 @@ use unic_langid::LanguageIdentifier;
 use crate::contract::{Event, Options, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::lang::{self, InvalidTag};
+use crate::load_error::LoadError;
 use crate::prefs::FontStep;
-use crate::refresh::LoadError;
 
 mod language;
 mod loading;

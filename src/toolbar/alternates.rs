@@ -9,7 +9,7 @@ use crate::lang::{self, is_traditional_chinese, same_language};
 
 /// One `<link rel="alternate" hreflang href>` of the page, its `href` already absolute.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Alternate {
+pub struct PageAlternate {
     pub hreflang: String,
     pub href: String,
 }
@@ -33,7 +33,7 @@ pub struct LanguageLink {
 /// order of the built-in languages (English, Chinese, Korean), then others as the page lists
 /// them. Empty when there is no other language to go to: then there is no language control.
 pub fn language_links(
-    alternates: &[Alternate],
+    alternates: &[PageAlternate],
     page_lang: Option<&str>,
     page_url: &str,
 ) -> Vec<LanguageLink> {

@@ -1,7 +1,7 @@
 //! Requests that end: each has a deadline (the `timeout` option) after which it is aborted,
 //! body included, and a busy server (503/429 with `Retry-After`) is asked once more within that
 //! deadline. The calls to the browser are `js/net.js` (which also names a CORS failure in the
-//! console); what they mean and whether to retry is decided here and in `crate::refresh`.
+//! console); what they mean and whether to retry is decided here and in `crate::retry` and `crate::refresh`.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,8 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 use super::js::{request, TIMEOUT};
-use super::load::{js_detail, LoadError};
+use super::read::{js_detail, LoadError};
 use crate::refresh;
+use crate::retry;
 
 /// How one request is made.
 #[derive(Clone, Copy)]
@@ -181,7 +182,7 @@ impl Pending {
                     url: answer.get(3).as_string().unwrap_or(self.url),
                 });
             }
-            let wait = refresh::retry_wait_with(
+            let wait = retry::retry_wait_with(
                 status,
                 answer.get(1).as_string().as_deref(),
                 now_ms(),

@@ -1,6 +1,6 @@
 //! The interface of `js/net.js`, the widget's calls to `fetch`, timers and Cache Storage: each
 //! costs less there than as a wasm import with its glue, and an async chain less than a Rust
-//! state machine. What the calls mean is decided in `fetch`, `kept` and the pure core.
+//! state machine. What the calls mean is decided in `fetch`, `cache` and the pure core.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;

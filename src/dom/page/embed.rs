@@ -12,7 +12,7 @@ use web_sys::Element;
 use super::slot::{Slot, Slots};
 use crate::contract::{self, Change, ErrorKind, MountError, OptionName, OptionValues, Options};
 use crate::dom::net::fetch::EarlyFetch;
-use crate::dom::net::load::{self, FeedRead, ReadOptions};
+use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
 use crate::dom::widget::Widget;
 use crate::feed::charset;
@@ -275,7 +275,7 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
         // The start is enough to tell JSON from XML; the text stays a JS string.
         let head = String::from(text.trim_start().slice(0, 1024));
         let syntax = charset::sniff_syntax(head.as_bytes());
-        load::read_text(text, syntax, &url, &read_options).map(|outcome| FeedRead {
+        read::read_text(text, syntax, &url, &read_options).map(|outcome| FeedRead {
             outcome,
             charset: "utf-8".to_owned(),
             charset_source: charset::CharsetSource::Default,
@@ -292,7 +292,7 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
             ));
         };
         let content_type = property_text(&options, "contentType");
-        load::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
+        read::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
     };
     let read = read.map_err(|e| js_error(e.kind(), &e.to_string()))?;
     Ok(report(&read))

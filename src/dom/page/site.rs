@@ -14,11 +14,11 @@ use web_sys::{AbortController, Element};
 
 use super::storage;
 use crate::dom::net::fetch::{self, FetchOptions};
-use crate::dom::net::load;
+use crate::dom::net::read;
 use crate::dom::parts::listen::Listener;
 use crate::i18n::{self, Catalog, I18nError};
+use crate::load_error::LoadError;
 use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
-use crate::refresh::LoadError;
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
 pub trait Member {
@@ -254,7 +254,7 @@ pub fn resource(
     });
     let locale = locale.clone();
     let done = wasm_bindgen_futures::future_to_promise(async move {
-        let resource = match load::text_of(pending).await {
+        let resource = match read::text_of(pending).await {
             Ok(text) => {
                 let mut errors = Vec::new();
                 let parsed = i18n::parse_resource(&locale, text, &mut errors);

@@ -10,7 +10,7 @@ use crate::dom::parts::intl;
 use crate::dom::parts::listen::Listener;
 use crate::dom::widget::render::{self, Ctx};
 use crate::prefs::FontStep;
-use crate::toolbar::alternates::{self, Alternate, LanguageLink};
+use crate::toolbar::alternates::{self, LanguageLink, PageAlternate};
 
 /// The `data-action` of the preview dialog's Close button (a control of the toolbar alone).
 pub const CLOSE_PREVIEW: &str = "close-preview";
@@ -58,7 +58,7 @@ pub fn language_links(doc: &Document, html_lang: Option<&str>) -> Vec<LanguageLi
                 continue;
             };
             if let Ok(url) = web_sys::Url::new_with_base(&href, &base) {
-                found.push(Alternate {
+                found.push(PageAlternate {
                     hreflang,
                     href: url.href(),
                 });

@@ -14,7 +14,7 @@ use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 use crate::command::Command;
 use crate::contract::{MountError, Options};
 use crate::dom::net::fetch::EarlyFetch;
-use crate::dom::net::load::ReadOptions;
+use crate::dom::net::read::ReadOptions;
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership, ResourceRequest};
 use crate::dom::parts::listen::{clicked_control, shortcut_key, Listener};

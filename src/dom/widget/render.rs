@@ -14,8 +14,8 @@ use crate::dom::parts::intl::DateFormatter;
 use crate::dom::parts::node::El;
 use crate::feed::{Body, Item, Items, Timestamp};
 use crate::i18n::{I18nError, Localizer};
+use crate::load_error::LoadError;
 use crate::prefs::FontStep;
-use crate::refresh::LoadError;
 use crate::sanitize::UrlUse;
 
 /// What the toolbar's language control offers: a tag and its endonym.

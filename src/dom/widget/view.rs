@@ -18,8 +18,8 @@ use crate::dom::parts::notify;
 use crate::dom::parts::print;
 use crate::dom::warn;
 use crate::i18n;
+use crate::load_error::LoadError;
 use crate::prefs::FontStep;
-use crate::refresh::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
 
 impl Widget {

@@ -1,7 +1,7 @@
 //! Network and decoding: fetches the feed as bytes (and optional Fluent resources) through
 //! `fetch` (deadline, retry), decodes it in the charset the pure core decides, lets the browser's
 //! `JSON.parse` or XML parser read it, and hands the pieces to the pure `feed` model. A feed that
-//! reads well is kept (`kept`) for the next visit.
+//! reads well is kept (`cache`) for the next visit.
 
 use std::rc::Rc;
 
@@ -10,15 +10,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
+use super::cache;
 use super::fetch::{Fetched, Pending};
 use super::json::JsJson;
-use super::kept;
 use crate::dom::parts::intl;
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
 use crate::feed::{
     self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate, ZoneOffset, DEFER_OVER,
 };
-pub use crate::refresh::LoadError;
+pub use crate::load_error::LoadError;
 
 pub(super) fn js_detail(value: &JsValue) -> String {
     value
@@ -67,7 +67,7 @@ pub async fn read_feed(
     let url = pending.url().to_owned();
     let fetched = pending.finish().await?;
     let outcome = read_fetched(&fetched, options)?;
-    kept::keep(&url, &fetched);
+    cache::keep(&url, &fetched);
     Ok((outcome, fetched.bytes))
 }
 
