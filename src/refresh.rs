@@ -1,23 +1,7 @@
-//! How a load of the feed ends, decided without the DOM: the request timeout, which failures
-//! leave the news already on screen (or kept from an earlier visit), and what the reader sees
+//! How a load of the feed ends, decided without the DOM: which failures leave the news already
+//! on screen (or kept from an earlier visit), and what the reader sees
 //! after each outcome. The one retry of a busy server is `crate::retry`'s; why a load failed,
 //! `crate::load_error`'s.
-
-/// The `timeout` option's default, in seconds (CONTRACT §1).
-pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
-/// The longest timeout the option accepts, in seconds.
-pub const MAX_TIMEOUT_SECONDS: f64 = 600.0;
-
-/// The request timeout in milliseconds from the `timeout` option (seconds, fractions allowed).
-/// A missing, non-positive or non-numeric value is the default; a huge one is capped.
-pub fn timeout_ms(seconds: Option<f64>) -> u32 {
-    // `NaN > 0.0` is false: not a number is the default too.
-    let seconds = seconds
-        .filter(|s| *s > 0.0)
-        .unwrap_or(DEFAULT_TIMEOUT_SECONDS)
-        .min(MAX_TIMEOUT_SECONDS);
-    ((seconds * 1000.0) as u32).max(1)
-}
 
 /// Why a load of the feed failed, as far as the decisions below care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

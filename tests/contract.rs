@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use news_widget::contract::{
-    loader_constants, BadFeedKey, Change, ErrorKind, Event, OptionName, OptionValues, Options,
-    Source, Value, LOADER_BLOCK_END, LOADER_BLOCK_START, WIDGET_OPTIONS,
-};
-use news_widget::prefs::FontStep;
+use news_widget::contract::FontStep;
+use news_widget::contract::{ErrorKind, Event, OptionName, Source, Value, WIDGET_OPTIONS};
+use news_widget::loader_block::{loader_constants, LOADER_BLOCK_END, LOADER_BLOCK_START};
+use news_widget::options::{BadFeedKey, Change, OptionValues, Options};
 
 const LOADER_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/news-widget.js");
 

@@ -1,5 +1,5 @@
 //! Font-step arithmetic and stored-value parsing, natively.
-use news_widget::prefs::FontStep;
+use news_widget::contract::FontStep;
 
 #[test]
 fn default_step_is_one_hundred_percent() {

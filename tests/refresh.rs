@@ -1,6 +1,7 @@
 //! How a load ends, natively: the timeout option, the one retry of a busy server (Retry-After in
 //! seconds and as an HTTP date), which failures keep the news on screen, and what is shown next.
-use news_widget::refresh::{after_load, count_new, timeout_ms, Failure, Next};
+use news_widget::options::timeout_ms;
+use news_widget::refresh::{after_load, count_new, Failure, Next};
 use news_widget::retry::{parse_http_date, parse_retry_after, retry_wait};
 
 /// Sun, 06 Nov 1994 08:49:37 GMT, the example date of RFC 9110.

@@ -2,10 +2,11 @@
 // step's effects pinned. Races (a language switch during a load, Retry during a locale fetch,
 // answers that arrive late), focus rules, announcements, events and what is shared with the site.
 
-use news_widget::contract::{Event, Options, Source};
+use news_widget::contract::FontStep;
+use news_widget::contract::{Event, Source};
 use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Version};
 use news_widget::load_error::LoadError;
-use news_widget::prefs::FontStep;
+use news_widget::options::Options;
 use news_widget::state::{
     handles_key, negotiate, update, Action, Announcement, Effect, Focus, Load, Model, Sources,
     View, Warning,

@@ -5,11 +5,12 @@
 
 use std::rc::Rc;
 
-use news_widget::contract::{Event, Options, Source};
+use news_widget::contract::FontStep;
+use news_widget::contract::{Event, Source};
 use news_widget::feed::{
     Body, Decode, Feed, FeedFormat, FeedOutcome, Item, ItemError, ItemKey, Items, Version,
 };
-use news_widget::prefs::FontStep;
+use news_widget::options::Options;
 use news_widget::state::{
     negotiate, update, Action, Announcement, Effect, Focus, Model, Sources, View, Warning,
 };

@@ -1,6 +1,6 @@
 //! The reader toolbar's stylesheet for an existing article, natively: what it says at each step,
 //! how ids become selectors, and that the loader's pre-paint copy is the same text.
-use news_widget::prefs::FontStep;
+use news_widget::contract::FontStep;
 use news_widget::toolbar::text_zoom::{css_identifier, zoom_css, ZOOM_CSS_TEMPLATE};
 
 const LOADER: &str = include_str!("../js/news-widget.js");

@@ -9,8 +9,9 @@
 //! - `net`: a feed's way in: `fetch` (deadline, retry), `read` (bytes to the feed model), `cache`
 //!   (the kept feeds in Cache Storage), their calls to the browser (`js`, over `js/net.js`), `xml`
 //!   and `json` (the browser's parsers for the readers);
-//! - `parts`: what the widget and the toolbar are both built from: `node`, `listen`, `notify`,
-//!   `intl`, `clean` (the sanitizing walker), `font_controls`, `print`.
+//! - `parts`: what the widget and the toolbar are both built from: `ctx` (what a render needs),
+//!   `node`, `controls` (fonts, languages), `listen`, `notify`, `intl`, `clean` (the sanitizing
+//!   walker), `print`.
 
 mod net;
 mod page;

@@ -17,7 +17,7 @@
 //! - a relative `font-size` on the target leaves every px-sized descendant as it was;
 //! - `transform: scale()` does not reflow: the page scrolls sideways by the article's width.
 
-use crate::prefs::FontStep;
+use crate::contract::FontStep;
 
 /// The rules, with `{id}` (the target's id as a CSS identifier) and `{scale}` to fill in.
 /// The loader (`js/news-widget.js`) applies the same text before the wasm has arrived, so that

@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::js::{request, TIMEOUT};
-use super::read::{js_detail, LoadError};
+use super::js::{js_detail, request, TIMEOUT};
+use crate::load_error::LoadError;
 use crate::refresh;
 use crate::retry;
 

@@ -4,6 +4,7 @@
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 #[wasm_bindgen(module = "/js/net.js")]
@@ -39,3 +40,12 @@ extern "C" {
 
 /// How `request` says the deadline passed.
 pub const TIMEOUT: &str = "timeout";
+
+/// What a rejected call's error says: an `Error`'s message, or the text it was rejected with.
+pub fn js_detail(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}

@@ -12,21 +12,14 @@ use web_sys::{TextDecoder, TextDecoderOptions};
 
 use super::cache;
 use super::fetch::{Fetched, Pending};
+use super::js::js_detail;
 use super::json::JsJson;
 use crate::dom::parts::intl;
 use crate::feed::charset::{self, CharsetSource, Syntax, Utf8Check};
 use crate::feed::{
     self, BuildOptions, FeedError, FeedNote, FeedOutcome, WrittenDate, ZoneOffset, DEFER_OVER,
 };
-pub use crate::load_error::LoadError;
-
-pub(super) fn js_detail(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
-}
+use crate::load_error::LoadError;
 
 /// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
 pub async fn next_task() {

@@ -10,13 +10,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::slot::{Slot, Slots};
-use crate::contract::{self, Change, ErrorKind, MountError, OptionName, OptionValues, Options};
+use crate::contract::{self, ErrorKind, FontStep, MountError, OptionName};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
 use crate::dom::widget::Widget;
 use crate::feed::charset;
-use crate::prefs::FontStep;
+use crate::options::{Change, OptionValues, Options};
 use crate::state::Action;
 
 thread_local! {

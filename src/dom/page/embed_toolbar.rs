@@ -8,9 +8,9 @@ use web_sys::Element;
 
 use super::embed::JsOptions;
 use super::slot::{Slot, Slots};
-use crate::contract::{self, OptionValues};
+use crate::contract::{self, FontStep};
 use crate::dom::toolbar::{Toolbar, ToolbarOptions};
-use crate::prefs::FontStep;
+use crate::options::{self, OptionValues};
 
 thread_local! {
     static TOOLBARS: Slots<Toolbar> = Slots::default();
@@ -28,7 +28,7 @@ pub fn mount_toolbar(element: Element, options: JsValue) -> Result<ToolbarHandle
     };
     let options = ToolbarOptions {
         target: values.text(contract::FOR),
-        lang: contract::read_lang(&values),
+        lang: options::read_lang(&values),
     };
     if let Some(slot) = TOOLBARS.with(|t| t.find(&element)) {
         if slot.get().is_some_and(|t| t.options() != options) {

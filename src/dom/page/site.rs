@@ -13,12 +13,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, Element};
 
 use super::storage;
+use crate::contract::FontStep;
 use crate::dom::net::fetch::{self, FetchOptions};
 use crate::dom::net::read;
 use crate::dom::parts::listen::Listener;
 use crate::i18n::{self, Catalog, I18nError};
 use crate::load_error::LoadError;
-use crate::prefs::{FontStep, FONT_STEP_KEY, LANGUAGE_KEY};
+use crate::prefs::{FONT_STEP_KEY, LANGUAGE_KEY};
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
 pub trait Member {

@@ -12,18 +12,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use crate::command::{key_command, Command, KeyCommand};
-use crate::contract::{Event as HostEvent, MountError};
+use crate::contract::{Event as HostEvent, FontStep, MountError};
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
-use crate::dom::parts::font_controls;
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::listen::Listener;
 use crate::dom::parts::notify;
 use crate::dom::parts::print::{self, PrintFrame};
 use crate::dom::warn;
-use crate::dom::widget::render::Ctx;
 use crate::i18n::Localizer;
 use crate::lang;
-use crate::prefs::FontStep;
 
 pub(crate) mod page_print;
 pub(crate) mod view;
@@ -219,7 +218,7 @@ impl Toolbar {
                 .style()
                 .set_property("--nw-scale", &step.scale_css());
         }
-        font_controls::update_font_buttons(&self.root, step);
+        controls::update_font_buttons(&self.root, step);
         if announce {
             let text = self.l10n.format(
                 "font-size-changed",

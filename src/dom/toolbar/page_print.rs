@@ -6,7 +6,7 @@
 use web_sys::{Document, Element, Node};
 
 use crate::dom::parts::clean::Cleaner;
-use crate::dom::widget::render::Ctx;
+use crate::dom::parts::ctx::Ctx;
 use crate::feed::Timestamp;
 
 /// What heads the printed article, read from the page.

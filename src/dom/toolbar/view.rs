@@ -2,14 +2,14 @@
 //! preview, the page's translations from its hreflang alternates) and the print-preview dialog.
 
 use crate::command::Command;
+use crate::contract::FontStep;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement};
 
-use crate::dom::parts::font_controls;
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::intl;
 use crate::dom::parts::listen::Listener;
-use crate::dom::widget::render::{self, Ctx};
-use crate::prefs::FontStep;
 use crate::toolbar::alternates::{self, LanguageLink, PageAlternate};
 
 /// The `data-action` of the preview dialog's Close button (a control of the toolbar alone).
@@ -86,7 +86,7 @@ pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
             ),
         );
     let languages = (!links.is_empty()).then(|| {
-        let mut group = render::language_group(ctx);
+        let mut group = controls::language_group(ctx);
         for link in links {
             let name = link
                 .endonym
@@ -109,7 +109,7 @@ pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
         .part("toolbar")
         .attr("role", "group")
         .attr("aria-label", &ctx.t("toolbar-label"))
-        .child(font_controls::group(ctx, font))
+        .child(controls::font_group(ctx, font))
         .child(print)
         .child_opt(languages)
         .done()

@@ -8,7 +8,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document};
 
-use crate::prefs::FontStep;
+use crate::contract::FontStep;
 use crate::toolbar::text_zoom::zoom_css;
 
 #[must_use = "dropping the TargetZoom puts the article back at its site's size"]

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use crate::command::Command;
-use crate::contract::{MountError, Options};
+use crate::contract::{FontStep, MountError};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::ReadOptions;
 use crate::dom::page::shadow;
@@ -21,7 +21,7 @@ use crate::dom::parts::listen::{clicked_control, shortcut_key, Listener};
 use crate::dom::parts::print::PrintFrame;
 use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
-use crate::prefs::FontStep;
+use crate::options::Options;
 use crate::state::{self, Action, Effect, Focus, Model, Sources};
 
 pub(crate) mod render;

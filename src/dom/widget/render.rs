@@ -2,129 +2,24 @@
 //! states. Every string comes from Fluent through `Ctx`; every feed string goes to
 //! `textContent` or through the sanitizer. Parts named in CONTRACT §3 are set here.
 
-use std::cell::RefCell;
-
 use fluent_bundle::FluentValue;
-use web_sys::{Document, Element};
+use web_sys::Element;
 
 use crate::command::Command;
+use crate::contract::FontStep;
 use crate::dom::parts::clean::{safe_url, Cleaner};
-use crate::dom::parts::font_controls;
-use crate::dom::parts::intl::DateFormatter;
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::node::El;
-use crate::feed::{Body, Item, Items, Timestamp};
-use crate::i18n::{I18nError, Localizer};
+use crate::feed::{Body, Item, Items};
 use crate::load_error::LoadError;
-use crate::prefs::FontStep;
 use crate::sanitize::UrlUse;
 
-/// What the toolbar's language control offers: a tag and its endonym.
-pub struct LanguageChoice {
-    pub tag: String,
-    pub endonym: String,
-}
-
-/// Everything a render needs, built once per render so formatters are shared by all cards.
-pub struct Ctx<'a> {
-    pub doc: &'a Document,
-    pub l10n: &'a Localizer,
-    pub ui_lang: String,
-    pub dates: DateFormatter,
-    /// Absolute URL that relative feed URLs resolve against.
-    pub base: &'a str,
-    pub languages: &'a [LanguageChoice],
-    /// Fallbacks and format problems, logged once by the caller.
-    pub errors: RefCell<Vec<I18nError>>,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(
-        doc: &'a Document,
-        l10n: &'a Localizer,
-        base: &'a str,
-        languages: &'a [LanguageChoice],
-    ) -> Ctx<'a> {
-        let ui_lang = l10n.locale().to_string();
-        Ctx {
-            doc,
-            l10n,
-            dates: DateFormatter::new(&ui_lang),
-            ui_lang,
-            base,
-            languages,
-            errors: RefCell::new(Vec::new()),
-        }
-    }
-
-    pub fn el(&self, tag: &str) -> El {
-        El::new(self.doc, tag)
-    }
-
-    /// A message's text, and the locale that answered when it is not the UI's.
-    fn message(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> (String, Option<String>) {
-        let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
-        let locale = message.locale.to_string();
-        let other = (locale != self.ui_lang).then_some(locale);
-        (message.text, other)
-    }
-
-    pub fn t(&self, id: &str) -> String {
-        self.message(id, &[]).0
-    }
-
-    /// Sets a message as an element's text; a fallback string carries its own `lang`.
-    pub fn text(&self, el: El, id: &str) -> El {
-        self.text_args(el, id, &[])
-    }
-
-    pub fn text_args(&self, el: El, id: &str, args: &[(&str, FluentValue<'_>)]) -> El {
-        let (text, other) = self.message(id, args);
-        el.text(&text).lang(other.as_deref())
-    }
-
-    pub fn button(&self, action: &str, label_id: Option<&str>) -> El {
-        let b = self
-            .el("button")
-            .attr("type", "button")
-            .attr("data-action", action)
-            .key(action);
-        match label_id {
-            Some(id) => b.attr("aria-label", &self.t(id)),
-            None => b,
-        }
-    }
-
-    fn date(&self, when: &Timestamp) -> Element {
-        self.el("time")
-            .attr("datetime", &when.iso_date())
-            .text(&self.dates.format(when))
-            .done()
-    }
-}
-
 /// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
-/// The labelled group [`language`] that holds the language choices (buttons in the widget,
-/// links in the article toolbar).
-pub fn language_group(ctx: &Ctx) -> El {
-    ctx.el("div")
-        .class("group languages")
-        .part("language")
-        .attr("role", "group")
-        .attr("aria-labelledby", "nw-language-label")
-        .child(
-            ctx.text(
-                ctx.el("span")
-                    .class("label")
-                    .attr("id", "nw-language-label"),
-                "language-label",
-            ),
-        )
-}
-
 pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
-    let fonts = font_controls::group(ctx, font);
+    let fonts = controls::font_group(ctx, font);
 
-    let mut languages = language_group(ctx);
+    let mut languages = controls::language_group(ctx);
     for choice in ctx.languages {
         let current = choice.tag == ctx.ui_lang;
         languages = languages.child(

@@ -13,10 +13,11 @@ use super::{absolute, Widget};
 use crate::contract::{ErrorKind, Event};
 use crate::dom::net::cache;
 use crate::dom::net::fetch::{self, now_ms, FetchOptions};
-use crate::dom::net::read::{self, LoadError};
+use crate::dom::net::read;
 use crate::dom::page::site::{self, Resource};
 use crate::dom::parts::notify;
 use crate::dom::warn;
+use crate::load_error::LoadError;
 use crate::state::{Action, LoadId};
 
 /// A feed request's guard: dropping it (a newer load, destroy) aborts the request.

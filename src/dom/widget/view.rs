@@ -7,11 +7,12 @@ use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
-use super::render::{self, Ctx, LanguageChoice, StateView};
+use super::render::{self, StateView};
 use super::Widget;
 use crate::command::Command;
-use crate::contract::Event;
-use crate::dom::parts::font_controls;
+use crate::contract::{Event, FontStep};
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::{Ctx, LanguageChoice};
 use crate::dom::parts::intl;
 use crate::dom::parts::node::El;
 use crate::dom::parts::notify;
@@ -19,7 +20,6 @@ use crate::dom::parts::print;
 use crate::dom::warn;
 use crate::i18n;
 use crate::load_error::LoadError;
-use crate::prefs::FontStep;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
 
 impl Widget {
@@ -170,7 +170,7 @@ impl Widget {
             .root
             .style()
             .set_property("--nw-scale", &step.scale_css());
-        font_controls::update_font_buttons(&self.root, step);
+        controls::update_font_buttons(&self.root, step);
     }
 
     /// Focuses the element whose `data-key` is the target's. Keys hold feed ids, so they are

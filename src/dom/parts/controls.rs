@@ -1,15 +1,16 @@
-//! "Fonts: A+ A A-": the label and the three buttons, and their state after a step change.
-//! The same controls in the widget's toolbar and in the page toolbar (`<news-widget-toolbar>`).
+//! The control groups the widget's toolbar and the page toolbar (`<news-widget-toolbar>`) both
+//! draw: "Fonts: A+ A A-" (the label, the three buttons, and their state after a step change)
+//! and the labelled group that holds the language choices.
 
 use web_sys::Element;
 
+use super::ctx::Ctx;
 use super::node::El;
 use crate::command::{key_shortcut, Command};
-use crate::dom::widget::render::Ctx;
-use crate::prefs::FontStep;
+use crate::contract::FontStep;
 
 /// The group: a label ("Fonts:", "字体：", "글자 크기:") and A+ A A-.
-pub fn group(ctx: &Ctx, font: FontStep) -> El {
+pub fn font_group(ctx: &Ctx, font: FontStep) -> El {
     ctx.el("div")
         .class("group fonts")
         .attr("role", "group")
@@ -58,4 +59,22 @@ pub fn update_font_buttons(root: &Element, font: FontStep) {
             let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
         }
     }
+}
+
+/// The labelled group [`language`] that holds the language choices (buttons in the widget,
+/// links in the article toolbar).
+pub fn language_group(ctx: &Ctx) -> El {
+    ctx.el("div")
+        .class("group languages")
+        .part("language")
+        .attr("role", "group")
+        .attr("aria-labelledby", "nw-language-label")
+        .child(
+            ctx.text(
+                ctx.el("span")
+                    .class("label")
+                    .attr("id", "nw-language-label"),
+                "language-label",
+            ),
+        )
 }
