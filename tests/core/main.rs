@@ -1,0 +1,3 @@
+//! The crate's own rules, natively.
+
+mod imports;
