@@ -11,8 +11,7 @@ use std::rc::Rc;
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
-use crate::contract::FontStep;
-use crate::contract::{Event, Source};
+use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::lang::{self, InvalidTag};
 use crate::load_error::LoadError;

@@ -3,8 +3,7 @@
 
 use super::{Action, Announcement, Effect, Focus, Model, View};
 use crate::command::{key_command, KeyCommand};
-use crate::contract::Event;
-use crate::contract::FontStep;
+use crate::contract::{Event, FontStep};
 
 pub(super) fn act(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {

@@ -2,51 +2,17 @@
 // step's effects pinned. Races (a language switch during a load, Retry during a locale fetch,
 // answers that arrive late), focus rules, announcements, events and what is shared with the site.
 
-use news_widget::contract::FontStep;
-use news_widget::contract::{Event, Source};
+use news_widget::contract::{Event, FontStep, Source};
 use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Version};
 use news_widget::load_error::LoadError;
 use news_widget::options::Options;
 use news_widget::state::{
-    handles_key, negotiate, update, Action, Announcement, Effect, Focus, Load, Model, Sources,
-    View, Warning,
+    handles_key, update, Action, Announcement, Effect, Focus, Load, Model, View, Warning,
 };
-use unic_langid::LanguageIdentifier;
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-const FEED: &str = "https://city.example/news.json";
-
-fn tag(tag: &str) -> LanguageIdentifier {
-    tag.parse().unwrap()
-}
-
-fn built_in() -> Vec<LanguageIdentifier> {
-    vec![tag("en-US"), tag("zh-CN"), tag("ko-KR")]
-}
-
-fn options() -> Options {
-    Options {
-        feed: Some(FEED.into()),
-        lang: None,
-        page_size: 2,
-        article: None,
-        locales: None,
-        languages: vec!["en-US".into(), "zh-CN".into(), "ko-KR".into()],
-        feeds: Vec::new(),
-        timezone: None,
-        timeout_ms: 10_000,
-    }
-}
-
-fn model_with(options: Options) -> Model {
-    let sources = Sources {
-        default: options.feed.clone(),
-        by_language: options.feeds.clone(),
-    };
-    let locale = negotiate(&options, &["en-US".to_string()], &built_in());
-    Model::new(options, sources, locale, built_in(), FontStep::DEFAULT)
-}
+use crate::support::model::{model_with, options, tag, FEED};
 
 fn model() -> Model {
     model_with(options())

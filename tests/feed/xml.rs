@@ -8,6 +8,8 @@ use news_widget::feed::{
     build_xml_feed, Body, BuildOptions, FeedError, FeedFormat, FeedOutcome, ItemError,
 };
 
+use crate::support::fixtures::real_feed as fixture;
+
 #[derive(Clone)]
 struct Node<'a, 'input> {
     node: roxmltree::Node<'a, 'input>,
@@ -80,14 +82,6 @@ fn resolve(url: &str, base: &str) -> Option<String> {
         Some(end) => Some(format!("{}{url}", &path[..end])),
         None => Some(format!("{path}/{url}")),
     }
-}
-
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/feeds/real/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 
 const FEED_URL: &str = "https://example.org/feeds/feed.xml";

@@ -7,9 +7,7 @@ use news_widget::feed::{
 };
 use serde_json::{json, Value};
 
-#[path = "native/json_node.rs"]
-mod json_node;
-use json_node::{take_field_reads, Node};
+use crate::support::json_node::{take_field_reads, Node};
 
 /// The deferred reader keeps the tree's nodes after the read: a test tree lives as long.
 fn leak(value: Value) -> Node<'static> {

@@ -1,10 +1,7 @@
 // The JSON Feed reader (`feed::read_header`, `read_items`, `read_item`): what each field accepts,
 // and the mismatch that names where a badly typed value is.
 
-#[path = "native/json_node.rs"]
-mod json_node;
-
-use json_node::Node;
+use crate::support::json_node::Node;
 use news_widget::feed::{read_header, read_item, read_items, JsonMismatch, RawItem};
 use serde_json::{json, Value};
 

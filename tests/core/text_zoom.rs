@@ -3,7 +3,7 @@
 use news_widget::contract::FontStep;
 use news_widget::toolbar::text_zoom::{css_identifier, zoom_css, ZOOM_CSS_TEMPLATE};
 
-const LOADER: &str = include_str!("../js/news-widget.js");
+const LOADER: &str = include_str!("../../js/news-widget.js");
 
 /// The string literal assigned to `var NAME = …;` in the loader (one line, double quotes).
 fn loader_literal(name: &str) -> String {

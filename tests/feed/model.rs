@@ -7,9 +7,8 @@ use news_widget::feed::{
 };
 use serde_json::Value;
 
-#[path = "native/json_node.rs"]
-mod json_node;
-use json_node::Node;
+use crate::support::fixtures::feed as fixture;
+use crate::support::json_node::Node;
 
 /// What the bridge does with `JSON.parse` output: the header and each item are read on their
 /// own, so one badly typed item cannot sink the feed.
@@ -18,11 +17,6 @@ fn build(json: &str) -> Result<FeedOutcome, FeedError> {
         detail: e.to_string(),
     })?;
     build_feed(read_header(&Node(&value)), read_items(&Node(&value)))
-}
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 
 fn outcome(name: &str) -> FeedOutcome {

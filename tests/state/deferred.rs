@@ -5,48 +5,13 @@
 
 use std::rc::Rc;
 
-use news_widget::contract::FontStep;
+use crate::support::model::{model_with, options};
 use news_widget::contract::{Event, Source};
 use news_widget::feed::{
     Body, Decode, Feed, FeedFormat, FeedOutcome, Item, ItemError, ItemKey, Items, Version,
 };
 use news_widget::options::Options;
-use news_widget::state::{
-    negotiate, update, Action, Announcement, Effect, Focus, Model, Sources, View, Warning,
-};
-use unic_langid::LanguageIdentifier;
-
-const FEED: &str = "https://city.example/news.json";
-
-fn built_in() -> Vec<LanguageIdentifier> {
-    ["en-US", "zh-CN", "ko-KR"]
-        .iter()
-        .map(|t| t.parse().unwrap())
-        .collect()
-}
-
-fn options() -> Options {
-    Options {
-        feed: Some(FEED.into()),
-        lang: None,
-        page_size: 2,
-        article: None,
-        locales: None,
-        languages: vec!["en-US".into(), "zh-CN".into(), "ko-KR".into()],
-        feeds: Vec::new(),
-        timezone: None,
-        timeout_ms: 10_000,
-    }
-}
-
-fn model_with(options: Options) -> Model {
-    let sources = Sources {
-        default: options.feed.clone(),
-        by_language: options.feeds.clone(),
-    };
-    let locale = negotiate(&options, &["en-US".to_string()], &built_in());
-    Model::new(options, sources, locale, built_in(), FontStep::DEFAULT)
-}
+use news_widget::state::{update, Action, Announcement, Effect, Focus, Model, View, Warning};
 
 fn item(id: &str) -> Item {
     Item {

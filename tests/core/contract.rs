@@ -1,15 +1,16 @@
-// The public interface defined once: the loader's generated block is what `src/contract.rs`
-// makes (so option names, events, kinds and the version cannot drift apart), and options are
-// read by the rules of CONTRACT §1.
+// The public interface defined once: the loader's generated block is what `src/loader_block.rs`
+// writes from `src/contract.rs` (so option names, events, kinds and the version cannot drift
+// apart), and options are read by the rules of CONTRACT §1.
 
 use std::collections::HashMap;
 
-use news_widget::contract::FontStep;
-use news_widget::contract::{ErrorKind, Event, OptionName, Source, Value, WIDGET_OPTIONS};
+use news_widget::contract::{
+    ErrorKind, Event, FontStep, OptionName, Source, Value, WIDGET_OPTIONS,
+};
 use news_widget::loader_block::{loader_constants, LOADER_BLOCK_END, LOADER_BLOCK_START};
 use news_widget::options::{BadFeedKey, Change, OptionValues, Options};
 
-const LOADER_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/news-widget.js");
+use crate::support::fixtures::LOADER_PATH;
 
 fn generated_block(loader: &str) -> Option<(usize, usize)> {
     let start = loader.find(LOADER_BLOCK_START)?;
@@ -29,7 +30,7 @@ fn the_loader_s_constants_are_the_ones_rust_defines() {
             return;
         }
         panic!(
-            "js/news-widget.js is stale: run `UPDATE_CONTRACT=1 cargo test --test contract`\n\
+            "js/news-widget.js is stale: run `UPDATE_CONTRACT=1 cargo test --test core contract`\n\
              expected:\n{fresh}\nfound:\n{}",
             &loader[start..end]
         );
