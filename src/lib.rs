@@ -8,7 +8,7 @@
 //! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
 //! - [`prefs`]: the stored preferences, and the font step a command or shortcut leads to;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
-//! - [`refresh`]: timeouts, what a failed or fresh load shows;
+//! - [`refresh`]: what a failed or fresh load shows, which failures keep the news on screen;
 //! - [`retry`]: the one retry of a busy server (`Retry-After` as seconds or an HTTP date);
 //! - [`load_error`]: why a load failed, as the reader, the page and the policy see it;
 //! - [`toolbar`]: the reader toolbar's pure parts: the stylesheet that scales an existing
@@ -16,7 +16,8 @@
 //! - [`state`]: the widget's state machine: `Model`, `Action`, `update` -> `Effect`s;
 //! - [`contract`]: the public interface's names (options, events, error kinds, version, the
 //!   font step), imported by the rest and importing nothing of it;
-//! - [`options`]: the widget's options read and checked by the interface's rules;
+//! - [`options`]: the widget's options (the request timeout too) read and checked by the
+//!   interface's rules;
 //! - [`loader_block`]: the constants the loader needs, generated into `js/news-widget.js`;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
