@@ -1,4 +1,4 @@
-// The widget's network and storage I/O, imported by the wasm (src/dom/fetch.rs, src/dom/kept.rs)
+// The widget's network and storage I/O, imported by the wasm (src/dom/net/fetch.rs, src/dom/net/cache.rs)
 // and bundled into the glue by scripts/build.sh. The calls to the browser are here, because each
 // one costs a glue function and a wasm import when made from Rust, and an async Rust function
 // costs its state machine: in JS they are about 1 KB gzip. The policy stays in Rust, where it is

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: fmt and clippy, native `cargo test` (pure core), `wasm-pack test` in headless
+# Every test: fmt and clippy, native `cargo test` (pure core, and the crate's own rules: no
+# import circle in src/, tests/core/imports.rs), `wasm-pack test` in headless
 # Chromium (DOM layer), then the release build and the Playwright end-to-end + accessibility
 # tests on the served demo.
 set -euo pipefail

@@ -19,7 +19,7 @@ const CANDIDATES = {
     sheet.replaceSync(`#zoom { zoom: ${s} !important; }`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   },
-  "zoom on target + max-width constraints (chosen: src/text_zoom.rs)": (s) => {
+  "zoom on target + max-width constraints (chosen: src/toolbar/text_zoom.rs)": (s) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`#zoom { zoom: ${s} !important; overflow-wrap: anywhere !important; }
       #zoom :is(img, video, canvas, svg, iframe, object, embed, table, pre) { max-width: 100% !important; }

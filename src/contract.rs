@@ -1,14 +1,11 @@
 //! The public interface's names and rules, defined once (docs/interface.md): the options with
-//! their attribute and property names and defaults, how option values are read, the events with
-//! their details, the kinds of errors, and the version. The DOM layer reads options and raises
-//! events through these; the loader's copy (a block of `js/news-widget.js`) is generated from here
-//! and a native test (`tests/contract.rs`) fails when it is stale.
+//! their attribute and property names and defaults, the font step with its range and scales, the
+//! events with their details, the kinds of errors, and the version. The rest of the crate
+//! imports these and this imports nothing of it: `options` reads option values by these names,
+//! the DOM layer raises events through them, and `loader_block` writes the loader's copy (a
+//! native test fails when it is stale).
 
 use std::fmt;
-
-use crate::lang;
-use crate::prefs::FontStep;
-use crate::refresh;
 
 /// The widget's version, as `NewsWidget.version` reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -52,136 +49,10 @@ pub const TOOLBAR_OPTIONS: [OptionName; 2] = [FOR, LANG];
 pub const AUTO: &str = "auto";
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 pub const MAX_PAGE_SIZE: usize = 100;
-
-/// Where option values come from: the element's attributes and the options object of the JS
-/// call (which wins). Implemented by the DOM layer; plain data in tests.
-pub trait OptionValues {
-    /// The option as text (a JS number written as a whole number), trimmed; `None` when unset
-    /// or empty.
-    fn text(&self, name: OptionName) -> Option<String>;
-    /// A number option: a JS number, or text that reads as one.
-    fn number(&self, name: OptionName) -> Option<f64>;
-    /// The per-language feeds as (key, URL), in the order they were given.
-    fn feeds(&self) -> Vec<(String, String)>;
-}
-
-/// The widget's options, read and checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Options {
-    pub feed: Option<String>,
-    /// `None` for `auto`.
-    pub lang: Option<String>,
-    pub page_size: usize,
-    pub article: Option<String>,
-    pub locales: Option<String>,
-    /// Languages offered in the language control; defaults to the built-in three.
-    pub languages: Vec<String>,
-    /// One feed per language (`feed-<lang>`): (tag, URL).
-    pub feeds: Vec<(String, String)>,
-    /// IANA zone for feed times written without an offset.
-    pub timezone: Option<String>,
-    /// How long a feed or locale request may take (the `timeout` option, default 10 s).
-    pub timeout_ms: u32,
-}
-
-/// A per-language feed whose key is no language tag; it is skipped.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BadFeedKey {
-    pub key: String,
-}
-
-impl fmt::Display for BadFeedKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "feeds option \"{}\" is not a language tag; ignored",
-            self.key
-        )
-    }
-}
-
-impl Options {
-    /// Reads the options; what cannot be used falls back to its default, and a per-language
-    /// feed under a key that is no language tag is skipped and reported in `problems`.
-    pub fn read(values: &impl OptionValues, problems: &mut Vec<BadFeedKey>) -> Options {
-        let page_size = values
-            .text(PAGE_SIZE)
-            .and_then(|s| s.parse::<usize>().ok())
-            .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        let languages = values
-            .text(LANGUAGES)
-            .map(|list| {
-                list.split([',', ' '])
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|list| !list.is_empty())
-            .unwrap_or_else(|| {
-                crate::i18n::BUILT_IN
-                    .iter()
-                    .map(|b| b.tag.to_string())
-                    .collect()
-            });
-        let feeds = values
-            .feeds()
-            .into_iter()
-            .filter(|(key, url)| {
-                let tag = lang::parse_tag(key).is_ok();
-                if !tag {
-                    problems.push(BadFeedKey { key: key.clone() });
-                }
-                tag && !url.is_empty()
-            })
-            .collect();
-        Options {
-            feed: values.text(FEED),
-            lang: read_lang(values),
-            page_size,
-            article: values.text(ARTICLE),
-            locales: values.text(LOCALES),
-            languages,
-            feeds,
-            timezone: values.text(TIMEZONE),
-            timeout_ms: refresh::timeout_ms(values.number(TIMEOUT)),
-        }
-    }
-}
-
-/// The `lang` option: `None` for `auto` or unset.
-pub fn read_lang(values: &impl OptionValues) -> Option<String> {
-    values.text(LANG).filter(|l| !l.eq_ignore_ascii_case(AUTO))
-}
-
-/// How two option sets of one element differ, for `mount()` on an element already mounted.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    /// The same options: the mounted widget stays as it is.
-    None,
-    /// Only `lang`, to a language: the widget switches (the site's setting, not saved as the
-    /// reader's choice).
-    Language(String),
-    /// Anything else (`lang` back to `auto` included) changes what the widget is: it is
-    /// mounted afresh.
-    Remount,
-}
-
-impl Options {
-    pub fn change_to(&self, new: &Options) -> Change {
-        if self == new {
-            return Change::None;
-        }
-        let same_but_lang = Options {
-            lang: new.lang.clone(),
-            ..self.clone()
-        };
-        match &new.lang {
-            Some(tag) if &same_but_lang == new => Change::Language(tag.clone()),
-            _ => Change::Remount,
-        }
-    }
-}
+/// The `timeout` option's default, in seconds (docs/interface.md#options).
+pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
+/// The longest timeout the option accepts, in seconds.
+pub const MAX_TIMEOUT_SECONDS: f64 = 600.0;
 
 /// What kind of trouble an `Error` thrown to JS or a `news-widget:error` event reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,6 +109,76 @@ impl Source {
             Source::Kept => "kept",
         }
     }
+}
+
+/// Scales in per mille, so that no float formatting is shipped: 87.5 % … 200 %.
+const SCALES_PER_MILLE: [u16; 7] = [875, 1000, 1125, 1250, 1500, 1750, 2000];
+/// Index of 100 % in `SCALES_PER_MILLE`.
+const DEFAULT_INDEX: i8 = 1;
+/// A font-size step relative to the default: 0 is 100 %, -1 is 87.5 %, 5 is 200 %.
+/// Signed so that the public `setFontStep(step)` reads naturally (`+1` = one step larger).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FontStep(i8);
+
+impl FontStep {
+    pub const MIN: FontStep = FontStep(-DEFAULT_INDEX);
+    pub const MAX: FontStep = FontStep(SCALES_PER_MILLE.len() as i8 - 1 - DEFAULT_INDEX);
+    pub const DEFAULT: FontStep = FontStep(0);
+
+    /// Any integer, clamped into the supported range: an API caller asking for step 9 gets 200 %.
+    pub fn clamped(step: i32) -> FontStep {
+        FontStep(step.clamp(Self::MIN.0 as i32, Self::MAX.0 as i32) as i8)
+    }
+
+    pub fn value(self) -> i32 {
+        self.0 as i32
+    }
+
+    pub fn larger(self) -> FontStep {
+        Self::clamped(self.value() + 1)
+    }
+
+    pub fn smaller(self) -> FontStep {
+        Self::clamped(self.value() - 1)
+    }
+
+    pub fn is_max(self) -> bool {
+        self == Self::MAX
+    }
+
+    pub fn is_min(self) -> bool {
+        self == Self::MIN
+    }
+
+    pub fn per_mille(self) -> u16 {
+        SCALES_PER_MILLE[(self.0 + DEFAULT_INDEX) as usize]
+    }
+
+    /// The scale as a CSS number, e.g. "1.125".
+    pub fn scale_css(self) -> String {
+        decimal(self.per_mille() as u32, 1000)
+    }
+
+    /// The scale in percent for people, e.g. "112.5" or "200".
+    pub fn percent_text(self) -> String {
+        decimal(self.per_mille() as u32, 10)
+    }
+}
+
+/// `value / divisor` written in decimal without trailing zeros, by integer arithmetic.
+fn decimal(value: u32, divisor: u32) -> String {
+    let mut out = (value / divisor).to_string();
+    let mut rest = value % divisor;
+    if rest != 0 {
+        out.push('.');
+        let mut unit = divisor;
+        while rest != 0 {
+            unit /= 10;
+            out.push(char::from(b'0' + (rest / unit) as u8));
+            rest %= unit;
+        }
+    }
+    out
 }
 
 /// A value in an event's `detail`.
@@ -358,63 +299,3 @@ impl fmt::Display for MountError {
         }
     }
 }
-
-/// The constants the loader (`js/news-widget.js`) needs before the wasm has arrived, as the
-/// JavaScript of its generated block: the version, the attributes it watches on the custom
-/// elements, the feed attribute (its early request), the error event and kinds it raises when
-/// the wasm cannot start, and what it needs to scale an article before the first paint. Only the
-/// native test that keeps the loader's copy current calls this; it never ships in the .wasm.
-pub fn loader_constants() -> String {
-    fn quoted(text: &str) -> String {
-        let mut out = String::from("\"");
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                _ => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
-    fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-        let items: Vec<String> = items.into_iter().map(quoted).collect();
-        format!("[{}]", items.join(", "))
-    }
-    let scales: Vec<String> = (FontStep::MIN.value()..=FontStep::MAX.value())
-        .map(|s| FontStep::clamped(s).scale_css())
-        .collect();
-    let lines = [
-        ("VERSION", quoted(VERSION)),
-        (
-            "WIDGET_ATTRIBUTES",
-            list(WIDGET_OPTIONS.iter().map(|o| o.attribute)),
-        ),
-        (
-            "TOOLBAR_ATTRIBUTES",
-            list(TOOLBAR_OPTIONS.iter().map(|o| o.attribute)),
-        ),
-        ("FEED_ATTRIBUTE", quoted(FEED.attribute)),
-        ("FEED_PROPERTY", quoted(FEED.property)),
-        ("FEEDS_PREFIX", quoted(FEEDS.attribute)),
-        ("FEEDS_PROPERTY", quoted(FEEDS.property)),
-        ("FOR_ATTRIBUTE", quoted(FOR.attribute)),
-        ("ERROR_EVENT", quoted(EVENT_ERROR)),
-        ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
-        ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
-        ("FONT_STEP_KEY", quoted(crate::prefs::FONT_STEP_KEY)),
-        ("SCALES", list(scales.iter().map(String::as_str))),
-        ("ZOOM_CSS", quoted(crate::text_zoom::ZOOM_CSS_TEMPLATE)),
-    ];
-    let mut out = String::from(LOADER_BLOCK_START);
-    out.push('\n');
-    for (name, value) in lines {
-        out.push_str(&format!("  var {name} = {value};\n"));
-    }
-    out.push_str(LOADER_BLOCK_END);
-    out
-}
-
-/// The lines that open and close the generated block in the loader.
-pub const LOADER_BLOCK_START: &str = "  // <contract> generated from src/contract.rs: edit there, then `UPDATE_CONTRACT=1 cargo test --test contract`";
-pub const LOADER_BLOCK_END: &str = "  // </contract>";

@@ -128,7 +128,7 @@ impl<'a> EntryMeta<'a> {
 }
 
 /// A whole number written in ASCII digits only (a stored time, a size, `Retry-After`): the one
-/// number reader the keeping and refresh code needs.
+/// number reader the keeping and retry code needs.
 pub fn whole_number(text: &str) -> Option<u64> {
     if text.is_empty() || text.len() > 19 {
         return None;

@@ -1,46 +1,28 @@
 //! The DOM layer: turns the model into elements and events into actions. Only this part of the
-//! crate touches `web-sys`; it is built for wasm32 alone.
+//! crate touches `web-sys`; it is built for wasm32 alone. By role:
 //!
-//! - the page: `site` (members, preferences, shared resources), `slot` (handles), `embed` and
-//!   `embed_toolbar` (the JS API), `shadow` (the host's shadow root), `style`;
-//! - a widget: `widget` (dispatch and effects), `render`, `font_controls`, `node`, `notify`,
-//!   `listen`, `print`, `clean` (the sanitizing walker), `intl`;
-//! - a feed's way in: `fetch` (deadline, retry), `load` (bytes to the feed model), `kept` (Cache
-//!   Storage), their calls to the browser (`net`, over `js/net.js`), `xml` and `json` (the browser's
-//!   parsers for the readers);
-//! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`.
+//! - `page`: what a page holds once, and its JavaScript API: `embed` and `embed_toolbar` (the JS
+//!   faces), `site` (members, preferences, shared resources), `slot` (handles), `storage`,
+//!   `shadow` (the host's shadow root), `style` (the stylesheet, `widget.css` and `print.css`);
+//! - `widget`: one mounted widget: dispatch and effects, its `requests`, its `view`, `render`;
+//! - `toolbar`: the reader toolbar on an article page: its `view`, `zoom`, `page_print`;
+//! - `net`: a feed's way in: `fetch` (deadline, retry), `read` (bytes to the feed model), `cache`
+//!   (the kept feeds in Cache Storage), their calls to the browser (`js`, over `js/net.js`), `xml`
+//!   and `json` (the browser's parsers for the readers);
+//! - `parts`: what the widget and the toolbar are both built from: `ctx` (what a render needs),
+//!   `node`, `controls` (fonts, languages), `listen`, `notify`, `intl`, `clean` (the sanitizing
+//!   walker), `print`.
 
-mod clean;
-mod embed;
-mod embed_toolbar;
-mod fetch;
-mod font_controls;
-mod intl;
-mod json;
-mod kept;
-mod listen;
-mod load;
 mod net;
-mod node;
-mod notify;
-mod page_print;
-mod print;
-mod render;
-mod shadow;
-mod site;
-mod slot;
-mod storage;
-mod style;
+mod page;
+mod parts;
 mod toolbar;
-mod toolbar_view;
 mod widget;
-mod xml;
-mod zoom;
 
+pub use page::embed::{mount, validate_feed, WidgetHandle};
+pub use page::embed_toolbar::{mount_toolbar, ToolbarHandle};
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
-pub use clean::Cleaner;
-pub use embed::{mount, validate_feed, WidgetHandle};
-pub use embed_toolbar::{mount_toolbar, ToolbarHandle};
+pub use parts::clean::Cleaner;
 
 /// A line for the console, as the widget says everything there.
 fn warn(text: &str) {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use unic_langid::LanguageIdentifier;
 
-use super::context::{item_date, BuildOptions, ItemContext};
+use super::context::{item_date, present, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
@@ -176,17 +176,6 @@ fn supported_version(v: &str) -> bool {
         path,
         Some("jsonfeed.org/version/1.1" | "jsonfeed.org/version/1")
     )
-}
-
-/// Trimmed, with blank meaning absent: CMSs often write `""` for "not set".
-pub(super) fn present(s: Option<String>) -> Option<String> {
-    let s = s?;
-    let t = s.trim();
-    match t.len() {
-        0 => None,
-        n if n == s.len() => Some(s),
-        _ => Some(t.to_owned()),
-    }
 }
 
 fn first_author(authors: Option<Vec<RawAuthor>>, author: Option<RawAuthor>) -> Option<String> {

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use super::build::present;
 use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
 use super::xml::Channel;
 use super::{FeedFormat, ItemError, Timestamp};
@@ -115,5 +114,16 @@ impl FeedFormat {
                 )
             }
         }
+    }
+}
+
+/// Trimmed, with blank meaning absent: CMSs often write `""` for "not set".
+pub(super) fn present(s: Option<String>) -> Option<String> {
+    let s = s?;
+    let t = s.trim();
+    match t.len() {
+        0 => None,
+        n if n == s.len() => Some(s),
+        _ => Some(t.to_owned()),
     }
 }

@@ -101,7 +101,7 @@ fn item_key<N: JsonNode>(
         // The rare item without an id is read whole for the id its repair gives it.
         _ => {
             let raw: RawItem = read_item(node).map_err(unread)?;
-            let url = super::build::present(raw.url.clone());
+            let url = super::context::present(raw.url.clone());
             repaired_id(&raw, url.as_deref()).0
         }
     };

@@ -1,16 +1,15 @@
 //! Language choices: which locale a choice means, the run-time resource it may need first, and
 //! what a switch changes (the UI's words, the feed of that language where there is one, the
-//! open article's translation).
+//! open article's translation). Resources and feeds are asked for through `loading`, which never
+//! calls back here.
 
 use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::loading::{self, Trigger};
-use super::{Announcement, Effect, Model, View, Warning};
+use super::loading::{self, claim_resource, show_feed, Trigger};
+use super::{Announcement, Effect, Model, Warning};
 use crate::contract::Event;
-use crate::feed::pair::counterpart;
-use crate::feed::Feed;
 use crate::lang;
 
 pub(super) fn choose(
@@ -43,17 +42,6 @@ pub(super) fn choose(
     if remember {
         out.push(Effect::ShareLanguage(tag.to_string()));
     }
-}
-
-/// The URL of `locale`'s run-time resource, when the `locales` option offers one and it was
-/// not asked for yet (it is marked asked for).
-pub(super) fn claim_resource(model: &mut Model, locale: &LanguageIdentifier) -> Option<String> {
-    if model.languages.requested.contains(locale) {
-        return None;
-    }
-    let url = model.locale_url(locale)?;
-    model.languages.requested.push(locale.clone());
-    Some(url)
 }
 
 pub(super) fn locale_loaded(
@@ -105,16 +93,6 @@ pub(super) fn apply(
     out.push(Effect::Emit(Event::LanguageChange { language }));
 }
 
-/// Speaks the locale asked for, quietly (a load's answer, after choices made while it was on
-/// its way or a resource that landed).
-pub(super) fn speak_wanted(model: &mut Model, out: &mut Vec<Effect>) {
-    let effective = lang::effective_locale(&model.languages.wanted, &model.languages.available);
-    if effective != model.languages.ui {
-        model.languages.ui = effective.clone();
-        out.push(Effect::Speak(effective));
-    }
-}
-
 /// With one feed per language, the UI's language brings its feed: kept from earlier, or
 /// loaded. An open article follows to its translation where the feeds pair them.
 fn follow_feed_language(model: &mut Model, out: &mut Vec<Effect>) {
@@ -138,29 +116,4 @@ fn follow_feed_language(model: &mut Model, out: &mut Vec<Effect>) {
         // arrives.
         None => loading::start(model, Trigger::Language, out),
     }
-}
-
-/// Shows another feed (another language's, or the same one refreshed) in place of the one on
-/// screen; an open article follows to its counterpart, or stays held with its notice.
-pub(super) fn show_feed(model: &mut Model, feed: Rc<Feed>, out: &mut Vec<Effect>) {
-    if let View::Article(id) = &model.view {
-        let open = match (&model.load, &model.held) {
-            (_, Some(held)) if &held.id == id => Some(Rc::clone(held)),
-            (super::Load::Ready(old), _) => old.items.find(id).map(|i| Rc::new(i.clone())),
-            _ => None,
-        };
-        match open {
-            Some(item) => match counterpart(&item, &feed) {
-                Some(pair) => {
-                    model.view = View::Article(pair.id.clone());
-                    model.held = None;
-                }
-                None => model.held = Some(item),
-            },
-            None => model.view = View::List,
-        }
-    }
-    model.shown = model.shown.max(model.options.page_size);
-    model.load = super::Load::Ready(feed);
-    out.push(Effect::Render);
 }

@@ -1,17 +1,23 @@
 //! Loading the feed as a news app does (docs/serving.md#news-that-survives-the-network): the copy
-//! kept from the last visit shows at once while the network is asked; the fresh feed then updates
-//! the list in place (scroll, focus and the open article stay; new articles are announced once); a
-//! failed refresh keeps the news on screen with a notice and Retry; coming back online refreshes by
-//! itself. What each outcome leads to is `crate::refresh`'s policy.
+//! kept from the last visit shows at once while the network is asked; the fresh feed then updates the list in place (scroll,
+//! focus and the open article stay; new articles are announced once); a failed refresh keeps
+//! the news on screen with a notice and Retry; coming back online refreshes by itself. What each
+//! outcome leads to is `crate::refresh`'s policy. Also what a load and a language switch share:
+//! claiming a locale's run-time resource, speaking the locale wanted, showing another feed in
+//! place (an open article following to its translation).
 
 use std::rc::Rc;
 
-use super::language::{claim_resource, show_feed, speak_wanted};
-use super::reader::open;
+use unic_langid::LanguageIdentifier;
+
+use super::reader::{focus_first_card, open};
 use super::{Action, Announcement, Effect, Focus, Load, Model, View, Warning};
 use crate::contract::{Event, Source};
+use crate::feed::pair::counterpart;
 use crate::feed::{Feed, FeedOutcome};
-use crate::refresh::{self as policy, LoadError, Next};
+use crate::lang;
+use crate::load_error::LoadError;
+use crate::refresh::{self as policy, Next};
 
 /// What started a load.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -188,23 +194,6 @@ fn keep_language_feed(model: &mut Model, feed: &Rc<Feed>) {
     model.language_feeds.push((url, Rc::clone(feed)));
 }
 
-/// The first card on screen (a long feed's unreadable items have none), or Retry where there
-/// is none.
-pub(super) fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
-    let first = model
-        .feed()
-        .filter(|_| model.view == View::List)
-        .and_then(|feed| {
-            feed.items
-                .range(0..model.shown.min(feed.items.len()))
-                .next()
-        });
-    out.push(Effect::Focus(match first {
-        Some(item) => Focus::Card(item.id.clone()),
-        None => Focus::Retry,
-    }));
-}
-
 fn send_ready(model: &mut Model, out: &mut Vec<Effect>) {
     if !std::mem::replace(&mut model.ready_sent, true) {
         out.push(Effect::Emit(Event::Ready {
@@ -289,4 +278,50 @@ fn update_in_place(
         out.push(Effect::Announce(Announcement::NewArticles(added)));
     }
     send_ready(model, out);
+}
+
+/// The URL of `locale`'s run-time resource, when the `locales` option offers one and it was
+/// not asked for yet (it is marked asked for).
+pub(super) fn claim_resource(model: &mut Model, locale: &LanguageIdentifier) -> Option<String> {
+    if model.languages.requested.contains(locale) {
+        return None;
+    }
+    let url = model.locale_url(locale)?;
+    model.languages.requested.push(locale.clone());
+    Some(url)
+}
+
+/// Speaks the locale asked for, quietly (a load's answer, after choices made while it was on
+/// its way or a resource that landed).
+pub(super) fn speak_wanted(model: &mut Model, out: &mut Vec<Effect>) {
+    let effective = lang::effective_locale(&model.languages.wanted, &model.languages.available);
+    if effective != model.languages.ui {
+        model.languages.ui = effective.clone();
+        out.push(Effect::Speak(effective));
+    }
+}
+
+/// Shows another feed (another language's, or the same one refreshed) in place of the one on
+/// screen; an open article follows to its counterpart, or stays held with its notice.
+pub(super) fn show_feed(model: &mut Model, feed: Rc<Feed>, out: &mut Vec<Effect>) {
+    if let View::Article(id) = &model.view {
+        let open = match (&model.load, &model.held) {
+            (_, Some(held)) if &held.id == id => Some(Rc::clone(held)),
+            (super::Load::Ready(old), _) => old.items.find(id).map(|i| Rc::new(i.clone())),
+            _ => None,
+        };
+        match open {
+            Some(item) => match counterpart(&item, &feed) {
+                Some(pair) => {
+                    model.view = View::Article(pair.id.clone());
+                    model.held = None;
+                }
+                None => model.held = Some(item),
+            },
+            None => model.view = View::List,
+        }
+    }
+    model.shown = model.shown.max(model.options.page_size);
+    model.load = super::Load::Ready(feed);
+    out.push(Effect::Render);
 }

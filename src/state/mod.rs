@@ -11,11 +11,11 @@ use std::rc::Rc;
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
-use crate::contract::{Event, Options, Source};
+use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::lang::{self, InvalidTag};
-use crate::prefs::FontStep;
-use crate::refresh::LoadError;
+use crate::load_error::LoadError;
+use crate::options::Options;
 
 mod language;
 mod loading;

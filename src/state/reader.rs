@@ -3,8 +3,7 @@
 
 use super::{Action, Announcement, Effect, Focus, Model, View};
 use crate::command::{key_command, KeyCommand};
-use crate::contract::Event;
-use crate::prefs::FontStep;
+use crate::contract::{Event, FontStep};
 
 pub(super) fn act(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {
@@ -87,7 +86,7 @@ fn close(model: &mut Model, out: &mut Vec<Effect>) {
         }
         // An article held from another language's feed has no card in this one: focus goes to
         // the list's first card rather than to the page's body.
-        None => super::loading::focus_first_card(model, out),
+        None => focus_first_card(model, out),
     }
 }
 
@@ -142,4 +141,21 @@ fn apply_font(model: &mut Model, step: FontStep, announce: bool, out: &mut Vec<E
     if changed {
         out.push(Effect::Emit(Event::FontSizeChange { step }));
     }
+}
+
+/// The first card on screen (a long feed's unreadable items have none), or Retry where there
+/// is none.
+pub(super) fn focus_first_card(model: &Model, out: &mut Vec<Effect>) {
+    let first = model
+        .feed()
+        .filter(|_| model.view == View::List)
+        .and_then(|feed| {
+            feed.items
+                .range(0..model.shown.min(feed.items.len()))
+                .next()
+        });
+    out.push(Effect::Focus(match first {
+        Some(item) => Focus::Card(item.id.clone()),
+        None => Focus::Retry,
+    }));
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { newPage, outDir, setUp, shot, waitForCards } from "./harness.mjs";
+import { newPage, outDir, recordPrints, setUp, shot, waitForCards } from "./harness.mjs";
 
 const HOST = "[data-news-widget]";
 const LONG = "cc-2024-0820-expo-guide";
@@ -17,28 +17,6 @@ const LONG_LAST = "We look forward to welcoming you to Changchun.";
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
-
-/** Replaces print() in every frame (the print frame too) by a recorder of what would be printed. */
-function recordPrints() {
-  window.print = function () {
-    const top = window.top;
-    const doc = document;
-    const sheets = [...(doc.adoptedStyleSheets || []), ...doc.styleSheets];
-    (top.__prints ||= []).push({
-      inFrame: window !== top,
-      frameClass: window.frameElement ? window.frameElement.className : null,
-      frameInShadow: window.frameElement ? window.frameElement.getRootNode() instanceof top.ShadowRoot : false,
-      title: doc.title,
-      lang: doc.documentElement.lang,
-      text: doc.body ? doc.body.innerText : "",
-      html: doc.documentElement.outerHTML,
-      css: sheets.map((s) => [...s.cssRules].map((r) => r.cssText).join("\n")).join("\n"),
-      controls: doc.querySelectorAll(
-        '[part~="toolbar"], [part~="back"], [part~="cards"], [part~="card"], [part~="language"], button',
-      ).length,
-    });
-  };
-}
 
 /** A font-family list that asks for a serif face, not a sans one. */
 const isSerif = (family) => /\bserif\b/i.test(family) && !/sans/i.test(family);

@@ -1,10 +1,10 @@
 // The loader starts the feed's request the moment it sees a widget, in parallel with the glue and
-// the wasm, and the widget takes that request over when it mounts (src/dom/fetch.rs, `adopt`):
+// the wasm, and the widget takes that request over when it mounts (src/dom/net/fetch.rs, `adopt`):
 // the feed is asked for once, before the wasm has arrived; a failed early request ends like any
 // other, with Retry; per-language feeds are left to the widget, which alone knows the language.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, setUp, waitForCards } from "./harness.mjs";
+import { delay, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
 
 const HOST = "#w";
 let env;
@@ -12,18 +12,12 @@ before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
 
 const part = (name) => `${HOST} [part~="${name}"]`;
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Serves a page with one eager widget at `/name`, with `attrs`. */
-async function routePage(page, name, attrs) {
-  await page.route(`${env.url}/${name}`, (route) => route.fulfill({
-    status: 200,
-    contentType: "text/html; charset=utf-8",
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early feed test</title></head>
+function routePage(page, name, attrs) {
+  return servePage(page, env.url, name, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early feed test</title></head>
 <body><div id="w" data-news-widget data-loading="eager" ${attrs}></div>
-<script src="dist/news-widget.js" defer></script></body></html>`,
-  }));
-  return `${env.url}/${name}`;
+<script src="dist/news-widget.js" defer></script></body></html>`);
 }
 
 /** Every request whose URL contains `part`, with when it left (ms since the test's start). */

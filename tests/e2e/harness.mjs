@@ -66,3 +66,103 @@ export async function waitForCards(page, host = "[data-news-widget], news-widget
   );
   return page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelectorAll('[part~="card"]').length, host);
 }
+
+/** Resolves after `ms` milliseconds. */
+export const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Closes a page from `newPage` with its context. */
+export const close = (page) => page.context().close();
+
+/** Serves `body` as the HTML page `name` of the server at `base`; returns the page's URL. */
+export async function servePage(page, base, name, body) {
+  await page.route(`${base}/${name}`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
+  return `${base}/${name}`;
+}
+
+/**
+ * Records, from the page's start, every `news-widget:` event of the widget and its document:
+ * its type and detail, when it came (`performance.now()`), and how it was sent (bubbles,
+ * composed, from the host element). Read with `events`.
+ */
+export async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.__nwEvents = [];
+    for (const type of ["news-widget:ready", "news-widget:open", "news-widget:languagechange", "news-widget:error"]) {
+      document.addEventListener(type, (e) => {
+        window.__nwEvents.push({
+          type,
+          detail: e.detail,
+          at: performance.now(),
+          bubbles: e.bubbles,
+          composed: e.composed,
+          fromHost: e.target instanceof Element && e.target.matches("[data-news-widget], news-widget"),
+        });
+      });
+    }
+  });
+}
+
+/** The events of `type` that `recordEvents` saw so far. */
+export const events = (page, type) => page.evaluate((t) => window.__nwEvents.filter((e) => e.type === t), type);
+
+/**
+ * An init script (`page.addInitScript(recordPrints)`, also in frames) that replaces
+ * `window.print` by a record, in the top window's `__prints`, of what would have been printed:
+ * where (a frame, in a shadow root), the document's title, language, text, markup and
+ * stylesheets, the controls, scripts, handlers and `javascript:` URLs it holds, and what of the
+ * page's scripts ran in that window.
+ */
+export function recordPrints() {
+  window.print = function () {
+    const top = window.top;
+    const doc = document;
+    const sheets = [...(doc.adoptedStyleSheets || []), ...doc.styleSheets];
+    (top.__prints ||= []).push({
+      inFrame: window !== top,
+      frameClass: window.frameElement ? window.frameElement.className : null,
+      frameInShadow: window.frameElement ? window.frameElement.getRootNode() instanceof top.ShadowRoot : false,
+      title: doc.title,
+      lang: doc.documentElement.lang,
+      text: doc.body ? doc.body.innerText : "",
+      html: doc.documentElement.outerHTML,
+      css: sheets.map((s) => [...s.cssRules].map((r) => r.cssText).join("\n")).join("\n"),
+      controls: doc.querySelectorAll(
+        '[part~="toolbar"], [part~="back"], [part~="cards"], [part~="card"], [part~="language"], button',
+      ).length,
+      scripts: doc.querySelectorAll("script").length,
+      handlers: [...doc.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName} ${a.name}`)),
+      scriptUrls: [...doc.querySelectorAll("[href], [src]")].map((e) => e.getAttribute("href") || e.getAttribute("src")).filter((u) => /^\s*javascript:/i.test(u)),
+      // Whatever the page's scripts would have set in this frame's own window.
+      ranHere: ["__pageScriptRuns", "__inlineScriptRuns", "__onerrorRuns", "__linkRan"].filter((k) => window[k] !== undefined),
+    });
+  };
+}
+
+const AXE = join(root, "node_modules/axe-core/axe.min.js");
+// The WCAG levels every axe-core audit of the project checks.
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe-core over the elements `include` selects (open shadow roots included). */
+export async function axeViolations(page, include) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async ([inc, tags]) => {
+    const result = await window.axe.run({ include: inc }, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => `${n.target.flat().join(" >>> ")}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, " ").trim()})` : ""}`),
+    }));
+  }, [include, AXE_TAGS]);
+}
+
+/** `axeViolations`' findings, one paragraph each, for an assertion's message. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => `- ${v.id} [${v.impact}] ${v.help}\n${v.targets.map((t) => `    at ${t}`).join("\n")}`)
+    .join("\n");
+}

@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { newPage, root, setUp, shot, waitForCards } from "./harness.mjs";
+import { events, newPage, recordEvents, root, servePage, setUp, shot, waitForCards } from "./harness.mjs";
 
 const HOST = "[data-news-widget]";
 const UNTRANSLATED_ID = "cc-2024-0412-sign-translation-consultation"; // has no Korean version
@@ -50,24 +50,8 @@ function messageShapes(file) {
   return new Map([...shapes].map(([id, vars]) => [id, [...vars].sort().join(",")]));
 }
 
-/** Records the widget's events as they reach `document` (they bubble and are composed). */
-async function recordEvents(page) {
-  await page.addInitScript(() => {
-    window.__nwEvents = [];
-    for (const type of ["news-widget:ready", "news-widget:languagechange", "news-widget:error"]) {
-      document.addEventListener(type, (e) => window.__nwEvents.push({ type, detail: e.detail }));
-    }
-  });
-}
-
-const events = (page, type) => page.evaluate((t) => window.__nwEvents.filter((e) => e.type === t), type);
-
 /** Serves `body` at `/name` on the demo's origin, so relative feed and dist URLs work. */
-async function routePage(page, name, body) {
-  await page.route(`${env.url}/${name}`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
-  return `${env.url}/${name}`;
-}
+const routePage = (page, name, body) => servePage(page, env.url, name, body);
 
 function testPage(htmlLang, widgetAttrs) {
   const lang = htmlLang ? ` lang="${htmlLang}"` : "";

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath, newPage, root, setUp, waitForCards } from "./harness.mjs";
+import { CHROMIUM_ARGS, chromiumPath, delay, events, newPage, recordEvents, root, servePage, setUp, waitForCards } from "./harness.mjs";
 import { CACHE, startServer, VERSION } from "../../scripts/serve.mjs";
 
 const HOST = "#w";
@@ -26,30 +26,13 @@ before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
 
 const part = (name) => `${HOST} [part~="${name}"]`;
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Serves a page with one widget at `/name`; `attrs` are its attributes, `above` what precedes it. */
-async function routePage(page, name, attrs, above = "") {
-  await page.route(`${env.url}/${name}`, (route) => route.fulfill({
-    status: 200,
-    contentType: "text/html; charset=utf-8",
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>network test</title></head>
+function routePage(page, name, attrs, above = "") {
+  return servePage(page, env.url, name, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>network test</title></head>
 <body>${above}<div id="w" data-news-widget data-loading="eager" ${attrs}></div>
-<div style="height: 3000px"></div><script src="dist/news-widget.js" defer></script></body></html>`,
-  }));
-  return `${env.url}/${name}`;
+<div style="height: 3000px"></div><script src="dist/news-widget.js" defer></script></body></html>`);
 }
-
-/** Records the widget's events with the time since navigation, on every page of the context. */
-async function recordEvents(page) {
-  await page.addInitScript(() => {
-    window.__nwEvents = [];
-    for (const type of ["news-widget:ready", "news-widget:error"]) {
-      document.addEventListener(type, (e) => window.__nwEvents.push({ type, detail: e.detail, at: performance.now() }));
-    }
-  });
-}
-const events = (page, type) => page.evaluate((t) => window.__nwEvents.filter((e) => e.type === t), type);
 
 /** Waits until the kept store holds a feed whose URL contains `part`. */
 async function waitForKept(page, urlPart) {

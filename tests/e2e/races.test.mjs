@@ -2,13 +2,11 @@
 // startup focus, Retry focus, and events of a widget without a feed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, setUp, waitForCards } from "./harness.mjs";
+import { delay, newPage, setUp, waitForCards } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
-
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 test("a late language resource does not undo a later choice", { timeout: 30000 }, async () => {
   const page = await newPage(env.browser);

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { newPage, root, setUp, shot, waitForCards } from "./harness.mjs";
+import { events, newPage, recordEvents, root, servePage, setUp, shot, waitForCards } from "./harness.mjs";
 
 const HOST = "[data-news-widget]";
 const FEED = join(root, "www/feeds/changchun.json");
@@ -26,26 +26,6 @@ after(async () => { await env.close(); });
 
 const part = (name) => `${HOST} [part~="${name}"]`;
 
-/** Records the widget's events as they reach `document` (they bubble and are composed). */
-async function recordEvents(page) {
-  await page.addInitScript(() => {
-    window.__nwEvents = [];
-    for (const type of ["news-widget:ready", "news-widget:open", "news-widget:error"]) {
-      document.addEventListener(type, (e) => {
-        window.__nwEvents.push({
-          type,
-          detail: e.detail,
-          bubbles: e.bubbles,
-          composed: e.composed,
-          fromHost: e.target instanceof Element && e.target.matches("[data-news-widget], news-widget"),
-        });
-      });
-    }
-  });
-}
-
-const events = (page, type) => page.evaluate((t) => window.__nwEvents.filter((e) => e.type === t), type);
-
 /** What has focus inside the widget's shadow root: tag, part, data-id, text. */
 function focused(page) {
   return page.evaluate((sel) => {
@@ -64,11 +44,7 @@ function focused(page) {
 }
 
 /** Serves `html` at `/name` (same origin as the demo, so relative feed and dist URLs work). */
-async function routePage(page, name, body) {
-  await page.route(`${env.url}/${name}`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
-  return `${env.url}/${name}`;
-}
+const routePage = (page, name, body) => servePage(page, env.url, name, body);
 
 function testPage(widgetAttrs) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reader test</title>

@@ -6,11 +6,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { newPage, root, setUp, shot, waitForCards } from "./harness.mjs";
+import { axeViolations, close, describeViolations, newPage, recordPrints, root, setUp, shot, waitForCards } from "./harness.mjs";
 
 const TOOLBAR = "news-widget-toolbar";
-const AXE = join(root, "node_modules/axe-core/axe.min.js");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const STEP_KEY = "news-widget:font-step";
 const HOSTILE = readFileSync(join(root, "tests/fixtures/pages/hostile-article.html"), "utf8");
 const PAGES = {
@@ -56,7 +54,6 @@ function waitForToolbar(page, sel = TOOLBAR) {
 }
 
 const part = (name, sel = TOOLBAR) => `${sel} [part~="${name}"]`;
-const close = (page) => page.context().close();
 
 async function setStep(page, step, sel = TOOLBAR) {
   await page.evaluate(([s, n]) => NewsWidget.get(document.querySelector(s)).setFontStep(n), [sel, step]);
@@ -125,37 +122,6 @@ function countListeners() {
     return remove.call(this, type, fn, opts);
   };
   window.__liveListeners = () => [...live.values()].reduce((n, l) => n + l.length, 0);
-}
-
-/** Replaces print() in every frame by a recorder; marks what runs where. */
-function recordPrints() {
-  window.print = function () {
-    const top = window.top;
-    const doc = document;
-    const sheets = [...(doc.adoptedStyleSheets || []), ...doc.styleSheets];
-    (top.__prints ||= []).push({
-      inFrame: window !== top,
-      frameInShadow: window.frameElement ? window.frameElement.getRootNode() instanceof top.ShadowRoot : false,
-      title: doc.title,
-      lang: doc.documentElement.lang,
-      text: doc.body ? doc.body.innerText : "",
-      html: doc.documentElement.outerHTML,
-      css: sheets.map((s) => [...s.cssRules].map((r) => r.cssText).join("\n")).join("\n"),
-      scripts: doc.querySelectorAll("script").length,
-      handlers: [...doc.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName} ${a.name}`)),
-      scriptUrls: [...doc.querySelectorAll("[href], [src]")].map((e) => e.getAttribute("href") || e.getAttribute("src")).filter((u) => /^\s*javascript:/i.test(u)),
-      // Whatever the page's scripts would have set in this frame's own window.
-      ranHere: ["__pageScriptRuns", "__inlineScriptRuns", "__onerrorRuns", "__linkRan"].filter((k) => window[k] !== undefined),
-    });
-  };
-}
-
-async function axeViolations(page, include) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async ([inc, tags]) => {
-    const result = await window.axe.run({ include: inc }, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => `- ${v.id} [${v.impact}] ${v.help}\n${v.nodes.map((n) => `    at ${n.target.flat().join(" >>> ")}`).join("\n")}`);
-  }, [include, AXE_TAGS]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,7 +368,7 @@ test("no flash: after a reload at 150 % the very first frame already shows the a
   const own = sheets.filter((s) => s.mounted);
   assert.equal(early.length, 1, "the loader scaled the article before the wasm arrived");
   assert.ok(own.length >= 1, "the toolbar adopted its own sheet");
-  assert.equal(own[0].text, early[0].text, "the same stylesheet text (src/text_zoom.rs and its copy in the loader)");
+  assert.equal(own[0].text, early[0].text, "the same stylesheet text (src/toolbar/text_zoom.rs and its copy in the loader)");
   assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1, "the loader's early sheet is gone again");
   await close(page);
 });
@@ -487,7 +453,7 @@ for (const [lang, info] of Object.entries(PAGES)) {
     test(`axe: the toolbar and its article, ${lang}, ${step ? "200" : "100"} %`, async () => {
       const page = await openArticle(info.path, { step });
       const violations = await axeViolations(page, [[TOOLBAR], ["#zoom"]]);
-      assert.deepEqual(violations, [], violations.join("\n"));
+      assert.deepEqual(violations, [], describeViolations(violations));
       await close(page);
     });
   }
@@ -498,7 +464,7 @@ test("axe: the print preview dialog, zh, 200 %", async () => {
   await page.locator(part("print-preview")).click();
   await page.locator(`${TOOLBAR} dialog`).waitFor();
   const violations = await axeViolations(page, [[TOOLBAR]]);
-  assert.deepEqual(violations, [], violations.join("\n"));
+  assert.deepEqual(violations, [], describeViolations(violations));
   await close(page);
 });
 

@@ -9,13 +9,15 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::super::fetch::{self, now_ms, FetchOptions};
-use super::super::load::{self, LoadError};
-use super::super::notify;
-use super::super::site::{self, Resource};
-use super::super::{kept, warn};
 use super::{absolute, Widget};
 use crate::contract::{ErrorKind, Event};
+use crate::dom::net::cache;
+use crate::dom::net::fetch::{self, now_ms, FetchOptions};
+use crate::dom::net::read;
+use crate::dom::page::site::{self, Resource};
+use crate::dom::parts::notify;
+use crate::dom::warn;
+use crate::load_error::LoadError;
 use crate::state::{Action, LoadId};
 
 /// A feed request's guard: dropping it (a newer load, destroy) aborts the request.
@@ -59,7 +61,7 @@ impl Widget {
             // Reported from a later task, like a real load, so that listeners added once
             // mount() resolved still hear it.
             wasm_bindgen_futures::spawn_local(async move {
-                load::next_task().await;
+                read::next_task().await;
                 if let Some(w) = alive(&weak) {
                     w.dispatch(Action::FeedFailed {
                         load,
@@ -87,7 +89,7 @@ impl Widget {
             return;
         };
         *self.feed_request.borrow_mut() = Some(FeedRequest { controller });
-        let mut lookup = kept_first.then(|| kept::lookup(&url));
+        let mut lookup = kept_first.then(|| cache::lookup(&url));
         let read = self.read.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // Whichever comes first: the kept copy shows while the feed (body included) is on its
@@ -98,7 +100,7 @@ impl Widget {
                     match JsFuture::from(js_sys::Promise::race(&contenders)).await {
                         // No kept copy.
                         Ok(first) if first.is_undefined() => lookup = None,
-                        Ok(first) if kept::is_kept(&first) => {
+                        Ok(first) if cache::is_kept(&first) => {
                             lookup = None;
                             show_kept(&weak, load, &first, &url, &read);
                         }
@@ -114,7 +116,7 @@ impl Widget {
                     break;
                 }
             }
-            let result = load::read_feed(feed, &read).await;
+            let result = read::read_feed(feed, &read).await;
             // A failure that keeps news falls back to the kept copy, if there is one.
             if let (Some(found), Err(error)) = (lookup, &result) {
                 if error.failure().keeps_news() {
@@ -196,7 +198,7 @@ impl Widget {
                     if known {
                         let weak = Rc::downgrade(self);
                         wasm_bindgen_futures::spawn_local(async move {
-                            load::next_task().await;
+                            read::next_task().await;
                             if let Some(w) = alive(&weak) {
                                 notify::emit(&w.host, &event);
                             }
@@ -233,12 +235,12 @@ fn show_kept(
     load: LoadId,
     found: &wasm_bindgen::JsValue,
     url: &str,
-    read: &load::ReadOptions,
+    read: &read::ReadOptions,
 ) {
-    let Some(copy) = kept::read(found, url) else {
+    let Some(copy) = cache::read(found, url) else {
         return;
     };
-    let Ok(outcome) = load::read_fetched(&copy.fetched, read) else {
+    let Ok(outcome) = read::read_fetched(&copy.fetched, read) else {
         return;
     };
     if let Some(w) = alive(weak) {

@@ -7,15 +7,19 @@ use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
-use super::super::node::El;
-use super::super::render::{self, Ctx, LanguageChoice, StateView};
-use super::super::{font_controls, intl, notify, print, warn};
+use super::render::{self, StateView};
 use super::Widget;
 use crate::command::Command;
-use crate::contract::Event;
+use crate::contract::{Event, FontStep};
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::{Ctx, LanguageChoice};
+use crate::dom::parts::intl;
+use crate::dom::parts::node::El;
+use crate::dom::parts::notify;
+use crate::dom::parts::print;
+use crate::dom::warn;
 use crate::i18n;
-use crate::prefs::FontStep;
-use crate::refresh::LoadError;
+use crate::load_error::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
 
 impl Widget {
@@ -166,7 +170,7 @@ impl Widget {
             .root
             .style()
             .set_property("--nw-scale", &step.scale_css());
-        font_controls::update_font_buttons(&self.root, step);
+        controls::update_font_buttons(&self.root, step);
     }
 
     /// Focuses the element whose `data-key` is the target's. Keys hold feed ids, so they are

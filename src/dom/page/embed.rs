@@ -1,0 +1,363 @@
+//! The JavaScript face of the widget (docs/interface.md#javascript-api): `mount(element, options)`
+//! and the handle it returns, and `validateFeed`. Options are read here from the element's
+//! attributes and the JS options object, by the names `crate::contract` defines. The loader
+//! (`js/news-widget.js`) wraps these in `window.NewsWidget`.
+
+use std::rc::Rc;
+
+use js_sys::{JsString, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::slot::{Slot, Slots};
+use crate::contract::{self, ErrorKind, FontStep, MountError, OptionName};
+use crate::dom::net::fetch::EarlyFetch;
+use crate::dom::net::read::{self, FeedRead, ReadOptions};
+use crate::dom::warn;
+use crate::dom::widget::Widget;
+use crate::feed::charset;
+use crate::options::{Change, OptionValues, Options};
+use crate::state::Action;
+
+thread_local! {
+    static WIDGETS: Slots<Widget> = Slots::default();
+}
+
+/// An `Error` with a `kind`, as the loader's callers catch it.
+pub(super) fn js_error(kind: ErrorKind, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = Reflect::set(&error, &"kind".into(), &JsValue::from_str(kind.name()));
+    error.into()
+}
+
+impl From<MountError> for JsValue {
+    fn from(error: MountError) -> JsValue {
+        js_error(error.kind(), &format!("news-widget: {error}"))
+    }
+}
+
+/// A property of a JS object as option text: a string trimmed (empty is unset), or a whole
+/// number written out (`pageSize: 5`) without float printing.
+pub(super) fn property_text(object: &JsValue, name: &str) -> Option<String> {
+    let value = Reflect::get(object, &JsValue::from_str(name)).ok()?;
+    if let Some(s) = value.as_string() {
+        let s = s.trim();
+        return (!s.is_empty()).then(|| s.to_string());
+    }
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
+        .map(|n| (n as u64).to_string())
+}
+
+/// Option values of a mount: the options object of the JS call, else the element's attributes
+/// (`data-` prefixed on a plain element, bare on the custom elements).
+pub(super) struct JsOptions<'a> {
+    pub element: &'a Element,
+    pub object: &'a JsValue,
+}
+
+impl JsOptions<'_> {
+    fn prefix(&self) -> &'static str {
+        if self.element.local_name().starts_with("news-widget") {
+            ""
+        } else {
+            "data-"
+        }
+    }
+
+    fn attribute(&self, name: &str) -> Option<String> {
+        let value = self
+            .element
+            .get_attribute(&format!("{}{name}", self.prefix()))?;
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
+}
+
+impl OptionValues for JsOptions<'_> {
+    fn text(&self, name: OptionName) -> Option<String> {
+        property_text(self.object, name.property).or_else(|| self.attribute(name.attribute))
+    }
+
+    fn number(&self, name: OptionName) -> Option<f64> {
+        let value = Reflect::get(self.object, &JsValue::from_str(name.property)).ok();
+        value
+            .and_then(|v| v.as_f64())
+            .or_else(|| self.text(name)?.parse().ok())
+    }
+
+    /// `feed-<lang>` attributes in their order, then the `feeds` object's own keys (a key given
+    /// both ways takes the object's URL).
+    fn feeds(&self) -> Vec<(String, String)> {
+        let mut feeds: Vec<(String, String)> = Vec::new();
+        let prefix = format!("{}{}", self.prefix(), contract::FEEDS.attribute);
+        let attributes = self.element.attributes();
+        for index in 0..attributes.length() {
+            let Some(attr) = attributes.item(index) else {
+                continue;
+            };
+            if let Some(key) = attr.name().strip_prefix(&prefix) {
+                feeds.push((key.to_string(), attr.value().trim().to_string()));
+            }
+        }
+        let object = Reflect::get(self.object, &JsValue::from_str(contract::FEEDS.property))
+            .ok()
+            .filter(JsValue::is_object);
+        let keys = object.as_ref().and_then(|o| Reflect::own_keys(o).ok());
+        for key in keys.iter().flat_map(|k| k.iter()) {
+            let (Some(object), Some(key)) = (&object, key.as_string()) else {
+                continue;
+            };
+            let url = property_text(object, &key).unwrap_or_default();
+            match feeds.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = url,
+                None => feeds.push((key, url)),
+            }
+        }
+        feeds
+    }
+}
+
+/// Mounts a widget in `element`'s shadow root. `options` is a plain object with the camelCase
+/// options of docs/interface.md#options; the element's attributes give the rest. On an element that
+/// has a widget already, it returns that widget's handle: with the same options it stays as it is,
+/// with another `lang` it switches, with other options it is mounted afresh. `early` is the
+/// loader's feed request, started before the wasm arrived (`fetch::EarlyFetch`).
+#[wasm_bindgen]
+pub fn mount(
+    element: Element,
+    options: JsValue,
+    early: Option<js_sys::Object>,
+) -> Result<WidgetHandle, JsValue> {
+    let early = early.as_deref().and_then(EarlyFetch::from_js);
+    let mut problems = Vec::new();
+    let options = Options::read(
+        &JsOptions {
+            element: &element,
+            object: &options,
+        },
+        &mut problems,
+    );
+    for problem in &problems {
+        warn(&problem.to_string());
+    }
+    if let Some(slot) = WIDGETS.with(|w| w.find(&element)) {
+        let mounted = slot.get().map(|w| w.options().change_to(&options));
+        match mounted {
+            Some(Change::None) => {}
+            Some(Change::Language(tag)) => {
+                if let Some(widget) = slot.get() {
+                    widget.dispatch(Action::LanguageOption(tag));
+                }
+            }
+            Some(Change::Remount) | None => {
+                // The old one goes first: the host's shadow root is reused.
+                drop(slot.take());
+                slot.put(Widget::mount(element, options, early)?);
+            }
+        }
+        return Ok(WidgetHandle { slot });
+    }
+    let widget = Widget::mount(element.clone(), options, early)?;
+    let slot = Slot::new(element, widget);
+    WIDGETS.with(|w| w.add(&slot));
+    Ok(WidgetHandle { slot })
+}
+
+/// What `NewsWidget.mount` resolves to. `destroy()` drops the widget, which is what removes it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    slot: Rc<Slot<Widget>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    fn with(&self, f: impl FnOnce(&Rc<Widget>)) {
+        // A clone, not a borrow: the widget may be destroyed from inside (a host listener).
+        if let Some(widget) = self.slot.get() {
+            f(&widget);
+        }
+    }
+
+    /// Switches this instance's language and saves it as the reader's choice (site-wide).
+    /// `setLanguage(tag, false)` switches this instance only and saves nothing (a site's
+    /// own setting, like the `lang` attribute of `<news-widget>`).
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, tag: &str, remember: Option<bool>) {
+        let remember = remember.unwrap_or(true);
+        self.with(|w| {
+            w.dispatch(Action::ChooseLanguage {
+                tag: tag.to_string(),
+                remember,
+                announce: remember,
+            })
+        });
+    }
+
+    /// The BCP 47 tag of the language the UI speaks now.
+    #[wasm_bindgen(getter)]
+    pub fn language(&self) -> String {
+        self.slot.get().map(|w| w.language()).unwrap_or_default()
+    }
+
+    /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide.
+    #[wasm_bindgen(js_name = setFontStep)]
+    pub fn set_font_step(&self, step: i32) {
+        self.with(|w| w.dispatch(Action::SetFont(FontStep::clamped(step))));
+    }
+
+    #[wasm_bindgen(getter, js_name = fontStep)]
+    pub fn font_step(&self) -> i32 {
+        self.slot.get().map_or(0, |w| w.font().value())
+    }
+
+    /// Prints the open article alone; false when no article is open.
+    pub fn print(&self) -> bool {
+        let mut printed = false;
+        self.with(|w| {
+            printed = w.article_open();
+            w.dispatch(Action::Print);
+        });
+        printed
+    }
+
+    /// Opens the article with this id; false when the feed has no such item (yet).
+    pub fn open(&self, id: &str) -> bool {
+        let mut opened = false;
+        self.with(|w| {
+            w.dispatch(Action::OpenFromApi { id: id.to_string() });
+            opened = w.is_open(id);
+        });
+        opened
+    }
+
+    /// Back to the card list.
+    pub fn close(&self) {
+        self.with(|w| w.dispatch(Action::Back));
+    }
+
+    /// Fetches the feed again.
+    pub fn reload(&self) {
+        self.with(|w| w.dispatch(Action::Reload));
+    }
+
+    /// Removes everything the widget added to the page, listeners and requests included.
+    pub fn destroy(&self) {
+        drop(self.slot.take());
+    }
+
+    /// Whether the widget is still on the page (false once destroyed).
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.slot.get().is_some()
+    }
+}
+
+/// Checks a feed the way the widget reads it, for web teams and tooling (`www/check.html`).
+/// `source` is the feed's text or its bytes (`ArrayBuffer`, `Uint8Array`); `options` may give
+/// `url` (the base for relative links), `contentType` (the HTTP header, for the charset) and
+/// `timezone`. Returns the report, or throws an `Error` with a `kind` when the feed cannot be
+/// read at all.
+#[wasm_bindgen(js_name = validateFeed)]
+pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let url = property_text(&options, "url").unwrap_or_else(|| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default()
+    });
+    let read_options = ReadOptions {
+        timezone: property_text(&options, "timezone"),
+        whole: true,
+    };
+    let read = if let Some(text) = source.dyn_ref::<JsString>() {
+        // The start is enough to tell JSON from XML; the text stays a JS string.
+        let head = String::from(text.trim_start().slice(0, 1024));
+        let syntax = charset::sniff_syntax(head.as_bytes());
+        read::read_text(text, syntax, &url, &read_options).map(|outcome| FeedRead {
+            outcome,
+            charset: "utf-8".to_owned(),
+            charset_source: charset::CharsetSource::Default,
+        })
+    } else {
+        let bytes = if source.is_instance_of::<Uint8Array>() {
+            Uint8Array::from(source)
+        } else if source.is_instance_of::<js_sys::ArrayBuffer>() {
+            Uint8Array::new(&source)
+        } else {
+            return Err(js_error(
+                ErrorKind::Config,
+                "validateFeed: give the feed's text, an ArrayBuffer or a Uint8Array",
+            ));
+        };
+        let content_type = property_text(&options, "contentType");
+        read::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
+    };
+    let read = read.map_err(|e| js_error(e.kind(), &e.to_string()))?;
+    Ok(report(&read))
+}
+
+fn strings<T: ToString>(items: impl Iterator<Item = T>) -> js_sys::Array {
+    let array = js_sys::Array::new();
+    for item in items {
+        array.push(&JsValue::from_str(&item.to_string()));
+    }
+    array
+}
+
+fn report(read: &FeedRead) -> JsValue {
+    let outcome = &read.outcome;
+    let report = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&report, &JsValue::from_str(key), &value);
+    };
+    set("format", outcome.format.name().into());
+    set("charset", JsValue::from_str(&read.charset));
+    set("charsetSource", read.charset_source.name().into());
+    set("items", (outcome.feed.items.len() as u32).into());
+    let skipped = outcome.warnings.iter().filter(|w| w.item_skipped()).count();
+    set("skipped", (skipped as u32).into());
+    set(
+        "title",
+        outcome
+            .feed
+            .title
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(
+        "language",
+        outcome
+            .feed
+            .language
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set("warnings", strings(outcome.warnings.iter()).into());
+    set(
+        "repairs",
+        strings(outcome.warnings.iter().filter(|w| w.is_repair())).into(),
+    );
+    set(
+        "skips",
+        strings(outcome.warnings.iter().filter(|w| w.item_skipped())).into(),
+    );
+    set("notes", strings(outcome.notes.iter()).into());
+    let first = js_sys::Array::new();
+    for item in outcome.feed.items.iter().take(3) {
+        let o = js_sys::Object::new();
+        let v = &item.versions[0];
+        let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(&item.id));
+        let _ = Reflect::set(&o, &"title".into(), &JsValue::from_str(&v.title));
+        let date = item.published.map(|t| t.iso_date());
+        let _ = Reflect::set(
+            &o,
+            &"date".into(),
+            &date.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        first.push(&o);
+    }
+    set("first", first.into());
+    report.into()
+}

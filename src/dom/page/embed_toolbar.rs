@@ -1,0 +1,85 @@
+//! The JavaScript face of the reader toolbar (docs/interface.md#toolbar-options):
+//! `mountToolbar(element, options)` and the handle it returns. The loader wraps it in
+//! `NewsWidget.mountToolbar`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::embed::JsOptions;
+use super::slot::{Slot, Slots};
+use crate::contract::{self, FontStep};
+use crate::dom::toolbar::{Toolbar, ToolbarOptions};
+use crate::options::{self, OptionValues};
+
+thread_local! {
+    static TOOLBARS: Slots<Toolbar> = Slots::default();
+}
+
+/// Mounts a reader toolbar in `element`'s shadow root for the article whose id `for` names
+/// (`lang` optional: the toolbar's language instead of the page's); options come from the
+/// object, else the element's attributes. On an element that has a toolbar already, it returns
+/// its handle, mounted afresh if the options changed.
+#[wasm_bindgen(js_name = mountToolbar)]
+pub fn mount_toolbar(element: Element, options: JsValue) -> Result<ToolbarHandle, JsValue> {
+    let values = JsOptions {
+        element: &element,
+        object: &options,
+    };
+    let options = ToolbarOptions {
+        target: values.text(contract::FOR),
+        lang: options::read_lang(&values),
+    };
+    if let Some(slot) = TOOLBARS.with(|t| t.find(&element)) {
+        if slot.get().is_some_and(|t| t.options() != options) {
+            drop(slot.take());
+            slot.put(Toolbar::mount(element, options)?);
+        }
+        return Ok(ToolbarHandle { slot });
+    }
+    let toolbar = Toolbar::mount(element.clone(), options)?;
+    let slot = Slot::new(element, toolbar);
+    TOOLBARS.with(|t| t.add(&slot));
+    Ok(ToolbarHandle { slot })
+}
+
+/// What `NewsWidget.mountToolbar` resolves to. `destroy()` drops the toolbar, which is what
+/// removes it.
+#[wasm_bindgen]
+pub struct ToolbarHandle {
+    slot: Rc<Slot<Toolbar>>,
+}
+
+#[wasm_bindgen]
+impl ToolbarHandle {
+    /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide, shared
+    /// with the news widgets.
+    #[wasm_bindgen(js_name = setFontStep)]
+    pub fn set_font_step(&self, step: i32) {
+        if let Some(toolbar) = self.slot.get() {
+            toolbar.set_font(FontStep::clamped(step));
+        }
+    }
+
+    #[wasm_bindgen(getter, js_name = fontStep)]
+    pub fn font_step(&self) -> i32 {
+        self.slot.get().map_or(0, |t| t.font().value())
+    }
+
+    /// Prints the article alone; false once destroyed or when the browser refused.
+    pub fn print(&self) -> bool {
+        self.slot.get().is_some_and(|t| t.print())
+    }
+
+    /// Puts the article back as it was and removes everything the toolbar added.
+    pub fn destroy(&self) {
+        drop(self.slot.take());
+    }
+
+    /// Whether the toolbar is still on the page (false once destroyed).
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.slot.get().is_some()
+    }
+}

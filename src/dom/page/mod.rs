@@ -1,0 +1,10 @@
+//! What a page holds once, and its JavaScript API: the widgets and toolbars mounted on it, the
+//! reader's preferences, the shared resources and stylesheet, and each host's shadow root.
+
+pub(crate) mod embed;
+pub(crate) mod embed_toolbar;
+pub(crate) mod shadow;
+pub(crate) mod site;
+pub(crate) mod slot;
+pub(crate) mod storage;
+pub(crate) mod style;

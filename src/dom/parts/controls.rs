@@ -1,0 +1,80 @@
+//! The control groups the widget's toolbar and the page toolbar (`<news-widget-toolbar>`) both
+//! draw: "Fonts: A+ A A-" (the label, the three buttons, and their state after a step change)
+//! and the labelled group that holds the language choices.
+
+use web_sys::Element;
+
+use super::ctx::Ctx;
+use super::node::El;
+use crate::command::{key_shortcut, Command};
+use crate::contract::FontStep;
+
+/// The group: a label ("Fonts:", "字体：", "글자 크기:") and A+ A A-.
+pub fn font_group(ctx: &Ctx, font: FontStep) -> El {
+    ctx.el("div")
+        .class("group fonts")
+        .attr("role", "group")
+        .attr("aria-labelledby", "nw-fonts-label")
+        .child(ctx.text(
+            ctx.el("span").class("label").attr("id", "nw-fonts-label"),
+            "fonts-label",
+        ))
+        .child(font_button(ctx, Command::FontLarger, "A+", font.is_max()))
+        .child(font_button(
+            ctx,
+            Command::FontReset,
+            "A",
+            font == FontStep::DEFAULT,
+        ))
+        .child(font_button(ctx, Command::FontSmaller, "A-", font.is_min()))
+}
+
+fn font_button(ctx: &Ctx, command: Command, visible: &str, at_end: bool) -> Element {
+    let action = command.action();
+    // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
+    // so a keyboard user is not thrown back to the top of the page. The accessible name starts
+    // with the visible "A+" (WCAG 2.5.3, label in name) and goes on in the reader's language.
+    let name = format!("{visible} {}", ctx.t(action));
+    ctx.button(action, None)
+        .attr("aria-label", &name)
+        .part(action)
+        .attr("aria-disabled", if at_end { "true" } else { "false" })
+        .attr(
+            "aria-keyshortcuts",
+            key_shortcut(command).unwrap_or_default(),
+        )
+        .text(visible)
+        .done()
+}
+
+/// Updates the font buttons in place after a step change (no re-render for a font step).
+pub fn update_font_buttons(root: &Element, font: FontStep) {
+    for (command, at_end) in [
+        (Command::FontLarger, font.is_max()),
+        (Command::FontReset, font == FontStep::DEFAULT),
+        (Command::FontSmaller, font.is_min()),
+    ] {
+        let selector = format!("[data-action=\"{}\"]", command.action());
+        if let Ok(Some(button)) = root.query_selector(&selector) {
+            let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
+        }
+    }
+}
+
+/// The labelled group [`language`] that holds the language choices (buttons in the widget,
+/// links in the article toolbar).
+pub fn language_group(ctx: &Ctx) -> El {
+    ctx.el("div")
+        .class("group languages")
+        .part("language")
+        .attr("role", "group")
+        .attr("aria-labelledby", "nw-language-label")
+        .child(
+            ctx.text(
+                ctx.el("span")
+                    .class("label")
+                    .attr("id", "nw-language-label"),
+                "language-label",
+            ),
+        )
+}

@@ -1,0 +1,348 @@
+//! One mounted widget: its shadow tree, its `Model`, and the carrying out of what `update`
+//! decides. Events become `Action`s (`dispatch`), `state::update` answers with `Effect`s, and
+//! `run` turns each into DOM work (`view`), requests (`requests`) or a word to the site. The
+//! widget owns every listener, request, frame and membership it creates: dropping it (the
+//! handle's `destroy`) removes them all and empties the shadow root.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use unic_langid::LanguageIdentifier;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
+
+use crate::command::Command;
+use crate::contract::{FontStep, MountError};
+use crate::dom::net::fetch::EarlyFetch;
+use crate::dom::net::read::ReadOptions;
+use crate::dom::page::shadow;
+use crate::dom::page::site::{self, Member, Membership, ResourceRequest};
+use crate::dom::parts::listen::{clicked_control, shortcut_key, Listener};
+use crate::dom::parts::print::PrintFrame;
+use crate::dom::warn;
+use crate::i18n::{Catalog, Localizer};
+use crate::options::Options;
+use crate::state::{self, Action, Effect, Focus, Model, Sources};
+
+pub(crate) mod render;
+mod requests;
+mod view;
+
+pub struct Widget {
+    host: Element,
+    shadow: ShadowRoot,
+    doc: Document,
+    root: HtmlElement,
+    view: Element,
+    live: Element,
+    model: RefCell<Model>,
+    /// The resources this widget speaks from: the page's built-in ones and the run-time ones
+    /// it asked for.
+    catalog: RefCell<Catalog>,
+    l10n: RefCell<Localizer>,
+    read: ReadOptions,
+    timeout_ms: u32,
+    listeners: RefCell<Vec<Listener>>,
+    membership: RefCell<Option<Membership>>,
+    /// The feed request whose answer counts; replacing or dropping it aborts it.
+    feed_request: RefCell<Option<requests::FeedRequest>>,
+    /// Run-time resources on their way (shared with other widgets of the page).
+    locale_requests: RefCell<Vec<Rc<ResourceRequest>>>,
+    /// The feed request the loader started before the wasm arrived, until the first load takes
+    /// it over (or drops it, which aborts it).
+    early: RefCell<Option<EarlyFetch>>,
+    print_frame: RefCell<Option<PrintFrame>>,
+}
+
+impl Widget {
+    /// Builds the shadow tree and starts loading. Preferences are read first, so the very
+    /// first paint already has the reader's font size and language.
+    pub fn mount(
+        host: Element,
+        options: Options,
+        early: Option<EarlyFetch>,
+    ) -> Result<Rc<Widget>, MountError> {
+        let doc = host.owner_document().ok_or(MountError::NoDocument)?;
+        let shadow = shadow::claim(&host, &doc)?;
+
+        let catalog = site::built_in_catalog();
+        let available = catalog.locales();
+        let locale = state::negotiate(&options, &requested_languages(&doc), &available);
+        let l10n = catalog.localizer(&locale);
+        let font = site::font_step();
+        let sources = Sources {
+            default: options.feed.as_deref().and_then(|f| absolute(f, &doc)),
+            by_language: options
+                .feeds
+                .iter()
+                .filter_map(|(tag, url)| Some((tag.clone(), absolute(url, &doc)?)))
+                .collect(),
+        };
+
+        let root: HtmlElement = shadow::element(&doc, "div")?.unchecked_into();
+        root.set_class_name("nw");
+        let _ = root.set_attribute("part", "root");
+        // A named landmark: pages with several widgets list each one ("News", "新闻", "소식").
+        let _ = root.set_attribute("role", "region");
+        let _ = root.set_attribute("lang", &l10n.locale().to_string());
+        let _ = root.style().set_property("--nw-scale", &font.scale_css());
+        let view = shadow::element(&doc, "div")?;
+        view.set_class_name("view");
+        let live = shadow::live_region(&doc)?;
+        let _ = root.append_child(&view);
+        let _ = root.append_child(&live);
+        let _ = shadow.append_child(&root);
+
+        let widget = Rc::new(Widget {
+            read: ReadOptions {
+                timezone: options.timezone.clone(),
+                whole: false,
+            },
+            timeout_ms: options.timeout_ms,
+            model: RefCell::new(Model::new(options, sources, locale, available, font)),
+            host,
+            shadow,
+            doc,
+            root,
+            view,
+            live,
+            catalog: RefCell::new(catalog),
+            l10n: RefCell::new(l10n),
+            listeners: RefCell::new(Vec::new()),
+            membership: RefCell::new(None),
+            feed_request: RefCell::new(None),
+            locale_requests: RefCell::new(Vec::new()),
+            early: RefCell::new(early),
+            print_frame: RefCell::new(None),
+        });
+        let member: Weak<dyn Member> = Rc::downgrade(&(Rc::clone(&widget) as Rc<dyn Member>));
+        *widget.membership.borrow_mut() = Some(site::join(member));
+        widget.listen();
+        widget.dispatch(Action::Start);
+        Ok(widget)
+    }
+
+    fn listen(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let with = |f: fn(&Rc<Widget>, &Event)| {
+            let weak = weak.clone();
+            move |event: Event| {
+                if let Some(w) = weak.upgrade() {
+                    f(&w, &event);
+                }
+            }
+        };
+        let mut listeners = vec![
+            Listener::new(&self.shadow, "click", with(Widget::on_click)),
+            Listener::new(&self.shadow, "keydown", with(Widget::on_key)),
+        ];
+        if let Some(window) = self.doc.default_view() {
+            listeners.push(Listener::new(
+                &window,
+                "online",
+                with(|w, _| w.dispatch(Action::Online)),
+            ));
+        }
+        *self.listeners.borrow_mut() = listeners;
+    }
+
+    /// A click on one of the widget's controls (`data-action`, see `crate::command`).
+    fn on_click(self: &Rc<Self>, event: &Event) {
+        let Some(control) = clicked_control(event) else {
+            return;
+        };
+        let Some(command) = control
+            .get_attribute("data-action")
+            .and_then(|a| Command::from_action(&a))
+        else {
+            return;
+        };
+        let font = self.font();
+        let action = match command {
+            Command::Open => match control.get_attribute("data-id") {
+                Some(id) => Action::Open { id, focus: true },
+                None => return,
+            },
+            Command::Language => match control.get_attribute("data-lang") {
+                Some(tag) => Action::ChooseLanguage {
+                    tag,
+                    remember: true,
+                    announce: true,
+                },
+                None => return,
+            },
+            Command::Back => Action::Back,
+            Command::More => Action::More,
+            Command::Retry => Action::Reload,
+            Command::Print => Action::Print,
+            Command::Preview => Action::TogglePreview,
+            font_command => match font.after(font_command) {
+                Some(step) => Action::SetFont(step),
+                None => return,
+            },
+        };
+        self.dispatch(action);
+    }
+
+    fn on_key(self: &Rc<Self>, event: &Event) {
+        let Some(key) = shortcut_key(event) else {
+            return;
+        };
+        if state::handles_key(&self.model.borrow(), &key) {
+            event.prevent_default();
+            self.dispatch(Action::Key(key));
+        }
+    }
+
+    /// The one way the model changes: `update` decides, then its effects are carried out.
+    pub fn dispatch(self: &Rc<Self>, action: Action) {
+        let effects = {
+            let mut model = self.model.borrow_mut();
+            model.focus = self.focused();
+            state::update(&mut model, action)
+        };
+        self.run(effects);
+    }
+
+    /// Carries out effects in order. No borrow of the model is held while the DOM changes:
+    /// focus and events reach the host page, whose listeners may call back into this widget.
+    fn run(self: &Rc<Self>, effects: Vec<Effect>) {
+        // Renders in a row are one render.
+        let mut dirty = false;
+        for effect in effects {
+            if matches!(effect, Effect::Render) {
+                dirty = true;
+                continue;
+            }
+            if dirty && !matches!(effect, Effect::Speak(_) | Effect::Warn(_)) {
+                dirty = false;
+                self.render();
+            }
+            self.carry_out(effect);
+        }
+        if dirty {
+            self.render();
+        }
+    }
+
+    fn carry_out(self: &Rc<Self>, effect: Effect) {
+        match effect {
+            Effect::Render => self.render(),
+            Effect::AppendCards { from, to } => self.append_cards(from, to),
+            Effect::ShowFont(step) => self.show_font(step),
+            Effect::Speak(locale) => self.speak(&locale),
+            Effect::Focus(target) => {
+                self.focus(&target);
+            }
+            Effect::Announce(announcement) => self.announce(&announcement),
+            Effect::Emit(event) => self.emit(&event),
+            Effect::LoadFailed { error, kept } => {
+                // The URL is read out first: the console may be the page's wrapper, which may
+                // call back into this widget, and no borrow of the model may be held then.
+                let url = self.model.borrow().feed_url.clone();
+                warn(&format!("feed {url}: {error}"));
+                self.emit_load_error(&error, kept);
+            }
+            Effect::FetchFeed {
+                load,
+                url,
+                revalidate,
+                kept_first,
+            } => self.fetch_feed(load, url, revalidate, kept_first),
+            Effect::FetchLocale { locale, url } => self.fetch_locale(locale, &url),
+            Effect::ShareFont(step) => {
+                if let Some(membership) = &*self.membership.borrow() {
+                    site::share_font(step, membership);
+                }
+            }
+            Effect::ShareLanguage(tag) => {
+                if let Some(membership) = &*self.membership.borrow() {
+                    site::share_language(&tag, membership);
+                }
+            }
+            Effect::Print => self.print(),
+            Effect::ClosePrint => drop(self.print_frame.borrow_mut().take()),
+            Effect::Warn(warning) => warn(&warning.to_string()),
+        }
+    }
+
+    /// The UI speaks `locale` now: the localizer and the root's `lang`.
+    fn speak(&self, locale: &LanguageIdentifier) {
+        let l10n = self.catalog.borrow().localizer(locale);
+        let _ = self.root.set_attribute("lang", &l10n.locale().to_string());
+        *self.l10n.borrow_mut() = l10n;
+    }
+
+    fn focused(&self) -> Option<Focus> {
+        let key = self.shadow.active_element()?.get_attribute("data-key")?;
+        Some(Focus::from_key(&key))
+    }
+
+    pub fn options(&self) -> Options {
+        self.model.borrow().options.clone()
+    }
+
+    pub fn font(&self) -> FontStep {
+        self.model.borrow().font
+    }
+
+    pub fn language(&self) -> String {
+        self.model.borrow().languages.ui.to_string()
+    }
+
+    /// Whether an article is open (what `print()` needs).
+    pub fn article_open(&self) -> bool {
+        self.model.borrow().open_item().is_some()
+    }
+
+    /// Whether the article `id` is the one open.
+    pub fn is_open(&self, id: &str) -> bool {
+        matches!(&self.model.borrow().view, state::View::Article(open) if open == id)
+    }
+}
+
+impl Member for Widget {
+    fn host(&self) -> Element {
+        self.host.clone()
+    }
+
+    fn font_shared(self: Rc<Self>, step: FontStep) {
+        self.dispatch(Action::FontShared(step));
+    }
+
+    fn language_shared(self: Rc<Self>, tag: &str) {
+        self.dispatch(Action::LanguageShared(tag.to_string()));
+    }
+}
+
+impl Drop for Widget {
+    /// Everything this widget added goes: listeners, requests, frame and membership with the
+    /// fields; the shadow content and styles here. The (empty) shadow root stays, as the
+    /// platform cannot remove one, with a slot that shows the host's own content again.
+    fn drop(&mut self) {
+        shadow::vacate(&self.shadow, &self.doc);
+    }
+}
+
+/// What the reader asks for, best first, when the widget's `lang` is `auto`: the saved choice,
+/// `<html lang>`, then the browser's languages.
+fn requested_languages(doc: &Document) -> Vec<String> {
+    let mut requested: Vec<String> = site::saved_language().into_iter().collect();
+    if let Some(html) = doc.document_element().and_then(|e| e.get_attribute("lang")) {
+        requested.push(html);
+    }
+    if let Some(window) = doc.default_view() {
+        for tag in window.navigator().languages().iter() {
+            requested.extend(tag.as_string());
+        }
+    }
+    requested
+}
+
+/// `url` resolved against the document's base URL.
+pub(super) fn absolute(url: &str, doc: &Document) -> Option<String> {
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|u| u.href())
+}

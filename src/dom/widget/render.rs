@@ -1,0 +1,385 @@
+//! Turns widget state into elements: toolbar, card list, article view, loading and error
+//! states. Every string comes from Fluent through `Ctx`; every feed string goes to
+//! `textContent` or through the sanitizer. It sets the parts of docs/interface.md#shadow-parts.
+
+use fluent_bundle::FluentValue;
+use web_sys::Element;
+
+use crate::command::Command;
+use crate::contract::FontStep;
+use crate::dom::parts::clean::{safe_url, Cleaner};
+use crate::dom::parts::controls;
+use crate::dom::parts::ctx::Ctx;
+use crate::dom::parts::node::El;
+use crate::feed::{Body, Item, Items};
+use crate::load_error::LoadError;
+use crate::sanitize::UrlUse;
+
+/// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
+pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
+    let fonts = controls::font_group(ctx, font);
+
+    let mut languages = controls::language_group(ctx);
+    for choice in ctx.languages {
+        let current = choice.tag == ctx.ui_lang;
+        languages = languages.child(
+            ctx.el("button")
+                .attr("type", "button")
+                .attr("data-action", Command::Language.action())
+                .attr("data-lang", &choice.tag)
+                .key(&format!("language:{}", choice.tag))
+                .attr("lang", &choice.tag)
+                .attr("aria-pressed", if current { "true" } else { "false" })
+                .text(&choice.endonym),
+        );
+    }
+
+    let mut bar = ctx
+        .el("div")
+        .class("toolbar")
+        .part("toolbar")
+        .child(fonts)
+        .child(languages);
+    if article {
+        let print = ctx
+            .el("div")
+            .class("group print")
+            .child(ctx.text(
+                ctx.button(Command::Print.action(), None).part("print"),
+                "print",
+            ))
+            .child(
+                ctx.text(
+                    ctx.button(Command::Preview.action(), None)
+                        .part("print-preview")
+                        .attr("aria-pressed", if preview { "true" } else { "false" }),
+                    "print-preview",
+                ),
+            );
+        bar = bar.child(print);
+    }
+    bar.done()
+}
+
+/// The card list with its first `shown` cards.
+pub fn list(ctx: &Ctx, items: &Items, shown: usize, not_found: bool) -> Element {
+    let section = ctx
+        .el("section")
+        .class("list")
+        .attr("aria-labelledby", "nw-list-heading")
+        .child(
+            ctx.text(
+                ctx.el("h2")
+                    .class("list-heading")
+                    .attr("id", "nw-list-heading"),
+                "cards-heading",
+            ),
+        );
+    let section = if not_found {
+        section.child(
+            ctx.text(
+                ctx.el("p")
+                    .class("notice")
+                    .part("notice")
+                    .attr("role", "status"),
+                "article-not-found",
+            ),
+        )
+    } else {
+        section
+    };
+    let mut cards = ctx
+        .el("ul")
+        .class("cards")
+        .part("cards")
+        .attr("role", "list");
+    for item in items.range(0..shown.min(items.len())) {
+        cards = cards.child(card(ctx, item));
+    }
+    section
+        .child(cards)
+        .child(list_footer(ctx, items, shown))
+        .done()
+}
+
+/// The count and More, after the first `shown` places of `items`. The count names the cards on
+/// screen: a long feed's items that turned out unreadable are neither shown nor counted.
+pub fn list_footer(ctx: &Ctx, items: &Items, shown: usize) -> Element {
+    let places = shown.min(items.len());
+    // Decodes nothing new: the cards of these places are built already.
+    let on_screen = items.range(0..places).count();
+    let total = items.known_readable();
+    let count = ctx.text_args(
+        ctx.el("p").class("count").attr("data-role", "count"),
+        "cards-shown",
+        &[
+            ("shown", FluentValue::from(on_screen as u32)),
+            ("total", FluentValue::from(total as u32)),
+        ],
+    );
+    let footer = ctx.el("div").class("list-footer").child(count);
+    if places < items.len() {
+        footer
+            .child(ctx.text(
+                ctx.button(Command::More.action(), None).part("more"),
+                "more",
+            ))
+            .done()
+    } else {
+        footer.done()
+    }
+}
+
+pub fn card(ctx: &Ctx, item: &Item) -> Element {
+    let shown = item.present(&ctx.ui_lang);
+    let (version, lang) = (shown.version, shown.lang);
+    let open = ctx
+        .el("button")
+        .attr("type", "button")
+        .attr("data-action", Command::Open.action())
+        .attr("data-id", &item.id)
+        .key(&format!("open:{}", item.id))
+        .text(&version.title);
+    let mut meta = ctx.el("p").class("card-meta");
+    if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
+        meta = meta.child(ctx.date(date));
+    }
+    if let Some(source) = &version.source {
+        meta = meta.child(ctx.el("span").text(source).lang(lang));
+    }
+    let image = item
+        .image
+        .as_deref()
+        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
+        .map(|src| {
+            ctx.el("img")
+                .class("card-image")
+                .part("card-image")
+                .attr("src", &src)
+                .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+                .attr("loading", "lazy")
+                .attr("decoding", "async")
+        });
+    ctx.el("li")
+        .class("card")
+        .part("card")
+        .child(
+            ctx.el("h3")
+                .class("card-title")
+                .part("card-title")
+                .lang(lang)
+                .child(open),
+        )
+        .child(meta)
+        .child(
+            ctx.el("p")
+                .class("card-summary")
+                .part("card-summary")
+                .lang(lang)
+                .text(&item.summary(version)),
+        )
+        .child_opt(image)
+        .done()
+}
+
+/// The article view: Back, title, meta line, toolbar, notice, body, source link.
+pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element {
+    let shown = item.present(&ctx.ui_lang);
+    let (version, lang) = (shown.version, shown.lang);
+    let base = version
+        .url
+        .as_deref()
+        .and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
+    // Where the feed named one (`xml:base`, an RSS item's page), else the item's link.
+    let body_base = version
+        .base
+        .as_deref()
+        .or(base.as_deref())
+        .unwrap_or(ctx.base);
+
+    let mut meta = ctx.el("p").class("meta").part("meta");
+    if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
+        meta = meta
+            .child(ctx.text(ctx.el("span").class("label"), "meta-updated-label"))
+            .child(ctx.doc.create_text_node(" "))
+            .child(El(ctx.date(date)).class("value"));
+    }
+    if let Some(source) = &version.source {
+        if item.modified.is_some() || item.published.is_some() {
+            meta = meta.child(ctx.doc.create_text_node(" "));
+        }
+        meta = meta
+            .child(ctx.text(ctx.el("span").class("label"), "meta-source-label"))
+            .child(ctx.doc.create_text_node(" "))
+            .child(ctx.el("span").class("value").lang(lang).text(source));
+    }
+
+    let body = ctx
+        .el("div")
+        .class("article-body")
+        .part("article-body")
+        .lang(lang);
+    let cleaner = Cleaner {
+        doc: ctx.doc,
+        base: body_base,
+    };
+    // A translation without a body shows the original's, marked with the original's language.
+    let body = match shown.body {
+        Body::Html(html) => body.child(cleaner.html(html)),
+        Body::Text(text) => body.child(cleaner.text(text)),
+        Body::Empty => body,
+    };
+    let body = match shown.body_lang {
+        Some(l) => body.attr("lang", l),
+        None => body,
+    };
+
+    let image = item
+        .image
+        .as_deref()
+        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
+        .map(|src| {
+            ctx.el("figure").class("article-image").child(
+                ctx.el("img")
+                    .attr("src", &src)
+                    .attr("alt", version.image_alt.as_deref().unwrap_or(""))
+                    .attr("decoding", "async"),
+            )
+        });
+
+    let source_link = base.map(|href| {
+        ctx.el("p")
+            .class("source-url")
+            .child(ctx.text(ctx.el("span").class("label"), "print-source-label"))
+            .child(ctx.doc.create_text_node(" "))
+            .child(
+                ctx.el("a")
+                    .attr("href", &href)
+                    .attr("rel", "noopener noreferrer")
+                    .attr("target", "_blank")
+                    .text(&href),
+            )
+    });
+
+    let notice = shown.untranslated.then(|| {
+        ctx.text(
+            ctx.el("p")
+                .class("notice")
+                .part("notice")
+                .attr("role", "note"),
+            "notice-untranslated",
+        )
+    });
+
+    let content = ctx
+        .el("div")
+        .class(if preview {
+            "article-content print-layout"
+        } else {
+            "article-content"
+        })
+        .child(
+            ctx.el("h2")
+                .class("article-title")
+                .part("article-title")
+                .attr("id", "nw-article-title")
+                .attr("tabindex", "-1")
+                .key("article-title")
+                .lang(lang)
+                .text(&version.title),
+        )
+        .child(meta)
+        .child_opt(notice)
+        .child_opt(image)
+        .child(body)
+        .child_opt(source_link);
+
+    let banner = preview.then(|| {
+        ctx.text(
+            ctx.el("p")
+                .class("preview-banner notice")
+                .attr("role", "note"),
+            "preview-banner",
+        )
+    });
+
+    ctx.el("article")
+        .class(if preview {
+            "article previewing"
+        } else {
+            "article"
+        })
+        .part("article")
+        .attr("aria-labelledby", "nw-article-title")
+        .attr("data-id", &item.id)
+        .child(
+            ctx.text(
+                ctx.button(Command::Back.action(), None)
+                    .class("back")
+                    .part("back"),
+                "back",
+            ),
+        )
+        .child(toolbar(ctx, font, true, preview))
+        .child_opt(banner)
+        .child(content)
+        .done()
+}
+
+/// Loading, empty and error states: always a message, never a blank box.
+pub enum StateView<'e> {
+    Loading,
+    Empty,
+    Error(&'e LoadError),
+}
+
+pub fn state(ctx: &Ctx, view: StateView) -> Element {
+    let box_ = ctx.el("div").class("state");
+    match view {
+        StateView::Loading => box_
+            .attr("aria-busy", "true")
+            .child(
+                ctx.text(
+                    // Focusable so that Retry can keep focus here while the feed loads.
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "loading")
+                        .key("loading")
+                        .attr("tabindex", "-1"),
+                    "loading",
+                ),
+            )
+            .done(),
+        StateView::Empty => box_
+            .child(
+                ctx.text(
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "empty"),
+                    "error-empty",
+                ),
+            )
+            .child(ctx.text(
+                ctx.button(Command::Retry.action(), None).part("retry"),
+                "retry",
+            ))
+            .done(),
+        StateView::Error(error) => box_
+            .part("error")
+            .attr("role", "alert")
+            .child(
+                ctx.text_args(
+                    ctx.el("p")
+                        .class("state-message")
+                        .attr("data-kind", "error"),
+                    error.message_id(),
+                    &error.message_args(),
+                ),
+            )
+            .child(ctx.text(
+                ctx.button(Command::Retry.action(), None).part("retry"),
+                "retry",
+            ))
+            .done(),
+    }
+}

@@ -1,0 +1,5 @@
+//! The reader toolbar's pure parts: the stylesheet that scales the article (`text_zoom`) and
+//! the language control's links from the page's hreflang alternates (`alternates`).
+
+pub mod alternates;
+pub mod text_zoom;

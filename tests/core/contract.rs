@@ -1,0 +1,196 @@
+// The public interface defined once: the loader's generated block is what `src/loader_block.rs`
+// writes from `src/contract.rs` (so option names, events, kinds and the version cannot drift
+// apart), and options are read by the rules of docs/interface.md#options.
+
+use std::collections::HashMap;
+
+use news_widget::contract::{
+    ErrorKind, Event, FontStep, OptionName, Source, Value, WIDGET_OPTIONS,
+};
+use news_widget::loader_block::{loader_constants, LOADER_BLOCK_END, LOADER_BLOCK_START};
+use news_widget::options::{BadFeedKey, Change, OptionValues, Options};
+
+use crate::support::fixtures::LOADER_PATH;
+
+fn generated_block(loader: &str) -> Option<(usize, usize)> {
+    let start = loader.find(LOADER_BLOCK_START)?;
+    let end = loader[start..].find(LOADER_BLOCK_END)? + start + LOADER_BLOCK_END.len();
+    Some((start, end))
+}
+
+#[test]
+fn the_loader_s_constants_are_the_ones_rust_defines() {
+    let loader = std::fs::read_to_string(LOADER_PATH).expect("the loader is part of the crate");
+    let (start, end) = generated_block(&loader).expect("the loader has the generated block");
+    let fresh = loader_constants();
+    if loader[start..end] != fresh {
+        if std::env::var_os("UPDATE_CONTRACT").is_some() {
+            let updated = format!("{}{fresh}{}", &loader[..start], &loader[end..]);
+            std::fs::write(LOADER_PATH, updated).expect("the loader is writable");
+            return;
+        }
+        panic!(
+            "js/news-widget.js is stale: run `UPDATE_CONTRACT=1 cargo test --test core contract`\n\
+             expected:\n{fresh}\nfound:\n{}",
+            &loader[start..end]
+        );
+    }
+}
+
+#[test]
+fn the_loader_block_names_every_widget_attribute() {
+    let block = loader_constants();
+    for option in WIDGET_OPTIONS {
+        assert!(
+            block.contains(&format!("\"{}\"", option.attribute)),
+            "{option:?}"
+        );
+    }
+    assert!(block.contains(&format!("\"{}\"", env!("CARGO_PKG_VERSION"))));
+}
+
+/// Option values as a page would give them: property name → text.
+struct Given(HashMap<&'static str, &'static str>, Vec<(String, String)>);
+
+impl OptionValues for Given {
+    fn text(&self, name: OptionName) -> Option<String> {
+        self.0
+            .get(name.property)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+    fn number(&self, name: OptionName) -> Option<f64> {
+        self.text(name)?.parse().ok()
+    }
+    fn feeds(&self) -> Vec<(String, String)> {
+        self.1.clone()
+    }
+}
+
+fn read(pairs: &[(&'static str, &'static str)]) -> Options {
+    Options::read(
+        &Given(pairs.iter().copied().collect(), Vec::new()),
+        &mut Vec::new(),
+    )
+}
+
+#[test]
+fn defaults_are_ten_cards_auto_language_the_three_languages_and_ten_seconds() {
+    let options = read(&[]);
+    assert_eq!(options.page_size, 10);
+    assert_eq!(options.lang, None);
+    assert_eq!(options.languages, ["en-US", "zh-CN", "ko-KR"]);
+    assert_eq!(options.timeout_ms, 10_000);
+}
+
+#[test]
+fn lang_auto_is_no_lang() {
+    assert_eq!(read(&[("lang", "AUTO")]).lang, None);
+    assert_eq!(read(&[("lang", "ko")]).lang.as_deref(), Some("ko"));
+}
+
+#[test]
+fn a_page_size_out_of_range_is_the_default() {
+    assert_eq!(read(&[("pageSize", "0")]).page_size, 10);
+    assert_eq!(read(&[("pageSize", "101")]).page_size, 10);
+    assert_eq!(read(&[("pageSize", "lots")]).page_size, 10);
+    assert_eq!(read(&[("pageSize", "100")]).page_size, 100);
+}
+
+#[test]
+fn languages_are_split_on_commas_and_spaces() {
+    assert_eq!(
+        read(&[("languages", "zh, ko en")]).languages,
+        ["zh", "ko", "en"]
+    );
+}
+
+#[test]
+fn a_timeout_in_seconds_allows_fractions() {
+    assert_eq!(read(&[("timeout", "2.5")]).timeout_ms, 2_500);
+}
+
+#[test]
+fn per_language_feeds_under_a_key_that_is_no_tag_are_skipped_and_reported() {
+    let given = Given(
+        HashMap::new(),
+        vec![
+            ("zh".into(), "/cn.xml".into()),
+            ("not a tag".into(), "/x.xml".into()),
+            ("ko".into(), String::new()),
+        ],
+    );
+    let mut problems = Vec::new();
+    let options = Options::read(&given, &mut problems);
+    assert_eq!(options.feeds, [("zh".to_string(), "/cn.xml".to_string())]);
+    assert_eq!(
+        problems,
+        [BadFeedKey {
+            key: "not a tag".into()
+        }]
+    );
+}
+
+#[test]
+fn the_same_options_again_change_nothing_another_lang_switches_others_remount() {
+    let base = read(&[("feed", "/a.json")]);
+    assert_eq!(base.change_to(&read(&[("feed", "/a.json")])), Change::None);
+    assert_eq!(
+        base.change_to(&read(&[("feed", "/a.json"), ("lang", "ko")])),
+        Change::Language("ko".into())
+    );
+    assert_eq!(
+        base.change_to(&read(&[("feed", "/b.json")])),
+        Change::Remount
+    );
+    let korean = read(&[("feed", "/a.json"), ("lang", "ko")]);
+    assert_eq!(
+        korean.change_to(&read(&[("feed", "/a.json")])),
+        Change::Remount,
+        "back to auto negotiates afresh"
+    );
+}
+
+#[test]
+fn events_carry_the_details_of_contract_section_2() {
+    assert_eq!(
+        Event::Ready {
+            source: Source::Kept
+        }
+        .detail(),
+        [("source", Value::Text("kept".into()))]
+    );
+    assert_eq!(
+        Event::FontSizeChange {
+            step: FontStep::clamped(1)
+        }
+        .detail(),
+        [
+            ("step", Value::Number(1.0)),
+            ("scale", Value::Number(1.125))
+        ]
+    );
+    let error = Event::Error {
+        kind: ErrorKind::Timeout,
+        message: "m".into(),
+        kept: true,
+    };
+    assert_eq!(error.name(), "news-widget:error");
+    assert_eq!(
+        error.detail(),
+        [
+            ("kind", Value::Text("timeout".into())),
+            ("message", Value::Text("m".into())),
+            ("kept", Value::Bool(true)),
+        ]
+    );
+}
+
+#[test]
+fn error_kinds_have_their_contract_names() {
+    let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(
+        names,
+        ["config", "load", "network", "timeout", "http", "feed", "locale"]
+    );
+}

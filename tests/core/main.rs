@@ -1,0 +1,17 @@
+//! The pure core outside the feed and the state machine, natively: the public interface and
+//! option reading, preferences, localization, keeping and refreshing the feed, the sanitizing
+//! policy, the reader toolbar's pure parts; and the crate's own rules (`imports`).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod alternates;
+mod contract;
+mod fluent_syntax_fixtures;
+mod i18n;
+mod imports;
+mod keep;
+mod prefs;
+mod refresh;
+mod sanitize;
+mod text_zoom;

@@ -1,0 +1,159 @@
+// Specification of the state machine over a long feed read by pages (`Items::deferred`): an item
+// whose fields turn out unreadable when it is first decoded is not there for the reader. It is
+// neither opened (by the API or the `article` option) nor focused, and More counts only the cards
+// it shows.
+
+use std::rc::Rc;
+
+use crate::support::model::{model_with, options};
+use news_widget::contract::{Event, Source};
+use news_widget::feed::{
+    Body, Decode, Feed, FeedFormat, FeedOutcome, Item, ItemError, ItemKey, Items, Version,
+};
+use news_widget::options::Options;
+use news_widget::state::{update, Action, Announcement, Effect, Focus, Model, View, Warning};
+
+fn item(id: &str) -> Item {
+    Item {
+        id: id.into(),
+        image: None,
+        published: None,
+        modified: None,
+        versions: vec![Version {
+            lang: None,
+            title: format!("Title {id}"),
+            summary: None,
+            body: Body::Text("Body".into()),
+            url: Some(format!("https://city.example/{id}.html")),
+            source: None,
+            image_alt: None,
+            base: None,
+        }],
+        alternates: Vec::new(),
+    }
+}
+
+/// A long feed's items as the deferred reader holds them: `ids` in display order; the items at
+/// the positions `unreadable` fail to decode.
+struct Pages {
+    ids: Vec<String>,
+    unreadable: Vec<usize>,
+}
+
+impl Decode for Pages {
+    fn decode(&self, index: usize, _warnings: &mut Vec<ItemError>) -> Result<Item, ItemError> {
+        if self.unreadable.contains(&index) {
+            return Err(ItemError::Undecodable {
+                index,
+                detail: "title is a number".into(),
+            });
+        }
+        Ok(item(&self.ids[index]))
+    }
+}
+
+/// A deferred feed of `ids`, the positions in `unreadable` failing.
+fn deferred(ids: &[&str], unreadable: &[usize]) -> FeedOutcome {
+    let keys = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| ItemKey {
+            id: id.to_string(),
+            published: None,
+            index,
+        })
+        .collect();
+    let source = Pages {
+        ids: ids.iter().map(|s| s.to_string()).collect(),
+        unreadable: unreadable.to_vec(),
+    };
+    FeedOutcome {
+        format: FeedFormat::JsonFeed,
+        feed: Feed {
+            title: None,
+            home_page_url: None,
+            language: None,
+            items: Items::deferred(keys, Rc::new(source)),
+        },
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn answer(model: &Model, outcome: FeedOutcome) -> Action {
+    Action::FeedLoaded {
+        load: model.load_id,
+        outcome,
+        digest: 1,
+        now_ms: 1_000,
+    }
+}
+
+/// A widget showing a long feed of `ids` whose `unreadable` positions fail to decode.
+fn showing(ids: &[&str], unreadable: &[usize]) -> Model {
+    let mut model = model_with(options());
+    update(&mut model, Action::Start);
+    let action = answer(&model, deferred(ids, unreadable));
+    update(&mut model, action);
+    model
+}
+
+#[test]
+fn open_from_the_api_of_an_unreadable_item_does_nothing() {
+    let mut model = showing(&["a", "b", "c"], &[1]);
+    let effects = update(&mut model, Action::OpenFromApi { id: "b".into() });
+    assert_eq!(effects, vec![], "no render, no news-widget:open");
+    assert_eq!(model.view, View::List, "open(\"b\") must answer false");
+}
+
+#[test]
+fn the_article_option_naming_an_unreadable_item_shows_the_not_found_notice() {
+    let mut model = model_with(Options {
+        article: Some("b".into()),
+        ..options()
+    });
+    update(&mut model, Action::Start);
+    let action = answer(&model, deferred(&["a", "b", "c"], &[1]));
+    let effects = update(&mut model, action);
+    assert!(model.not_found, "the not-found notice shows");
+    assert_eq!(model.view, View::List);
+    assert!(effects.contains(&Effect::Warn(Warning::ArticleNotFound { id: "b".into() })));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Emit(Event::Open { .. }))),
+        "no news-widget:open for an article that is not shown: {effects:?}"
+    );
+    assert!(effects.contains(&Effect::Emit(Event::Ready {
+        source: Source::Network
+    })));
+}
+
+#[test]
+fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows() {
+    // Page size 2: the next page is c (unreadable) and d.
+    let mut model = showing(&["a", "b", "c", "d", "e"], &[2]);
+    let effects = update(&mut model, Action::More);
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Card("d".into()))),
+        "focus goes to a card that is there: {effects:?}"
+    );
+    assert!(
+        effects.contains(&Effect::Announce(Announcement::MoreShown(1))),
+        "one more card is shown, not two: {effects:?}"
+    );
+}
+
+#[test]
+fn retry_focuses_the_first_readable_card() {
+    let mut model = model_with(options());
+    update(&mut model, Action::Start);
+    // Focus is on the loading message (Retry was pressed).
+    model.focus = Some(Focus::Loading);
+    let action = answer(&model, deferred(&["a", "b", "c"], &[0]));
+    let effects = update(&mut model, action);
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Card("b".into()))),
+        "focus goes to the first card on screen: {effects:?}"
+    );
+}

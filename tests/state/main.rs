@@ -1,0 +1,8 @@
+//! The widget's state machine, natively: whole scenarios driven through `update`, each step's
+//! effects pinned.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod deferred;
+mod scenarios;
