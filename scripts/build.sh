@@ -37,6 +37,10 @@ libdir=$(rustc --target wasm32-unknown-unknown --print target-libdir 2>/dev/null
 
 profile=${1:---release}
 cargo_args=()
+# The shadow stack pointer is exported: a trap leaves it below where it rests between calls, which
+# is how the loader tells that an instance trapped, and the loader puts it back on the instance it
+# leaves behind so that its silenced listeners can still run (js/news-widget.js, src/dom/halt.rs).
+rustflags='"-Clink-arg=--export=__stack_pointer"'
 if [ "$profile" = "--release" ]; then
   if release_toolchain_ready; then
     export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
@@ -47,10 +51,10 @@ if [ "$profile" = "--release" ]; then
     # longer. std's optimize_for_size feature picks its smaller algorithms (sorts, integer
     # formatting), same results: 4.5 KB gzip less wasm. Not -Zfmt-debug=none: it changes no
     # byte of the .wasm (README "Size").
-    cargo_args=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+    cargo_args+=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
       -Zpanic-immediate-abort
-      --config 'profile.release.panic="immediate-abort"'
-      --config 'build.rustflags=["-Zunstable-options", "-Zlocation-detail=none", "-Csymbol-mangling-version=legacy"]')
+      --config 'profile.release.panic="immediate-abort"')
+    rustflags="\"-Zunstable-options\", \"-Zlocation-detail=none\", \"-Csymbol-mangling-version=legacy\", $rustflags"
     echo "==> $RELEASE_TOOLCHAIN, std rebuilt with panic=immediate-abort"
     built_with=$RELEASE_TOOLCHAIN
   else
@@ -58,6 +62,7 @@ if [ "$profile" = "--release" ]; then
       "build with panic=abort, whose .wasm is about 24 KB gzip larger: \`make setup\` installs it" >&2
   fi
 fi
+cargo_args+=(--config "build.rustflags=[$rustflags]")
 echo "==> wasm-pack build $profile"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

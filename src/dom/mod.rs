@@ -8,13 +8,15 @@
 //! - a feed's way in: `fetch` (deadline, retry), `load` (bytes to the feed model), `kept` (Cache
 //!   Storage), their calls to the browser (`net`, over `js/net.js`), `xml` and `json` (the browser's
 //!   parsers for the readers);
-//! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`.
+//! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`;
+//! - after a trap: `halt` (the switch that silences the instance left behind).
 
 mod clean;
 mod embed;
 mod embed_toolbar;
 mod fetch;
 mod font_controls;
+mod halt;
 mod intl;
 mod json;
 mod kept;
