@@ -9,7 +9,8 @@
 //!   Storage), their calls to the browser (`net`, over `js/net.js`), `xml` and `json` (the browser's
 //!   parsers for the readers);
 //! - the reader toolbar: `toolbar`, `toolbar_view`, `zoom`, `page_print`;
-//! - after a trap: `halt` (the switch that silences the instance left behind).
+//! - after a trap: `halt` (the switch that silences the instance left behind), and, in test
+//!   builds only, `test_trap` (a trap on purpose).
 
 mod clean;
 mod embed;
@@ -33,6 +34,8 @@ mod site;
 mod slot;
 mod storage;
 mod style;
+#[cfg(feature = "test-trap")]
+mod test_trap;
 mod toolbar;
 mod toolbar_view;
 mod widget;
