@@ -197,10 +197,13 @@ pub enum ErrorKind {
     Feed,
     /// A run-time Fluent resource has errors.
     Locale,
+    /// The module stopped on an error of its own (a trap): every widget and toolbar of the page
+    /// shows Retry, which starts it afresh. Raised by the loader, never by the module.
+    Crash,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 7] = [
+    pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Config,
         ErrorKind::Load,
         ErrorKind::Network,
@@ -208,6 +211,7 @@ impl ErrorKind {
         ErrorKind::Http,
         ErrorKind::Feed,
         ErrorKind::Locale,
+        ErrorKind::Crash,
     ];
 
     pub fn name(self) -> &'static str {
@@ -219,6 +223,7 @@ impl ErrorKind {
             ErrorKind::Http => "http",
             ErrorKind::Feed => "feed",
             ErrorKind::Locale => "locale",
+            ErrorKind::Crash => "crash",
         }
     }
 }
@@ -362,7 +367,7 @@ impl fmt::Display for MountError {
 /// The constants the loader (`js/news-widget.js`) needs before the wasm has arrived, as the
 /// JavaScript of its generated block: the version, the attributes it watches on the custom
 /// elements, the feed attribute (its early request), the error event and kinds it raises when
-/// the wasm cannot start, and what it needs to scale an article before the first paint. Only the
+/// the wasm cannot start or has trapped, and what it needs to scale an article before the first paint. Only the
 /// native test that keeps the loader's copy current calls this; it never ships in the .wasm.
 pub fn loader_constants() -> String {
     fn quoted(text: &str) -> String {
@@ -402,6 +407,7 @@ pub fn loader_constants() -> String {
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
+        ("CRASH_ERROR", quoted(ErrorKind::Crash.name())),
         ("FONT_STEP_KEY", quoted(crate::prefs::FONT_STEP_KEY)),
         ("SCALES", list(scales.iter().map(String::as_str))),
         ("ZOOM_CSS", quoted(crate::text_zoom::ZOOM_CSS_TEMPLATE)),
