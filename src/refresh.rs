@@ -4,10 +4,9 @@
 
 use std::fmt;
 
-use fluent_bundle::FluentValue;
-
 use crate::contract::ErrorKind;
 use crate::feed::FeedError;
+use crate::i18n::Arg;
 use crate::keep::whole_number;
 
 /// The `timeout` option's default, in seconds (CONTRACT §1).
@@ -223,11 +222,11 @@ impl LoadError {
     }
 
     /// The arguments of `message_id`'s message.
-    pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+    pub fn message_args(&self) -> Vec<(&'static str, Arg<'static>)> {
         match self {
-            LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
+            LoadError::Http { status } => vec![("status", Arg::from(status.to_string()))],
             LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
-                vec![("count", FluentValue::from(*skipped as u32))]
+                vec![("count", Arg::from(*skipped as u32))]
             }
             _ => Vec::new(),
         }

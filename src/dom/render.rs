@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 
-use fluent_bundle::FluentValue;
 use web_sys::{Document, Element};
 
 use super::clean::{safe_url, Cleaner};
@@ -13,7 +12,7 @@ use super::intl::DateFormatter;
 use super::node::El;
 use crate::command::Command;
 use crate::feed::{Body, Item, Items, Timestamp};
-use crate::i18n::{I18nError, Localizer};
+use crate::i18n::{Arg, I18nError, Localizer};
 use crate::prefs::FontStep;
 use crate::refresh::LoadError;
 use crate::sanitize::UrlUse;
@@ -61,7 +60,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A message's text, and the locale that answered when it is not the UI's.
-    fn message(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> (String, Option<String>) {
+    fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> (String, Option<String>) {
         let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
         let locale = message.locale.to_string();
         let other = (locale != self.ui_lang).then_some(locale);
@@ -77,7 +76,7 @@ impl<'a> Ctx<'a> {
         self.text_args(el, id, &[])
     }
 
-    pub fn text_args(&self, el: El, id: &str, args: &[(&str, FluentValue<'_>)]) -> El {
+    pub fn text_args(&self, el: El, id: &str, args: &[(&str, Arg<'_>)]) -> El {
         let (text, other) = self.message(id, args);
         el.text(&text).lang(other.as_deref())
     }
@@ -218,8 +217,8 @@ pub fn list_footer(ctx: &Ctx, items: &Items, shown: usize) -> Element {
         ctx.el("p").class("count").attr("data-role", "count"),
         "cards-shown",
         &[
-            ("shown", FluentValue::from(on_screen as u32)),
-            ("total", FluentValue::from(total as u32)),
+            ("shown", Arg::from(on_screen as u32)),
+            ("total", Arg::from(total as u32)),
         ],
     );
     let footer = ctx.el("div").class("list-footer").child(count);

@@ -7,7 +7,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
@@ -21,7 +20,7 @@ use super::zoom::TargetZoom;
 use super::{font_controls, notify, shadow, warn};
 use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::{Event as HostEvent, MountError};
-use crate::i18n::Localizer;
+use crate::i18n::{Arg, Localizer};
 use crate::lang;
 use crate::prefs::FontStep;
 
@@ -215,7 +214,7 @@ impl Toolbar {
         if announce {
             let text = self.l10n.format(
                 "font-size-changed",
-                &[("percent", FluentValue::from(step.percent_text()))],
+                &[("percent", Arg::from(step.percent_text()))],
                 &mut Vec::new(),
             );
             notify::announce(&self.live, &text.text);

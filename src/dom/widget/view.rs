@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
@@ -13,7 +12,7 @@ use super::super::{font_controls, intl, notify, print, warn};
 use super::Widget;
 use crate::command::Command;
 use crate::contract::Event;
-use crate::i18n;
+use crate::i18n::{self, Arg};
 use crate::prefs::FontStep;
 use crate::refresh::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
@@ -122,11 +121,7 @@ impl Widget {
                 .class("notice kept-notice")
                 .part("notice")
                 .attr("role", "status")
-                .child(ctx.text_args(
-                    ctx.el("p"),
-                    "kept-notice",
-                    &[("when", FluentValue::from(when))],
-                ))
+                .child(ctx.text_args(ctx.el("p"), "kept-notice", &[("when", Arg::from(when))]))
                 .child(ctx.text(retry, "retry"))
                 .done(),
         )
@@ -199,7 +194,7 @@ impl Widget {
                 .into_iter()
                 .find(|c| &c.tag == tag)
                 .map_or_else(|| tag.clone(), |c| c.endonym);
-            args.push(("language", FluentValue::from(endonym)));
+            args.push(("language", Arg::from(endonym)));
         }
         let text = self.l10n.borrow().format(id, &args, &mut Vec::new()).text;
         notify::announce(&self.live, &text);
