@@ -131,7 +131,7 @@ pub fn compile(
         });
     }
     // The form was written by this build's own compiler just now.
-    Rc::new(Compiled::new(compiled).expect("the compiler writes its own form's version"))
+    Rc::new(Compiled::new(compiled.into()).expect("the compiler writes its own form's version"))
 }
 
 /// The compiled resources an instance knows, per locale: the built-in ones, then any added at
@@ -151,7 +151,7 @@ impl Catalog {
             .zip(BUILT_IN.iter())
             .map(|(id, built)| {
                 // build.rs compiled it with the same crate that reads it.
-                let compiled = Compiled::new(built.compiled).expect("built-in form version");
+                let compiled = Compiled::new(built.compiled.into()).expect("built-in form version");
                 (id, vec![Rc::new(compiled)])
             })
             .collect();

@@ -53,7 +53,7 @@ fn format(
 
 /// The ids of the English resource (the widget's contract).
 fn english_ids() -> Vec<String> {
-    let resource = news_widget::i18n::Compiled::new(BUILT_IN[0].compiled).expect("built in");
+    let resource = news_widget::i18n::Compiled::new(BUILT_IN[0].compiled.into()).expect("built in");
     resource.message_ids().map(str::to_string).collect()
 }
 

@@ -66,7 +66,7 @@ fn compile_names_the_line_of_a_syntax_error_and_keeps_the_other_entries() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].line, 3);
     assert_eq!(errors[0].to_string(), "line 3: Expected one of \"a-zA-Z\"");
-    let resource = Rc::new(Resource::new(bytes).unwrap());
+    let resource = Rc::new(Resource::new(bytes.into()).unwrap());
     assert_eq!(resource.message_ids().collect::<Vec<_>>(), ["a", "c"]);
     let numbers = FluentBundleNumbers::default();
     let resources = [resource];

@@ -65,7 +65,7 @@ fn same_as_fluent_bundle(locale: &str, sources: &[&str]) {
         );
         let (bytes, _) = ftl_compile::compile(source);
         compiled.push(Rc::new(
-            Resource::new(bytes).expect("this compiler's own form"),
+            Resource::new(bytes.into()).expect("this compiler's own form"),
         ));
     }
     let numbers = FluentBundleNumbers::default();

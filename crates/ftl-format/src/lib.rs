@@ -170,11 +170,6 @@ impl Bundle<'_> {
         Some(resolve::format(self, pattern, args, errors))
     }
 
-    /// Whether message `id` has a value here.
-    pub fn has_value(&self, id: &str) -> bool {
-        self.entry(id).is_some_and(|e| !e.term && e.value.is_some())
-    }
-
     fn entry(&self, id: &str) -> Option<resource::EntryRef<'_>> {
         self.resources.iter().rev().find_map(|r| r.entry(id))
     }

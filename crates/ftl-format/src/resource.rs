@@ -64,9 +64,8 @@ impl std::error::Error for WrongVersion {}
 
 impl Resource {
     /// Reads the entries' index. Entries after a malformed one are dropped (the compiler never
-    /// writes one).
-    pub fn new(bytes: impl Into<Cow<'static, [u8]>>) -> Result<Resource, WrongVersion> {
-        let bytes = bytes.into();
+    /// writes one). One signature for both kinds of bytes: one copy in the wasm.
+    pub fn new(bytes: Cow<'static, [u8]>) -> Result<Resource, WrongVersion> {
         let mut r = Reader::new(&bytes);
         let version = r.byte();
         if version != Some(form::VERSION) {
