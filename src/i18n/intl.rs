@@ -20,10 +20,26 @@ pub fn numbers() -> Rc<dyn Numbers> {
 struct Made {
     locale: String,
     fraction_digits: Option<u32>,
-    /// Made on first use; `Some(None)`: the browser refused the locale or options (then
-    /// "other", and JavaScript's own number string).
-    select: Option<Option<Method>>,
-    format: Option<Option<Method>>,
+    /// The `Intl.PluralRules` and the `Intl.NumberFormat` (by `Ask`), made on first use;
+    /// `Some(None)`: the browser refused the locale or options (then "other", and JavaScript's
+    /// own number string).
+    made: [Option<Option<Method>>; 2],
+}
+
+/// What the formatter asks: which `Intl` object, and its method.
+#[derive(Clone, Copy)]
+enum Ask {
+    Category = 0,
+    Format = 1,
+}
+
+impl Ask {
+    fn constructor_and_method(self) -> (&'static str, &'static str) {
+        match self {
+            Ask::Category => ("PluralRules", "select"),
+            Ask::Format => ("NumberFormat", "format"),
+        }
+    }
 }
 
 thread_local! {
@@ -34,20 +50,10 @@ thread_local! {
 #[derive(Clone)]
 struct Method(JsValue, Function);
 
-impl Method {
-    fn call(&self, number: f64) -> Option<String> {
-        self.1.call1(&self.0, &number.into()).ok()?.as_string()
-    }
-}
-
-/// `new Intl[constructor](locale, options)` and its method `method`; `None` if the browser
-/// throws (an unknown option value, a tag it refuses).
-fn make(
-    constructor: &str,
-    locale: &str,
-    fraction_digits: Option<u32>,
-    method: &str,
-) -> Option<Method> {
+/// `new Intl[constructor](locale, options)` and its method; `None` if the browser throws (an
+/// unknown option value, a tag it refuses).
+fn make(locale: &str, fraction_digits: Option<u32>, ask: Ask) -> Option<Method> {
+    let (constructor, method) = ask.constructor_and_method();
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let ctor: Function = Reflect::get(&intl, &constructor.into())
         .ok()?
@@ -63,9 +69,9 @@ fn make(
     Some(Method(made, method))
 }
 
-/// Calls `pick(made)` on the entry for `locale` and `number`'s digits, made on first use.
-fn with_made<R>(locale: &str, number: Number, pick: impl FnOnce(&mut Made) -> R) -> R {
-    MADE.with(|made| {
+/// The browser's answer for `number` in `locale`, through the object made once for them.
+fn ask(locale: &str, number: Number, ask: Ask) -> Option<String> {
+    let method = MADE.with(|made| {
         let mut made = made.borrow_mut();
         let position = made
             .iter()
@@ -74,38 +80,30 @@ fn with_made<R>(locale: &str, number: Number, pick: impl FnOnce(&mut Made) -> R)
                 made.push(Made {
                     locale: locale.to_string(),
                     fraction_digits: number.fraction_digits,
-                    select: None,
-                    format: None,
+                    made: [None, None],
                 });
                 made.len() - 1
             });
-        pick(&mut made[position])
-    })
+        made[position].made[ask as usize]
+            .get_or_insert_with(|| make(locale, number.fraction_digits, ask))
+            .clone()
+    })?;
+    method
+        .1
+        .call1(&method.0, &number.value.into())
+        .ok()?
+        .as_string()
 }
 
 impl Numbers for BrowserNumbers {
     fn category(&self, locale: &str, number: Number) -> Category {
-        let select = with_made(locale, number, |m| {
-            let digits = m.fraction_digits;
-            m.select
-                .get_or_insert_with(|| make("PluralRules", locale, digits, "select"))
-                .clone()
-        });
-        select
-            .and_then(|m| m.call(number.value))
+        ask(locale, number, Ask::Category)
             .and_then(|name| Category::from_name(&name))
             .unwrap_or(Category::Other)
     }
 
     fn format(&self, locale: &str, number: Number) -> String {
-        let format = with_made(locale, number, |m| {
-            let digits = m.fraction_digits;
-            m.format
-                .get_or_insert_with(|| make("NumberFormat", locale, digits, "format"))
-                .clone()
-        });
-        format
-            .and_then(|m| m.call(number.value))
+        ask(locale, number, Ask::Format)
             .or_else(|| {
                 js_sys::Number::from(number.value)
                     .to_string_with_radix(10)

@@ -164,6 +164,19 @@ pub struct Report {
     pub differences: Vec<String>,
 }
 
+impl Report {
+    /// At least `at_least` comparisons, and no difference.
+    pub fn assert_same(&self, at_least: usize) {
+        assert!(self.compared >= at_least, "compared only {}", self.compared);
+        assert!(
+            self.differences.is_empty(),
+            "{} differences:\n{}",
+            self.differences.len(),
+            self.differences.join("\n")
+        );
+    }
+}
+
 /// Compares every part of `locale`'s resources (built in, plus `runtime` sources added as the
 /// `locales` option adds them) for every argument set.
 pub fn compare(

@@ -33,6 +33,13 @@ pub enum Selection {
     Named,
 }
 
+/// What a translation must keep of a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Variables,
+    Attributes,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     Syntax(ErrorKind),
@@ -47,13 +54,10 @@ pub enum ProblemKind {
     Missing {
         id: String,
     },
-    Variables {
+    /// The message's variables or attributes are not the base locale's.
+    Differs {
         id: String,
-        base: Vec<String>,
-        here: Vec<String>,
-    },
-    Attributes {
-        id: String,
+        part: Part,
         base: Vec<String>,
         here: Vec<String>,
     },
@@ -101,13 +105,18 @@ impl fmt::Display for Problem {
             ProblemKind::Missing { id } => {
                 write!(f, "\"{id}\" is missing; the base locale's text is shown")
             }
-            ProblemKind::Variables { id, base, here } => write!(
+            ProblemKind::Differs {
+                id,
+                part,
+                base,
+                here,
+            } => write!(
                 f,
-                "\"{id}\" uses the variables {here:?}, the base locale {base:?}"
-            ),
-            ProblemKind::Attributes { id, base, here } => write!(
-                f,
-                "\"{id}\" has the attributes {here:?}, the base locale {base:?}"
+                "\"{id}\" has the {} {here:?}, the base locale {base:?}",
+                match part {
+                    Part::Variables => "variables",
+                    Part::Attributes => "attributes",
+                }
             ),
             ProblemKind::MixedKeys { id, variable } => write!(
                 f,
@@ -322,27 +331,22 @@ fn compare(base: &Parsed<'_>, file: &Parsed<'_>, problems: &mut Vec<Problem>) {
             continue;
         };
         let list = |set: &BTreeSet<&str>| set.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        if shape.variables != theirs.variables {
-            problems.push(problem(
-                file,
-                shape.line,
-                ProblemKind::Variables {
-                    id: id.clone(),
-                    base: list(&theirs.variables),
-                    here: list(&shape.variables),
-                },
-            ));
-        }
-        if shape.attributes != theirs.attributes {
-            problems.push(problem(
-                file,
-                shape.line,
-                ProblemKind::Attributes {
-                    id: id.clone(),
-                    base: list(&theirs.attributes),
-                    here: list(&shape.attributes),
-                },
-            ));
+        for (part, base, here) in [
+            (Part::Variables, &theirs.variables, &shape.variables),
+            (Part::Attributes, &theirs.attributes, &shape.attributes),
+        ] {
+            if base != here {
+                problems.push(problem(
+                    file,
+                    shape.line,
+                    ProblemKind::Differs {
+                        id: id.clone(),
+                        part,
+                        base: list(base),
+                        here: list(here),
+                    },
+                ));
+            }
         }
     }
     for (id, _) in messages(base) {

@@ -88,18 +88,9 @@ fn write_expression(w: &mut Writer, expression: &ast::Expression<&str>) {
                         w.byte(form::KEY_NAME);
                         w.string(name);
                     }
-                    ast::VariantKey::NumberLiteral { value } => match number(value) {
-                        Some(n) => {
-                            w.byte(form::KEY_NUMBER);
-                            w.number(n);
-                        }
-                        // As fluent-bundle's `try_number`: what does not read as a number is
-                        // compared as a string.
-                        None => {
-                            w.byte(form::KEY_NAME);
-                            w.string(value);
-                        }
-                    },
+                    ast::VariantKey::NumberLiteral { value } => {
+                        write_number(w, value, form::KEY_NUMBER, form::KEY_NAME)
+                    }
                 }
                 write_pattern(w, &variant.value);
             }
@@ -113,16 +104,9 @@ fn write_inline(w: &mut Writer, inline: &ast::InlineExpression<&str>) {
             w.byte(form::STRING);
             w.string(&unescape_unicode_to_string(value));
         }
-        ast::InlineExpression::NumberLiteral { value } => match number(value) {
-            Some(n) => {
-                w.byte(form::NUMBER);
-                w.number(n);
-            }
-            None => {
-                w.byte(form::STRING);
-                w.string(value);
-            }
-        },
+        ast::InlineExpression::NumberLiteral { value } => {
+            write_number(w, value, form::NUMBER, form::STRING)
+        }
         ast::InlineExpression::FunctionReference { id, arguments } => {
             w.byte(form::FUNCTION);
             w.string(id.name);
@@ -180,6 +164,21 @@ fn write_arguments(w: &mut Writer, arguments: Option<&ast::CallArguments<&str>>)
     for argument in named {
         w.string(argument.name.name);
         write_inline(w, &argument.value);
+    }
+}
+
+/// A number literal (a variant key's, or an expression's: `as_number` and `as_string` are the
+/// tags) as fluent-bundle's `try_number` reads it: what does not read as a number is a string.
+fn write_number(w: &mut Writer, literal: &str, as_number: u8, as_string: u8) {
+    match number(literal) {
+        Some(n) => {
+            w.byte(as_number);
+            w.number(n);
+        }
+        None => {
+            w.byte(as_string);
+            w.string(literal);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 // The compiler's errors and the build's checks: what a translator's mistake looks like, with
 // the file and line it names.
 
-use ftl_compile::check::{check, Problem, ProblemKind, Selection, Source};
+use ftl_compile::check::{check, Part, Problem, ProblemKind, Selection, Source};
 use ftl_format::reference::FluentBundleNumbers;
 use ftl_format::{Bundle, Resource};
 use std::rc::Rc;
@@ -138,8 +138,9 @@ fn other_variables_than_the_base_are_an_error() {
         kinds(&problems),
         [(
             2,
-            ProblemKind::Variables {
+            ProblemKind::Differs {
                 id: "count".into(),
+                part: Part::Variables,
                 base: vec!["n".into()],
                 here: vec!["count".into(), "n".into()]
             }
@@ -154,8 +155,9 @@ fn other_attributes_than_the_base_are_an_error() {
         kinds(&problems),
         [(
             9,
-            ProblemKind::Attributes {
+            ProblemKind::Differs {
                 id: "button".into(),
+                part: Part::Attributes,
                 base: vec!["title".into()],
                 here: vec!["label".into()]
             }
