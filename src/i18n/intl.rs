@@ -96,6 +96,11 @@ fn ask(locale: &str, number: Number, ask: Ask) -> Option<String> {
 }
 
 impl Numbers for BrowserNumbers {
+    /// JavaScript's `parseFloat` (correctly rounded), so that the wasm has no float parsing.
+    fn parse(&self, literal: &str) -> f64 {
+        js_sys::Number::parse_float(literal)
+    }
+
     fn category(&self, locale: &str, number: Number) -> Category {
         ask(locale, number, Ask::Category)
             .and_then(|name| Category::from_name(&name))

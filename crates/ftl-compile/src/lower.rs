@@ -3,7 +3,6 @@
 use fluent_syntax::ast;
 use fluent_syntax::unicode::unescape_unicode_to_string;
 use ftl_format::form::{self, Writer};
-use ftl_format::Number;
 
 pub(crate) fn resource(resource: &ast::Resource<&str>) -> Vec<u8> {
     let mut w = Writer::new();
@@ -89,7 +88,8 @@ fn write_expression(w: &mut Writer, expression: &ast::Expression<&str>) {
                         w.string(name);
                     }
                     ast::VariantKey::NumberLiteral { value } => {
-                        write_number(w, value, form::KEY_NUMBER, form::KEY_NAME)
+                        w.byte(form::KEY_NUMBER);
+                        w.string(value);
                     }
                 }
                 write_pattern(w, &variant.value);
@@ -104,8 +104,11 @@ fn write_inline(w: &mut Writer, inline: &ast::InlineExpression<&str>) {
             w.byte(form::STRING);
             w.string(&unescape_unicode_to_string(value));
         }
+        // As written: the parser took only `-?[0-9]+(\.[0-9]+)?`, which always reads as a
+        // number (fluent-bundle's `try_number` never falls back to a string on it).
         ast::InlineExpression::NumberLiteral { value } => {
-            write_number(w, value, form::NUMBER, form::STRING)
+            w.byte(form::NUMBER);
+            w.string(value);
         }
         ast::InlineExpression::FunctionReference { id, arguments } => {
             w.byte(form::FUNCTION);
@@ -165,32 +168,4 @@ fn write_arguments(w: &mut Writer, arguments: Option<&ast::CallArguments<&str>>)
         w.string(argument.name.name);
         write_inline(w, &argument.value);
     }
-}
-
-/// A number literal (a variant key's, or an expression's: `as_number` and `as_string` are the
-/// tags) as fluent-bundle's `try_number` reads it: what does not read as a number is a string.
-fn write_number(w: &mut Writer, literal: &str, as_number: u8, as_string: u8) {
-    match number(literal) {
-        Some(n) => {
-            w.byte(as_number);
-            w.number(n);
-        }
-        None => {
-            w.byte(as_string);
-            w.string(literal);
-        }
-    }
-}
-
-/// A number literal as fluent-bundle reads it: its value, and the digits written after the
-/// point (`1.50` keeps two).
-fn number(literal: &str) -> Option<Number> {
-    let value = literal.parse::<f64>().ok()?;
-    let fraction_digits = literal
-        .find('.')
-        .map(|point| u32::try_from(literal.len() - point - 1).unwrap_or(u32::MAX));
-    Some(Number {
-        value,
-        fraction_digits,
-    })
 }

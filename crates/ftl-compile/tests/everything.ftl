@@ -35,6 +35,11 @@ literal-select = { "b" ->
     [b] B
    *[c] C
 }
+literal-keys = { 0.1 ->
+    [0.10] written-otherwise
+    [0.1] point-one
+   *[other] other
+}
 number-literal-select = { 1 ->
     [one] one
    *[other] other

@@ -11,7 +11,7 @@
 //! pattern    = length:varint element*
 //! element    = TEXT string | expression          (an expression here is a placeable)
 //! expression = STRING string                     (unescaped)
-//!            | NUMBER number
+//!            | NUMBER literal:string            (as written: -?[0-9]+(.[0-9]+)?)
 //!            | VARIABLE name:string
 //!            | MESSAGE id:string | MESSAGE_ATTRIBUTE id:string name:string
 //!            | TERM id:string arguments | TERM_ATTRIBUTE id:string name:string arguments
@@ -19,13 +19,13 @@
 //!            | SELECT selector:expression variants:varint default:varint (key pattern)*
 //!            | PLACEABLE expression              ({ { … } }, a placeable inside one)
 //! arguments  = positional:varint expression* named:varint (name:string expression)*
-//! key        = KEY_NAME string | KEY_NUMBER number
-//! number     = value:f64 (little-endian) fraction_digits:varint (0: none written, n: n - 1)
+//! key        = KEY_NAME string | KEY_NUMBER literal:string
 //! ```
+//!
+//! Number literals stay text: their value is read when formatting, by the `Numbers` (the
+//! browser's `parseFloat` in the widget), so that no float parsing ships in the wasm.
 
 use std::ops::Range;
-
-use crate::Number;
 
 /// The first byte of every resource: a resource compiled for another layout is refused.
 pub const VERSION: u8 = 1;
@@ -111,17 +111,6 @@ impl<'a> Reader<'a> {
     pub fn string(&mut self) -> Option<&'a str> {
         core::str::from_utf8(self.slice()?).ok()
     }
-
-    pub fn number(&mut self) -> Option<Number> {
-        let end = self.pos.checked_add(8)?;
-        let bits: [u8; 8] = self.bytes.get(self.pos..end)?.try_into().ok()?;
-        self.pos = end;
-        let fraction_digits = self.varint()?.checked_sub(1);
-        Some(Number {
-            value: f64::from_le_bytes(bits),
-            fraction_digits,
-        })
-    }
 }
 
 /// Writes the form; ftl-compile drives it in the order the layout above gives.
@@ -163,11 +152,6 @@ impl Writer {
 
     pub fn string(&mut self, s: &str) {
         self.slice(s.as_bytes());
-    }
-
-    pub fn number(&mut self, n: Number) {
-        self.bytes.extend_from_slice(&n.value.to_le_bytes());
-        self.varint(n.fraction_digits.map_or(0, |d| d.saturating_add(1)));
     }
 
     pub fn into_bytes(self) -> Vec<u8> {

@@ -30,6 +30,18 @@ pub struct Number {
     pub fraction_digits: Option<u32>,
 }
 
+impl Number {
+    /// A number literal of a resource (`-?[0-9]+(\.[0-9]+)?`), its value read by `numbers`.
+    pub fn literal(literal: &str, numbers: &dyn Numbers) -> Number {
+        Number {
+            value: numbers.parse(literal),
+            fraction_digits: literal
+                .find('.')
+                .map(|point| u32::try_from(literal.len() - point - 1).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
 impl From<f64> for Number {
     fn from(value: f64) -> Number {
         Number {
@@ -65,8 +77,10 @@ impl Category {
     }
 }
 
-/// What the formatter asks of the locale's number rules.
+/// What the formatter asks of the locale's number rules, and of number literals.
 pub trait Numbers {
+    /// The value of a number literal as written in a resource: a decimal, correctly rounded.
+    fn parse(&self, literal: &str) -> f64;
     /// The cardinal plural category of `number` in `locale`.
     fn category(&self, locale: &str, number: Number) -> Category;
     /// `number` written as `locale` writes it.

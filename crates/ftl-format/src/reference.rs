@@ -58,6 +58,11 @@ impl FluentBundleNumbers {
 }
 
 impl Numbers for FluentBundleNumbers {
+    /// As fluent-bundle's `FluentNumber::from_str`.
+    fn parse(&self, literal: &str) -> f64 {
+        literal.parse().unwrap_or(f64::NAN)
+    }
+
     fn category(&self, locale: &str, number: Number) -> Category {
         let name = self.ask(locale, "category", number);
         Category::from_name(&name).unwrap_or(Category::Other)

@@ -144,7 +144,7 @@ impl<'a> Scope<'a, '_> {
         for i in 0..count {
             let key = match r.byte()? {
                 form::KEY_NAME => Key::Name(r.string()?),
-                _ => Key::Number(r.number()?),
+                _ => Key::Number(Number::literal(r.string()?, self.bundle.numbers)),
             };
             let pattern = r.slice()?;
             if i == default {
@@ -175,7 +175,7 @@ impl<'a> Scope<'a, '_> {
         match tag {
             form::STRING => out.push_str(r.string()?),
             form::NUMBER => {
-                let n = r.number()?;
+                let n = Number::literal(r.string()?, self.bundle.numbers);
                 out.push_str(&self.bundle.numbers.format(self.bundle.locale, n));
             }
             form::VARIABLE => {
@@ -256,7 +256,7 @@ impl<'a> Scope<'a, '_> {
     fn resolve(&mut self, tag: u8, r: &mut Reader<'a>) -> Option<Value<'a>> {
         Some(match tag {
             form::STRING => Value::Str(Cow::Borrowed(r.string()?)),
-            form::NUMBER => Value::Num(r.number()?),
+            form::NUMBER => Value::Num(Number::literal(r.string()?, self.bundle.numbers)),
             form::VARIABLE => {
                 let id = r.string()?;
                 match self.variable(id) {
