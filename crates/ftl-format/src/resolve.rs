@@ -66,6 +66,17 @@ pub(crate) fn format<'a>(
     out
 }
 
+/// A reference's id, and its attribute's name in the attribute form.
+fn reference<'a>(r: &mut Reader<'a>, with_attribute: bool) -> Option<(&'a str, Option<&'a str>)> {
+    let id = r.string()?;
+    let attribute = if with_attribute {
+        Some(r.string()?)
+    } else {
+        None
+    };
+    Some((id, attribute))
+}
+
 /// What fluent-bundle writes between braces for an expression it could not format.
 fn error_text(mut r: Reader<'_>, out: &mut String) -> Option<()> {
     let tag = r.byte()?;
@@ -194,12 +205,7 @@ impl<'a> Scope<'a, '_> {
                 }
             }
             form::MESSAGE | form::MESSAGE_ATTRIBUTE => {
-                let id = r.string()?;
-                let attribute = if tag == form::MESSAGE_ATTRIBUTE {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
+                let (id, attribute) = reference(r, tag == form::MESSAGE_ATTRIBUTE)?;
                 let message = self.bundle.entry(id).filter(|e| !e.term);
                 match (message, attribute) {
                     (Some(m), Some(name)) => match m.attribute(name) {
@@ -219,12 +225,7 @@ impl<'a> Scope<'a, '_> {
                 }
             }
             form::TERM_REFERENCE | form::TERM_ATTRIBUTE => {
-                let id = r.string()?;
-                let attribute = if tag == form::TERM_ATTRIBUTE {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
+                let (id, attribute) = reference(r, tag == form::TERM_ATTRIBUTE)?;
                 let named = self.arguments(r)?;
                 self.local_args = Some(named);
                 let term = self.bundle.entry(id).filter(|e| e.term);
