@@ -20,6 +20,8 @@
   var FEEDS_PREFIX = "feed-";
   var FEEDS_PROPERTY = "feeds";
   var FOR_ATTRIBUTE = "for";
+  var LOCALES_ATTRIBUTE = "locales";
+  var LOCALES_PROPERTY = "locales";
   var ERROR_EVENT = "news-widget:error";
   var LOAD_ERROR = "load";
   var CONFIG_ERROR = "config";
@@ -48,33 +50,45 @@
   }
 
   var base = findBase();
+  // The files beside the loader: the page's module (its glue and .wasm), and the tools module,
+  // the run-time `.ftl` compiler, fetched only for widgets that name `locales`.
+  var CORE_GLUE = "news-widget-core.js";
+  var CORE_WASM = "news-widget-core_bg.wasm";
+  var TOOLS_WASM = "news-widget-tools.wasm";
   // The instance on its way or running: a promise of { glue, sp, rest, dead }. `running` is the
   // one that has started; `restarts` counts the instances a trap replaced.
   var core = null;
   var running = null;
   var restarts = 0;
-  var compiled = null;
 
-  // The wasm is fetched and compiled once for every instance on the page (as it arrives, where
-  // the server says application/wasm). The .wasm request starts together with the glue's, not
-  // after it: one round trip saved. After a trap a fresh instance starts from the same compiled
-  // module, and a fresh copy of the glue, which keeps its instance in module state: the same URL
-  // under another fragment, another module for the browser and the same file for its HTTP cache.
+  // Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
+  // application/wasm), whatever instances run it. A failed download is not remembered: the next
+  // use tries again.
+  var modules = {};
+  function compileModule(file) {
+    if (!modules[file]) {
+      var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin" }).then(function (response) {
+        return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
+          ? WebAssembly.compileStreaming(response)
+          : response.arrayBuffer().then(WebAssembly.compile);
+      });
+      compiling.catch(function () { if (modules[file] === compiling) delete modules[file]; });
+    }
+    return modules[file];
+  }
+
+  // The page's module. Its .wasm request starts together with the glue's, not after it: one
+  // round trip saved. After a trap a fresh instance starts from the same compiled module, and a
+  // fresh copy of the glue, which keeps its instance in module state: the same URL under another
+  // fragment, another module for the browser and the same file for its HTTP cache.
   function loadCore() {
     if (!core) {
-      if (!compiled) {
-        compiled = fetch(new URL("news-widget-core_bg.wasm", base).href, { credentials: "same-origin" }).then(function (response) {
-          return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
-            ? WebAssembly.compileStreaming(response)
-            : response.arrayBuffer().then(WebAssembly.compile);
-        });
-        compiled.catch(function () { compiled = null; });
-      }
-      var wasm = compiled;
-      var url = new URL("news-widget-core.js", base);
+      var wasm = compileModule(CORE_WASM);
+      var url = new URL(CORE_GLUE, base);
       if (restarts) url.hash = "restart-" + restarts;
       var loading = core = import(url.href).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function (exports) {
+          glue.useTools(compileFtl);
           // Its shadow stack pointer, where it rests between calls (see "A trap" below).
           var sp = exports.__stack_pointer || {};
           return (running = { glue: glue, sp: sp, rest: sp.value, core: loading });
@@ -84,6 +98,28 @@
       loading.catch(function () { if (core === loading) core = null; });
     }
     return core;
+  }
+
+  // A site's `.ftl` compiled by the tools module (src/tools.rs), for the page's module: the
+  // source is copied into a fresh instance, which compiles it and is dropped, so it never needs
+  // to free, and a trap there ends that instance alone. Resolves the answer's bytes, or, when
+  // the compiler stopped, its error's text (the widget reports a locale error); rejects when the
+  // module cannot be fetched (a network failure, asked again later).
+  function compileFtl(source) {
+    return compileModule(TOOLS_WASM).then(function (module) {
+      return WebAssembly.instantiate(module).then(function (instance) {
+        var tools = instance.exports;
+        var bytes = new TextEncoder().encode(source);
+        var at = tools.alloc(bytes.length);
+        new Uint8Array(tools.memory.buffer, at, bytes.length).set(bytes);
+        var answer = tools.compile(at, bytes.length);
+        // Read after the call: the memory may have grown, and its old buffer is detached.
+        var memory = tools.memory.buffer;
+        return new Uint8Array(memory, answer + 4, new DataView(memory).getUint32(answer, true)).slice();
+      }).catch(function (error) {
+        return "the compiler stopped: " + error;
+      });
+    });
   }
 
   // The running instance; one that trapped meanwhile is replaced.
@@ -149,8 +185,13 @@
   // A mount by the module, widget or toolbar, on the running instance. An element in its crash
   // state is emptied for it (the module claims only an empty shadow root).
   function attach(element, options, toolbar, early) {
-    var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, element.localName === "news-widget-toolbar"));
+    var custom = element.localName === (toolbar ? "news-widget-toolbar" : "news-widget");
+    var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, custom));
     if (toolbar) scaleEarly(element, target);
+    // Run-time `.ftl`: the compiler's download starts now, beside the page's module's.
+    if (options[LOCALES_PROPERTY] || attribute(element, LOCALES_ATTRIBUTE, custom)) {
+      compileModule(TOOLS_WASM).catch(function () {});
+    }
     return live().then(function (instance) {
       var entry = entries.get(element);
       if (!entry || entry.toolbar !== toolbar) {

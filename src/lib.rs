@@ -21,7 +21,8 @@
 //! - [`loader_block`]: the constants the loader needs, generated into `js/news-widget.js`;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
-//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
+//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API;
+//! - `tools` (wasm32, the tools module's build only): the run-time `.ftl` compiler's exports.
 
 pub mod command;
 pub mod contract;
@@ -39,5 +40,7 @@ pub mod sanitize;
 pub mod state;
 pub mod toolbar;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod dom;
+#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+pub mod tools;

@@ -2,12 +2,14 @@
 //! arrived, written as JavaScript from the Rust that defines them.
 
 use crate::contract::{
-    ErrorKind, FontStep, EVENT_ERROR, FEED, FEEDS, FOR, TOOLBAR_OPTIONS, VERSION, WIDGET_OPTIONS,
+    ErrorKind, FontStep, EVENT_ERROR, FEED, FEEDS, FOR, LOCALES, TOOLBAR_OPTIONS, VERSION,
+    WIDGET_OPTIONS,
 };
 
 /// The constants the loader (`js/news-widget.js`) needs before the wasm has arrived, as the
 /// JavaScript of its generated block: the version, the attributes it watches on the custom
-/// elements, the feed attribute (its early request), the error event and kinds it raises when
+/// elements, the feed attribute (its early request), the locales option (the compiler's early
+/// download), the error event and kinds it raises when
 /// the wasm cannot start, and what it needs to scale an article before the first paint. Only the
 /// native test that keeps the loader's copy current calls this; it never ships in the .wasm.
 pub fn loader_constants() -> String {
@@ -45,6 +47,8 @@ pub fn loader_constants() -> String {
         ("FEEDS_PREFIX", quoted(FEEDS.attribute)),
         ("FEEDS_PROPERTY", quoted(FEEDS.property)),
         ("FOR_ATTRIBUTE", quoted(FOR.attribute)),
+        ("LOCALES_ATTRIBUTE", quoted(LOCALES.attribute)),
+        ("LOCALES_PROPERTY", quoted(LOCALES.property)),
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),

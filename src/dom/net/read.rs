@@ -26,12 +26,10 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(super::js::next_task()).await;
 }
 
-/// The text of a started request (a Fluent resource), decoded as UTF-8.
-pub async fn text_of(pending: Pending) -> Result<String, LoadError> {
-    Ok(String::from(decode(
-        &pending.finish().await?.bytes,
-        "utf-8",
-    )?))
+/// The text of a started request (a Fluent resource), decoded as UTF-8; a JS string, which goes
+/// to the compiler's module without a copy into this one.
+pub async fn text_of(pending: Pending) -> Result<JsString, LoadError> {
+    decode(&pending.finish().await?.bytes, "utf-8")
 }
 
 /// How the page asks for feeds to be read (the `timezone` option), and whether every item is

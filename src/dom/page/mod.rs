@@ -1,6 +1,7 @@
 //! What a page holds once, and its JavaScript API: the widgets and toolbars mounted on it, the
 //! reader's preferences, the shared resources and stylesheet, and each host's shadow root.
 
+pub(crate) mod compiler;
 pub(crate) mod embed;
 pub(crate) mod embed_toolbar;
 pub(crate) mod shadow;

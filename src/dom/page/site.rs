@@ -1,7 +1,8 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
 //! subscribe through a guard), the reader's stored preferences with the one `storage` listener
 //! that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
-//! `.ftl` fetched and compiled once per page). The stylesheet is shared in `style`.
+//! `.ftl` fetched and compiled once per page, in the tools module: `compiler`). The stylesheet
+//! is shared in `style`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -11,6 +12,7 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, Element};
 
+use super::compiler;
 use super::storage;
 use crate::contract::FontStep;
 use crate::dom::net::fetch::{self, FetchOptions};
@@ -254,12 +256,12 @@ pub fn resource(
     let locale = locale.clone();
     let file = url.to_string();
     let done = wasm_bindgen_futures::future_to_promise(async move {
-        let resource = match read::text_of(pending).await {
-            Ok(text) => {
-                let mut errors = Vec::new();
-                let compiled = i18n::compile(&locale, &file, &text, &mut errors);
-                Resource::Compiled(compiled, errors)
-            }
+        let compiled = match read::text_of(pending).await {
+            Ok(text) => compiler::compile(&locale, &file, &text).await,
+            Err(error) => Err(error),
+        };
+        let resource = match compiled {
+            Ok((compiled, errors)) => Resource::Compiled(compiled, errors),
             Err(error) => Resource::Failed(error),
         };
         // Unless a newer request for the URL took its place (this one was abandoned first).
