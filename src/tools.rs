@@ -5,6 +5,9 @@
 //! fresh instance for each resource. So the instance never frees (each is dropped after one
 //! answer) and a trap in the compiler ends that instance alone, never the widget's module.
 
+use std::alloc::{GlobalAlloc, Layout};
+use std::cell::Cell;
+
 use crate::i18n::compile_source;
 
 /// Room for `len` bytes of source, which the loader writes before calling [`compile`].
@@ -36,4 +39,69 @@ pub unsafe extern "C" fn compile(source: *const u8, len: usize) -> *const u8 {
     );
     out.extend_from_slice(&answer);
     out.leak().as_ptr()
+}
+
+/// The instance lives for one answer and is then dropped, so its memory never needs to be given
+/// back: an allocator that only moves a pointer forward (growing the memory by whole pages) is
+/// enough, instead of the general one.
+struct Forward {
+    next: Cell<usize>,
+    end: Cell<usize>,
+}
+
+// SAFETY: the tools module is built for wasm32 without threads: one thread ever touches it.
+unsafe impl Sync for Forward {}
+
+const PAGE: usize = 65536;
+
+#[global_allocator]
+static ALLOCATOR: Forward = Forward {
+    next: Cell::new(0),
+    end: Cell::new(0),
+};
+
+// SAFETY: every block is fresh memory of the requested size and alignment, never handed out
+// twice; none is freed.
+unsafe impl GlobalAlloc for Forward {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let aligned = |at: usize| (at + layout.align() - 1) & !(layout.align() - 1);
+        let mut start = aligned(self.next.get());
+        if start + layout.size() > self.end.get() {
+            let pages = (layout.size() + layout.align()).div_ceil(PAGE);
+            let before = core::arch::wasm32::memory_grow(0, pages);
+            if before == usize::MAX {
+                return core::ptr::null_mut();
+            }
+            // Pages next to the current end extend it; else the new pages start afresh.
+            if before * PAGE != self.end.get() {
+                start = aligned(before * PAGE);
+            }
+            self.end.set((before + pages) * PAGE);
+        }
+        self.next.set(start + layout.size());
+        start as *mut u8
+    }
+
+    unsafe fn dealloc(&self, _: *mut u8, _: Layout) {}
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size <= layout.size() {
+            return ptr;
+        }
+        // The last block grows where it is while there is room (a Vec pushed to, the answer).
+        let at = ptr as usize;
+        if at + layout.size() == self.next.get() && at + new_size <= self.end.get() {
+            self.next.set(at + new_size);
+            return ptr;
+        }
+        // SAFETY: the default's contract, which the caller keeps.
+        let new = unsafe {
+            self.alloc(Layout::from_size_align_unchecked(new_size, layout.align()))
+        };
+        if !new.is_null() {
+            // SAFETY: both blocks are at least the smaller size long and do not overlap.
+            unsafe { core::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size)) };
+        }
+        new
+    }
 }

@@ -35,7 +35,7 @@ export const TOOLS_BUDGET = 15 * 1024;
 // Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
 // carries on), scripts/build.sh builds the release with stable and panic=abort, without the
 // rebuilt std: measured 24.4 KB heavier for the page (wasm 169,664 -> 194,086 bytes at 2c903e2)
-// and 7.2 KB for the tools module (13,761 -> 21,156 bytes). Such a dist/ is held to the same
+// and 7.2 KB for the tools module (13,761 -> 21,156 bytes, both with dlmalloc). Such a dist/ is held to the same
 // budgets plus those differences, so that a change which makes the widget heavier fails on
 // either toolchain.
 export const STABLE_EXTRA = { page: 25 * 1024, tools: 8 * 1024 };
