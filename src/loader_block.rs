@@ -5,12 +5,14 @@ use crate::contract::{
     ErrorKind, FontStep, EVENT_ERROR, FEED, FEEDS, FOR, LOCALES, TOOLBAR_OPTIONS, VERSION,
     WIDGET_OPTIONS,
 };
+use crate::toolbar::placeholder;
 
 /// The constants the loader (`js/news-widget.js`) needs before the wasm has arrived, as the
 /// JavaScript of its generated block: the version, the attributes it watches on the custom
 /// elements, the feed attribute (its early request), the locales option (the compiler's early
 /// download), the error event and kinds it raises when
-/// the wasm cannot start, and what it needs to scale an article before the first paint. Only the
+/// the wasm cannot start, what it needs to scale an article before the first paint, and to hold
+/// a toolbar's place until the wasm has arrived (its words and its rules). Only the
 /// native test that keeps the loader's copy current calls this; it never ships in the .wasm.
 pub fn loader_constants() -> String {
     fn quoted(text: &str) -> String {
@@ -59,6 +61,20 @@ pub fn loader_constants() -> String {
             "ZOOM_CSS",
             quoted(crate::toolbar::text_zoom::ZOOM_CSS_TEMPLATE),
         ),
+        ("TOOLBAR_WORDS", {
+            let words: Vec<String> = placeholder::bar_words()
+                .iter()
+                .map(|(tag, words)| {
+                    format!(
+                        "{}: {}",
+                        quoted(tag),
+                        list(words.iter().map(String::as_str))
+                    )
+                })
+                .collect();
+            format!("{{{}}}", words.join(", "))
+        }),
+        ("TOOLBAR_CSS", quoted(&placeholder::bar_css())),
     ];
     let mut out = String::from(LOADER_BLOCK_START);
     out.push('\n');

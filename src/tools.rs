@@ -95,9 +95,8 @@ unsafe impl GlobalAlloc for Forward {
             return ptr;
         }
         // SAFETY: the default's contract, which the caller keeps.
-        let new = unsafe {
-            self.alloc(Layout::from_size_align_unchecked(new_size, layout.align()))
-        };
+        let new =
+            unsafe { self.alloc(Layout::from_size_align_unchecked(new_size, layout.align())) };
         if !new.is_null() {
             // SAFETY: both blocks are at least the smaller size long and do not overlap.
             unsafe { core::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size)) };

@@ -130,6 +130,79 @@ export async function firstCards(browser, url, path, { profile, count = 20, repe
   }
 }
 
+// Runs in every document of an article context before the page's own scripts. "Usable" is the
+// end of the first frame in which the toolbar's A+ button is laid out: both toolbars attach its
+// click listener in the same task that builds the button (ours: the mount's listeners on its
+// shadow root; the reference: onclick after innerHTML), so a button on screen is a click handled;
+// the run checks that afterwards with a real click. The layout shifts are recorded from the
+// start (buffered) for the page's cumulative layout shift.
+const USABLE_SIGNAL = "news-widget-bench: toolbar usable";
+function watchToolbar(USABLE_SIGNAL) {
+  window.__bench = { usable: null, shifts: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.shifts.push({ value: e.value, at: e.startTime, input: e.hadRecentInput });
+  }).observe({ type: "layout-shift", buffered: true });
+  const usable = () => {
+    const bar = document.querySelector("news-widget-toolbar, [data-news-widget-toolbar]");
+    const button = bar && bar.shadowRoot && bar.shadowRoot.querySelector('[part~="font-larger"]');
+    return button && button.getBoundingClientRect().height > 0;
+  };
+  const tick = () => {
+    if (usable()) {
+      setTimeout(() => {
+        window.__bench.usable = performance.now();
+        console.debug(USABLE_SIGNAL);
+      }, 0);
+    } else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * The article page with a toolbar, cold, in a fresh context: navigation start → the toolbar
+ * usable (`ms`), the cumulative layout shift until 1 s after that (`cls`, shifts after input
+ * excluded, as the metric does), the page's resource timing, and whether a click on A+ then
+ * scaled the article (`ok`: its computed zoom is the next step's).
+ */
+export async function toolbarUsable(browser, url, path, { profile, target = "zoom" }) {
+  const context = await browser.newContext(profile.context);
+  await context.addInitScript(watchToolbar, USABLE_SIGNAL);
+  try {
+    const page = await context.newPage();
+    const cdp = await throttle(context, page, profile);
+    const usable = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no usable toolbar after 60 s")), 60000);
+      page.on("console", (message) => {
+        if (message.text() !== USABLE_SIGNAL) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    usable.catch(() => {});
+    await page.goto(url + path);
+    await usable;
+    await page.waitForTimeout(1000);
+    const seen = await page.evaluate(() => window.__bench);
+    const before = await page.evaluate((id) => getComputedStyle(document.getElementById(id)).zoom, target);
+    await page.locator('[part~="font-larger"]').first().click();
+    const after = await page.waitForFunction(([id, was]) => {
+      const zoom = getComputedStyle(document.getElementById(id)).zoom;
+      return zoom !== was && zoom;
+    }, [target, before], { timeout: 5000 }).then((h) => h.jsonValue(), () => before);
+    const result = {
+      ms: seen.usable,
+      cls: seen.shifts.filter((e) => !e.input && e.at <= seen.usable + 1000).reduce((sum, e) => sum + e.value, 0),
+      shifts: seen.shifts,
+      ok: Number(before) === 1 && Number(after) === 1.125,
+      timeline: await page.evaluate(timeline),
+    };
+    await cdp.detach().catch(() => {});
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
 /** JS heap after a full GC, and the wasm's linear memory (ours: `glue` is its module's URL). */
 export async function memory(context, page, glue) {
   const cdp = await context.newCDPSession(page);
