@@ -12,6 +12,7 @@ mod i18n;
 mod imports;
 mod keep;
 mod listen_plan;
+mod listen_voice;
 mod prefs;
 mod refresh;
 mod sanitize;
