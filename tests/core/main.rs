@@ -11,6 +11,7 @@ mod fluent_syntax_fixtures;
 mod i18n;
 mod imports;
 mod keep;
+mod listen_machine;
 mod listen_plan;
 mod listen_voice;
 mod prefs;
