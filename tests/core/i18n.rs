@@ -162,6 +162,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("language", FluentValue::from("English")),
         ("status", FluentValue::from("503")),
         ("when", FluentValue::from("May 28, 2024, 3:05 PM")),
+        ("rate", FluentValue::from("1.25")),
     ]
 }
 
