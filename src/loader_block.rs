@@ -48,6 +48,7 @@ pub fn loader_constants() -> String {
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
+        ("CRASH_ERROR", quoted(ErrorKind::Crash.name())),
         ("FONT_STEP_KEY", quoted(crate::prefs::FONT_STEP_KEY)),
         ("SCALES", list(scales.iter().map(String::as_str))),
         (

@@ -145,11 +145,15 @@ pub fn is_member(host: &Element) -> bool {
         .any(|m| &m.host() == host)
 }
 
-/// Another tab changed a site-wide preference.
+/// Another tab changed a site-wide preference (heard by a halted instance too: it does
+/// nothing, see `halt`).
 fn on_storage(event: web_sys::Event) {
     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
         return;
     };
+    if crate::dom::halt::halted() {
+        return;
+    }
     let members = with_site(|site| site.members_except(None));
     match event.key().as_deref() {
         Some(FONT_STEP_KEY) => {

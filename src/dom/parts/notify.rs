@@ -23,6 +23,10 @@ pub fn announce(live: &Element, text: &str) {
 
 /// Dispatches `event` on `host`, bubbling and composed, with its detail as a plain object.
 pub fn emit(host: &Element, event: &Event) {
+    // A halted instance's futures may still finish; the page hears only the live one.
+    if crate::dom::halt::halted() {
+        return;
+    }
     let object = Object::new();
     for (key, value) in event.detail() {
         let value = match value {

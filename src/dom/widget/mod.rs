@@ -196,6 +196,11 @@ impl Widget {
 
     /// The one way the model changes: `update` decides, then its effects are carried out.
     pub fn dispatch(self: &Rc<Self>, action: Action) {
+        // A halted instance's widget does nothing more: its requests' answers and the window's
+        // events still reach it (see `halt`).
+        if super::halt::halted() {
+            return;
+        }
         let effects = {
             let mut model = self.model.borrow_mut();
             model.focus = self.focused();
