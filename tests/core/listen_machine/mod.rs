@@ -60,3 +60,16 @@ pub fn reading(pause_cancels: bool) -> Listening {
 
 mod reading;
 mod troubles;
+
+/// What reading stopped by the widget says: the synthesizer silenced, the highlight gone, the
+/// controls and the page told, then `announced`, if anything.
+pub fn stopped(announced: Option<Effect>) -> Vec<Effect> {
+    let mut effects = vec![
+        Effect::Cancel,
+        Effect::ClearHighlight,
+        Effect::Show,
+        emit(ListenState::Stopped),
+    ];
+    effects.extend(announced);
+    effects
+}

@@ -4,7 +4,7 @@ use news_widget::listen::action::{Action, SpeechError, StopReason};
 use news_widget::listen::machine::{update, Announcement, Effect, State, Status};
 use news_widget::listen::rate::Rate;
 
-use super::{article, emit, range, reading, speak, with_voices};
+use super::{article, emit, range, reading, speak, stopped, with_voices};
 
 #[test]
 fn listen_claims_the_synthesizer_and_speaks_the_first_sentence_highlighted() {
@@ -133,13 +133,7 @@ fn stop_cancels_clears_and_announces_once_the_voice_is_silent() {
     let mut model = reading(false);
     assert_eq!(
         update(&mut model, Action::Stop),
-        [
-            Effect::Cancel,
-            Effect::ClearHighlight,
-            Effect::Show,
-            emit(ListenState::Stopped),
-            Effect::Announce(Announcement::Stopped),
-        ]
+        stopped(Some(Effect::Announce(Announcement::Stopped)))
     );
     assert_eq!(update(&mut model, Action::Stop), [], "stopped already");
     assert_eq!(
@@ -157,12 +151,7 @@ fn stops_quietly(reason: StopReason) {
         }
         assert_eq!(
             update(&mut model, Action::Interrupted(reason)),
-            [
-                Effect::Cancel,
-                Effect::ClearHighlight,
-                Effect::Show,
-                emit(ListenState::Stopped),
-            ],
+            stopped(None),
             "{reason:?}, paused: {paused}"
         );
         assert_eq!(model.state, State::Idle);

@@ -6,7 +6,7 @@ use news_widget::listen::machine::{
 };
 use news_widget::listen::rate::Rate;
 
-use super::{article, emit, range, reading, speak, voice, with_voices};
+use super::{article, emit, range, reading, speak, stopped, voice, with_voices};
 
 #[test]
 fn no_voice_for_the_language_is_said_and_nothing_is_spoken() {
@@ -112,13 +112,9 @@ fn an_unavailable_voice_is_dropped_for_another_that_fits() {
     );
     assert_eq!(
         update(&mut model, Action::Failed(1, SpeechError::NoVoice)),
-        [
-            Effect::Cancel,
-            Effect::ClearHighlight,
-            Effect::Show,
-            emit(ListenState::Stopped),
-            Effect::Announce(Announcement::NoVoice("zh-CN".into())),
-        ]
+        stopped(Some(Effect::Announce(Announcement::NoVoice(
+            "zh-CN".into()
+        ))))
     );
     assert_eq!(model.status("zh-CN"), Status::NoVoice);
 }
@@ -135,13 +131,7 @@ fn one_failed_sentence_is_skipped_two_in_a_row_stop_the_reading() {
     );
     assert_eq!(
         update(&mut model, Action::Failed(1, SpeechError::Utterance)),
-        [
-            Effect::Cancel,
-            Effect::ClearHighlight,
-            Effect::Show,
-            emit(ListenState::Stopped),
-            Effect::Announce(Announcement::Failed),
-        ]
+        stopped(Some(Effect::Announce(Announcement::Failed)))
     );
 }
 
@@ -175,12 +165,7 @@ fn speech_refused_without_a_gesture_stops_quietly() {
     let mut model = reading(false);
     assert_eq!(
         update(&mut model, Action::Failed(0, SpeechError::NotAllowed)),
-        [
-            Effect::Cancel,
-            Effect::ClearHighlight,
-            Effect::Show,
-            emit(ListenState::Stopped),
-        ]
+        stopped(None)
     );
 }
 
