@@ -12,9 +12,10 @@
 //! (about 55 characters with the spaces), 60 kana or 120 Latin letters (about 140 characters);
 //! a text mixing scripts is charged for each.
 //!
-//! **Sentence ends.** `。！？；…` and the other full-width stops end a sentence wherever they
-//! are; `.`, `!`, `?` (and `...`) where a space, the end of the block, or (for `!`, `?` and `…`)
-//! a CJK character follows, so that `3.5`, `www.gov.cn` and `U.S.A` stay whole. Closing quotes
+//! **Sentence ends.** `。！？；` and the other full-width stops end a sentence wherever they
+//! are; `.`, `．`, `!`, `?` and `…` (`...`, `……`) where a space, the end of the block, or (but
+//! for `.`) a CJK character follows, so that `3.5`, `３．５`, `www.gov.cn` and `U.S.A` stay
+//! whole. Closing quotes
 //! and brackets after the stop stay with its sentence (`“……。”`). A period is no end after an
 //! abbreviation of a short list (`Mr.`, `Dr.`, `No.`, `Jan.`, `etc.`) or a single letter
 //! (`J. K.`, `e.g.`, `U.S.`), nor where the next word starts in lower case (`e.g. a`). These
@@ -27,9 +28,11 @@ use std::ops::Range;
 pub const BUDGET_MS: u32 = 9_000;
 
 /// Stops that end a sentence wherever they stand.
-const FULL_WIDTH_STOPS: &[char] = &['。', '！', '？', '；', '｡', '．', '‼', '⁇', '⁈', '⁉'];
-/// Stops that end a sentence only before a space or the end of the block.
-const LATIN_STOPS: &[char] = &['.', '!', '?', '…'];
+const FULL_WIDTH_STOPS: &[char] = &['。', '！', '？', '；', '｡', '‼', '⁇', '⁈', '⁉'];
+/// Stops that end a sentence only before a space or the end of the block (or, but for the
+/// periods, a CJK character). The full-width period is one: it is also the decimal point of
+/// full-width digits (`３．５`).
+const LATIN_STOPS: &[char] = &['.', '!', '?', '…', '．'];
 /// Closing quotes and brackets that stay with the sentence or clause before them.
 const CLOSERS: &[char] = &[
     '”', '’', '」', '』', '）', '》', '〉', '】', '〕', '］', '｝', '"', '\'', ')', ']', '}', '»',
@@ -115,6 +118,7 @@ fn ends_sentence(text: &[char], stop: usize, end: usize) -> bool {
         return true;
     };
     if !next.is_whitespace() {
+        // `U.S.政府`: an ASCII period before Han is an abbreviation's more often than an end.
         return is_wide(next) && stops.iter().any(|&c| c != '.');
     }
     if stops.iter().any(|&c| c == '!' || c == '?') {

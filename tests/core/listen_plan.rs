@@ -141,6 +141,14 @@ fn a_latin_question_mark_before_a_han_character_ends_the_sentence() {
 }
 
 #[test]
+fn a_full_width_period_ends_a_sentence_but_not_a_full_width_number() {
+    assert_eq!(
+        said("zh-CN", "增长３．５％．下一项"),
+        ["增长３．５％．", "下一项"]
+    );
+}
+
+#[test]
 fn blocks_are_never_joined_into_one_sentence() {
     let runs = [
         Run::new("Weekly briefing", true),
