@@ -199,6 +199,15 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                 follow_rate(model, rate, &mut out);
             }
         }
+        Action::Ended(ticket) | Action::Failed(ticket, SpeechError::Interrupted) if matches!(model.state, State::Paused { held: Some(held), .. } if held == ticket) =>
+        {
+            // The utterance went as it was paused: where pausing cancels (which the DOM layer
+            // may not know), its end or interruption comes now, its last words unsaid. Resuming
+            // speaks it again; where it did end, the sentence is heard twice, not lost.
+            if let State::Paused { held, .. } = &mut model.state {
+                *held = None;
+            }
+        }
         Action::Ended(ticket) => {
             if current_ticket(model) == Some(ticket) {
                 model.failures = 0;
@@ -377,23 +386,12 @@ fn follow_rate(model: &mut Listening, rate: Rate, out: &mut Vec<Effect>) {
 
 /// The utterance being read is done: the next one, or the end.
 fn next(model: &mut Listening, out: &mut Vec<Effect>) {
-    let (index, paused) = match model.state {
-        State::Speaking { index, .. } => (index, false),
-        State::Paused { index, .. } => (index, true),
-        _ => return,
+    let State::Speaking { index, .. } = model.state else {
+        return;
     };
     if index + 1 >= model.utterances.len() {
         stop(model, false, out);
         out.push(Effect::Announce(Announcement::Finished));
-    } else if paused {
-        // It ended as the pause came: resuming goes on from the next one.
-        model.state = State::Paused {
-            index: index + 1,
-            held: None,
-        };
-        out.push(Effect::Highlight(
-            model.utterances[index + 1].ranges.clone(),
-        ));
     } else {
         speak(model, index + 1, out);
     }

@@ -253,17 +253,29 @@ fn a_new_speed_while_paused_makes_resume_speak_the_sentence_again() {
 }
 
 #[test]
-fn an_end_that_comes_with_the_pause_moves_on_to_the_next_sentence() {
-    let mut model = reading(false);
-    update(&mut model, Action::Pause);
-    assert_eq!(
-        update(&mut model, Action::Ended(0)),
-        [Effect::Highlight(vec![range(4, 8)])]
-    );
-    assert_eq!(
-        &update(&mut model, Action::Resume)[..2],
-        [Effect::Cancel, speak(1, "第二句。", Rate::NORMAL)]
-    );
+fn an_end_that_comes_after_the_pause_makes_resume_speak_the_sentence_again() {
+    // Where pausing cancels and the platform was not known for it, the utterance ends (or is
+    // interrupted) as it is paused, its last words unsaid.
+    for event in [
+        Action::Ended(0),
+        Action::Failed(0, SpeechError::Interrupted),
+    ] {
+        let mut model = reading(false);
+        update(&mut model, Action::Pause);
+        assert_eq!(update(&mut model, event.clone()), [], "{event:?}");
+        assert_eq!(
+            model.state,
+            State::Paused {
+                index: 0,
+                held: None
+            }
+        );
+        assert_eq!(
+            &update(&mut model, Action::Resume)[..2],
+            [Effect::Cancel, speak(1, "第一句。", Rate::NORMAL)],
+            "{event:?}"
+        );
+    }
 }
 
 #[test]
