@@ -22,17 +22,18 @@ run() {
   if "$@" 2>&1 | tee -a "$log"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
 }
 
-# Style and lints first: formatting and clippy, for the native build and for the wasm32 build
-# (the DOM layer exists only there), every target (library, tests, benches), warnings denied;
-# and the library with the test-only `test-trap` feature.
+# Style and lints first: formatting and clippy over the workspace (the widget and its Fluent
+# crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
+# there), every target (library, tests, benches), warnings denied; and the library with the
+# test-only `test-trap` feature.
 lint() {
-  cargo fmt --check &&
-    cargo clippy --quiet --all-targets -- -D warnings &&
-    cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings &&
+  cargo fmt --all --check &&
+    cargo clippy --quiet --workspace --all-targets -- -D warnings &&
+    cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings
 }
 run "lint (cargo fmt --check, clippy native and wasm32)" lint
-run "native tests (cargo test)" cargo test --quiet
+run "native tests (cargo test)" cargo test --quiet --workspace
 # Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
   timeout 1200 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'

@@ -8,11 +8,11 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
 use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
+use crate::i18n::Arg;
 use crate::lang::{self, InvalidTag};
 use crate::load_error::LoadError;
 use crate::options::Options;
@@ -321,12 +321,12 @@ pub enum Announcement {
 
 impl Announcement {
     /// The Fluent message and its arguments (the language's name is added by the DOM layer).
-    pub fn message(&self) -> (&'static str, Vec<(&'static str, FluentValue<'static>)>) {
-        let count = |n: usize| FluentValue::from(n as u32);
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg<'static>)>) {
+        let count = |n: usize| Arg::from(n as u32);
         match self {
             Announcement::FontSize(step) => (
                 "font-size-changed",
-                vec![("percent", FluentValue::from(step.percent_text()))],
+                vec![("percent", Arg::from(step.percent_text()))],
             ),
             Announcement::Language(_) => ("language-changed", Vec::new()),
             Announcement::MoreShown(n) => ("more-announce", vec![("count", count(*n))]),

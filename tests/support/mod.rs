@@ -14,6 +14,7 @@ mod browser;
 pub use browser::*;
 
 pub mod css;
+pub mod differential;
 pub mod fixtures;
 pub mod json_node;
 pub mod model;

@@ -7,7 +7,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
@@ -21,7 +20,7 @@ use crate::dom::parts::listen::Listener;
 use crate::dom::parts::notify;
 use crate::dom::parts::print::{self, PrintFrame};
 use crate::dom::warn;
-use crate::i18n::Localizer;
+use crate::i18n::{Arg, Localizer};
 use crate::lang;
 
 pub(crate) mod page_print;
@@ -222,7 +221,7 @@ impl Toolbar {
         if announce {
             let text = self.l10n.format(
                 "font-size-changed",
-                &[("percent", FluentValue::from(step.percent_text()))],
+                &[("percent", Arg::from(step.percent_text()))],
                 &mut Vec::new(),
             );
             notify::announce(&self.live, &text.text);

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
@@ -18,7 +17,7 @@ use crate::dom::parts::node::El;
 use crate::dom::parts::notify;
 use crate::dom::parts::print;
 use crate::dom::warn;
-use crate::i18n;
+use crate::i18n::{self, Arg};
 use crate::load_error::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
 
@@ -126,11 +125,7 @@ impl Widget {
                 .class("notice kept-notice")
                 .part("notice")
                 .attr("role", "status")
-                .child(ctx.text_args(
-                    ctx.el("p"),
-                    "kept-notice",
-                    &[("when", FluentValue::from(when))],
-                ))
+                .child(ctx.text_args(ctx.el("p"), "kept-notice", &[("when", Arg::from(when))]))
                 .child(ctx.text(retry, "retry"))
                 .done(),
         )
@@ -203,7 +198,7 @@ impl Widget {
                 .into_iter()
                 .find(|c| &c.tag == tag)
                 .map_or_else(|| tag.clone(), |c| c.endonym);
-            args.push(("language", FluentValue::from(endonym)));
+            args.push(("language", Arg::from(endonym)));
         }
         let text = self.l10n.borrow().format(id, &args, &mut Vec::new()).text;
         notify::announce(&self.live, &text);
