@@ -10,7 +10,7 @@
 //! it (a run of it is one space, none at a block's edges), and an utterance's places are in
 //! UTF-16 code units, the offsets of the DOM's `Range`.
 
-use super::sentence::{pieces, sentences};
+use super::sentence::{is_letter, pieces, sentences};
 
 /// The text of one text node of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn plan(lang: &str, runs: &[Run]) -> Vec<Utterance> {
                 let Some(piece) = trimmed(&chars, piece.start, piece.end) else {
                     continue;
                 };
-                if !chars[piece.clone()].iter().any(|c| c.is_alphanumeric()) {
+                if !chars[piece.clone()].iter().any(|&c| is_letter(c)) {
                     continue;
                 }
                 out.push(Utterance {

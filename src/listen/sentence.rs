@@ -57,7 +57,7 @@ pub fn cost(c: char) -> u32 {
         0x3040..=0x30FF => 150,
         0xFF10..=0xFF19 => 250,
         _ if c.is_ascii_digit() => 250,
-        _ if c.is_alphanumeric() => 75,
+        _ if is_letter(c) => 75,
         _ if is_comma(c) => 250,
         _ => 0,
     }
@@ -65,6 +65,17 @@ pub fn cost(c: char) -> u32 {
 
 pub fn cost_of(text: &[char]) -> u32 {
     text.iter().map(|&c| cost(c)).sum()
+}
+
+/// A letter or digit of any script, near enough for an estimate and for telling a piece with
+/// something to say from one of punctuation alone: ASCII letters and digits, and anything
+/// beyond Latin-1 that is neither a space nor in a block of punctuation and symbols. (Not
+/// `char::is_alphanumeric`: its Unicode tables would cost the widget kilobytes.)
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (matches!(c as u32, 0xC0..=0x1FFF | 0x2070..=0x2FFF | 0x3040..=0xFEFF | 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF66..=0x10FFFF)
+            && !c.is_whitespace()
+            && !matches!(c as u32, 0xD7 | 0xF7 | 0x2190..=0x2BFF | 0xFE10..=0xFE6F))
 }
 
 /// Han, kana or a Hangul syllable: scripts written without spaces between sentences.
@@ -127,7 +138,7 @@ fn ends_sentence(text: &[char], stop: usize, end: usize) -> bool {
     let next_word_lower = text[end..]
         .iter()
         .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_lowercase());
+        .is_some_and(|c| c.is_ascii_lowercase());
     if next_word_lower {
         return false;
     }
@@ -142,7 +153,7 @@ fn ends_sentence(text: &[char], stop: usize, end: usize) -> bool {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         // `2C.` or `4K.` is a number with its unit, not an initial.
-        let whole_word = word_start == 0 || !text[word_start - 1].is_alphanumeric();
+        let whole_word = word_start == 0 || !is_letter(text[word_start - 1]);
         if whole_word && (word.len() == 1 || ABBREVIATIONS.contains(&word.as_str())) {
             return false;
         }

@@ -177,6 +177,8 @@ fn nothing_to_say_is_left_out() {
     assert!(plan("en", &block(" — * — ")).is_empty());
     assert!(plan("en", &[]).is_empty());
     assert!(plan("zh-CN", &block("　　")).is_empty());
+    assert!(plan("zh-CN", &block("「」……。——《》")).is_empty());
+    assert!(plan("ko", &block("※ → ★")).is_empty());
 }
 
 #[test]
