@@ -7,6 +7,8 @@
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
 //! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
 //! - [`prefs`]: the stored preferences, and the font step a command or shortcut leads to;
+//! - [`listen`]: reading aloud: the article cut into utterances, the voice, the speed, and
+//!   its state machine;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: what a failed or fresh load shows, which failures keep the news on screen;
 //! - [`retry`]: the one retry of a busy server (`Retry-After` as seconds or an HTTP date);
@@ -30,6 +32,7 @@ pub mod feed;
 pub mod i18n;
 pub mod keep;
 pub mod lang;
+pub mod listen;
 pub mod load_error;
 pub mod loader_block;
 pub mod options;

@@ -1,7 +1,9 @@
-//! The reader toolbar's pure parts: the stylesheet that scales the article (`text_zoom`), the
-//! language control's links from the page's hreflang alternates (`alternates`), and what the
-//! loader needs to hold the bar's place before the wasm arrives (`placeholder`).
+//! The reader toolbar's pure parts: the stylesheets for the article (`text_zoom` scales it,
+//! `reading_style` spaces its lines and sets its contrast), the language control's links from
+//! the page's hreflang alternates (`alternates`), and what the loader needs to hold the bar's
+//! place before the wasm arrives (`placeholder`).
 
 pub mod alternates;
 pub mod placeholder;
+pub mod reading_style;
 pub mod text_zoom;

@@ -80,9 +80,21 @@ pub fn unknown_selectors() -> Vec<&'static str> {
 /// The bar's rules of the widget's stylesheet, in their order, with only what sizes it: no
 /// painting property, and no custom property that nothing kept reads.
 pub fn bar_css() -> String {
-    let sizing = keep_rules(WIDGET_CSS, false);
+    let mut css = keep_rules(WIDGET_CSS, false);
+    // Until nothing more goes: a custom property may be read only by another that goes.
+    loop {
+        let pruned = without_unread_properties(&css);
+        if pruned == css {
+            return css;
+        }
+        css = pruned;
+    }
+}
+
+/// `sizing` without the custom properties that nothing in it reads.
+fn without_unread_properties(sizing: &str) -> String {
     let mut out = String::new();
-    let mut rest = sizing.as_str();
+    let mut rest = sizing;
     // Each declaration ends at `;` or at its block's `}`; custom properties no one reads go.
     while let Some(end) = rest.find([';', '}', '{']) {
         let (piece, mark) = (&rest[..end], &rest[end..=end]);

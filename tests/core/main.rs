@@ -1,6 +1,7 @@
 //! The pure core outside the feed and the state machine, natively: the public interface and
 //! option reading, preferences, localization, keeping and refreshing the feed, the sanitizing
-//! policy, the reader toolbar's pure parts; and the crate's own rules (`imports`).
+//! policy, the reader toolbar's pure parts, reading aloud, the contrast schemes' colours; and
+//! the crate's own rules (`imports`).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -11,8 +12,13 @@ mod fluent_syntax_fixtures;
 mod i18n;
 mod imports;
 mod keep;
+mod listen_machine;
+mod listen_plan;
+mod listen_voice;
+mod palettes;
 mod placeholder;
 mod prefs;
+mod reading_style;
 mod refresh;
 mod sanitize;
 mod text_zoom;

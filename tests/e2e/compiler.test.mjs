@@ -102,8 +102,8 @@ test("locales: the compiler's module failing to download leaves the built-in wor
 
 test("locales: a large resource compiles (the compiler's memory grows page by page)", async () => {
   const page = await newPage(env.browser, { locale: "en-US" });
-  // About 1 MB of source: the compiler's instance grows its memory many times over.
-  const filler = Array.from({ length: 8000 }, (_, i) => `filler-${i} = { $n -> [one] one item number ${i} *[other] { $n } items, number ${i}, of a long resource }`).join("\n");
+  // About 300 KB of source: the compiler's instance grows its memory page by page, many times.
+  const filler = Array.from({ length: 2500 }, (_, i) => `filler-${i} = { $n -> [one] one item number ${i} *[other] { $n } items, number ${i}, of a long resource }`).join("\n");
   await page.route("**/l10n/en-US/news-widget.ftl", (route) => route.fulfill({
     contentType: "text/plain; charset=utf-8",
     body: `${filler}\nmore = Show the {"{"}whole{"}"} list\n`,
