@@ -182,7 +182,7 @@ impl Pending {
                     url: answer.get(3).as_string().unwrap_or(self.url),
                 });
             }
-            let wait = retry::retry_wait_with(
+            let wait = retry::retry_wait(
                 status,
                 answer.get(1).as_string().as_deref(),
                 now_ms(),
@@ -221,20 +221,11 @@ pub fn erred_keeping_news(answer: &JsValue) -> bool {
     }
 }
 
-/// An HTTP date as the browser reads it (`Date.parse`): milliseconds since the epoch. Only the
-/// shapes of the three forms reach it (a day name first; `GMT` last, or asctime's year), so
-/// that numbers (`1.5`) or other zones, which `Date.parse` also reads, stay unreadable. The
-/// asctime form has no zone, which `Date.parse` would take for local time: HTTP dates are GMT.
+/// An HTTP date as the browser reads it (`Date.parse`), in the GMT form `retry::http_date_in_gmt`
+/// gives: milliseconds since the epoch. Shipped rather than a reader of our own, which cost
+/// 0.5 KB gzip more (measured: wasm +556 B, glue -23 B); the e2e tests read both current forms
+/// through it, in a time zone that is not GMT.
 fn browser_http_date(value: &str) -> Option<u64> {
-    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let ms = if value.ends_with("GMT") {
-        js_sys::Date::parse(value)
-    } else if value.ends_with(|c: char| c.is_ascii_digit()) {
-        js_sys::Date::parse(&[value, " GMT"].concat())
-    } else {
-        return None;
-    };
+    let ms = js_sys::Date::parse(&retry::http_date_in_gmt(value)?);
     (ms >= 0.0).then_some(ms as u64)
 }
