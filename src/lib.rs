@@ -18,7 +18,6 @@
 //!   font step), imported by the rest and importing nothing of it;
 //! - [`options`]: the widget's options (the request timeout too) read and checked by the
 //!   interface's rules;
-//! - [`loader_block`]: the constants the loader needs, generated into `js/news-widget.js`;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
 //! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
@@ -30,7 +29,6 @@ pub mod i18n;
 pub mod keep;
 pub mod lang;
 pub mod load_error;
-pub mod loader_block;
 pub mod options;
 pub mod prefs;
 pub mod refresh;

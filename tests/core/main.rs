@@ -11,6 +11,7 @@ mod fluent_syntax_fixtures;
 mod i18n;
 mod imports;
 mod keep;
+mod loader_block;
 mod prefs;
 mod refresh;
 mod sanitize;
