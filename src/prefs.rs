@@ -1,9 +1,8 @@
-//! The reader's preferences as plain values: where both are stored, how the font step is
-//! written to and read back from storage, and the step a font command or shortcut leads to. No
-//! DOM here; `dom::page::storage` persists. The step itself (its range and scales) is the public
-//! interface's: `contract::FontStep`.
+//! The reader's preferences as plain values: where both are stored, and how the font step is
+//! written to and read back from storage. No DOM here; `dom::page::storage` persists. The step
+//! itself (its range and scales) is the public interface's, `contract::FontStep`; what a
+//! command does to it is `font`'s.
 
-use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::FontStep;
 
 /// Storage key of the font step (site-wide, shared by every instance on the origin).
@@ -18,25 +17,6 @@ impl FontStep {
         match stored.trim().parse::<i32>() {
             Ok(n) if (Self::MIN.value()..=Self::MAX.value()).contains(&n) => Self::clamped(n),
             _ => Self::DEFAULT,
-        }
-    }
-
-    /// The step a font command leads to; `None` for a command that is not about the font.
-    pub fn after(self, command: Command) -> Option<FontStep> {
-        match command {
-            Command::FontLarger => Some(self.larger()),
-            Command::FontSmaller => Some(self.smaller()),
-            Command::FontReset => Some(Self::DEFAULT),
-            _ => None,
-        }
-    }
-
-    /// The step a key of the font shortcuts (`crate::command`'s table: `+` or `=` one larger,
-    /// `-` or `_` one smaller, `0` the default) leads to; `None` for any other key.
-    pub fn after_key(self, key: &str) -> Option<FontStep> {
-        match key_command(key)? {
-            KeyCommand::Font(command) => self.after(command),
-            KeyCommand::Escape => None,
         }
     }
 

@@ -1,6 +1,7 @@
-//! The pure core outside the feed and the state machine, natively: the public interface and
-//! option reading, preferences, localization, keeping and refreshing the feed, the sanitizing
-//! policy, the reader toolbar's pure parts; and the crate's own rules (`imports`).
+//! The pure core outside the feed and the widget's state machine, natively: the public interface
+//! and option reading (and the loader's copy of it), preferences, the UI language, localization,
+//! keeping and refreshing the feed, the sanitizing policy, the reader toolbar's pure parts and
+//! state machine; and the crate's own rules (`imports`).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -16,3 +17,5 @@ mod prefs;
 mod refresh;
 mod sanitize;
 mod text_zoom;
+mod toolbar_state;
+mod ui_language;

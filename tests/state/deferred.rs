@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::support::model::{model_with, options};
+use news_widget::command::Command;
 use news_widget::contract::{Event, Source};
 use news_widget::feed::{
     Body, Decode, Feed, FeedFormat, FeedOutcome, Item, ItemError, ItemKey, Items, Version,
@@ -133,7 +134,13 @@ fn the_article_option_naming_an_unreadable_item_shows_the_not_found_notice() {
 fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows() {
     // Page size 2: the next page is c (unreadable) and d.
     let mut model = showing(&["a", "b", "c", "d", "e"], &[2]);
-    let effects = update(&mut model, Action::More);
+    let effects = update(
+        &mut model,
+        Action::Command {
+            command: Command::More,
+            value: None,
+        },
+    );
     assert!(
         effects.contains(&Effect::Focus(Focus::Card("d".into()))),
         "focus goes to a card that is there: {effects:?}"

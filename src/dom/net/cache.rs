@@ -7,10 +7,10 @@
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::fetch::{now_ms, Fetched};
 use super::js;
+use crate::dom::parts::later;
 use crate::keep::{EntryMeta, KeptEntry, KEEP_POLICY};
 
 /// A kept feed and when it was fetched.
@@ -29,7 +29,8 @@ pub fn is_kept(value: &JsValue) -> bool {
     Array::is_array(value) && Array::from(value).get(0).is_string()
 }
 
-/// The kept copy a lookup found, if it is young enough to show.
+/// The kept copy a lookup found, with when it was fetched (whether it is young enough to show
+/// is `update`'s to decide), unread.
 pub fn read(found: &JsValue, url: &str) -> Option<Kept> {
     if !is_kept(found) {
         return None;
@@ -37,9 +38,6 @@ pub fn read(found: &JsValue, url: &str) -> Option<Kept> {
     let found = Array::from(found);
     let header = found.get(0).as_string()?;
     let meta = EntryMeta::read(&header)?;
-    if !KEEP_POLICY.is_usable(meta.fetched_at_ms, now_ms()) {
-        return None;
-    }
     Some(Kept {
         fetched: Fetched {
             bytes: found.get(1).unchecked_into(),
@@ -67,11 +65,7 @@ pub fn keep(url: &str, fetched: &Fetched) {
         }
         .write()
     });
-    let all = js::keep(url, &fetched.bytes, meta);
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(all) = JsFuture::from(all).await else {
-            return;
-        };
+    later::after(js::keep(url, &fetched.bytes, meta), |all| {
         if Array::is_array(&all) {
             bound(&Array::from(&all));
         }

@@ -10,7 +10,6 @@ use web_sys::AbortController;
 
 use super::js::{js_detail, request, TIMEOUT};
 use crate::load_error::LoadError;
-use crate::refresh;
 use crate::retry;
 
 /// How one request is made.
@@ -152,11 +151,6 @@ impl Pending {
         &self.url
     }
 
-    /// Settles when the answer is complete (or the request failed).
-    pub fn answer(&self) -> &Promise {
-        &self.answer
-    }
-
     /// The body, once the answer is complete; a busy server is asked once more.
     pub async fn finish(mut self) -> Result<Fetched, LoadError> {
         let mut retried = false;
@@ -210,15 +204,6 @@ impl Pending {
 /// The status of a settled `request` answer.
 fn status(answer: &Array) -> u16 {
     answer.get(0).as_f64().unwrap_or(0.0) as u16
-}
-
-/// Whether a settled `Pending::answer` is a server error after which the news on screen stays
-/// (`refresh::Failure::keeps_news`: 408, 429, 5xx), whether or not a retry follows.
-pub fn erred_keeping_news(answer: &JsValue) -> bool {
-    Array::is_array(answer) && {
-        let status = status(answer.unchecked_ref());
-        !(200..300).contains(&status) && refresh::Failure::Http(status).keeps_news()
-    }
 }
 
 /// An HTTP date as the browser reads it (`Date.parse`), in the GMT form `retry::http_date_in_gmt`

@@ -21,11 +21,6 @@ use crate::feed::{
 };
 use crate::load_error::LoadError;
 
-/// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
-pub async fn next_task() {
-    let _ = wasm_bindgen_futures::JsFuture::from(super::js::next_task()).await;
-}
-
 /// The text of a started request (a Fluent resource), decoded as UTF-8.
 pub async fn text_of(pending: Pending) -> Result<String, LoadError> {
     Ok(String::from(decode(

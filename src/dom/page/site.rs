@@ -78,7 +78,6 @@ enum ResourceState {
     Done(Resource),
 }
 
-#[derive(Default)]
 struct Site {
     next_id: Cell<u32>,
     members: RefCell<Vec<(u32, Weak<dyn Member>)>>,
@@ -89,7 +88,15 @@ struct Site {
 }
 
 thread_local! {
-    static SITE: Site = Site::default();
+    static SITE: Site = const {
+        Site {
+            next_id: Cell::new(0),
+            members: RefCell::new(Vec::new()),
+            storage_listener: RefCell::new(None),
+            built_in: RefCell::new(None),
+            resources: RefCell::new(Vec::new()),
+        }
+    };
 }
 
 fn with_site<R>(f: impl FnOnce(&Site) -> R) -> R {
@@ -234,9 +241,7 @@ pub fn resource(
     let key = resource_key(url, timeout_ms);
     if let Some(state) = resource_state(&key) {
         match state {
-            Known::Done(Resource::Failed(
-                LoadError::Network { .. } | LoadError::Timeout { .. },
-            )) => {}
+            Known::Done(Resource::Failed(error)) if error.failure().may_ask_again() => {}
             Known::Done(resource) => return Ok(resource),
             Known::Loading(request) => return Err(request),
         }
