@@ -1,8 +1,8 @@
 //! Three build steps: the widget's stylesheets are minified into OUT_DIR and the built-in Fluent
-//! resources copied there without their comments (both ship inside the wasm, on every page of
-//! a city's site), and the browser tests learn where the shared test corpora are
-//! (`../shared/corpora`), when this checkout has them: wasm tests cannot read files at run
-//! time, so they embed the corpus at compile time behind `cfg(nw_corpora)`.
+//! resources checked and compiled there (both ship inside the wasm, on every page of a city's
+//! site), and the browser tests learn where the shared test corpora are (`../shared/corpora`),
+//! when this checkout has them: wasm tests cannot read files at run time, so they embed the
+//! corpus at compile time behind `cfg(nw_corpora)`.
 use std::path::Path;
 
 /// Drops comments and folds white space; spaces before `:` are kept, as in `.a :lang(zh)` the
@@ -52,23 +52,6 @@ fn minify_css(css: &str) -> String {
     tight
 }
 
-/// Drops the comment lines (`#`, `##`, `###` at the start of a line): they document the
-/// resource for translators and mean nothing to the parser. A comment line directly followed by
-/// an indented line stays, so that no line can become the continuation of a pattern above it.
-fn strip_ftl_comments(ftl: &str) -> String {
-    let lines: Vec<&str> = ftl.split_inclusive('\n').collect();
-    let mut out = String::with_capacity(ftl.len());
-    for (i, line) in lines.iter().enumerate() {
-        let next_indented = lines
-            .get(i + 1)
-            .is_some_and(|next| next.starts_with([' ', '\t']));
-        if !line.starts_with('#') || next_indented {
-            out.push_str(line);
-        }
-    }
-    out
-}
-
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(nw_corpora)");
     println!("cargo:rerun-if-changed=build.rs");
@@ -80,27 +63,7 @@ fn main() {
         std::fs::write(Path::new(&out_dir).join(name), minify_css(&css))
             .expect("OUT_DIR is writable");
     }
-    // `locales/<tag>/news-widget.ftl` becomes `OUT_DIR/<tag>.ftl`, which src/i18n.rs includes.
-    println!("cargo:rerun-if-changed=locales");
-    let locales = std::fs::read_dir("locales").expect("the Fluent resources are part of the crate");
-    for entry in locales {
-        let dir = entry.expect("locales/ is readable").path();
-        let source = dir.join("news-widget.ftl");
-        if !source.is_file() {
-            continue;
-        }
-        println!("cargo:rerun-if-changed={}", source.display());
-        let tag = dir
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("locale folders are tags");
-        let ftl = std::fs::read_to_string(&source).expect("the Fluent resources are UTF-8");
-        std::fs::write(
-            Path::new(&out_dir).join(format!("{tag}.ftl")),
-            strip_ftl_comments(&ftl),
-        )
-        .expect("OUT_DIR is writable");
-    }
+    compile_locales(Path::new(&out_dir));
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let corpora = Path::new(&manifest).join("../shared/corpora");
     if corpora.join("intl-expectations.json").is_file() {
@@ -109,4 +72,63 @@ fn main() {
             println!("cargo:rustc-env=NW_CORPORA={}", path.display());
         }
     }
+}
+
+/// The locale every translation is held to, and whose text stands in for a missing message.
+const BASE_LOCALE: &str = "en-US";
+
+/// `locales/<tag>/news-widget.ftl` becomes `OUT_DIR/<tag>.ftlc`, the compiled form that
+/// src/i18n.rs includes, once every resource passes the checks of `ftl_compile::check`: a
+/// problem fails the build naming its file and line; a message a translation lacks is a
+/// warning (the English text is shown for it).
+fn compile_locales(out_dir: &Path) {
+    println!("cargo:rerun-if-changed=locales");
+    let mut sources = Vec::new();
+    let locales = std::fs::read_dir("locales").expect("the Fluent resources are part of the crate");
+    for entry in locales {
+        let dir = entry.expect("locales/ is readable").path();
+        let path = dir.join("news-widget.ftl");
+        if !path.is_file() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let tag = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("locale folders are tags")
+            .to_string();
+        let text = std::fs::read_to_string(&path).expect("the Fluent resources are UTF-8");
+        sources.push((tag, path.display().to_string(), text));
+    }
+    sources.sort();
+    let base = sources
+        .iter()
+        .find(|(tag, _, _)| tag == BASE_LOCALE)
+        .expect("locales/en-US/news-widget.ftl exists");
+    let translations: Vec<_> = sources
+        .iter()
+        .filter(|(tag, _, _)| tag != BASE_LOCALE)
+        .map(source)
+        .collect();
+    let problems = ftl_compile::check::check(&source(base), &translations);
+    let (warnings, errors): (Vec<_>, Vec<_>) = problems.iter().partition(|p| p.is_warning());
+    for warning in warnings {
+        println!("cargo:warning={warning}");
+    }
+    if !errors.is_empty() {
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        eprintln!("news-widget: the built-in Fluent resources have errors (above)");
+        std::process::exit(1);
+    }
+    for (tag, _, text) in &sources {
+        let (compiled, errors) = ftl_compile::compile(text);
+        assert!(errors.is_empty(), "checked above: {errors:?}");
+        std::fs::write(out_dir.join(format!("{tag}.ftlc")), compiled).expect("OUT_DIR is writable");
+    }
+}
+
+fn source((_, path, text): &(String, String, String)) -> ftl_compile::check::Source<'_> {
+    ftl_compile::check::Source { path, text }
 }

@@ -26,6 +26,7 @@
   var ERROR_EVENT = "news-widget:error";
   var LOAD_ERROR = "load";
   var CONFIG_ERROR = "config";
+  var CRASH_ERROR = "crash";
   var FONT_STEP_KEY = "news-widget:font-step";
   var MIN_STEP = -1;
   var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
@@ -51,35 +52,57 @@
   }
 
   var base = findBase();
+  // The instance on its way or running: a promise of { glue, sp, rest, dead }. `running` is the
+  // one that has started; `restarts` counts the instances a trap replaced.
   var core = null;
+  var running = null;
+  var restarts = 0;
+  var compiled = null;
 
-  // The wasm is fetched and compiled once for every instance on the page.
-  // The .wasm request starts together with the glue's, not after it: one round trip saved.
+  // The wasm is fetched and compiled once for every instance on the page (as it arrives, where
+  // the server says application/wasm). The .wasm request starts together with the glue's, not
+  // after it: one round trip saved. After a trap a fresh instance starts from the same compiled
+  // module, and a fresh copy of the glue, which keeps its instance in module state: the same URL
+  // under another fragment, another module for the browser and the same file for its HTTP cache.
   function loadCore() {
     if (!core) {
-      var wasm = fetch(new URL("news-widget-core_bg.wasm", base).href, { credentials: "same-origin" });
-      core = import(new URL("news-widget-core.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: wasm }).then(function () {
-          return glue;
+      if (!compiled) {
+        compiled = fetch(new URL("news-widget-core_bg.wasm", base).href, { credentials: "same-origin" }).then(function (response) {
+          return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
+            ? WebAssembly.compileStreaming(response)
+            : response.arrayBuffer().then(WebAssembly.compile);
+        });
+        compiled.catch(function () { compiled = null; });
+      }
+      var wasm = compiled;
+      var url = new URL("news-widget-core.js", base);
+      if (restarts) url.hash = "restart-" + restarts;
+      var loading = core = import(url.href).then(function (glue) {
+        return glue.default({ module_or_path: wasm }).then(function (exports) {
+          // Its shadow stack pointer, where it rests between calls (see "A trap" below).
+          var sp = exports.__stack_pointer || {};
+          return (running = { glue: glue, sp: sp, rest: sp.value, core: loading });
         });
       });
       // A failed download is not remembered: the next mount tries again.
-      core.catch(function () { core = null; });
+      loading.catch(function () { if (core === loading) core = null; });
     }
     return core;
   }
 
-  // The handle of each mounted element, for NewsWidget.get and for mount() on it again. A handle
-  // whose widget was destroyed says so (`mounted`), and is forgotten.
-  var handles = new WeakMap();
+  // The running instance; one that trapped meanwhile is replaced.
+  function live() {
+    return loadCore().then(function (instance) { return instance.dead ? live() : instance; });
+  }
+
+  // What the loader knows of each element it mounted: its options (to mount it again after a
+  // trap), the instance and the module's handle, the handle the page holds, and, for a toolbar,
+  // its article's id and the sheets its mount adopted.
+  var entries = new Map();
 
   function current(element) {
-    var handle = handles.get(element);
-    if (handle && !handle.mounted) {
-      handles.delete(element);
-      return null;
-    }
-    return handle || null;
+    var entry = entries.get(element);
+    return entry && entry.api || null;
   }
 
   function attribute(element, name, custom) {
@@ -124,17 +147,92 @@
       return Promise.reject(notAnElement("NewsWidget.mount"));
     }
     options = options || {};
-    var early = prefetch(element, options);
-    return loadCore().then(function (glue) {
-      var handle = glue.mount(element, options, early);
-      var known = current(element);
-      if (known) return known;
-      handles.set(element, handle);
-      return handle;
+    return attach(element, options, false, prefetch(element, options));
+  }
+
+  // A mount by the module, widget or toolbar, on the running instance. An element in its crash
+  // state is emptied for it (the module claims only an empty shadow root).
+  function attach(element, options, toolbar, early) {
+    var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, element.localName === TOOLBAR_ELEMENT));
+    if (toolbar) scaleEarly(element, target);
+    return live().then(function (instance) {
+      var entry = entries.get(element);
+      if (!entry || entry.toolbar !== toolbar) {
+        // A toolbar on a widget's host, or the other way round, is refused by the module.
+        entry = { element: element, toolbar: toolbar };
+        if (!entries.has(element)) entries.set(element, entry);
+      }
+      if (entry.crashed && element.shadowRoot) element.shadowRoot.replaceChildren();
+      entry.crashed = false;
+      entry.options = options;
+      entry.target = target;
+      entry.instance = instance;
+      var before = [].slice.call(document.adoptedStyleSheets || []);
+      var handle;
+      try {
+        handle = guard(instance, function () {
+          return toolbar ? instance.glue.mountToolbar(element, options) : instance.glue.mount(element, options, early);
+        });
+      } catch (error) {
+        // Once the trap, if it is one, has put every element of the instance in its crash state.
+        return suspect(instance, error).then(function () {
+          if (!entry.handle && !entry.crashed && entries.get(element) === entry) entries.delete(element);
+          throw error;
+        });
+      } finally {
+        // The toolbar's own sheet scales the article now, from this task on.
+        var added = [].filter.call(document.adoptedStyleSheets || [], function (s) { return before.indexOf(s) < 0; });
+        if (added.length) entry.sheets = added;
+        unscaleEarly(element);
+      }
+      // Mounted already: the module's new handle is one more for the same widget.
+      if (entry.handle) handle.free();
+      else entry.handle = handle;
+      entry.shape = Object.getPrototypeOf(handle);
+      return entry.api || (entry.api = api(entry));
     }, function (error) {
       if (early) early.controller.abort();
+      if (!(entries.get(element) || {}).crashed) unscaleEarly(element);
       throw error;
     });
+  }
+
+  // The handle the page holds: the module's handle, through the loader, so that it notices a
+  // trap in a method and outlives the instance (after Retry it is the new widget's handle). In
+  // the crash state its methods do nothing and its properties read undefined; `destroy()` works.
+  function api(entry) {
+    return new Proxy({}, {
+      get: function (_, name) {
+        if (name === "destroy") return function () { destroy(entry); };
+        if (name === "mounted") return entries.get(entry.element) === entry;
+        var handle = entry.handle;
+        var instance = entry.instance;
+        if (!handle) {
+          var own = Object.getOwnPropertyDescriptor(entry.shape, name);
+          return own && typeof own.value == "function" ? function () {} : undefined;
+        }
+        var value = guard(instance, function () { return handle[name]; });
+        return typeof value != "function" ? value : function () {
+          var args = arguments;
+          if (entry.handle === handle) return guard(instance, function () { return value.apply(handle, args); });
+        };
+      },
+    });
+  }
+
+  function destroy(entry) {
+    var element = entry.element;
+    var shadow = element.shadowRoot;
+    if (entries.get(element) !== entry) return;
+    entries.delete(element);
+    unscaleEarly(element);
+    if (entry.handle) {
+      guard(entry.instance, function () { entry.handle.destroy(); });
+    } else if (shadow) {
+      // As the module leaves a host: the host's own content shows again.
+      shadow.replaceChildren(document.createElement("slot"));
+      shadow.adoptedStyleSheets = [];
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -172,43 +270,150 @@
     }
   }
 
+  function unadopt(sheets) {
+    if (sheets && sheets.length) {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return sheets.indexOf(s) < 0; });
+    }
+  }
+
   function unscaleEarly(element) {
-    var sheet = early.get(element);
-    if (!sheet) return;
+    unadopt([early.get(element)]);
     early.delete(element);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
   }
 
   function mountToolbar(element, options) {
     if (!(element instanceof Element)) {
       return Promise.reject(notAnElement("NewsWidget.mountToolbar"));
     }
-    options = options || {};
-    var custom = element.localName === TOOLBAR_ELEMENT;
-    scaleEarly(element, options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, custom));
-    return loadCore().then(function (glue) {
-      try {
-        var handle = glue.mountToolbar(element, options);
-        var known = current(element);
-        if (known) return known;
-        handles.set(element, handle);
-        return handle;
-      } finally {
-        unscaleEarly(element);
-      }
-    }, function (error) {
-      unscaleEarly(element);
-      throw error;
-    });
+    return attach(element, options || {}, true);
   }
 
-  function report(element, error) {
-    console.error("news-widget:", error);
+  function emit(element, kind, message) {
     element.dispatchEvent(new CustomEvent(ERROR_EVENT, {
       bubbles: true,
       composed: true,
-      detail: { kind: error && error.kind || LOAD_ERROR, message: String(error && error.message || error) },
+      detail: { kind: kind, message: message },
     }));
+  }
+
+  function report(element, error) {
+    if (error && error.kind === CRASH_ERROR) return; // the crash state has said it
+    console.error("news-widget:", error);
+    emit(element, error && error.kind || LOAD_ERROR, String(error && error.message || error));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // A trap (a panic, a stack overflow, any exception thrown through the module's frames) leaves
+  // the instance unusable: the borrows it held stay held. It surfaces as an exception out of a
+  // call the loader makes (a mount, a handle's method, validateFeed) or as an error event on the
+  // window (a listener, a futures task). Whether it went through the running instance, its
+  // shadow stack pointer says, read once the JS stack is empty (inside a call it is lower): a
+  // trap leaves it below where it rests between calls, whatever the error's type, and the page's
+  // own errors leave it where it was. The dead instance gets its stack back and is halted
+  // (src/dom/halt.rs), and is kept with its handles (a handle collected would run its teardown
+  // on a shadow root that a fresh instance uses); each element it had shows the crash state and
+  // hears news-widget:error with kind "crash"; Retry mounts them all, with their options, on a
+  // fresh instance.
+  var dead = [];
+  var CRASH_TEXT = {
+    en: ["Something went wrong.", "Try again"],
+    zh: ["出现错误。", "重试"],
+    ko: ["오류가 발생했습니다.", "다시 시도"],
+  };
+
+  // Runs a call into `instance`. An exception that leaves the stack pointer below where the call
+  // found it went through the module's frames: the caller gets it with kind "crash" at once,
+  // even from a listener that the module's own call runs (a page's listener of its events).
+  function guard(instance, call) {
+    var before = instance.sp.value;
+    try {
+      return call();
+    } catch (error) {
+      if (instance.sp.value !== before) instance.trapped = crashed(error);
+      suspect(instance, error);
+      throw error;
+    }
+  }
+
+  function crashed(error) {
+    if (error instanceof Object && !error.kind) error.kind = CRASH_ERROR;
+    return true;
+  }
+
+  function suspect(instance, error) {
+    return Promise.resolve().then(function () {
+      if (!instance.dead && (instance.trapped || instance.sp.value !== instance.rest)) die(instance, error);
+    });
+  }
+
+  window.addEventListener("error", function (event) {
+    if (running) suspect(running, event.error);
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    if (running) suspect(running, event.reason);
+  });
+
+  function die(instance, error) {
+    instance.dead = true;
+    dead.push(instance);
+    if (core === instance.core) core = null;
+    if (running === instance) running = null;
+    restarts++;
+    instance.sp.value = instance.rest;
+    instance.glue.halt();
+    crashed(error);
+    console.error("news-widget: the module trapped:", error);
+    entries.forEach(function (entry) {
+      if (entry.instance !== instance) return;
+      dead.push(entry.handle);
+      entry.handle = null;
+      entry.crashed = true;
+      if (entry.toolbar) {
+        // The article stays at the reader's size, by the loader's sheet as before a mount.
+        unadopt(entry.sheets);
+        scaleEarly(entry.element, entry.target);
+      }
+      var message = CRASH_TEXT.en[0];
+      try {
+        message = showCrash(entry.element);
+      } catch (e) {
+        // A host that takes no shadow root (the trap came before the module claimed one).
+      }
+      emit(entry.element, CRASH_ERROR, message);
+    });
+  }
+
+  function add(parent, tag, attributes, text) {
+    var node = parent.appendChild(document.createElement(tag));
+    for (var name in attributes) node.setAttribute(name, attributes[name]);
+    node.textContent = text || "";
+    return node;
+  }
+
+  // The crash state, in the language the element spoke (else the page's): its message and
+  // Retry, as the widget's own error state, whose stylesheet stays adopted. Returns the message.
+  function showCrash(element) {
+    var shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
+    var spoke = shadow.querySelector("[lang]");
+    var lang = (spoke && spoke.lang || document.documentElement.lang || navigator.language).slice(0, 2).toLowerCase();
+    var text = CRASH_TEXT[lang] || CRASH_TEXT[lang = "en"];
+    var focused = shadow.activeElement;
+    shadow.replaceChildren();
+    var box = add(add(shadow, "div", { class: "nw", lang: lang }), "div", { class: "state", part: "error", role: "alert" });
+    add(box, "p", { class: "state-message", "data-kind": "error" }, text[0]);
+    var retry = add(box, "button", { type: "button", part: "retry" }, text[1]);
+    retry.addEventListener("click", restart);
+    if (focused) retry.focus();
+    return text[0];
+  }
+
+  // Retry: every element in its crash state, mounted again with its options. (A second click
+  // before they are back mounts nothing twice: the module keeps one widget per element.)
+  function restart() {
+    entries.forEach(function (entry) {
+      var element = entry.element;
+      if (entry.crashed) attach(element, entry.options, entry.toolbar).catch(function (error) { report(element, error); });
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -357,17 +562,20 @@
             return { bytes: buffer, url: options.url || source.url, contentType: options.contentType || source.headers.get("content-type") };
           })
         : Promise.resolve({ bytes: source, url: options.url, contentType: options.contentType });
-      return Promise.all([loadCore(), bytes]).then(function (both) {
+      return Promise.all([live(), bytes]).then(function (both) {
+        var instance = both[0];
         var input = both[1];
-        return both[0].validateFeed(input.bytes, {
-          url: input.url ? new URL(input.url, document.baseURI).href : document.baseURI,
-          contentType: input.contentType || undefined,
-          timezone: options.timezone,
+        return guard(instance, function () {
+          return instance.glue.validateFeed(input.bytes, {
+            url: input.url ? new URL(input.url, document.baseURI).href : document.baseURI,
+            contentType: input.contentType || undefined,
+            timezone: options.timezone,
+          });
         });
       });
     },
     /** Starts the wasm download early, e.g. from a page that mounts widgets later. */
-    preload: function () { return loadCore().then(function () {}); },
+    preload: function () { return live().then(function () {}); },
   };
 
   if (document.readyState === "loading") {

@@ -11,6 +11,10 @@
 # The release build uses the pinned nightly of scripts/release-toolchain.sh when it is installed
 # (std rebuilt with immediate-abort panics: a smaller .wasm), else stable with panic=abort, and
 # says so.
+#
+# `scripts/build.sh --test-trap` is that release build with the test-only `test-trap` feature (an
+# export that traps the module on purpose, for tests/e2e/crash.test.mjs), assembled in
+# target/trap/dist/: dist/ and pkg/ are left as they are.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -35,8 +39,21 @@ libdir=$(rustc --target wasm32-unknown-unknown --print target-libdir 2>/dev/null
   compgen -G "$libdir/libstd-*.rlib" >/dev/null ||
   fail "this Rust has no wasm32-unknown-unknown standard library: run \`make setup\`"
 
+test_trap=
+if [ "${1:-}" = "--test-trap" ]; then test_trap=1; shift; fi
 profile=${1:---release}
 cargo_args=()
+# The shadow stack pointer is exported: a trap leaves it below where it rests between calls, which
+# is how the loader tells that an instance trapped, and the loader puts it back on the instance it
+# leaves behind so that its silenced listeners can still run (js/news-widget.js, src/dom/halt.rs).
+rustflags='"-Clink-arg=--export=__stack_pointer"'
+pkg=pkg
+out=dist
+if [ -n "$test_trap" ]; then
+  pkg=target/trap/pkg
+  out=target/trap/dist
+  cargo_args=(--features test-trap)
+fi
 if [ "$profile" = "--release" ]; then
   if release_toolchain_ready; then
     export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
@@ -47,10 +64,10 @@ if [ "$profile" = "--release" ]; then
     # longer. std's optimize_for_size feature picks its smaller algorithms (sorts, integer
     # formatting), same results: 4.5 KB gzip less wasm. Not -Zfmt-debug=none: it changes no
     # byte of the .wasm (docs/benchmarks.md#size).
-    cargo_args=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+    cargo_args+=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
       -Zpanic-immediate-abort
-      --config 'profile.release.panic="immediate-abort"'
-      --config 'build.rustflags=["-Zunstable-options", "-Zlocation-detail=none", "-Csymbol-mangling-version=legacy"]')
+      --config 'profile.release.panic="immediate-abort"')
+    rustflags="\"-Zunstable-options\", \"-Zlocation-detail=none\", \"-Csymbol-mangling-version=legacy\", $rustflags"
     echo "==> $RELEASE_TOOLCHAIN, std rebuilt with panic=immediate-abort"
     built_with=$RELEASE_TOOLCHAIN
   else
@@ -58,39 +75,40 @@ if [ "$profile" = "--release" ]; then
       "build with panic=abort, whose .wasm is about 24 KB gzip larger: \`make setup\` installs it" >&2
   fi
 fi
-echo "==> wasm-pack build $profile"
+cargo_args+=(--config "build.rustflags=[$rustflags]")
+echo "==> wasm-pack build $profile${test_trap:+ --features test-trap}"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-rm -f pkg/news-widget-core_bg.wasm
+rm -f "$pkg/news-widget-core_bg.wasm"
 # The crate's path before `--`: wasm-pack would take the first cargo argument for it.
-if ! wasm-pack build "$profile" --mode no-install --target web --out-dir pkg \
+if ! wasm-pack build "$profile" --mode no-install --target web --out-dir "$pkg" \
   --out-name news-widget-core --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
   cat "$log" >&2
   fail "wasm-pack failed (above)"
 fi
 grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' "$log" || true
-[ -f pkg/news-widget-core_bg.wasm ] || fail "wasm-pack produced no .wasm"
+[ -f "$pkg/news-widget-core_bg.wasm" ] || fail "wasm-pack produced no .wasm"
 
 if [ "$profile" = "--release" ]; then
   # The features stable and the pinned nightly emit (the same set, target_features section);
   # -Oz for size, as the widget loads on every page.
-  before=$(wc -c <pkg/news-widget-core_bg.wasm)
+  before=$(wc -c <"$pkg/news-widget-core_bg.wasm")
   echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}'))"
-  wasm-opt pkg/news-widget-core_bg.wasm -o pkg/news-widget-core_bg.opt.wasm -Oz \
+  wasm-opt "$pkg/news-widget-core_bg.wasm" -o "$pkg/news-widget-core_bg.opt.wasm" -Oz \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --converge --strip-producers --strip-debug ||
     fail "wasm-opt failed: dist/ is left as it was"
-  mv pkg/news-widget-core_bg.opt.wasm pkg/news-widget-core_bg.wasm
-  after=$(wc -c <pkg/news-widget-core_bg.wasm)
+  mv "$pkg/news-widget-core_bg.opt.wasm" "$pkg/news-widget-core_bg.wasm"
+  after=$(wc -c <"$pkg/news-widget-core_bg.wasm")
   [ "$after" -lt "$before" ] || fail "wasm-opt did not shrink the .wasm ($before -> $after bytes)"
   echo "    $before -> $after bytes"
 fi
 
 # Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
-rm -rf dist.next
-mkdir -p dist.next
-cp pkg/news-widget-core_bg.wasm dist.next/
+rm -rf "$out.next"
+mkdir -p "$out.next"
+cp "$pkg/news-widget-core_bg.wasm" "$out.next/"
 # The glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
 # Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
 # as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the
@@ -99,15 +117,19 @@ cp pkg/news-widget-core_bg.wasm dist.next/
 minify=()
 [ "$profile" = "--release" ] && minify=(--minify)
 echo "==> esbuild --bundle ${minify[*]} (glue and js/net.js)"
-esbuild pkg/news-widget-core.js --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
-  --log-level=warning --outfile=dist.next/news-widget-core.js || fail "esbuild failed on the glue"
+esbuild "$pkg/news-widget-core.js" --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
+  --log-level=warning --outfile="$out.next/news-widget-core.js" || fail "esbuild failed on the glue"
 if [ "$profile" = "--release" ]; then
   esbuild js/news-widget.js --minify --target=es2017 --log-level=warning \
-    --outfile=dist.next/news-widget.js || fail "esbuild failed on the loader"
+    --outfile="$out.next/news-widget.js" || fail "esbuild failed on the loader"
 else
-  cp js/news-widget.js dist.next/
+  cp js/news-widget.js "$out.next/"
 fi
-rm -rf dist && mv dist.next dist
+rm -rf "$out" && mv "$out.next" "$out"
+if [ -n "$test_trap" ]; then
+  echo "==> $out/ (test build, never shipped)"
+  exit 0
+fi
 # Which Rust built dist/, for the size test (tests/e2e/size.test.mjs): its budget is the pinned
 # nightly's build.
 echo "${built_with:-stable}" >target/dist-toolchain

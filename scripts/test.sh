@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: fmt and clippy, native `cargo test` (pure core, and the crate's own rules: no
-# import circle in src/, tests/core/imports.rs), `wasm-pack test` in headless
-# Chromium (DOM layer), then the release build and the Playwright end-to-end + accessibility
-# tests on the served demo.
+# import circle in src/, tests/core/imports.rs), `wasm-pack test` in headless Chromium (DOM
+# layer), then the release build (and the test-only build that can trap on purpose) and the
+# Playwright end-to-end + accessibility tests on the served demo.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -22,19 +22,23 @@ run() {
   if "$@" 2>&1 | tee -a "$log"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
 }
 
-# Style and lints first: formatting and clippy, for the native build and for the wasm32 build
-# (the DOM layer exists only there), every target (library, tests, benches), warnings denied.
+# Style and lints first: formatting and clippy over the workspace (the widget and its Fluent
+# crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
+# there), every target (library, tests, benches), warnings denied; and the library with the
+# test-only `test-trap` feature.
 lint() {
-  cargo fmt --check &&
-    cargo clippy --quiet --all-targets -- -D warnings &&
-    cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+  cargo fmt --all --check &&
+    cargo clippy --quiet --workspace --all-targets -- -D warnings &&
+    cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings &&
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings
 }
 run "lint (cargo fmt --check, clippy native and wasm32)" lint
-run "native tests (cargo test)" cargo test --quiet
+run "native tests (cargo test)" cargo test --quiet --workspace
 # Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
   timeout 1200 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'
 run "release build (dist/)" bash scripts/build.sh
+run "test-only trap build (target/trap/dist/)" bash scripts/build.sh --test-trap
 run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/*.test.mjs
 
 printf '\n==> summary\n'

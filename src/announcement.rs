@@ -1,9 +1,8 @@
 //! What the live region says, for the widget and the reader toolbar alike: each announcement
 //! and the Fluent message (its id and arguments) that words it.
 
-use fluent_bundle::FluentValue;
-
 use crate::contract::FontStep;
+use crate::i18n::Arg;
 
 /// A message for the live region.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,12 +21,12 @@ pub enum Announcement {
 
 impl Announcement {
     /// The Fluent message and its arguments (the language's name is added by the DOM layer).
-    pub fn message(&self) -> (&'static str, Vec<(&'static str, FluentValue<'static>)>) {
-        let count = |n: usize| FluentValue::from(n as u32);
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg<'static>)>) {
+        let count = |n: usize| Arg::from(n as u32);
         match self {
             Announcement::FontSize(step) => (
                 "font-size-changed",
-                vec![("percent", FluentValue::from(step.percent_text()))],
+                vec![("percent", Arg::from(step.percent_text()))],
             ),
             Announcement::Language(_) => ("language-changed", Vec::new()),
             Announcement::MoreShown(n) => ("more-announce", vec![("count", count(*n))]),

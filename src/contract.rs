@@ -84,10 +84,13 @@ pub enum ErrorKind {
     Feed,
     /// A run-time Fluent resource has errors.
     Locale,
+    /// The module stopped on an error of its own (a trap): every widget and toolbar of the page
+    /// shows Retry, which starts it afresh. Raised by the loader, never by the module.
+    Crash,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 7] = [
+    pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Config,
         ErrorKind::Load,
         ErrorKind::Network,
@@ -95,6 +98,7 @@ impl ErrorKind {
         ErrorKind::Http,
         ErrorKind::Feed,
         ErrorKind::Locale,
+        ErrorKind::Crash,
     ];
 
     pub fn name(self) -> &'static str {
@@ -106,6 +110,7 @@ impl ErrorKind {
             ErrorKind::Http => "http",
             ErrorKind::Feed => "feed",
             ErrorKind::Locale => "locale",
+            ErrorKind::Crash => "crash",
         }
     }
 }

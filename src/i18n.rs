@@ -1,17 +1,25 @@
-//! Localization core: the built-in Fluent resources, the catalog of resources a widget speaks
-//! from, and message lookup with a per-message fallback to English. Which locale that is, is
-//! decided in `lang`. No DOM here.
+//! Localization core: the built-in messages (compiled by build.rs from `locales/*/*.ftl`, which
+//! it checks first), the catalog of compiled resources a widget speaks from, and message
+//! lookup with a per-message fallback to English. Formatting is `ftl_format`'s, with Fluent's
+//! semantics; plural categories and numbers come from a [`Numbers`] (the browser's `Intl`,
+//! `intl`, in the widget). Which locale speaks is decided in `lang`. No DOM here.
 //!
-//! Bidi isolation marks are off (`set_use_isolating(false)`): every UI language we ship is
-//! left-to-right, the placeables are numbers, percentages and language names, and U+2068/U+2069
-//! would end up in `aria-label`s, printed pages and copied text where some screen readers and
-//! fonts show them as stray glyphs. Text that may come in another script (article titles) is
-//! never interpolated into a message; it goes into its own element with its own `lang`.
+//! Bidi isolation marks are off: every UI language we ship is left-to-right, the placeables are
+//! numbers, percentages and language names, and U+2068/U+2069 would end up in `aria-label`s,
+//! printed pages and copied text where some screen readers and fonts show them as stray glyphs.
+//! Text that may come in another script (article titles) is never interpolated into a message;
+//! it goes into its own element with its own `lang`.
+
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
 
 use std::fmt;
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
+use ftl_format::Bundle;
+/// A compiled resource, built in or compiled at run time by [`compile`].
+pub use ftl_format::Resource as Compiled;
+pub use ftl_format::{Arg, FormatError, Numbers};
 
 use crate::lang;
 use unic_langid::LanguageIdentifier;
@@ -21,26 +29,25 @@ pub struct BuiltIn {
     pub tag: &'static str,
     /// The language's own name, shown in the language control.
     pub endonym: &'static str,
-    /// The resource as it ships: `locales/<tag>/news-widget.ftl` without its comment lines
-    /// (build.rs).
-    pub source: &'static str,
+    /// `locales/<tag>/news-widget.ftl`, checked and compiled by build.rs.
+    pub compiled: &'static [u8],
 }
 
 pub const BUILT_IN: [BuiltIn; 3] = [
     BuiltIn {
         tag: "en-US",
         endonym: "English",
-        source: include_str!(concat!(env!("OUT_DIR"), "/en-US.ftl")),
+        compiled: include_bytes!(concat!(env!("OUT_DIR"), "/en-US.ftlc")),
     },
     BuiltIn {
         tag: "zh-CN",
         endonym: "中文",
-        source: include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
+        compiled: include_bytes!(concat!(env!("OUT_DIR"), "/zh-CN.ftlc")),
     },
     BuiltIn {
         tag: "ko-KR",
         endonym: "한국어",
-        source: include_str!(concat!(env!("OUT_DIR"), "/ko-KR.ftl")),
+        compiled: include_bytes!(concat!(env!("OUT_DIR"), "/ko-KR.ftlc")),
     },
 ];
 
@@ -50,14 +57,21 @@ pub use crate::lang::FALLBACK;
 pub enum I18nError {
     /// A message is absent from the chosen locale; the fallback locale answered instead.
     MissingMessage { id: String, locale: String },
-    /// A message exists but resolving it failed (unknown variable, cyclic reference, …).
+    /// A message exists but formatting it met a problem (unknown variable, cyclic reference, …).
     Format {
         id: String,
         locale: String,
+        error: FormatError,
+    },
+    /// A resource loaded at run time has an entry that does not parse (the built-in ones are
+    /// checked by the build).
+    Syntax {
+        locale: String,
+        /// Where the resource came from (its URL).
+        file: String,
+        line: usize,
         detail: String,
     },
-    /// A resource (built-in or loaded at run time) has entries that do not parse.
-    Syntax { locale: String, detail: String },
 }
 
 impl fmt::Display for I18nError {
@@ -69,14 +83,22 @@ impl fmt::Display for I18nError {
                     "message \"{id}\" is missing in {locale}; using {FALLBACK}"
                 )
             }
-            I18nError::Format { id, locale, detail } => {
+            I18nError::Format { id, locale, error } => {
                 write!(
                     f,
-                    "message \"{id}\" in {locale} did not format cleanly: {detail}"
+                    "message \"{id}\" in {locale} did not format cleanly: {error}"
                 )
             }
-            I18nError::Syntax { locale, detail } => {
-                write!(f, "Fluent resource for {locale} has errors: {detail}")
+            I18nError::Syntax {
+                locale,
+                file,
+                line,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "Fluent resource for {locale} has errors: {file}:{line}: {detail}"
+                )
             }
         }
     }
@@ -91,23 +113,49 @@ pub fn built_in_locales() -> Vec<LanguageIdentifier> {
         .collect()
 }
 
-/// The Fluent resources an instance knows, per locale: the built-in ones, then any loaded at
-/// run time (which override built-in messages of the same id).
+/// Compiles a resource loaded at run time (`file` names it in errors): the entries with syntax
+/// errors are reported and left out, the rest apply.
+pub fn compile(
+    locale: &LanguageIdentifier,
+    file: &str,
+    source: &str,
+    errors: &mut Vec<I18nError>,
+) -> Rc<Compiled> {
+    let (compiled, syntax_errors) = ftl_compile::compile(source);
+    for error in syntax_errors {
+        errors.push(I18nError::Syntax {
+            locale: locale.to_string(),
+            file: file.to_string(),
+            line: error.line,
+            detail: error.kind.to_string(),
+        });
+    }
+    // The form was written by this build's own compiler just now.
+    Rc::new(Compiled::new(compiled.into()).expect("the compiler writes its own form's version"))
+}
+
+/// The compiled resources an instance knows, per locale: the built-in ones, then any added at
+/// run time (which override built-in messages of the same id), and the number rules that
+/// format them.
 #[derive(Clone)]
 pub struct Catalog {
-    entries: Vec<(LanguageIdentifier, Vec<Rc<FluentResource>>)>,
+    entries: Vec<(LanguageIdentifier, Vec<Rc<Compiled>>)>,
+    numbers: Rc<dyn Numbers>,
 }
 
 impl Catalog {
-    /// Parses the built-in resources. Their syntax is checked by the native tests, so an error
-    /// here is reported, not fatal: the good entries still load.
-    pub fn built_in(errors: &mut Vec<I18nError>) -> Catalog {
-        let mut entries = Vec::new();
-        for (id, built) in built_in_locales().into_iter().zip(BUILT_IN.iter()) {
-            let resource = parse_resource(&id, built.source.to_string(), errors);
-            entries.push((id, vec![resource]));
-        }
-        Catalog { entries }
+    /// The built-in resources, formatted with `numbers`' plural categories and number strings.
+    pub fn built_in(numbers: Rc<dyn Numbers>) -> Catalog {
+        let entries = built_in_locales()
+            .into_iter()
+            .zip(BUILT_IN.iter())
+            .map(|(id, built)| {
+                // build.rs compiled it with the same crate that reads it.
+                let compiled = Compiled::new(built.compiled.into()).expect("built-in form version");
+                (id, vec![Rc::new(compiled)])
+            })
+            .collect();
+        Catalog { entries, numbers }
     }
 
     pub fn locales(&self) -> Vec<LanguageIdentifier> {
@@ -123,16 +171,17 @@ impl Catalog {
     pub fn add_source(
         &mut self,
         locale: LanguageIdentifier,
-        source: String,
+        file: &str,
+        source: &str,
         errors: &mut Vec<I18nError>,
     ) {
-        let resource = parse_resource(&locale, source, errors);
-        self.add_parsed(locale, resource);
+        let compiled = compile(&locale, file, source, errors);
+        self.add_compiled(locale, compiled);
     }
 
-    /// Adds a resource parsed once for the page (`parse_resource`), which several widgets'
+    /// Adds a resource compiled once for the page ([`compile`]), which several widgets'
     /// catalogs may share.
-    pub fn add_parsed(&mut self, locale: LanguageIdentifier, resource: Rc<FluentResource>) {
+    pub fn add_compiled(&mut self, locale: LanguageIdentifier, resource: Rc<Compiled>) {
         match self.entries.iter_mut().find(|(id, _)| *id == locale) {
             Some((_, list)) => list.push(resource),
             None => self.entries.push((locale, vec![resource])),
@@ -141,58 +190,46 @@ impl Catalog {
 
     /// A localizer for `locale` that falls back to English message by message.
     pub fn localizer(&self, locale: &LanguageIdentifier) -> Localizer {
-        let mut chain = Vec::with_capacity(2);
+        let mut chain: Vec<Speaker> = Vec::with_capacity(2);
         let fallback = lang::fallback();
         for wanted in [locale, &fallback] {
-            if chain
-                .iter()
-                .any(|b: &FluentBundle<Rc<FluentResource>>| b.locales[0] == *wanted)
-            {
+            if chain.iter().any(|s| s.locale == *wanted) {
                 continue;
             }
             if let Some((id, resources)) = self.entries.iter().find(|(id, _)| id == wanted) {
-                let mut bundle = FluentBundle::new(vec![id.clone()]);
-                bundle.set_use_isolating(false);
-                for resource in resources {
-                    bundle.add_resource_overriding(Rc::clone(resource));
-                }
-                chain.push(bundle);
-            }
-        }
-        Localizer { chain }
-    }
-}
-
-/// Parses a Fluent resource; entries with syntax errors are reported and skipped.
-pub fn parse_resource(
-    locale: &LanguageIdentifier,
-    source: String,
-    errors: &mut Vec<I18nError>,
-) -> Rc<FluentResource> {
-    match FluentResource::try_new(source) {
-        Ok(resource) => Rc::new(resource),
-        Err((resource, parse_errors)) => {
-            for error in parse_errors {
-                errors.push(I18nError::Syntax {
-                    locale: locale.to_string(),
-                    detail: error.to_string(),
+                chain.push(Speaker {
+                    locale: id.clone(),
+                    tag: id.to_string(),
+                    resources: resources.clone(),
                 });
             }
-            Rc::new(resource)
+        }
+        Localizer {
+            chain,
+            numbers: Rc::clone(&self.numbers),
         }
     }
 }
 
-/// A formatted message and the locale whose bundle produced it, so the DOM layer can mark a
-/// fallback string with its own `lang`.
+/// A formatted message and the locale whose resources produced it, so the DOM layer can mark
+/// a fallback string with its own `lang`.
 pub struct Message {
     pub text: String,
     pub locale: LanguageIdentifier,
 }
 
+/// One locale of a localizer's chain.
+struct Speaker {
+    locale: LanguageIdentifier,
+    /// `locale` written out, as the number rules take it.
+    tag: String,
+    resources: Vec<Rc<Compiled>>,
+}
+
 /// Formats messages in one locale with English behind it.
 pub struct Localizer {
-    chain: Vec<FluentBundle<Rc<FluentResource>>>,
+    chain: Vec<Speaker>,
+    numbers: Rc<dyn Numbers>,
 }
 
 impl Localizer {
@@ -200,7 +237,7 @@ impl Localizer {
     pub fn locale(&self) -> LanguageIdentifier {
         self.chain
             .first()
-            .map(|b| b.locales[0].clone())
+            .map(|s| s.locale.clone())
             .unwrap_or_else(lang::fallback)
     }
 
@@ -210,20 +247,29 @@ impl Localizer {
     pub fn format(
         &self,
         id: &str,
-        args: &[(&str, FluentValue<'_>)],
+        args: &[(&str, Arg<'_>)],
         errors: &mut Vec<I18nError>,
     ) -> Message {
-        let fluent_args = if args.is_empty() {
-            None
-        } else {
-            let mut map = FluentArgs::with_capacity(args.len());
-            for (name, value) in args {
-                map.set(*name, value.clone());
-            }
-            Some(map)
-        };
-        for (position, bundle) in self.chain.iter().enumerate() {
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        self.format_part(id, None, args, errors)
+    }
+
+    /// `format` for attribute `attribute` of message `id`; the id alone stands in when no
+    /// locale has it.
+    pub fn format_part(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+        errors: &mut Vec<I18nError>,
+    ) -> Message {
+        for (position, speaker) in self.chain.iter().enumerate() {
+            let bundle = Bundle {
+                locale: &speaker.tag,
+                resources: &speaker.resources,
+                numbers: &*self.numbers,
+            };
+            let mut format_errors = Vec::new();
+            let Some(text) = bundle.format(id, attribute, args, &mut format_errors) else {
                 continue;
             };
             if position > 0 {
@@ -232,18 +278,14 @@ impl Localizer {
                     locale: self.locale().to_string(),
                 });
             }
-            let mut format_errors: Vec<FluentError> = Vec::new();
-            let text = bundle.format_pattern(pattern, fluent_args.as_ref(), &mut format_errors);
-            for error in format_errors {
-                errors.push(I18nError::Format {
-                    id: id.to_string(),
-                    locale: bundle.locales[0].to_string(),
-                    detail: error.to_string(),
-                });
-            }
+            errors.extend(format_errors.into_iter().map(|error| I18nError::Format {
+                id: id.to_string(),
+                locale: speaker.tag.clone(),
+                error,
+            }));
             return Message {
-                text: text.into_owned(),
-                locale: bundle.locales[0].clone(),
+                text,
+                locale: speaker.locale.clone(),
             };
         }
         errors.push(I18nError::MissingMessage {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use fluent_bundle::FluentValue;
+use crate::i18n::Arg;
 
 use crate::contract::ErrorKind;
 use crate::feed::FeedError;
@@ -37,11 +37,11 @@ impl LoadError {
     }
 
     /// The arguments of `message_id`'s message.
-    pub fn message_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+    pub fn message_args(&self) -> Vec<(&'static str, Arg<'static>)> {
         match self {
-            LoadError::Http { status } => vec![("status", FluentValue::from(status.to_string()))],
+            LoadError::Http { status } => vec![("status", Arg::from(status.to_string()))],
             LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
-                vec![("count", FluentValue::from(*skipped as u32))]
+                vec![("count", Arg::from(*skipped as u32))]
             }
             _ => Vec::new(),
         }

@@ -11,11 +11,16 @@
 //!   and `json` (the browser's parsers for the readers);
 //! - `parts`: what the widget and the toolbar are both built from: `ctx` (what a render needs),
 //!   `node`, `controls` (fonts, languages), `listen`, `notify`, `intl`, `clean` (the sanitizing
-//!   walker), `print`.
+//!   walker), `print`;
+//! - after a trap: `halt` (the switch that silences the instance left behind), and, in test
+//!   builds only, `test_trap` (a trap on purpose).
 
+mod halt;
 mod net;
 mod page;
 mod parts;
+#[cfg(feature = "test-trap")]
+mod test_trap;
 mod toolbar;
 mod widget;
 

@@ -149,7 +149,7 @@ fn error_kinds_have_their_contract_names() {
     let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.name()).collect();
     assert_eq!(
         names,
-        ["config", "load", "network", "timeout", "http", "feed", "locale"]
+        ["config", "load", "network", "timeout", "http", "feed", "locale", "crash"]
     );
 }
 

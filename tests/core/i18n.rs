@@ -1,185 +1,48 @@
-// Specification of the i18n core: the three built-in Fluent resources stay in step with each
-// other, every message formats, runtime resources behave, and language negotiation is pinned.
+// Specification of the i18n core: the three built-in Fluent resources pass the build's checks
+// and format as fluent-bundle formatted them, every message formats, runtime resources behave,
+// and language negotiation is pinned.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
-use fluent_syntax::ast;
-use news_widget::i18n::{built_in_locales, Catalog, I18nError, Message, BUILT_IN, FALLBACK};
+use ftl_compile::check::{check, Source};
+use ftl_format::reference::FluentBundleNumbers;
+use news_widget::i18n::{built_in_locales, Arg, Catalog, I18nError, Message, BUILT_IN, FALLBACK};
 use news_widget::lang::negotiate_locale;
 use unic_langid::LanguageIdentifier;
 
 // ---- helpers ---------------------------------------------------------------------------------
+
+use crate::support::differential;
 
 fn lang(tag: &str) -> LanguageIdentifier {
     tag.parse()
         .unwrap_or_else(|e| panic!("{tag:?} should be a valid tag in the test: {e:?}"))
 }
 
-fn source(tag: &str) -> &'static str {
-    BUILT_IN
-        .iter()
-        .find(|b| b.tag == tag)
-        .unwrap_or_else(|| panic!("{tag} is not a built-in locale"))
-        .source
-}
-
-/// What a translation must keep from English: the variables it reads (a missing one is a lost
-/// number, an extra one is an error at run time) and the attribute names the DOM asks for.
-#[derive(Debug, Default)]
-struct Shape {
-    variables: BTreeSet<String>,
-    attributes: BTreeSet<String>,
-}
-
-/// Every message (and term, as `-id`) of a built-in resource with its shape. Parse errors are
-/// the business of the `*_parses_without_errors` tests; here the partial resource is used so
-/// that one broken entry does not mask parity problems elsewhere.
-fn shapes(tag: &str) -> BTreeMap<String, Shape> {
-    shapes_of(source(tag))
-}
-
-fn shapes_of(source: &str) -> BTreeMap<String, Shape> {
-    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(partial, _)| partial);
-    let mut out = BTreeMap::new();
-    for entry in &resource.body {
-        let (id, value, attributes) = match entry {
-            ast::Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
-            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
-            _ => continue,
-        };
-        let mut shape = Shape::default();
-        if let Some(value) = value {
-            pattern_variables(value, &mut shape.variables);
-        }
-        for attribute in attributes {
-            shape.attributes.insert(attribute.id.name.to_string());
-            pattern_variables(&attribute.value, &mut shape.variables);
-        }
-        out.insert(id, shape);
-    }
-    out
-}
-
-fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, out);
-        }
-    }
-}
-
-fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
-            for variant in variants {
-                pattern_variables(&variant.value, out);
-            }
-        }
-        ast::Expression::Inline(inline) => inline_variables(inline, out),
-    }
-}
-
-fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_string());
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            arguments_variables(arguments, out)
-        }
-        ast::InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => arguments_variables(arguments, out),
-        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
-        // Literals hold no variables; a message reference's variables belong to that message,
-        // which is checked on its own.
-        ast::InlineExpression::TermReference {
-            arguments: None, ..
-        }
-        | ast::InlineExpression::StringLiteral { .. }
-        | ast::InlineExpression::NumberLiteral { .. }
-        | ast::InlineExpression::MessageReference { .. } => {}
-    }
-}
-
-fn arguments_variables(arguments: &ast::CallArguments<&str>, out: &mut BTreeSet<String>) {
-    for positional in &arguments.positional {
-        inline_variables(positional, out);
-    }
-    for named in &arguments.named {
-        inline_variables(&named.value, out);
-    }
-}
-
-fn assert_has_every_message(of: &str, locale: &str) {
-    let theirs = shapes(locale);
-    let missing: Vec<String> = shapes(of)
-        .into_keys()
-        .filter(|id| !theirs.contains_key(id))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{locale} lacks these {of} messages: {missing:?}"
-    );
-}
-
-/// Ids present in both resources whose `part` (variables or attributes) differ, with both sides.
-fn assert_same(locale: &str, what: &str, part: fn(&Shape) -> &BTreeSet<String>) {
-    let english = shapes(FALLBACK);
-    let translated = shapes(locale);
-    let differing: Vec<String> = english
-        .iter()
-        .filter_map(|(id, en)| {
-            let tr = translated.get(id)?;
-            (part(en) != part(tr))
-                .then(|| format!("{id}: {FALLBACK} {:?}, {locale} {:?}", part(en), part(tr)))
-        })
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "{locale} messages with other {what} than {FALLBACK}:\n{}",
-        differing.join("\n")
-    );
-}
-
-fn parse_errors(tag: &str) -> Vec<String> {
-    match fluent_syntax::parser::parse(source(tag)) {
-        Ok(_) => Vec::new(),
-        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
-    }
-}
-
 /// One value per variable any message uses, of the type the widget passes for it.
-fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
+fn sample_args() -> Vec<(&'static str, Arg<'static>)> {
     vec![
-        ("count", FluentValue::from(3)),
-        ("shown", FluentValue::from(10)),
-        ("total", FluentValue::from(42)),
-        ("percent", FluentValue::from("125")),
-        ("language", FluentValue::from("English")),
-        ("status", FluentValue::from("503")),
-        ("when", FluentValue::from("May 28, 2024, 3:05 PM")),
+        ("count", Arg::from(3)),
+        ("shown", Arg::from(10)),
+        ("total", Arg::from(42)),
+        ("percent", Arg::from("125")),
+        ("language", Arg::from("English")),
+        ("status", Arg::from("503")),
+        ("when", Arg::from("May 28, 2024, 3:05 PM")),
     ]
 }
 
+/// The built-in catalog with fluent-bundle's own plural rules and number strings (the widget
+/// asks the browser's `Intl`; tests/dom_messages.rs checks that it gives the same).
 fn built_in_catalog() -> Catalog {
-    let mut errors = Vec::new();
-    let catalog = Catalog::built_in(&mut errors);
-    assert!(
-        errors.is_empty(),
-        "built-in catalog reported errors: {errors:?}"
-    );
-    catalog
+    Catalog::built_in(Rc::new(FluentBundleNumbers::default()))
 }
 
 fn format(
     catalog: &Catalog,
     locale: &str,
     id: &str,
-    args: &[(&str, FluentValue<'_>)],
+    args: &[(&str, Arg<'_>)],
 ) -> (Message, Vec<I18nError>) {
     let mut errors = Vec::new();
     let message = catalog
@@ -188,14 +51,21 @@ fn format(
     (message, errors)
 }
 
-/// Formats every English id (the widget's contract) in `locale`; collects every problem so one
-/// bad message does not hide the next.
+/// The ids of the English resource (the widget's contract).
+fn english_ids() -> Vec<String> {
+    let resource = news_widget::i18n::Compiled::new(BUILT_IN[0].compiled.into()).expect("built in");
+    resource.message_ids().map(str::to_string).collect()
+}
+
+/// Formats every English id in `locale`; collects every problem so one bad message does not
+/// hide the next.
 fn assert_every_message_formats(locale: &str) {
     let catalog = built_in_catalog();
     let args = sample_args();
-    let problems: Vec<String> = shapes(FALLBACK)
-        .into_keys()
-        .filter(|id| !id.starts_with('-'))
+    let ids = english_ids();
+    assert!(ids.len() > 30, "read the English ids: {ids:?}");
+    let problems: Vec<String> = ids
+        .into_iter()
         .filter_map(|id| {
             let (message, errors) = format(&catalog, locale, &id, &args);
             let problem = if !errors.is_empty() {
@@ -219,111 +89,56 @@ fn assert_every_message_formats(locale: &str) {
     );
 }
 
-// ---- 1. parity of the built-in resources ----------------------------------------------------
+// ---- 1. the built-in resources ----------------------------------------------------------------
 
+/// The build fails on the checks' errors and only warns of a missing translation; the widget's
+/// own resources have neither.
 #[test]
-fn built_in_en_us_resource_parses_without_errors() {
-    assert_eq!(parse_errors("en-US"), Vec::<String>::new());
-}
-
-#[test]
-fn built_in_zh_cn_resource_parses_without_errors() {
-    assert_eq!(parse_errors("zh-CN"), Vec::<String>::new());
-}
-
-#[test]
-fn built_in_ko_kr_resource_parses_without_errors() {
-    assert_eq!(parse_errors("ko-KR"), Vec::<String>::new());
-}
-
-#[test]
-fn zh_cn_has_every_english_message() {
-    assert_has_every_message("en-US", "zh-CN");
-}
-
-#[test]
-fn ko_kr_has_every_english_message() {
-    assert_has_every_message("en-US", "ko-KR");
-}
-
-/// An id only a translation has is dead text, or a renamed id that English lost.
-#[test]
-fn english_has_every_chinese_message() {
-    assert_has_every_message("zh-CN", "en-US");
-}
-
-#[test]
-fn english_has_every_korean_message() {
-    assert_has_every_message("ko-KR", "en-US");
-}
-
-#[test]
-fn zh_cn_messages_use_the_same_variables_as_english() {
-    assert_same("zh-CN", "variables", |s| &s.variables);
-}
-
-#[test]
-fn ko_kr_messages_use_the_same_variables_as_english() {
-    assert_same("ko-KR", "variables", |s| &s.variables);
-}
-
-#[test]
-fn zh_cn_messages_have_the_same_attributes_as_english() {
-    assert_same("zh-CN", "attributes", |s| &s.attributes);
-}
-
-#[test]
-fn ko_kr_messages_have_the_same_attributes_as_english() {
-    assert_same("ko-KR", "attributes", |s| &s.attributes);
-}
-
-/// The catalog adds resources with overriding, so a duplicated id would silently drop one of
-/// the two texts; the parity maps above would not see it either.
-#[test]
-fn built_in_resources_have_no_duplicate_ids() {
-    let duplicates: Vec<String> = BUILT_IN
+fn built_in_resources_pass_the_builds_checks_without_a_warning() {
+    let path = |tag: &str| format!("locales/{tag}/news-widget.ftl");
+    let paths: Vec<String> = differential::BUILT_IN_SOURCES
         .iter()
-        .flat_map(|b| {
-            let resource =
-                fluent_syntax::parser::parse(b.source).unwrap_or_else(|(partial, _)| partial);
-            let mut seen = BTreeSet::new();
-            resource
-                .body
-                .iter()
-                .filter_map(|e| match e {
-                    ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
-                    _ => None,
-                })
-                .filter(|id| !seen.insert(id.clone()))
-                .map(|id| format!("{}: {id}", b.tag))
-                .collect::<Vec<_>>()
-        })
+        .map(|(t, _)| path(t))
         .collect();
-    assert!(duplicates.is_empty(), "duplicated ids: {duplicates:?}");
+    let source = |i: usize| Source {
+        path: &paths[i],
+        text: differential::BUILT_IN_SOURCES[i].1,
+    };
+    assert_eq!(differential::BUILT_IN_SOURCES[0].0, FALLBACK);
+    let problems = check(&source(0), &[source(1), source(2)]);
+    let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems, Vec::<String>::new());
 }
 
-/// The parity tests are only as good as the walk: pin that it reaches selectors, variants,
-/// nested placeables, call arguments and attributes (named arguments can only be literals) (today's resources use only a few of these).
+/// Every message of every built-in locale, compiled and formatted by the widget's path, says
+/// what fluent-bundle said with the same arguments (natively; in Chromium with the browser's
+/// `Intl` in tests/dom_messages.rs).
 #[test]
-fn variable_walk_reaches_every_part_of_a_message() {
-    let shapes = shapes_of(
-        "m = { $sel ->\n    [a] { { $nested } }\n   *[b] { NUMBER($pos, $second, style: \"percent\") } { -t($termarg) }\n}\n    .title = { $attr }\n    .label = plain\n-t = T\n",
-    );
-    let m = &shapes["m"];
-    assert_eq!(
-        m.variables.iter().map(String::as_str).collect::<Vec<_>>(),
-        ["attr", "nested", "pos", "second", "sel", "termarg"]
-    );
-    assert_eq!(
-        m.attributes.iter().map(String::as_str).collect::<Vec<_>>(),
-        ["label", "title"]
-    );
-    assert!(
-        shapes.contains_key("-t"),
-        "terms are collected as -id: {:?}",
-        shapes.keys()
-    );
+fn built_in_messages_format_as_fluent_bundle_formatted_them() {
+    for (locale, _) in differential::BUILT_IN_SOURCES {
+        let report = differential::compare(
+            Rc::new(FluentBundleNumbers::default()),
+            locale,
+            &[],
+            &differential::argument_sets(),
+        );
+        report.assert_same(400);
+    }
+}
+
+/// A site's resource with every construct Fluent has, added at run time as the `locales` option
+/// adds it, over the built-in English.
+#[test]
+fn runtime_resources_format_as_fluent_bundle_formatted_them() {
+    for (locale, runtime) in [("en-US", "en-US"), ("ja", "ja")] {
+        let report = differential::compare(
+            Rc::new(FluentBundleNumbers::default()),
+            locale,
+            &[(runtime, differential::EVERYTHING)],
+            &differential::argument_sets(),
+        );
+        report.assert_same(500);
+    }
 }
 
 // ---- 2. formatting ---------------------------------------------------------------------------
@@ -345,10 +160,7 @@ fn every_ko_kr_message_formats_with_sample_args() {
 
 #[test]
 fn english_plural_one_article() {
-    let args = [
-        ("shown", FluentValue::from(1)),
-        ("total", FluentValue::from(1)),
-    ];
+    let args = [("shown", Arg::from(1)), ("total", Arg::from(1))];
     let (message, errors) = format(&built_in_catalog(), "en-US", "cards-shown", &args);
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "Showing 1 of 1 article");
@@ -356,10 +168,7 @@ fn english_plural_one_article() {
 
 #[test]
 fn english_plural_other() {
-    let args = [
-        ("shown", FluentValue::from(10)),
-        ("total", FluentValue::from(25)),
-    ];
+    let args = [("shown", Arg::from(10)), ("total", Arg::from(25))];
     let (message, errors) = format(&built_in_catalog(), "en-US", "cards-shown", &args);
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "Showing 10 of 25 articles");
@@ -371,7 +180,7 @@ fn english_more_announce_one_is_spelled_out() {
         &built_in_catalog(),
         "en-US",
         "more-announce",
-        &[("count", FluentValue::from(1))],
+        &[("count", Arg::from(1))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "One more article shown.");
@@ -383,7 +192,7 @@ fn english_news_updated_one_is_spelled_out() {
         &built_in_catalog(),
         "en-US",
         "news-updated",
-        &[("count", FluentValue::from(1))],
+        &[("count", Arg::from(1))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "One new article.");
@@ -395,7 +204,7 @@ fn english_news_updated_other_counts() {
         &built_in_catalog(),
         "en-US",
         "news-updated",
-        &[("count", FluentValue::from(2))],
+        &[("count", Arg::from(2))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "2 new articles.");
@@ -407,7 +216,7 @@ fn korean_news_updated_counts() {
         &built_in_catalog(),
         "ko-KR",
         "news-updated",
-        &[("count", FluentValue::from(2))],
+        &[("count", Arg::from(2))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "새 기사 2건이 있습니다.");
@@ -419,7 +228,7 @@ fn chinese_kept_notice_says_when_it_was_updated() {
         &built_in_catalog(),
         "zh-CN",
         "kept-notice",
-        &[("when", FluentValue::from("2024年5月28日 15:05"))],
+        &[("when", Arg::from("2024年5月28日 15:05"))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(
@@ -434,7 +243,7 @@ fn korean_font_size_message() {
         &built_in_catalog(),
         "ko-KR",
         "font-size-changed",
-        &[("percent", FluentValue::from("125"))],
+        &[("percent", Arg::from("125"))],
     );
     assert_eq!(errors, vec![]);
     assert_eq!(message.text, "글자 크기 125%");
@@ -458,7 +267,7 @@ fn chinese_labels_use_fullwidth_colon() {
 fn missing_japanese_message_falls_back_to_english_with_locale_marked() {
     let mut catalog = built_in_catalog();
     let mut errors = Vec::new();
-    catalog.add_source(lang("ja"), "more = もっと見る\n".to_string(), &mut errors);
+    catalog.add_source(lang("ja"), "ja.ftl", "more = もっと見る\n", &mut errors);
     assert_eq!(errors, vec![]);
 
     let (own, own_errors) = format(&catalog, "ja", "more", &[]);
@@ -483,7 +292,7 @@ fn missing_japanese_message_falls_back_to_english_with_locale_marked() {
 fn runtime_resource_rewords_a_message() {
     let mut catalog = built_in_catalog();
     let mut errors = Vec::new();
-    catalog.add_source(lang("en-US"), "more = Show more\n".to_string(), &mut errors);
+    catalog.add_source(lang("en-US"), "en.ftl", "more = Show more\n", &mut errors);
     assert_eq!(errors, vec![]);
     let (message, errors) = format(&catalog, "en-US", "more", &[]);
     assert_eq!((message.text.as_str(), errors), ("Show more", vec![]));
@@ -500,14 +309,23 @@ fn runtime_resource_with_syntax_errors_keeps_good_messages() {
     let mut errors = Vec::new();
     catalog.add_source(
         lang("ko-KR"),
-        "oops = { $\nretry = 다시 해 보기\n".to_string(),
+        "https://city.example/l10n/ko-KR.ftl",
+        "retry = 다시 해 보기\n\noops = { $\n",
         &mut errors,
     );
-    assert!(
-        errors
-            .iter()
-            .any(|e| matches!(e, I18nError::Syntax { locale, .. } if locale == "ko-KR")),
-        "expected a Syntax error for ko-KR, got {errors:?}"
+    // The file and the line are named, as the parser's message.
+    assert_eq!(
+        errors,
+        vec![I18nError::Syntax {
+            locale: "ko-KR".into(),
+            file: "https://city.example/l10n/ko-KR.ftl".into(),
+            line: 3,
+            detail: "Expected one of \"a-zA-Z\"".into(),
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "Fluent resource for ko-KR has errors: https://city.example/l10n/ko-KR.ftl:3: Expected one of \"a-zA-Z\""
     );
     let (message, format_errors) = format(&catalog, "ko-KR", "retry", &[]);
     assert_eq!(

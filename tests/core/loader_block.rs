@@ -55,6 +55,7 @@ fn loader_constants() -> String {
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
+        ("CRASH_ERROR", quoted(ErrorKind::Crash.name())),
         ("FONT_STEP_KEY", quoted(FONT_STEP_KEY)),
         ("MIN_STEP", FontStep::MIN.value().to_string()),
         ("SCALES", list(scales.iter().map(String::as_str))),

@@ -25,9 +25,12 @@ export function chromiumPath() {
   return process.env.CHROMIUM || "/usr/bin/chromium";
 }
 
-/** Starts the server and a browser; returns { url, browser, close }. */
-export async function setUp() {
-  const { server, url } = await startServer({ port: 0, quiet: true });
+/**
+ * Starts the server and a browser; returns { url, browser, close }. `mounts`: more folders to
+ * serve (scripts/serve.mjs), e.g. the test-only build at /trap/.
+ */
+export async function setUp({ mounts = [] } = {}) {
+  const { server, url } = await startServer({ port: 0, quiet: true, mounts });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     url,

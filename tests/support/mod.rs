@@ -12,6 +12,7 @@ mod browser;
 #[allow(unused_imports)]
 pub use browser::*;
 
+pub mod differential;
 pub mod fixtures;
 pub mod json_node;
 pub mod model;

@@ -76,11 +76,12 @@ impl OptionValues for JsOptions<'_> {
         property_text(self.object, name.property).or_else(|| self.attribute(name.attribute))
     }
 
+    /// A number, or text as JavaScript's unary `+` reads it (no float parsing in the wasm).
     fn number(&self, name: OptionName) -> Option<f64> {
         let value = Reflect::get(self.object, &JsValue::from_str(name.property)).ok();
         value
             .and_then(|v| v.as_f64())
-            .or_else(|| self.text(name)?.parse().ok())
+            .or_else(|| Some(JsValue::from_str(&self.text(name)?).unchecked_into_f64()))
     }
 
     /// `feed-<lang>` attributes in their order, then the `feeds` object's own keys (a key given

@@ -1,12 +1,11 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
 //! subscribe through a guard), the reader's stored preferences with the one `storage` listener
-//! that hears other tabs, and the Fluent resources (the built-in ones parsed once, each run-time
-//! `.ftl` fetched and parsed once per page). The stylesheet is shared in `style`.
+//! that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
+//! `.ftl` fetched and compiled once per page). The stylesheet is shared in `style`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use fluent_bundle::FluentResource;
 use js_sys::Promise;
 use unic_langid::LanguageIdentifier;
 use wasm_bindgen::{JsCast, JsValue};
@@ -67,8 +66,9 @@ impl Drop for ResourceRequest {
 /// A run-time resource as the page has it.
 #[derive(Clone)]
 pub enum Resource {
-    /// Parsed, with the syntax errors of its bad entries (each widget that uses it reports them).
-    Parsed(Rc<FluentResource>, Vec<I18nError>),
+    /// Compiled, with the syntax errors of its bad entries (each widget that uses it reports
+    /// them).
+    Compiled(Rc<i18n::Compiled>, Vec<I18nError>),
     Failed(LoadError),
 }
 
@@ -152,11 +152,15 @@ pub fn is_member(host: &Element) -> bool {
         .any(|m| &m.host() == host)
 }
 
-/// Another tab changed a site-wide preference.
+/// Another tab changed a site-wide preference (heard by a halted instance too: it does
+/// nothing, see `halt`).
 fn on_storage(event: web_sys::Event) {
     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
         return;
     };
+    if crate::dom::halt::halted() {
+        return;
+    }
     let members = with_site(|site| site.members_except(None));
     match event.key().as_deref() {
         Some(FONT_STEP_KEY) => {
@@ -207,21 +211,15 @@ pub fn share_language(tag: &str, from: &Membership) {
     }
 }
 
-/// The built-in resources, parsed once per page; each widget's catalog starts as a copy (the
+/// The built-in resources, read once per page; each widget's catalog starts as a copy (the
 /// resources themselves are shared).
 pub fn built_in_catalog() -> Catalog {
-    let mut errors = Vec::new();
-    let catalog = with_site(|site| {
+    with_site(|site| {
         site.built_in
             .borrow_mut()
-            .get_or_insert_with(|| Catalog::built_in(&mut errors))
+            .get_or_insert_with(|| Catalog::built_in(i18n::intl::numbers()))
             .clone()
-    });
-    // Said once the site is no longer borrowed: the console may be a page's wrapper.
-    for error in &errors {
-        crate::dom::warn(&error.to_string());
-    }
-    catalog
+    })
 }
 
 /// Where the page holds a resource: its URL and the timeout it is asked for within, so that a
@@ -259,12 +257,13 @@ pub fn resource(
         n
     });
     let locale = locale.clone();
+    let file = url.to_string();
     let done = wasm_bindgen_futures::future_to_promise(async move {
         let resource = match read::text_of(pending).await {
             Ok(text) => {
                 let mut errors = Vec::new();
-                let parsed = i18n::parse_resource(&locale, text, &mut errors);
-                Resource::Parsed(parsed, errors)
+                let compiled = i18n::compile(&locale, &file, &text, &mut errors);
+                Resource::Compiled(compiled, errors)
             }
             Err(error) => Resource::Failed(error),
         };

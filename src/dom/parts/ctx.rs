@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use fluent_bundle::FluentValue;
+use crate::i18n::Arg;
 use web_sys::{Document, Element};
 
 use super::intl::DateFormatter;
@@ -55,7 +55,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A message's text, and the locale that answered when it is not the UI's.
-    fn message(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> (String, Option<String>) {
+    fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> (String, Option<String>) {
         let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
         let locale = message.locale.to_string();
         let other = (locale != self.ui_lang).then_some(locale);
@@ -71,7 +71,7 @@ impl<'a> Ctx<'a> {
         self.text_args(el, id, &[])
     }
 
-    pub fn text_args(&self, el: El, id: &str, args: &[(&str, FluentValue<'_>)]) -> El {
+    pub fn text_args(&self, el: El, id: &str, args: &[(&str, Arg<'_>)]) -> El {
         let (text, other) = self.message(id, args);
         el.text(&text).lang(other.as_deref())
     }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
 
 use crate::command::Command;
+use crate::dom::halt::halted;
 
 #[must_use = "dropping a Listener removes it at once; keep it in its owner"]
 pub struct Listener {
@@ -39,8 +40,12 @@ impl Drop for Listener {
 }
 
 /// The key of a keydown that may be a widget shortcut: none with Ctrl, Meta or Alt (the
-/// browser's and the reader's own), none that the page already handled.
+/// browser's and the reader's own), none that the page already handled, none for a halted
+/// instance (its listeners stay attached to the shadow root that a fresh one uses, see `halt`).
 pub fn shortcut_key(event: &Event) -> Option<String> {
+    if halted() {
+        return None;
+    }
     let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
     let modified = key.ctrl_key() || key.meta_key() || key.alt_key();
     (!modified && !key.default_prevented()).then(|| key.key())
@@ -49,8 +54,11 @@ pub fn shortcut_key(event: &Event) -> Option<String> {
 /// What a click asks for: the command of the control it is on (the nearest element with a
 /// `data-action`, see `crate::command`), and the value the control names (an article's id, a
 /// language's tag). Nothing for a control that is `aria-disabled` (A+ at 200 % stays focusable
-/// but does nothing).
+/// but does nothing), and none for a halted instance, as above.
 pub fn clicked_command(event: &Event) -> Option<(Command, Option<String>)> {
+    if halted() {
+        return None;
+    }
     let control = event
         .target()?
         .dyn_into::<web_sys::Element>()

@@ -1,14 +1,13 @@
 //! Telling people and pages what changed: the polite live region that screen readers speak,
 //! and the `news-widget:*` events on a host element. Shared by the widget and the toolbar.
 
-use fluent_bundle::FluentValue;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use crate::announcement::Announcement;
 use crate::contract::{Event, Value};
-use crate::i18n::Localizer;
+use crate::i18n::{Arg, Localizer};
 
 /// Says `announcement` in the live region `live`, worded by `l10n`; `extra`: an argument only
 /// the DOM layer knows (a language's name in its own language).
@@ -16,7 +15,7 @@ pub fn say(
     live: &Element,
     l10n: &Localizer,
     announcement: &Announcement,
-    extra: Option<(&'static str, FluentValue<'static>)>,
+    extra: Option<(&'static str, Arg<'static>)>,
 ) {
     let (id, mut args) = announcement.message();
     if let Some(extra) = extra {
@@ -41,6 +40,10 @@ pub fn announce(live: &Element, text: &str) {
 
 /// Dispatches `event` on `host`, bubbling and composed, with its detail as a plain object.
 pub fn emit(host: &Element, event: &Event) {
+    // A halted instance's futures may still finish; the page hears only the live one.
+    if crate::dom::halt::halted() {
+        return;
+    }
     let object = Object::new();
     for (key, value) in event.detail() {
         let value = match value {

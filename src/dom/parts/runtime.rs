@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::dom::halt::halted;
 use crate::machine::Machine;
 
 /// A mounted member: its model, and how the effects of its `update` are carried out.
@@ -42,11 +43,16 @@ thread_local! {
     };
 }
 
-/// Queues `action` for `carrier`, and runs the queue unless it runs already.
+/// Queues `action` for `carrier`, and runs the queue unless it runs already. A halted instance
+/// does nothing more: its requests' answers and the window's events still reach it
+/// (`dom::halt`).
 pub fn dispatch<C: Carrier>(carrier: &Rc<C>, action: Action<C>)
 where
     Action<C>: 'static,
 {
+    if halted() {
+        return;
+    }
     let member = Rc::downgrade(carrier);
     enqueue(Box::new(move || {
         let Some(member) = member.upgrade() else {

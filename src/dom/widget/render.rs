@@ -2,7 +2,7 @@
 //! states. Every string comes from Fluent through `Ctx`; every feed string goes to
 //! `textContent` or through the sanitizer. It sets the parts of docs/interface.md#shadow-parts.
 
-use fluent_bundle::FluentValue;
+use crate::i18n::Arg;
 use web_sys::Element;
 
 use crate::command::Command;
@@ -116,8 +116,8 @@ pub fn list_footer(ctx: &Ctx, items: &Items, shown: usize) -> Element {
         ctx.el("p").class("count").attr("data-role", "count"),
         "cards-shown",
         &[
-            ("shown", FluentValue::from(on_screen as u32)),
-            ("total", FluentValue::from(total as u32)),
+            ("shown", Arg::from(on_screen as u32)),
+            ("total", Arg::from(total as u32)),
         ],
     );
     let footer = ctx.el("div").class("list-footer").child(count);

@@ -214,7 +214,7 @@ impl Widget {
         known: bool,
     ) {
         let failure = match resource {
-            Resource::Parsed(parsed, errors) => {
+            Resource::Compiled(compiled, errors) => {
                 for error in &errors {
                     warn(&error.to_string());
                 }
@@ -235,7 +235,9 @@ impl Widget {
                         notify::emit(&self.host, &event);
                     }
                 }
-                self.catalog.borrow_mut().add_parsed(locale.clone(), parsed);
+                self.catalog
+                    .borrow_mut()
+                    .add_compiled(locale.clone(), compiled);
                 // The words on screen may be this locale's: they come from the new resource
                 // from the next render on.
                 let ui = self.model.borrow().languages.ui.clone();

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement};
 
@@ -19,7 +18,7 @@ use crate::dom::parts::node::El;
 use crate::dom::parts::notify;
 use crate::dom::parts::print;
 use crate::dom::warn;
-use crate::i18n;
+use crate::i18n::{self, Arg};
 use crate::load_error::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
 
@@ -127,11 +126,7 @@ impl Widget {
                 .class("notice kept-notice")
                 .part("notice")
                 .attr("role", "status")
-                .child(ctx.text_args(
-                    ctx.el("p"),
-                    "kept-notice",
-                    &[("when", FluentValue::from(when))],
-                ))
+                .child(ctx.text_args(ctx.el("p"), "kept-notice", &[("when", Arg::from(when))]))
                 .child(ctx.text(retry, "retry"))
                 .done(),
         )
@@ -205,7 +200,7 @@ impl Widget {
                     .into_iter()
                     .find(|c| &c.tag == tag)
                     .map_or_else(|| tag.clone(), |c| c.endonym);
-                Some(("language", FluentValue::from(endonym)))
+                Some(("language", Arg::from(endonym)))
             }
             _ => None,
         };
