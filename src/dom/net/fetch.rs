@@ -3,12 +3,12 @@
 //! deadline. The calls to the browser are `js/net.js` (which also names a CORS failure in the
 //! console); what they mean and whether to retry is decided here and in `crate::retry` and `crate::refresh`.
 
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::js::{js_detail, request, TIMEOUT};
+use super::js::{js_detail, request, Answer};
 use crate::load_error::LoadError;
 use crate::retry;
 
@@ -155,30 +155,36 @@ impl Pending {
     pub async fn finish(mut self) -> Result<Fetched, LoadError> {
         let mut retried = false;
         loop {
-            let answer: Array = match JsFuture::from(self.answer.clone()).await {
+            let answer: Answer = match JsFuture::from(self.answer.clone()).await {
                 Ok(answer) => answer.unchecked_into(),
-                Err(error) if error.as_string().as_deref() == Some(TIMEOUT) => {
-                    return Err(LoadError::Timeout {
-                        ms: self.how.timeout_ms,
-                    })
-                }
+                // Only a browser without `AbortController` gets here (`ask`).
                 Err(error) => {
                     return Err(LoadError::Network {
                         detail: js_detail(&error),
                     })
                 }
             };
-            let status = status(&answer);
-            if (200..300).contains(&status) {
+            if answer.timed_out() {
+                return Err(LoadError::Timeout {
+                    ms: self.how.timeout_ms,
+                });
+            }
+            let status = answer.status();
+            if status == 0 {
+                return Err(LoadError::Network {
+                    detail: answer.error().as_string().unwrap_or_default(),
+                });
+            }
+            if let Some(bytes) = answer.body() {
                 return Ok(Fetched {
-                    bytes: answer.get(1).unchecked_into(),
-                    content_type: answer.get(2).as_string(),
-                    url: answer.get(3).as_string().unwrap_or(self.url),
+                    bytes,
+                    content_type: answer.content_type().as_string(),
+                    url: answer.url().as_string().unwrap_or(self.url),
                 });
             }
             let wait = retry::retry_wait(
                 status,
-                answer.get(1).as_string().as_deref(),
+                answer.retry_after().as_string().as_deref(),
                 now_ms(),
                 self.ends_at_ms,
                 browser_http_date,
@@ -199,11 +205,6 @@ impl Pending {
             }
         }
     }
-}
-
-/// The status of a settled `request` answer.
-fn status(answer: &Array) -> u16 {
-    answer.get(0).as_f64().unwrap_or(0.0) as u16
 }
 
 /// An HTTP date as the browser reads it (`Date.parse`), in the GMT form `retry::http_date_in_gmt`

@@ -129,7 +129,7 @@ impl Widget {
         let url = url.to_owned();
         let weak = Rc::downgrade(self);
         later::after(cache::lookup(&url), move |found| {
-            let kept = cache::read(&found, &url);
+            let kept = cache::read(found, &url);
             let Some(w) = alive(&weak) else {
                 return;
             };
