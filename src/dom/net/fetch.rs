@@ -5,10 +5,10 @@
 
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::js::{js_detail, request, Answer};
+use super::js::{request, Answer};
+use crate::dom::parts::later;
 use crate::load_error::LoadError;
 use crate::retry;
 
@@ -34,7 +34,7 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// A request on its way: started at once (so several run together), finished when awaited.
+/// A request on its way: started at once (so several run together), finished with `finish`.
 /// Aborting its controller ends it, retry and body included.
 pub struct Pending {
     url: String,
@@ -84,7 +84,7 @@ fn ask(
             wait_ms as f64,
             early,
         ),
-        None => Promise::reject(&"no AbortController".into()),
+        None => Promise::resolve(&JsValue::UNDEFINED),
     }
 }
 
@@ -151,36 +151,38 @@ impl Pending {
         &self.url
     }
 
-    /// The body, once the answer is complete; a busy server is asked once more.
-    pub async fn finish(mut self) -> Result<Fetched, LoadError> {
-        let mut retried = false;
-        loop {
-            let answer: Answer = match JsFuture::from(self.answer.clone()).await {
-                Ok(answer) => answer.unchecked_into(),
-                // Only a browser without `AbortController` gets here (`ask`).
-                Err(error) => {
-                    return Err(LoadError::Network {
-                        detail: js_detail(&error),
-                    })
-                }
-            };
+    /// Calls `done` with the body once the answer is complete (from a microtask); a busy
+    /// server is asked once more.
+    pub fn finish(self, done: impl FnOnce(Result<Fetched, LoadError>) + 'static) {
+        self.settle(false, Box::new(done));
+    }
+
+    fn settle(mut self, retried: bool, done: Box<dyn FnOnce(Result<Fetched, LoadError>)>) {
+        later::after(self.answer.clone(), move |answer| {
+            // Undefined only where the browser has no `AbortController` (`ask`).
+            if answer.is_undefined() {
+                return done(Err(LoadError::Network {
+                    detail: "no AbortController".into(),
+                }));
+            }
+            let answer: Answer = answer.unchecked_into();
             if answer.timed_out() {
-                return Err(LoadError::Timeout {
+                return done(Err(LoadError::Timeout {
                     ms: self.how.timeout_ms,
-                });
+                }));
             }
             let status = answer.status();
             if status == 0 {
-                return Err(LoadError::Network {
+                return done(Err(LoadError::Network {
                     detail: answer.error().as_string().unwrap_or_default(),
-                });
+                }));
             }
             if let Some(bytes) = answer.body() {
-                return Ok(Fetched {
+                return done(Ok(Fetched {
                     bytes,
                     content_type: answer.content_type().as_string(),
                     url: answer.url().as_string().unwrap_or(self.url),
-                });
+                }));
             }
             let wait = retry::retry_wait(
                 status,
@@ -191,7 +193,6 @@ impl Pending {
             );
             match wait {
                 Some(wait) if !retried => {
-                    retried = true;
                     self.answer = ask(
                         &self.url,
                         self.controller.as_ref(),
@@ -200,10 +201,11 @@ impl Pending {
                         wait,
                         None,
                     );
+                    self.settle(true, done);
                 }
-                _ => return Err(LoadError::Http { status }),
+                _ => done(Err(LoadError::Http { status })),
             }
-        }
+        });
     }
 }
 

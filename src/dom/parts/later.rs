@@ -1,13 +1,21 @@
-//! Doing something once a promise has settled: the widget's one way to wait for the browser
-//! outside a feed request (a kept copy looked up, a shared resource in, a later task, a
-//! microtask). One future type for all of them, as each kind of future costs its own code in
-//! the .wasm.
+//! Doing something once a promise has settled: the widget's one way to wait for the browser (a
+//! request's answer, a kept copy looked up, a later task, a microtask). A callback through the
+//! promise's `then`, not a Rust future: no future in the .wasm, and no task queue to carry one.
 
 use js_sys::Promise;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
 
-/// Runs `then` with what `promise` resolved to (`undefined` when it rejected), from a microtask.
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, as `then` is called here: with plain functions (`Closure::once_into_js`'s).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, resolve: &JsValue, reject: &JsValue);
+}
+
+/// Runs `then` with what `promise` settles to, from a microtask. The promises given here
+/// resolve (a rejection's reason would be given as it is).
 pub fn after(promise: Promise, then: impl FnOnce(JsValue) + 'static) {
     settle(promise, Box::new(then));
 }
@@ -19,7 +27,7 @@ pub fn soon(then: impl FnOnce() + 'static) {
 }
 
 fn settle(promise: Promise, then: Box<dyn FnOnce(JsValue)>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        then(JsFuture::from(promise).await.unwrap_or_default());
-    });
+    // Called once, then freed; the same function answers a rejection.
+    let then = Closure::once_into_js(then);
+    promise.unchecked_ref::<Thenable>().then(&then, &then);
 }

@@ -101,9 +101,7 @@ impl Widget {
         if kept_first {
             self.look_up_kept(load, &url);
         }
-        let read = self.read.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = read::read_feed(feed, &read).await;
+        read::read_feed(feed, self.read.clone(), move |result| {
             let Some(w) = alive(&weak) else {
                 return;
             };
@@ -188,12 +186,10 @@ impl Widget {
             Ok(resource) => return self.resource_arrived(locale, resource, true),
             Err(request) => request,
         };
-        let done = request.done();
         let held = Rc::downgrade(&request);
-        self.locale_requests.borrow_mut().push(request);
         let weak = Rc::downgrade(self);
         let timeout_ms = self.timeout_ms;
-        later::after(done, move |_| {
+        request.when_done(move || {
             let Some(w) = alive(&weak) else {
                 return;
             };
@@ -202,6 +198,7 @@ impl Widget {
                 .retain(|r| !Weak::ptr_eq(&Rc::downgrade(r), &held));
             w.resource_arrived(locale, site::resource_result(&url, timeout_ms), false);
         });
+        self.locale_requests.borrow_mut().push(request);
     }
 
     /// A run-time resource for `locale` is in. `known`: the page had it already, and this is
