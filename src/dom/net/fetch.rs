@@ -166,7 +166,7 @@ impl Pending {
                 }));
             }
             let answer: Answer = answer.unchecked_into();
-            if answer.timed_out() {
+            if answer.timed_out() == Some(true) {
                 return done(Err(LoadError::Timeout {
                     ms: self.how.timeout_ms,
                 }));

@@ -47,9 +47,9 @@ extern "C" {
     #[wasm_bindgen(method, getter, js_name = retryAfter)]
     pub fn retry_after(this: &Answer) -> JsValue;
 
-    /// No answer within the deadline.
+    /// No answer within the deadline (absent otherwise).
     #[wasm_bindgen(method, getter, js_name = timedOut)]
-    pub fn timed_out(this: &Answer) -> bool;
+    pub fn timed_out(this: &Answer) -> Option<bool>;
 
     /// Why no answer came, as the browser says (a string; undefined with an answer or a
     /// timeout).

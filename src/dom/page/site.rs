@@ -281,7 +281,9 @@ pub fn resource(
             set_state(&key, ResourceState::Done(resource));
         }
         // Taken out first: a waiter may drop the last other hold on the request.
-        let waiting = held.upgrade().map(|r| std::mem::take(&mut *r.waiting.borrow_mut()));
+        let waiting = held
+            .upgrade()
+            .map(|r| std::mem::take(&mut *r.waiting.borrow_mut()));
         for then in waiting.into_iter().flatten() {
             then();
         }
