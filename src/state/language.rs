@@ -122,3 +122,18 @@ fn follow_feed_language(model: &mut Model, out: &mut Vec<Effect>) {
         None => loading::start(model, Trigger::Language, out),
     }
 }
+
+/// One entry of the language control: the locale it switches to.
+pub fn language_choices(model: &Model) -> Vec<LanguageIdentifier> {
+    let mut choices: Vec<LanguageIdentifier> = Vec::new();
+    for tag in &model.options.languages {
+        let Ok(requested) = lang::parse_tag(tag) else {
+            continue;
+        };
+        let resolved = lang::resolve_choice(&requested, &model.languages.available);
+        if !choices.contains(&resolved) {
+            choices.push(resolved);
+        }
+    }
+    choices
+}

@@ -29,6 +29,7 @@ mod language;
 mod loading;
 mod reader;
 
+pub use language::language_choices;
 pub use loading::Trigger;
 pub use reader::handles_key;
 
@@ -490,19 +491,4 @@ fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
         }
         other => reader::act(model, other, out),
     }
-}
-
-/// One entry of the language control: the locale it switches to.
-pub fn language_choices(model: &Model) -> Vec<LanguageIdentifier> {
-    let mut choices: Vec<LanguageIdentifier> = Vec::new();
-    for tag in &model.options.languages {
-        let Ok(requested) = lang::parse_tag(tag) else {
-            continue;
-        };
-        let resolved = lang::resolve_choice(&requested, &model.languages.available);
-        if !choices.contains(&resolved) {
-            choices.push(resolved);
-        }
-    }
-    choices
 }
