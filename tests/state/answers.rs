@@ -8,11 +8,10 @@ use news_widget::command::Command;
 use news_widget::contract::{Event, Source};
 use news_widget::keep::KEEP_POLICY;
 use news_widget::load_error::LoadError;
-use news_widget::options::Options;
 use news_widget::refresh::Failure;
 use news_widget::state::{update, Action, Effect, KeptCopy, Load, Model};
 
-use crate::support::model::{model_with, options, outcome, tag, FEED};
+use crate::support::model::{model_with, options, outcome, tag, with_site_locales, FEED};
 
 /// When the answers below arrive.
 const NOW: u64 = 10 * 86_400_000;
@@ -217,12 +216,7 @@ fn a_failure_after_the_lookup_found_nothing_is_the_error_state_at_once() {
 
 #[test]
 fn answers_waiting_for_the_first_run_time_resource_include_the_lookup() {
-    let mut model = model_with(Options {
-        lang: Some("ja".into()),
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(Some("ja")));
     update(&mut model, Action::Start);
     let load = model.load_id;
     assert_eq!(looked_up(&mut model, Some(NOW - 60_000)), vec![]);
@@ -272,11 +266,7 @@ fn the_loader_s_request_for_another_url_is_let_go() {
 // ---- run-time resources that failed ----------------------------------------------------------------
 
 fn with_locales() -> Model {
-    let mut model = model_with(Options {
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(None));
     update(&mut model, Action::Start);
     loaded(&mut model, &["a"]);
     model

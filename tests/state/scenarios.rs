@@ -13,7 +13,7 @@ use news_widget::state::{
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-use crate::support::model::{model_with, options, outcome, tag, FEED};
+use crate::support::model::{model_with, options, outcome, tag, with_site_locales, FEED};
 
 fn model() -> Model {
     model_with(options())
@@ -639,11 +639,7 @@ fn a_language_switch_during_the_first_load_is_kept_when_the_feed_arrives() {
 }
 
 fn with_locales() -> Model {
-    let mut model = model_with(Options {
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(None));
     update(&mut model, Action::Start);
     let answer = loaded(&model, &["a"], 1);
     update(&mut model, answer);
@@ -726,12 +722,7 @@ fn a_missing_resource_is_not_asked_for_twice() {
 
 #[test]
 fn the_first_cards_wait_for_the_first_run_time_resource() {
-    let mut model = model_with(Options {
-        lang: Some("ja".into()),
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(Some("ja")));
     assert_eq!(model.languages.wanted, tag("ja"));
     assert_eq!(
         model.languages.ui,

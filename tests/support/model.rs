@@ -2,7 +2,7 @@
 //! cards a page, an English-speaking browser; and the feeds its answers bring.
 
 use news_widget::contract::FontStep;
-use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Version};
+use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Items, Version};
 use news_widget::options::Options;
 use news_widget::state::{Model, Sources};
 use news_widget::ui_language::{negotiate, with_offered};
@@ -29,6 +29,17 @@ pub fn options() -> Options {
         feeds: Vec::new(),
         timezone: None,
         timeout_ms: 10_000,
+    }
+}
+
+/// The options of a site that offers Japanese through run-time resources (`locales`), the UI
+/// set to `lang` or negotiated.
+pub fn with_site_locales(lang: Option<&str>) -> Options {
+    Options {
+        lang: lang.map(str::to_string),
+        locales: Some("/l10n/{locale}.ftl".into()),
+        languages: vec!["en-US".into(), "ja".into()],
+        ..options()
     }
 }
 
@@ -61,7 +72,7 @@ pub fn item(id: &str) -> Item {
             title: format!("Title {id}"),
             summary: None,
             body: Body::Text("Body".into()),
-            url: None,
+            url: Some(format!("https://city.example/{id}.html")),
             source: None,
             image_alt: None,
             base: None,
@@ -72,13 +83,18 @@ pub fn item(id: &str) -> Item {
 
 /// A feed of these articles, as a read of it turns out.
 pub fn outcome(ids: &[&str]) -> FeedOutcome {
+    outcome_of(ids.iter().map(|id| item(id)).collect())
+}
+
+/// A JSON Feed of these items that read without warnings.
+pub fn outcome_of(items: Items) -> FeedOutcome {
     FeedOutcome {
         format: FeedFormat::JsonFeed,
         feed: Feed {
             title: None,
             home_page_url: None,
             language: None,
-            items: ids.iter().map(|id| item(id)).collect(),
+            items,
         },
         warnings: Vec::new(),
         notes: Vec::new(),
