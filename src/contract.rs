@@ -1,6 +1,7 @@
 //! The public interface's names and rules, defined once (docs/interface.md): the options with
 //! their attribute and property names and defaults, the font step with its range and scales, the
-//! events with their details, the kinds of errors, and the version. The rest of the crate
+//! line spacings and contrast schemes, the events with their details, the kinds of errors, and
+//! the version. The rest of the crate
 //! imports these and this imports nothing of it: `options` reads option values by these names,
 //! the DOM layer raises events through them, and a native test writes the loader's copy
 //! (`tests/core/loader_block.rs`, which fails when it is stale).
@@ -186,6 +187,136 @@ impl FontStep {
     }
 }
 
+/// The reader's line spacing (`setLineSpacing(1 | 1.5 | 2)`, `lineSpacing`), site-wide like the
+/// font step. The numbers are lines, as a word processor's "1.5 lines" and "double" (1.5倍行距,
+/// 2배): one line of single spacing is 1.2 times the font size (CSS `normal` for most faces,
+/// and a word processor's single line), so 1.5 lines is a line height of 1.8 and double one of
+/// 2.4, with paragraphs 2 font sizes (WCAG 1.4.12's value) or one line apart, whichever is
+/// more. Both are above WCAG 1.4.12's 1.5 and above the widget's own 1.6 and 1.75, so each
+/// step looks wider than the last; `Normal` is the design's own (the widget's, or the site's
+/// on the toolbar's article). A spacing is not an option of the element: it is the reader's,
+/// as the font step is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LineSpacing {
+    #[default]
+    Normal,
+    OneAndHalf,
+    Double,
+}
+
+impl LineSpacing {
+    pub const ALL: [LineSpacing; 3] = [
+        LineSpacing::Normal,
+        LineSpacing::OneAndHalf,
+        LineSpacing::Double,
+    ];
+
+    /// The spacing an API number asks for: the nearest of 1, 1.5 and 2 (`setLineSpacing(1.75)`
+    /// is double, `setLineSpacing(3)` too); `None` for a number that is none (NaN).
+    pub fn nearest(value: f64) -> Option<LineSpacing> {
+        if value.is_nan() {
+            None
+        } else if value < 1.25 {
+            Some(LineSpacing::Normal)
+        } else if value < 1.75 {
+            Some(LineSpacing::OneAndHalf)
+        } else {
+            Some(LineSpacing::Double)
+        }
+    }
+
+    /// The number of `lineSpacing` and of the event's detail.
+    pub fn number(self) -> f64 {
+        match self {
+            LineSpacing::Normal => 1.0,
+            LineSpacing::OneAndHalf => 1.5,
+            LineSpacing::Double => 2.0,
+        }
+    }
+
+    /// The same number as text: the stored value and the widget root's `data-line-spacing`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineSpacing::Normal => "1",
+            LineSpacing::OneAndHalf => "1.5",
+            LineSpacing::Double => "2",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<LineSpacing> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The CSS line height, unitless; `None` for the design's own.
+    pub fn line_height_css(self) -> Option<&'static str> {
+        match self {
+            LineSpacing::Normal => None,
+            LineSpacing::OneAndHalf => Some("1.8"),
+            LineSpacing::Double => Some("2.4"),
+        }
+    }
+
+    /// The space after a paragraph, in em; `None` for the design's own.
+    pub fn paragraph_spacing_css(self) -> Option<&'static str> {
+        match self {
+            LineSpacing::Normal => None,
+            LineSpacing::OneAndHalf => Some("2em"),
+            LineSpacing::Double => Some("2.4em"),
+        }
+    }
+}
+
+/// The reader's colours (`setContrast(name)`, `contrast`), site-wide like the font step: the
+/// site's (its theme of the widget, or the article page as it is), or one of two schemes of at
+/// least 7:1 (WCAG 1.4.6) for text, links, controls and the focus ring. The system's
+/// `forced-colors` win over both, and paper is black on white whatever the choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Contrast {
+    #[default]
+    Site,
+    DarkOnLight,
+    LightOnDark,
+}
+
+impl Contrast {
+    pub const ALL: [Contrast; 3] = [Contrast::Site, Contrast::DarkOnLight, Contrast::LightOnDark];
+
+    /// The name of `setContrast`, `contrast`, the event's detail, the stored value and the
+    /// widget root's `data-contrast`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Contrast::Site => "site",
+            Contrast::DarkOnLight => "dark-on-light",
+            Contrast::LightOnDark => "light-on-dark",
+        }
+    }
+
+    /// `None` for a name that is none of the three: `setContrast("high")` is the page's
+    /// mistake, not a choice.
+    pub fn from_name(name: &str) -> Option<Contrast> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Where reading aloud is, for `news-widget:listenchange`: a page may pause its own media or
+/// carousel while the article is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListenState {
+    Reading,
+    Paused,
+    Stopped,
+}
+
+impl ListenState {
+    pub fn name(self) -> &'static str {
+        match self {
+            ListenState::Reading => "reading",
+            ListenState::Paused => "paused",
+            ListenState::Stopped => "stopped",
+        }
+    }
+}
+
 /// `value / divisor` written in decimal without trailing zeros, by integer arithmetic.
 fn decimal(value: u32, divisor: u32) -> String {
     let mut out = (value / divisor).to_string();
@@ -226,6 +357,16 @@ pub enum Event {
     FontSizeChange {
         step: FontStep,
     },
+    LineSpacingChange {
+        spacing: LineSpacing,
+    },
+    ContrastChange {
+        contrast: Contrast,
+    },
+    /// Reading aloud started, paused, resumed (`Reading` again) or stopped, for whatever reason.
+    ListenChange {
+        state: ListenState,
+    },
     /// `message` is in the reader's language; `kept`: the news on screen stayed.
     Error {
         kind: ErrorKind,
@@ -239,6 +380,9 @@ pub const EVENT_OPEN: &str = "news-widget:open";
 pub const EVENT_LANGUAGE_CHANGE: &str = "news-widget:languagechange";
 pub const EVENT_FONT_SIZE_CHANGE: &str = "news-widget:fontsizechange";
 pub const EVENT_ERROR: &str = "news-widget:error";
+pub const EVENT_LINE_SPACING_CHANGE: &str = "news-widget:linespacingchange";
+pub const EVENT_CONTRAST_CHANGE: &str = "news-widget:contrastchange";
+pub const EVENT_LISTEN_CHANGE: &str = "news-widget:listenchange";
 
 impl Event {
     pub fn name(&self) -> &'static str {
@@ -248,6 +392,9 @@ impl Event {
             Event::LanguageChange { .. } => EVENT_LANGUAGE_CHANGE,
             Event::FontSizeChange { .. } => EVENT_FONT_SIZE_CHANGE,
             Event::Error { .. } => EVENT_ERROR,
+            Event::LineSpacingChange { .. } => EVENT_LINE_SPACING_CHANGE,
+            Event::ContrastChange { .. } => EVENT_CONTRAST_CHANGE,
+            Event::ListenChange { .. } => EVENT_LISTEN_CHANGE,
         }
     }
 
@@ -263,6 +410,13 @@ impl Event {
                 ("step", Value::Number(step.value() as f64)),
                 ("scale", Value::Number(step.per_mille() as f64 / 1000.0)),
             ],
+            Event::LineSpacingChange { spacing } => {
+                vec![("lineSpacing", Value::Number(spacing.number()))]
+            }
+            Event::ContrastChange { contrast } => {
+                vec![("contrast", Value::Text(contrast.name().into()))]
+            }
+            Event::ListenChange { state } => vec![("state", Value::Text(state.name().into()))],
             Event::Error {
                 kind,
                 message,

@@ -45,7 +45,7 @@ fn zh_cn() -> LanguageIdentifier {
 
 /// The Chinese-script rule: Traditional for a `Hant` script, or with no script for Taiwan, Hong
 /// Kong and Macao; Simplified otherwise (`zh`, `zh-CN`, `zh-SG`, `zh-Hans*`).
-fn is_traditional(script: Option<&str>, region: Option<&str>) -> bool {
+pub fn is_traditional(script: Option<&str>, region: Option<&str>) -> bool {
     match script {
         Some(script) => script.eq_ignore_ascii_case("Hant"),
         None => {

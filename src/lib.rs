@@ -6,12 +6,14 @@
 //! - [`feed`]: RSS, Atom and JSON Feed read liberally into one model; translations, summaries;
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
 //! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
-//! - [`prefs`]: the stored preferences;
+//! - [`prefs`]: the stored preferences and how each is stored;
 //! - [`font`]: the font step's behaviour (a command's step; shown, announced, an event, shared),
 //!   one implementation for the widget and the toolbar;
 //! - [`announcement`]: what the live region says, and the message that words it;
 //! - [`ui_language`]: the UI language a widget or toolbar negotiates when it mounts;
 //! - [`machine`]: what the widget and the toolbar are made of: a model, `update`, effects;
+//! - [`listen`]: reading aloud: the article cut into utterances, the voice, the speed, and
+//!   its state machine;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: what a failed or fresh load shows, which failures keep the news on screen;
 //! - [`retry`]: the one retry of a busy server (`Retry-After` as seconds or an HTTP date);
@@ -35,6 +37,7 @@ pub mod font;
 pub mod i18n;
 pub mod keep;
 pub mod lang;
+pub mod listen;
 pub mod load_error;
 pub mod machine;
 pub mod options;

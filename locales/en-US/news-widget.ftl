@@ -50,3 +50,29 @@ news-updated = { $count ->
 toolbar-label = Reading tools
 print-date-label = Date:
 preview-close = Close preview
+# Reading aids, in the article view and the toolbar: reading aloud, line spacing, contrast.
+# Announcements are made only once the voice is silent; a pressed spacing or contrast button
+# says its own state, so those have no announcement.
+listen-label = Read aloud:
+listen = Listen
+listen-pause = Pause
+listen-resume = Resume
+listen-stop = Stop
+# The speed control's name, and each speed as shown ($rate is the number: 0.75, 1, 1.25, 1.5).
+listen-rate = Reading speed
+listen-rate-value = { $rate }×
+# On the disabled Listen control, and announced when Listen finds no voice
+# ($language is the article's language, named in the reader's language).
+listen-no-voice = No voice for { $language } on this device
+listen-paused = Reading paused.
+listen-stopped = Reading stopped.
+listen-finished = Finished reading the article.
+listen-failed = Reading aloud stopped: speech is not working on this device.
+line-spacing-label = Line spacing:
+line-spacing-normal = Normal
+line-spacing-one-and-half = 1.5 lines
+line-spacing-double = Double
+contrast-label = Contrast:
+contrast-site = Site colors
+contrast-dark-on-light = Dark on light
+contrast-light-on-dark = Light on dark

@@ -44,3 +44,27 @@ news-updated = { $count ->
 toolbar-label = 阅读工具
 print-date-label = 日期：
 preview-close = 关闭预览
+# 阅读辅助（文章页与阅读工具栏）：语音朗读、行距、高对比度。
+# 提示语只在朗读停下后播报；行距、配色按钮自带“已按下”状态，不另行播报。
+listen-label = 语音朗读：
+listen = 听全文
+listen-pause = 暂停
+listen-resume = 继续
+listen-stop = 停止
+# 语速控件的名称及各档语速（$rate 为数字：0.75、1、1.25、1.5）。
+listen-rate = 语速
+listen-rate-value = { $rate }倍
+# 显示在不可用的“听全文”按钮上，或在找不到语音时播报（$language 为文章语言名称）。
+listen-no-voice = 本设备没有可用的{ $language }语音
+listen-paused = 朗读已暂停。
+listen-stopped = 朗读已停止。
+listen-finished = 全文朗读完毕。
+listen-failed = 朗读已中断：本设备的语音功能无法使用。
+line-spacing-label = 行距：
+line-spacing-normal = 标准
+line-spacing-one-and-half = 1.5倍
+line-spacing-double = 2倍
+contrast-label = 高对比度：
+contrast-site = 原网页配色
+contrast-dark-on-light = 白底黑字
+contrast-light-on-dark = 黑底白字

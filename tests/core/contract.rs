@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use news_widget::contract::{ErrorKind, Event, FontStep, OptionName, Source, Value};
+use news_widget::contract::{
+    Contrast, ErrorKind, Event, FontStep, LineSpacing, ListenState, OptionName, Source, Value,
+};
 use news_widget::options::{BadFeedKey, Change, OptionValues, Options};
 
 /// Option values as a page would give them: property name → text.
@@ -161,4 +163,115 @@ fn options_are_data_attributes_on_a_plain_element_and_bare_on_the_custom_element
     assert_eq!(attribute_prefix(WIDGET_ELEMENT), "");
     assert_eq!(attribute_prefix(TOOLBAR_ELEMENT), "");
     assert_eq!(attribute_prefix("news-widgets"), "data-");
+}
+
+#[test]
+fn line_spacing_and_contrast_events_carry_the_api_s_values() {
+    let spacing = Event::LineSpacingChange {
+        spacing: LineSpacing::OneAndHalf,
+    };
+    assert_eq!(spacing.name(), "news-widget:linespacingchange");
+    assert_eq!(spacing.detail(), [("lineSpacing", Value::Number(1.5))]);
+    let contrast = Event::ContrastChange {
+        contrast: Contrast::LightOnDark,
+    };
+    assert_eq!(contrast.name(), "news-widget:contrastchange");
+    assert_eq!(
+        contrast.detail(),
+        [("contrast", Value::Text("light-on-dark".into()))]
+    );
+}
+
+#[test]
+fn listen_events_name_the_state() {
+    let names: Vec<(&str, Vec<(&str, Value)>)> = [
+        ListenState::Reading,
+        ListenState::Paused,
+        ListenState::Stopped,
+    ]
+    .into_iter()
+    .map(|state| {
+        let event = Event::ListenChange { state };
+        (event.name(), event.detail())
+    })
+    .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "news-widget:listenchange",
+                vec![("state", Value::Text("reading".into()))]
+            ),
+            (
+                "news-widget:listenchange",
+                vec![("state", Value::Text("paused".into()))]
+            ),
+            (
+                "news-widget:listenchange",
+                vec![("state", Value::Text("stopped".into()))]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn line_spacings_are_the_api_s_numbers() {
+    let numbers: Vec<(f64, &str)> = LineSpacing::ALL
+        .iter()
+        .map(|s| (s.number(), s.name()))
+        .collect();
+    assert_eq!(numbers, [(1.0, "1"), (1.5, "1.5"), (2.0, "2")]);
+    assert_eq!(LineSpacing::default(), LineSpacing::Normal);
+}
+
+#[test]
+fn an_api_line_spacing_is_the_nearest_one() {
+    let nearest = |v: f64| LineSpacing::nearest(v);
+    assert_eq!(nearest(1.0), Some(LineSpacing::Normal));
+    assert_eq!(nearest(0.0), Some(LineSpacing::Normal));
+    assert_eq!(nearest(1.2), Some(LineSpacing::Normal));
+    assert_eq!(nearest(1.25), Some(LineSpacing::OneAndHalf));
+    assert_eq!(nearest(1.5), Some(LineSpacing::OneAndHalf));
+    assert_eq!(nearest(1.75), Some(LineSpacing::Double));
+    assert_eq!(nearest(9.0), Some(LineSpacing::Double));
+    assert_eq!(nearest(f64::NAN), None);
+}
+
+#[test]
+fn wider_spacings_meet_wcag_1_4_12_and_grow_past_the_widget_s_own() {
+    // The widget's own line heights: 1.6 for its text, 1.75 for an article's body.
+    let mut last = 1.75;
+    for spacing in [LineSpacing::OneAndHalf, LineSpacing::Double] {
+        let line: f64 = spacing
+            .line_height_css()
+            .expect("a value")
+            .parse()
+            .expect("a number");
+        let paragraph: f64 = spacing
+            .paragraph_spacing_css()
+            .expect("a value")
+            .trim_end_matches("em")
+            .parse()
+            .expect("a number");
+        assert!(line >= 1.5 && line > last, "{spacing:?}: {line}");
+        assert!(
+            paragraph >= 2.0 && paragraph >= line,
+            "{spacing:?}: {paragraph}"
+        );
+        last = line;
+    }
+    assert_eq!(LineSpacing::Normal.line_height_css(), None);
+    assert_eq!(LineSpacing::Normal.paragraph_spacing_css(), None);
+}
+
+#[test]
+fn contrast_names_are_the_api_s_and_nothing_else_is_one() {
+    let names: Vec<&str> = Contrast::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(names, ["site", "dark-on-light", "light-on-dark"]);
+    for contrast in Contrast::ALL {
+        assert_eq!(Contrast::from_name(contrast.name()), Some(contrast));
+    }
+    assert_eq!(Contrast::from_name("high"), None);
+    assert_eq!(Contrast::from_name("Dark-On-Light"), None);
+    assert_eq!(Contrast::default(), Contrast::Site);
 }

@@ -29,6 +29,7 @@ fn sample_args() -> Vec<(&'static str, Arg<'static>)> {
         ("language", Arg::from("English")),
         ("status", Arg::from("503")),
         ("when", Arg::from("May 28, 2024, 3:05 PM")),
+        ("rate", Arg::from("1.25")),
     ]
 }
 

@@ -1,0 +1,214 @@
+//! Voices missing or late, and the synthesizer's errors.
+use news_widget::contract::ListenState;
+use news_widget::listen::action::{Action, SpeechError};
+use news_widget::listen::machine::{
+    update, Announcement, Effect, Listening, State, Status, Voices,
+};
+use news_widget::listen::rate::Rate;
+
+use super::{article, emit, range, reading, speak, stopped, voice, with_voices};
+
+#[test]
+fn no_voice_for_the_language_is_said_and_nothing_is_spoken() {
+    let mut model = Listening::new(Rate::NORMAL, false);
+    update(
+        &mut model,
+        Action::VoicesChanged(vec![voice("david", "en-US")]),
+    );
+    assert_eq!(model.status("zh-CN"), Status::NoVoice);
+    assert_eq!(model.status("en"), Status::Ready);
+    assert_eq!(
+        update(&mut model, Action::Listen(article())),
+        [
+            Effect::Show,
+            Effect::Announce(Announcement::NoVoice("zh-CN".into())),
+        ]
+    );
+    assert_eq!(model.state, State::Idle);
+}
+
+#[test]
+fn listen_before_the_voices_are_known_waits_for_them() {
+    let mut model = Listening::new(Rate::NORMAL, false);
+    assert_eq!(model.status("zh-CN"), Status::Ready);
+    assert_eq!(
+        update(&mut model, Action::Listen(article())),
+        [Effect::AwaitVoices, Effect::Show]
+    );
+    assert_eq!(model.status("zh-CN"), Status::Waiting);
+    let effects = update(
+        &mut model,
+        Action::VoicesChanged(vec![voice("huihui", "zh-CN")]),
+    );
+    assert_eq!(effects[2], speak(0, "第一句。", Rate::NORMAL));
+    assert_eq!(
+        update(&mut model, Action::VoicesTimedOut),
+        [],
+        "the timer ran out after the voices came"
+    );
+}
+
+#[test]
+fn voices_that_never_come_mean_no_voice() {
+    let mut model = Listening::new(Rate::NORMAL, false);
+    update(&mut model, Action::Listen(article()));
+    assert_eq!(
+        update(&mut model, Action::VoicesTimedOut),
+        [
+            Effect::Show,
+            Effect::Announce(Announcement::NoVoice("zh-CN".into())),
+        ]
+    );
+    assert_eq!(model.voices, Voices::Known(Vec::new()));
+    assert_eq!(model.status("zh-CN"), Status::NoVoice);
+}
+
+#[test]
+fn stop_while_waiting_for_voices_has_nothing_to_silence_or_announce() {
+    let mut model = Listening::new(Rate::NORMAL, false);
+    update(&mut model, Action::Listen(article()));
+    assert_eq!(update(&mut model, Action::Stop), [Effect::Show]);
+    assert_eq!(
+        update(
+            &mut model,
+            Action::VoicesChanged(vec![voice("huihui", "zh-CN")])
+        ),
+        [Effect::Show],
+        "the voices no longer start anything"
+    );
+}
+
+#[test]
+fn a_cancel_by_someone_else_stops_without_cancelling_or_talking_over_them() {
+    let mut model = reading(false);
+    assert_eq!(
+        update(&mut model, Action::Failed(0, SpeechError::Interrupted)),
+        [
+            Effect::ClearHighlight,
+            Effect::Show,
+            emit(ListenState::Stopped)
+        ]
+    );
+}
+
+#[test]
+fn an_unavailable_voice_is_dropped_for_another_that_fits() {
+    let mut model = Listening::new(Rate::NORMAL, false);
+    update(
+        &mut model,
+        Action::VoicesChanged(vec![voice("huihui", "zh-CN"), voice("google", "zh-CN")]),
+    );
+    update(&mut model, Action::Listen(article()));
+    let effects = update(&mut model, Action::Failed(0, SpeechError::NoVoice));
+    assert_eq!(
+        effects[0],
+        Effect::Speak {
+            ticket: 1,
+            text: "第一句。".into(),
+            lang: "zh-CN".into(),
+            voice: "google".into(),
+            rate: Rate::NORMAL,
+        }
+    );
+    assert_eq!(
+        update(&mut model, Action::Failed(1, SpeechError::NoVoice)),
+        stopped(Some(Effect::Announce(Announcement::NoVoice(
+            "zh-CN".into()
+        ))))
+    );
+    assert_eq!(model.status("zh-CN"), Status::NoVoice);
+}
+
+#[test]
+fn one_failed_sentence_is_skipped_two_in_a_row_stop_the_reading() {
+    let mut model = reading(false);
+    assert_eq!(
+        update(&mut model, Action::Failed(0, SpeechError::Utterance)),
+        [
+            speak(1, "第二句。", Rate::NORMAL),
+            Effect::Highlight(vec![range(4, 8)])
+        ]
+    );
+    assert_eq!(
+        update(&mut model, Action::Failed(1, SpeechError::Utterance)),
+        stopped(Some(Effect::Announce(Announcement::Failed)))
+    );
+}
+
+#[test]
+fn a_sentence_read_between_two_failures_forgives_the_first() {
+    let mut model = reading(false);
+    update(&mut model, Action::Failed(0, SpeechError::Utterance));
+    update(&mut model, Action::Ended(1));
+    assert!(
+        matches!(
+            update(&mut model, Action::Failed(2, SpeechError::Utterance))[..],
+            [Effect::ClearHighlight, ..]
+        ),
+        "the last sentence skipped: the end of the article"
+    );
+}
+
+#[test]
+fn a_broken_synthesizer_stops_with_an_announcement() {
+    let mut model = reading(false);
+    let effects = update(&mut model, Action::Failed(0, SpeechError::Synthesizer));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Announce(Announcement::Failed))
+    );
+    assert_eq!(model.state, State::Idle);
+}
+
+#[test]
+fn speech_refused_without_a_gesture_stops_quietly() {
+    let mut model = reading(false);
+    assert_eq!(
+        update(&mut model, Action::Failed(0, SpeechError::NotAllowed)),
+        stopped(None)
+    );
+}
+
+#[test]
+fn error_names_are_the_speech_api_s() {
+    let kinds: Vec<SpeechError> = [
+        "canceled",
+        "interrupted",
+        "voice-unavailable",
+        "language-unavailable",
+        "text-too-long",
+        "synthesis-failed",
+        "invalid-argument",
+        "not-allowed",
+        "audio-busy",
+        "network",
+        "something-new",
+    ]
+    .into_iter()
+    .map(SpeechError::from_name)
+    .collect();
+    use SpeechError::*;
+    assert_eq!(
+        kinds,
+        [
+            Interrupted,
+            Interrupted,
+            NoVoice,
+            NoVoice,
+            Utterance,
+            Utterance,
+            Utterance,
+            NotAllowed,
+            Synthesizer,
+            Synthesizer,
+            Synthesizer
+        ]
+    );
+}
+
+#[test]
+fn an_article_with_nothing_to_read_starts_nothing() {
+    let mut model = with_voices(false);
+    assert_eq!(update(&mut model, Action::Listen(Vec::new())), []);
+    assert_eq!(model.state, State::Idle);
+}
