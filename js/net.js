@@ -11,8 +11,10 @@
 // settles when its controller aborts: the widget's guard aborts it when the widget goes, so a
 // destroyed widget leaves nothing running.
 
-// The rejection of a request that ran out of time: told apart from the browser's errors.
-const TIMEOUT = "timeout";
+// What these functions answer is declared in Rust as typed imports (src/dom/net/js.rs: Answer,
+// Stored): objects whose fields are named there, never arrays told apart by position or a
+// sentinel. The names below are this module's alone.
+
 // The kept feeds' Cache Storage, and the one header of an entry (written and read by
 // `keep::EntryMeta`).
 const STORE = "news-widget:feeds";
@@ -21,18 +23,19 @@ const META = "x-news-widget";
 const OLD_KEY = "x-news-widget-key";
 
 // Runs `work(signal)` with `controller` aborted at `endsAt` (ms since the epoch): a promise that
-// rejects with TIMEOUT once the deadline passed, else settles as `work` does.
-function within(controller, endsAt, work) {
-  let late = false;
+// settles as `work` does, or, once the deadline passed, resolves `late()`.
+function within(controller, endsAt, work, late) {
+  let timedOut = false;
   const timer = setTimeout(() => {
-    late = true;
+    timedOut = true;
     controller.abort();
   }, Math.max(0, endsAt - Date.now()));
   return work(controller.signal).then(
     (value) => (clearTimeout(timer), value),
     (error) => {
       clearTimeout(timer);
-      throw late ? TIMEOUT : error;
+      if (timedOut) return late();
+      throw error;
     },
   );
 }
@@ -54,9 +57,10 @@ function pause(ms, signal) {
 // One GET of `url`, ended by `controller` or at `endsAt`, the body included, after waiting `wait`
 // ms (a busy server's Retry-After; 0 for the first attempt). `answer`: the same GET already on
 // its way (the loader's early request). `revalidate`: the HTTP cache asks the server first.
-// Resolves [status, bytes, content type, final URL] for a 2xx, [status, Retry-After] otherwise;
-// rejects with TIMEOUT or the browser's error, having diagnosed a cross-origin failure (within
-// `timeoutMs` of its own: a slow server's failure may come late in the request's).
+// Never rejects; resolves an Answer: `status` and, for a 2xx, `body`, `contentType` and the final
+// `url`; for another status, `retryAfter`; without an answer, status 0 and `timedOut` or the
+// browser's `error`, a cross-origin failure diagnosed first (within `timeoutMs` of its own: a
+// slow server's failure may come late in the request's).
 export function request(url, controller, endsAt, timeoutMs, revalidate, wait, answer) {
   return within(controller, endsAt, async (signal) => {
     if (wait) await pause(wait, signal);
@@ -67,11 +71,11 @@ export function request(url, controller, endsAt, timeoutMs, revalidate, wait, an
       if (!signal.aborted) diagnose(url, timeoutMs, signal);
       throw error;
     }
-    const headers = response.headers;
-    if (!response.ok) return [response.status, headers.get("retry-after")];
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return [response.status, bytes, headers.get("content-type"), response.url || url];
-  });
+    const { status, headers } = response;
+    if (!response.ok) return { status, retryAfter: headers.get("retry-after") };
+    const body = new Uint8Array(await response.arrayBuffer());
+    return { status, body, contentType: headers.get("content-type"), url: response.url || url };
+  }, () => ({ status: 0, timedOut: true })).catch((error) => ({ status: 0, error: String(error && error.message || error) }));
 }
 
 // Browsers report a blocked cross-origin answer like a network failure. While online, a
@@ -84,7 +88,7 @@ function diagnose(url, ms, failed) {
     const stop = () => probe.abort();
     failed.addEventListener("abort", stop);
     return fetch(url, { mode: "no-cors", signal }).finally(() => failed.removeEventListener("abort", stop));
-  }).then(() => {
+  }, () => Promise.reject()).then(() => {
     try {
       console.error(
         `news-widget: the feed ${url} is blocked by CORS: its server answers without ` +
@@ -111,22 +115,23 @@ const withCaches = (use) => Promise.resolve().then(() => use(globalThis.caches))
 // The kept feeds' cache (opened, and so created, only to keep a feed).
 const store = () => withCaches((caches) => caches.open(STORE));
 
-// The kept copy of `url`: [its header, its bytes], or undefined when there is none (or storage
-// is blocked).
+// The kept copy of `url`: a Stored with its header (`meta`) and its `body`, or undefined when there
+// is none (or storage is blocked).
 export function lookup(url) {
   if (!keepable(url)) return Promise.resolve();
   return withCaches((caches) => caches.match(url, { cacheName: STORE }))
     .then(async (response) => {
       const meta = response && response.headers.get(META);
-      return meta ? [meta, new Uint8Array(await response.arrayBuffer())] : undefined;
+      return meta ? { meta, body: new Uint8Array(await response.arrayBuffer()) } : undefined;
     })
     .catch(() => undefined);
 }
 
 // Keeps `bytes` as the last good copy of `url` under the header `meta`, or, without `meta`, drops
 // the older copy (too large to keep, it would no longer be the last good one). Resolves every
-// entry's header (an earlier version's: [null, its key]) for the bound, or undefined where
-// storage is blocked. A full quota refuses the copy: the store stays as it was.
+// entry as a Stored with its header (`meta`; an earlier version's entry has none, and its `key`)
+// for the bound, or undefined where storage is blocked. A full quota refuses the copy: the
+// store stays as it was.
 export function keep(url, bytes, meta) {
   if (!keepable(url)) return Promise.resolve();
   return store()
@@ -136,7 +141,7 @@ export function keep(url, bytes, meta) {
       } else {
         await cache.delete(url);
       }
-      return (await cache.matchAll()).map(({ headers }) => [headers.get(META), headers.get(OLD_KEY)]);
+      return (await cache.matchAll()).map(({ headers }) => ({ meta: headers.get(META), key: headers.get(OLD_KEY) }));
     })
     .catch(() => undefined);
 }

@@ -46,9 +46,11 @@ printf '\n==> summary\n'
 printf '    %s\n' "${summary[@]}"
 printf '    (%d s)\n' "$SECONDS"
 # One closing line for all runners: cargo/wasm-bindgen-test "test result" lines and node's
-# "# pass" / "# fail" lines.
+# "# pass" / "# fail" / "# skipped" lines. Skipped are the tests of ../shared/corpora where this
+# checkout has none (built ignored, "ignored, skipped: ..." in a test's own output).
 passed=$(awk '/^test result:/ {p += $4} /^# pass / {p += $3} END {print p + 0}' "$log")
 failed=$(awk '/^test result:/ {f += $6} /^# fail / {f += $3} END {print f + 0}' "$log")
+skipped=$(awk '/^test result:/ {s += $8} /^# skipped / {s += $3} END {print s + 0}' "$log")
 [ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
-printf '\n%s passed, %s failed\n' "$passed" "$failed"
+printf '\n%s passed, %s failed, %s skipped\n' "$passed" "$failed" "$skipped"
 exit $status

@@ -18,9 +18,11 @@ pub enum Command {
     Language,
     Print,
     Preview,
+    /// The reader toolbar's print preview dialog: Close.
+    ClosePreview,
 }
 
-const NAMES: [(Command, &str); 10] = [
+const NAMES: [(Command, &str); 11] = [
     (Command::Open, "open"),
     (Command::Back, "back"),
     (Command::More, "more"),
@@ -31,6 +33,7 @@ const NAMES: [(Command, &str); 10] = [
     (Command::Language, "language"),
     (Command::Print, "print"),
     (Command::Preview, "preview"),
+    (Command::ClosePreview, "close-preview"),
 ];
 
 impl Command {
@@ -45,6 +48,16 @@ impl Command {
 
     pub fn from_action(name: &str) -> Option<Command> {
         NAMES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+    }
+
+    /// The attribute of a control that names what its command acts on: a card's article id, a
+    /// language button's tag.
+    pub fn value_attribute(self) -> Option<&'static str> {
+        match self {
+            Command::Open => Some("data-id"),
+            Command::Language => Some("data-lang"),
+            _ => None,
+        }
     }
 }
 

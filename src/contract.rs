@@ -3,16 +3,32 @@
 //! line spacings and contrast schemes, the events with their details, the kinds of errors, and
 //! the version. The rest of the crate
 //! imports these and this imports nothing of it: `options` reads option values by these names,
-//! the DOM layer raises events through them, and `loader_block` writes the loader's copy (a
-//! native test fails when it is stale).
+//! the DOM layer raises events through them, and a native test writes the loader's copy
+//! (`tests/core/loader_block.rs`, which fails when it is stale).
 
 use std::fmt;
 
 /// The widget's version, as `NewsWidget.version` reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// An option's names: the attribute (`data-` prefixed on a plain element, bare on the custom
-/// element) and the property of the options object given to `NewsWidget.mount`.
+/// The custom elements: `<news-widget>` and `<news-widget-toolbar>`.
+pub const WIDGET_ELEMENT: &str = "news-widget";
+pub const TOOLBAR_ELEMENT: &str = "news-widget-toolbar";
+/// What an option's attribute is prefixed with on a plain element (`data-feed`); the custom
+/// elements take the bare name (`feed`).
+pub const DATA_PREFIX: &str = "data-";
+
+/// The prefix of an option's attribute on the element named `local_name`.
+pub fn attribute_prefix(local_name: &str) -> &'static str {
+    if local_name == WIDGET_ELEMENT || local_name == TOOLBAR_ELEMENT {
+        ""
+    } else {
+        DATA_PREFIX
+    }
+}
+
+/// An option's names: the attribute (with `attribute_prefix`) and the property of the options
+/// object given to `NewsWidget.mount`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OptionName {
     pub attribute: &'static str,

@@ -1,12 +1,11 @@
-//! The reader's preferences as plain values: where they are stored, how each is written to and
-//! read back from storage, and the step a font command or shortcut leads to. No DOM here;
-//! `dom::page::storage` persists. The values themselves are the public interface's
-//! (`contract::FontStep`, `LineSpacing`, `Contrast`) or reading aloud's (`listen::rate::Rate`).
+//! The reader's preferences as plain values: where they are stored, and how each is written to
+//! and read back from storage. No DOM here; `dom::page::storage` persists. The values themselves
+//! are the public interface's (`contract::FontStep`, `LineSpacing`, `Contrast`) or reading
+//! aloud's (`listen::rate::Rate`); what a command does to the font step is `font`'s.
 //!
 //! Every stored value is read tolerantly: anything but a value this build writes (garbage from
 //! an older version, another script, a hand edit) means the default, never an error.
 
-use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::{Contrast, FontStep, LineSpacing};
 use crate::listen::rate::Rate;
 
@@ -28,25 +27,6 @@ impl FontStep {
         match stored.trim().parse::<i32>() {
             Ok(n) if (Self::MIN.value()..=Self::MAX.value()).contains(&n) => Self::clamped(n),
             _ => Self::DEFAULT,
-        }
-    }
-
-    /// The step a font command leads to; `None` for a command that is not about the font.
-    pub fn after(self, command: Command) -> Option<FontStep> {
-        match command {
-            Command::FontLarger => Some(self.larger()),
-            Command::FontSmaller => Some(self.smaller()),
-            Command::FontReset => Some(Self::DEFAULT),
-            _ => None,
-        }
-    }
-
-    /// The step a key of the font shortcuts (`crate::command`'s table: `+` or `=` one larger,
-    /// `-` or `_` one smaller, `0` the default) leads to; `None` for any other key.
-    pub fn after_key(self, key: &str) -> Option<FontStep> {
-        match key_command(key)? {
-            KeyCommand::Font(command) => self.after(command),
-            KeyCommand::Escape => None,
         }
     }
 

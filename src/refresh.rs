@@ -6,7 +6,7 @@
 /// Why a load of the feed failed, as far as the decisions below care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
-    /// No `feed` option.
+    /// No `feed` option (for a run-time resource: no URL to ask).
     NoFeedUrl,
     /// Offline, DNS, connection refused or reset, or a cross-origin answer blocked by CORS.
     Network,
@@ -28,6 +28,15 @@ impl Failure {
             Failure::Network | Failure::Timeout | Failure::Feed => true,
             Failure::Http(status) => status == 408 || status == 429 || status >= 500,
         }
+    }
+}
+
+impl Failure {
+    /// Whether the request never completed (offline, aborted, timed out), so that asking again
+    /// may succeed: a run-time resource that failed so is asked for again when it is next
+    /// wanted; one the server refused or that cannot be read is not.
+    pub fn may_ask_again(self) -> bool {
+        matches!(self, Failure::Network | Failure::Timeout)
     }
 }
 

@@ -180,15 +180,47 @@ impl std::ops::Index<usize> for Items {
     }
 }
 
+/// Equal when they are known to hold the same items, without decoding any (comparing must not
+/// read a long feed nor raise its warnings): the same ids in the same order and, slot by slot,
+/// the same decoded item where both are decoded, or the same position of the same source where
+/// neither is. A slot decoded on one side only is not known to be equal.
 impl PartialEq for Items {
     fn eq(&self, other: &Items) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
+        let same_source = match (&self.source, &other.source) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        self.len() == other.len()
+            && self.slots.iter().zip(&other.slots).all(|(a, b)| {
+                a.id == b.id
+                    && match (a.item.get(), b.item.get()) {
+                        (Some(a), Some(b)) => a == b,
+                        (None, None) => same_source && a.index == b.index,
+                        _ => false,
+                    }
+            })
     }
 }
 
+/// The items as far as they are decoded (nothing is decoded to show them): an item not decoded
+/// yet, or unreadable, shows as its id and which.
 impl fmt::Debug for Items {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        struct Undecoded<'a>(&'a str, &'static str);
+        impl fmt::Debug for Undecoded<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{:?} ({})", self.0, self.1)
+            }
+        }
+        let mut list = f.debug_list();
+        for slot in &self.slots {
+            match slot.item.get() {
+                Some(Some(item)) => list.entry(item),
+                Some(None) => list.entry(&Undecoded(&slot.id, "unreadable")),
+                None => list.entry(&Undecoded(&slot.id, "not decoded")),
+            };
+        }
+        list.finish()
     }
 }
 

@@ -21,7 +21,6 @@ pub mod xml;
 use crate::lang::Lang;
 pub use build::{build_feed, build_json_feed, build_xml_feed};
 pub use context::{BuildOptions, ZoneOffset};
-pub(crate) use date::days_from_civil;
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
 pub use deferred::{build_deferred_json_feed, DEFER_OVER};
 pub use error::{FeedError, FeedNote, IdSource, ItemError};

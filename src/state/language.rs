@@ -11,6 +11,7 @@ use super::loading::{self, claim_resource, show_feed, Trigger};
 use super::{Announcement, Effect, Model, Warning};
 use crate::contract::Event;
 use crate::lang;
+use crate::refresh::Failure;
 
 pub(super) fn choose(
     model: &mut Model,
@@ -47,16 +48,20 @@ pub(super) fn choose(
 pub(super) fn locale_loaded(
     model: &mut Model,
     locale: LanguageIdentifier,
-    loaded: bool,
-    retryable: bool,
+    failure: Option<Failure>,
     out: &mut Vec<Effect>,
 ) {
-    if loaded {
-        if !model.languages.available.contains(&locale) {
-            model.languages.available.push(locale.clone());
+    match failure {
+        None => {
+            if !model.languages.available.contains(&locale) {
+                model.languages.available.push(locale.clone());
+            }
         }
-    } else if retryable {
-        model.languages.requested.retain(|l| l != &locale);
+        // Asked for again when it is next wanted.
+        Some(failure) if failure.may_ask_again() => {
+            model.languages.requested.retain(|l| l != &locale);
+        }
+        Some(_) => {}
     }
     if model.awaiting_locale.as_ref() == Some(&locale) {
         // The first load: its answers follow (replayed by `update`) and speak this locale.
@@ -116,4 +121,19 @@ fn follow_feed_language(model: &mut Model, out: &mut Vec<Effect>) {
         // arrives.
         None => loading::start(model, Trigger::Language, out),
     }
+}
+
+/// One entry of the language control: the locale it switches to.
+pub fn language_choices(model: &Model) -> Vec<LanguageIdentifier> {
+    let mut choices: Vec<LanguageIdentifier> = Vec::new();
+    for tag in &model.options.languages {
+        let Ok(requested) = lang::parse_tag(tag) else {
+            continue;
+        };
+        let resolved = lang::resolve_choice(&requested, &model.languages.available);
+        if !choices.contains(&resolved) {
+            choices.push(resolved);
+        }
+    }
+    choices
 }

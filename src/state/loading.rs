@@ -1,20 +1,24 @@
 //! Loading the feed as a news app does (docs/serving.md#news-that-survives-the-network): the copy
-//! kept from the last visit shows at once while the network is asked; the fresh feed then updates the list in place (scroll,
-//! focus and the open article stay; new articles are announced once); a failed refresh keeps
-//! the news on screen with a notice and Retry; coming back online refreshes by itself. What each
-//! outcome leads to is `crate::refresh`'s policy. Also what a load and a language switch share:
-//! claiming a locale's run-time resource, speaking the locale wanted, showing another feed in
-//! place (an open article following to its translation).
+//! kept from the last visit shows at once while the network is asked, whichever answers first
+//! (a busy server's retry does not hold it back); the fresh feed then updates the list in place
+//! (scroll, focus and the open article stay; new articles are announced once); a failure that
+//! keeps the news shows the kept copy first, with a notice and Retry; coming back online
+//! refreshes by itself. The first load takes over the loader's early request when it asked for
+//! the same feed. What each outcome leads to is `crate::refresh`'s policy, and how old a kept
+//! copy may be `crate::keep`'s. Also what a load and a language switch share: claiming a
+//! locale's run-time resource, speaking the locale wanted, showing another feed in place (an
+//! open article following to its translation).
 
 use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
 use super::reader::{focus_first_card, open};
-use super::{Action, Announcement, Effect, Focus, Load, Model, View, Warning};
+use super::{Action, Announcement, Effect, Focus, KeptCopy, Load, Model, View, Warning};
 use crate::contract::{Event, Source};
 use crate::feed::pair::counterpart;
 use crate::feed::{Feed, FeedOutcome};
+use crate::keep::KEEP_POLICY;
 use crate::lang;
 use crate::load_error::LoadError;
 use crate::refresh::{self as policy, Next};
@@ -67,11 +71,24 @@ pub(super) fn start(model: &mut Model, trigger: Trigger, out: &mut Vec<Effect>) 
             });
         }
     }
+    // The loader asked for the feed it saw on the page before the wasm arrived: the same
+    // request as the first load's, taken over; any other goes.
+    let adopt = model
+        .early
+        .take()
+        .is_some_and(|early| trigger == Trigger::Mount && early == model.feed_url);
+    model.kept = if on_screen {
+        KeptCopy::NotAsked
+    } else {
+        KeptCopy::Asked
+    };
+    model.failure_waiting = None;
     out.push(Effect::FetchFeed {
         load: model.load_id,
         url: model.feed_url.clone(),
         revalidate: trigger != Trigger::Mount,
         kept_first: !on_screen,
+        adopt,
     });
 }
 
@@ -88,9 +105,35 @@ fn news_on_screen(model: &Model) -> bool {
     matches!(model.load, Load::Ready(_))
 }
 
+/// Whether the kept copy would show now: nothing is on screen and the load has not settled
+/// (or waits for it with a failure that keeps the news).
+fn kept_wanted(model: &Model) -> bool {
+    matches!(model.load, Load::Loading)
+}
+
 /// An answer to a feed request: the kept copy, the network's feed or its failure.
 pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {
+        Action::KeptLookedUp {
+            load,
+            fetched_at_ms,
+            now_ms,
+        } => {
+            if load != model.load_id || model.kept == KeptCopy::NotAsked {
+                return;
+            }
+            let usable = fetched_at_ms.is_some_and(|at| KEEP_POLICY.is_usable(at, now_ms));
+            if usable && kept_wanted(model) {
+                model.kept = KeptCopy::Reading;
+                out.push(Effect::ReadKept { load });
+            } else {
+                model.kept = KeptCopy::Missing;
+                // The failure that waited for it stands alone.
+                if let Some((error, now_ms)) = model.failure_waiting.take() {
+                    failed(model, error, now_ms, out);
+                }
+            }
+        }
         Action::KeptFound {
             load,
             outcome,
@@ -98,9 +141,10 @@ pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
             digest,
         } => {
             // A fresh answer came first: the kept copy is not needed.
-            if load != model.load_id || news_on_screen(model) {
+            if load != model.load_id || !kept_wanted(model) {
                 return;
             }
+            model.kept = KeptCopy::NotAsked;
             model.freshness = super::Freshness {
                 source: Source::Kept,
                 fetched_at_ms,
@@ -115,6 +159,10 @@ pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
                 ..outcome
             };
             loaded(model, Ok(outcome), out);
+            // The network failed first: its notice goes over the kept news.
+            if let Some((error, now_ms)) = model.failure_waiting.take() {
+                failed(model, error, now_ms, out);
+            }
         }
         Action::FeedLoaded {
             load,
@@ -125,6 +173,7 @@ pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
             if load != model.load_id {
                 return;
             }
+            model.kept = KeptCopy::NotAsked;
             let next = policy::after_load(Ok(()), news_on_screen(model));
             speak_wanted(model, out);
             // `same_list`: the fresh feed is the one on screen refreshed (its new articles are
@@ -149,22 +198,34 @@ pub(super) fn answer(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
             if load != model.load_id {
                 return;
             }
-            let next = policy::after_load(Err(error.failure()), news_on_screen(model));
-            speak_wanted(model, out);
-            if next == Next::KeepWithNotice {
-                model.freshness.failed = true;
-                out.push(Effect::Render);
-                send_ready(model, out);
-                out.push(Effect::LoadFailed { error, kept: true });
-            } else {
-                // The error state: a feed that is not there replaces even news on screen.
-                model.freshness.failed = false;
-                mark_fresh(model, now_ms);
-                model.view = View::List;
-                loaded(model, Err(error), out);
+            // A failure that keeps the news, with the kept copy still to come: it shows first.
+            let kept_coming = matches!(model.kept, KeptCopy::Asked | KeptCopy::Reading);
+            if error.failure().keeps_news() && kept_coming && kept_wanted(model) {
+                model.failure_waiting = Some((error, now_ms));
+                return;
             }
+            model.kept = KeptCopy::NotAsked;
+            failed(model, error, now_ms, out);
         }
         _ => {}
+    }
+}
+
+/// The network's failure, with news on screen (kept with the notice) or not (the error state).
+fn failed(model: &mut Model, error: LoadError, now_ms: u64, out: &mut Vec<Effect>) {
+    let next = policy::after_load(Err(error.failure()), news_on_screen(model));
+    speak_wanted(model, out);
+    if next == Next::KeepWithNotice {
+        model.freshness.failed = true;
+        out.push(Effect::Render);
+        send_ready(model, out);
+        out.push(Effect::LoadFailed { error, kept: true });
+    } else {
+        // The error state: a feed that is not there replaces even news on screen.
+        model.freshness.failed = false;
+        mark_fresh(model, now_ms);
+        model.view = View::List;
+        loaded(model, Err(error), out);
     }
 }
 

@@ -1,26 +1,35 @@
 //! The widget's state machine, without the DOM: a `Model` of what one widget shows and waits
-//! for, the `Action`s that can happen to it (a click, a key, a feed that arrived, a preference
-//! changed elsewhere), and `update`, the one place where the model changes, which answers with
-//! the `Effect`s the DOM layer carries out (render, fetch, focus, announce, emit, share).
+//! for, the `Action`s that can happen to it (what the reader asked for with a control or a key,
+//! what the page asked for through the API, and every answer of the outside world: a feed, the
+//! kept copy, a run-time resource, a preference changed elsewhere), and `update`, the one place
+//! where the model changes, which answers with the `Effect`s the DOM layer carries out (render,
+//! fetch, focus, announce, emit, share).
 //!
 //! `update` lives in three parts: `reader` (what the reader and the API ask for), `language`
-//! (choices, run-time resources) and `loading` (feed requests and what their answers show).
+//! (choices, run-time resources) and `loading` (feed requests, the race of the kept copy with
+//! the network, and what their answers show).
 
 use std::rc::Rc;
 
 use unic_langid::LanguageIdentifier;
 
+use crate::command::Command;
 use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
-use crate::i18n::Arg;
+use crate::font::FontEffect;
 use crate::lang::{self, InvalidTag};
 use crate::load_error::LoadError;
+use crate::machine::Machine;
 use crate::options::Options;
+use crate::refresh::Failure;
+
+pub use crate::announcement::Announcement;
 
 mod language;
 mod loading;
 mod reader;
 
+pub use language::language_choices;
 pub use loading::Trigger;
 pub use reader::handles_key;
 
@@ -113,6 +122,20 @@ pub struct Freshness {
     pub failed: bool,
 }
 
+/// The kept copy of the feed a load asks for, as far as it is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeptCopy {
+    /// Not looked for: news is on screen, or the load has settled.
+    #[default]
+    NotAsked,
+    /// Looked for; no answer yet.
+    Asked,
+    /// Found young enough, and being read.
+    Reading,
+    /// None, too old, or unreadable.
+    Missing,
+}
+
 /// The languages of one widget: what the UI speaks, what the reader asked for, and which
 /// locales it has resources for.
 #[derive(Clone, Debug)]
@@ -158,6 +181,14 @@ pub struct Model {
     /// The feed request whose answer counts, and what started it.
     pub load_id: LoadId,
     pub trigger: Trigger,
+    /// The kept copy of the loading feed.
+    pub kept: KeptCopy,
+    /// A failure that keeps the news, waiting for the kept copy to show first (and the time of
+    /// its answer).
+    pub failure_waiting: Option<(LoadError, u64)>,
+    /// The URL of the loader's early request, until the first load takes it over (the same
+    /// URL) or lets it go.
+    pub early: Option<String>,
     /// Answers that wait for the first run-time resource, so that a site's rewording is on
     /// the very first cards; replayed when it lands.
     pub deferred: Vec<Action>,
@@ -204,6 +235,9 @@ impl Model {
             freshness: Freshness::default(),
             load_id: 0,
             trigger: Trigger::Mount,
+            kept: KeptCopy::NotAsked,
+            failure_waiting: None,
+            early: None,
             deferred: Vec::new(),
             awaiting_locale: None,
             ready_sent: false,
@@ -242,22 +276,21 @@ impl Model {
 pub enum Action {
     /// Mounted: the first load starts.
     Start,
-    /// A card, or `open(id)`: `focus` moves to the article's title.
-    Open {
-        id: String,
-        focus: bool,
+    /// The reader pressed a control: its command, and the value it names (a card's article id,
+    /// a language button's tag).
+    Command {
+        command: Command,
+        value: Option<String>,
     },
     /// `open(id)` from the API: focus moves only if it was in the widget already.
-    OpenFromApi {
-        id: String,
-    },
+    OpenFromApi { id: String },
+    /// `close()`.
     Back,
-    More,
-    /// Retry, `reload()`.
+    /// `reload()`.
     Reload,
     /// The browser is back online.
     Online,
-    /// The reader or the API set the font step: it is shared with the whole site.
+    /// The API set the font step: it is shared with the whole site.
     SetFont(FontStep),
     /// Another widget, a toolbar or another tab set it: this one follows, quietly.
     FontShared(FontStep),
@@ -275,9 +308,16 @@ pub enum Action {
     LanguageOption(String),
     /// A key with no Ctrl, Meta or Alt.
     Key(String),
+    /// `print()`.
     Print,
-    TogglePreview,
-    /// The kept copy of the feed from an earlier visit, read while the network is asked.
+    /// The lookup of the kept copy answered: when the copy it found was fetched, or nothing
+    /// (`None`: no copy, or one that cannot be read); `now_ms`, when it answered.
+    KeptLookedUp {
+        load: LoadId,
+        fetched_at_ms: Option<u64>,
+        now_ms: u64,
+    },
+    /// The kept copy of the feed from an earlier visit, read (after `Effect::ReadKept`).
     KeptFound {
         load: LoadId,
         outcome: FeedOutcome,
@@ -295,46 +335,11 @@ pub enum Action {
         error: LoadError,
         now_ms: u64,
     },
-    /// A run-time Fluent resource arrived (`loaded`) or could not be fetched; `retryable`: the
-    /// request never completed (offline, aborted), so it may be asked for again.
+    /// A run-time Fluent resource arrived (`failure`: `None`), or could not be had.
     LocaleLoaded {
         locale: LanguageIdentifier,
-        loaded: bool,
-        retryable: bool,
+        failure: Option<Failure>,
     },
-}
-
-/// A message for the live region.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Announcement {
-    /// The font step changed (or was asked for at its end).
-    FontSize(FontStep),
-    /// The UI language changed: the DOM layer names it by its endonym.
-    Language(String),
-    /// One more page of cards.
-    MoreShown(usize),
-    PreviewOn,
-    PreviewOff,
-    /// A refresh brought new articles.
-    NewArticles(usize),
-}
-
-impl Announcement {
-    /// The Fluent message and its arguments (the language's name is added by the DOM layer).
-    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg<'static>)>) {
-        let count = |n: usize| Arg::from(n as u32);
-        match self {
-            Announcement::FontSize(step) => (
-                "font-size-changed",
-                vec![("percent", Arg::from(step.percent_text()))],
-            ),
-            Announcement::Language(_) => ("language-changed", Vec::new()),
-            Announcement::MoreShown(n) => ("more-announce", vec![("count", count(*n))]),
-            Announcement::PreviewOn => ("print-preview-on", Vec::new()),
-            Announcement::PreviewOff => ("print-preview-off", Vec::new()),
-            Announcement::NewArticles(n) => ("news-updated", vec![("count", count(*n))]),
-        }
-    }
 }
 
 /// Something for the console: a repaired or skipped item, a problem with the page's options.
@@ -382,12 +387,19 @@ pub enum Effect {
     },
     /// Ask for the feed at `url` (empty: there is none; the failure is reported from a later
     /// task). `revalidate`: past the HTTP cache's freshness (Retry, reload). `kept_first`: look
-    /// for the kept copy meanwhile. Any earlier feed request is abandoned.
+    /// for the kept copy meanwhile (its answer is `KeptLookedUp`). `adopt`: take over the
+    /// loader's early request, which asked for this URL; without it, that request is let go.
+    /// Any earlier feed request is abandoned.
     FetchFeed {
         load: LoadId,
         url: String,
         revalidate: bool,
         kept_first: bool,
+        adopt: bool,
+    },
+    /// Read the kept copy the lookup found: `KeptFound`, or `KeptLookedUp` with nothing.
+    ReadKept {
+        load: LoadId,
     },
     /// Ask for the run-time Fluent resource of `locale` at `url`.
     FetchLocale {
@@ -412,12 +424,44 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     effects
 }
 
+impl Machine for Model {
+    type Action = Action;
+    type Effect = Effect;
+
+    fn update(&mut self, action: Action) -> Vec<Effect> {
+        update(self, action)
+    }
+}
+
+impl From<FontEffect> for Effect {
+    fn from(effect: FontEffect) -> Effect {
+        match effect {
+            FontEffect::Show(step) => Effect::ShowFont(step),
+            FontEffect::Announce(announcement) => Effect::Announce(announcement),
+            FontEffect::Emit(event) => Effect::Emit(event),
+            FontEffect::Share(step) => Effect::ShareFont(step),
+        }
+    }
+}
+
 fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {
         Action::Start => loading::start(model, Trigger::Mount, out),
-        Action::Reload => loading::start(model, Trigger::Reload, out),
+        Action::Reload
+        | Action::Command {
+            command: Command::Retry,
+            ..
+        } => loading::start(model, Trigger::Reload, out),
+        // A language button: the reader's choice, saved and announced.
+        Action::Command {
+            command: Command::Language,
+            value: Some(tag),
+        } => language::choose(model, &tag, true, true, out),
         Action::Online => loading::online(model, out),
-        Action::KeptFound { .. } | Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {
+        Action::KeptLookedUp { .. }
+        | Action::KeptFound { .. }
+        | Action::FeedLoaded { .. }
+        | Action::FeedFailed { .. } => {
             if model.awaiting_locale.is_some() {
                 model.deferred.push(action);
             } else {
@@ -438,12 +482,8 @@ fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
                 language::choose(model, &tag, false, false, out);
             }
         }
-        Action::LocaleLoaded {
-            locale,
-            loaded,
-            retryable,
-        } => {
-            language::locale_loaded(model, locale, loaded, retryable, out);
+        Action::LocaleLoaded { locale, failure } => {
+            language::locale_loaded(model, locale, failure, out);
             // The first answers waited for it.
             for deferred in std::mem::take(&mut model.deferred) {
                 step(model, deferred, out);
@@ -451,44 +491,4 @@ fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
         }
         other => reader::act(model, other, out),
     }
-}
-
-/// The best locale for the UI from the reader's requests (the `lang` option, else the saved
-/// choice, `<html lang>` and the browser's languages), among `available` plus, with a
-/// `locales` template, the languages the site offers (their resources load with the feed).
-pub fn negotiate(
-    options: &Options,
-    requests: &[String],
-    available: &[LanguageIdentifier],
-) -> LanguageIdentifier {
-    let mut candidates = available.to_vec();
-    if options.locales.is_some() {
-        for tag in &options.languages {
-            if let Ok(id) = lang::parse_tag(tag) {
-                if !candidates.iter().any(|a| a.language == id.language) {
-                    candidates.push(id);
-                }
-            }
-        }
-    }
-    let requests: Vec<&str> = match &options.lang {
-        Some(tag) => vec![tag.as_str()],
-        None => requests.iter().map(String::as_str).collect(),
-    };
-    lang::negotiate_locale(&requests, &candidates)
-}
-
-/// One entry of the language control: the locale it switches to.
-pub fn language_choices(model: &Model) -> Vec<LanguageIdentifier> {
-    let mut choices: Vec<LanguageIdentifier> = Vec::new();
-    for tag in &model.options.languages {
-        let Ok(requested) = lang::parse_tag(tag) else {
-            continue;
-        };
-        let resolved = lang::resolve_choice(&requested, &model.languages.available);
-        if !choices.contains(&resolved) {
-            choices.push(resolved);
-        }
-    }
-    choices
 }

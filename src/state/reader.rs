@@ -1,41 +1,58 @@
-//! What the reader (or the page, through the API) asks for: an article, back to the list, the
-//! next page of cards, the font step, a shortcut key, print and the print preview.
+//! What the reader (with a control or a key) or the page (through the API) asks for: an
+//! article, back to the list, the next page of cards, the font step, print and the print
+//! preview. A language choice and Retry are `language`'s and `loading`'s.
 
 use super::{Action, Announcement, Effect, Focus, Model, View};
-use crate::command::{key_command, KeyCommand};
-use crate::contract::{Event, FontStep};
+use crate::command::{key_command, Command, KeyCommand};
+use crate::contract::Event;
+use crate::font::{set_font, Origin};
 
 pub(super) fn act(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {
-        Action::Open { id, focus } => {
-            open(model, &id, focus, out);
-        }
+        Action::Command { command, value } => pressed(model, command, value, out),
         Action::OpenFromApi { id } => {
             // A host page's own control keeps its focus handling.
             let focus = model.focus.is_some();
             open(model, &id, focus, out);
         }
         Action::Back => close(model, out),
-        Action::More => more(model, out),
-        Action::SetFont(step) => {
-            apply_font(model, step, true, out);
-            out.push(Effect::ShareFont(step));
-        }
-        Action::FontShared(step) => apply_font(model, step, false, out),
+        Action::SetFont(step) => set_font(&mut model.font, step, Origin::Here, out),
+        Action::FontShared(step) => set_font(&mut model.font, step, Origin::Elsewhere, out),
         Action::Key(key) => match key_command(&key) {
             Some(KeyCommand::Escape) if model.preview => toggle_preview(model, out),
             Some(KeyCommand::Escape) => close(model, out),
-            Some(KeyCommand::Font(command)) => {
-                if let Some(step) = model.font.after(command) {
-                    act(model, Action::SetFont(step), out);
-                }
-            }
+            Some(KeyCommand::Font(command)) => pressed(model, command, None, out),
             None => {}
         },
-        Action::Print if model.open_item().is_some() => out.push(Effect::Print),
-        Action::TogglePreview => toggle_preview(model, out),
+        Action::Print => print(model, out),
         // The others are decided in `loading` and `language`.
         _ => {}
+    }
+}
+
+/// What a control (or the key of its command) asks for.
+fn pressed(model: &mut Model, command: Command, value: Option<String>, out: &mut Vec<Effect>) {
+    match command {
+        Command::Open => {
+            if let Some(id) = value {
+                open(model, &id, true, out);
+            }
+        }
+        Command::Back => close(model, out),
+        Command::More => more(model, out),
+        Command::Print => print(model, out),
+        Command::Preview => toggle_preview(model, out),
+        command => {
+            if let Some(step) = model.font.after(command) {
+                set_font(&mut model.font, step, Origin::Here, out);
+            }
+        }
+    }
+}
+
+fn print(model: &Model, out: &mut Vec<Effect>) {
+    if model.open_item().is_some() {
+        out.push(Effect::Print);
     }
 }
 
@@ -124,23 +141,6 @@ fn toggle_preview(model: &mut Model, out: &mut Vec<Effect>) {
     } else {
         Announcement::PreviewOff
     }));
-}
-
-/// Shows `step`. A reader's press is announced even at the end of the range (A+ at 200 % still
-/// says the size); only a change is an event.
-fn apply_font(model: &mut Model, step: FontStep, announce: bool, out: &mut Vec<Effect>) {
-    let changed = model.font != step;
-    if !changed && !announce {
-        return;
-    }
-    model.font = step;
-    out.push(Effect::ShowFont(step));
-    if announce {
-        out.push(Effect::Announce(Announcement::FontSize(step)));
-    }
-    if changed {
-        out.push(Effect::Emit(Event::FontSizeChange { step }));
-    }
 }
 
 /// The first card on screen (a long feed's unreadable items have none), or Retry where there

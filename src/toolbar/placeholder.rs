@@ -3,8 +3,8 @@
 //! the rules of the widget's stylesheet that lay the bar out. The loader builds an invisible bar
 //! of the same elements from them (`js/news-widget.js`, `holdPlace`), in the host's own shadow
 //! root, which therefore wraps and scales as the real one will; the toolbar's mount replaces it
-//! in the same task. Written into the loader's generated block (`loader_block`); never in the
-//! .wasm.
+//! in the same task. Written into the loader's generated block by `tests/core/loader_block.rs`;
+//! never in the .wasm.
 
 use std::rc::Rc;
 

@@ -1,54 +1,13 @@
-// The public interface defined once: the loader's generated block is what `src/loader_block.rs`
-// writes from `src/contract.rs` (so option names, events, kinds and the version cannot drift
-// apart), and options are read by the rules of docs/interface.md#options.
+// The public interface defined once: events, kinds and the font step as `src/contract.rs` names
+// them (the loader's copy is `loader_block`'s), and options read by the rules of
+// docs/interface.md#options.
 
 use std::collections::HashMap;
 
 use news_widget::contract::{
     Contrast, ErrorKind, Event, FontStep, LineSpacing, ListenState, OptionName, Source, Value,
-    WIDGET_OPTIONS,
 };
-use news_widget::loader_block::{loader_constants, LOADER_BLOCK_END, LOADER_BLOCK_START};
 use news_widget::options::{BadFeedKey, Change, OptionValues, Options};
-
-use crate::support::fixtures::LOADER_PATH;
-
-fn generated_block(loader: &str) -> Option<(usize, usize)> {
-    let start = loader.find(LOADER_BLOCK_START)?;
-    let end = loader[start..].find(LOADER_BLOCK_END)? + start + LOADER_BLOCK_END.len();
-    Some((start, end))
-}
-
-#[test]
-fn the_loader_s_constants_are_the_ones_rust_defines() {
-    let loader = std::fs::read_to_string(LOADER_PATH).expect("the loader is part of the crate");
-    let (start, end) = generated_block(&loader).expect("the loader has the generated block");
-    let fresh = loader_constants();
-    if loader[start..end] != fresh {
-        if std::env::var_os("UPDATE_CONTRACT").is_some() {
-            let updated = format!("{}{fresh}{}", &loader[..start], &loader[end..]);
-            std::fs::write(LOADER_PATH, updated).expect("the loader is writable");
-            return;
-        }
-        panic!(
-            "js/news-widget.js is stale: run `UPDATE_CONTRACT=1 cargo test --test core contract`\n\
-             expected:\n{fresh}\nfound:\n{}",
-            &loader[start..end]
-        );
-    }
-}
-
-#[test]
-fn the_loader_block_names_every_widget_attribute() {
-    let block = loader_constants();
-    for option in WIDGET_OPTIONS {
-        assert!(
-            block.contains(&format!("\"{}\"", option.attribute)),
-            "{option:?}"
-        );
-    }
-    assert!(block.contains(&format!("\"{}\"", env!("CARGO_PKG_VERSION"))));
-}
 
 /// Option values as a page would give them: property name → text.
 struct Given(HashMap<&'static str, &'static str>, Vec<(String, String)>);
@@ -194,6 +153,16 @@ fn error_kinds_have_their_contract_names() {
         names,
         ["config", "load", "network", "timeout", "http", "feed", "locale", "crash"]
     );
+}
+
+#[test]
+fn options_are_data_attributes_on_a_plain_element_and_bare_on_the_custom_elements() {
+    use news_widget::contract::{attribute_prefix, TOOLBAR_ELEMENT, WIDGET_ELEMENT};
+    assert_eq!(attribute_prefix("div"), "data-");
+    assert_eq!(attribute_prefix("section"), "data-");
+    assert_eq!(attribute_prefix(WIDGET_ELEMENT), "");
+    assert_eq!(attribute_prefix(TOOLBAR_ELEMENT), "");
+    assert_eq!(attribute_prefix("news-widgets"), "data-");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! The pure core outside the feed and the state machine, natively: the public interface and
-//! option reading, preferences, localization, keeping and refreshing the feed, the sanitizing
-//! policy, the reader toolbar's pure parts, reading aloud, the contrast schemes' colours; and
-//! the crate's own rules (`imports`).
+//! The pure core outside the feed and the widget's state machine, natively: the public interface
+//! and option reading (and the loader's copy of it), preferences, the UI language, localization,
+//! keeping and refreshing the feed, the sanitizing policy, the reader toolbar's pure parts and
+//! state machine, reading aloud, the contrast schemes' colours; and the crate's own rules
+//! (`imports`).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -15,6 +16,7 @@ mod keep;
 mod listen_machine;
 mod listen_plan;
 mod listen_voice;
+mod loader_block;
 mod palettes;
 mod placeholder;
 mod prefs;
@@ -22,3 +24,5 @@ mod reading_style;
 mod refresh;
 mod sanitize;
 mod text_zoom;
+mod toolbar_state;
+mod ui_language;

@@ -1,5 +1,6 @@
 //! Font-step arithmetic and stored-value parsing (font step, line spacing, contrast, speed of
-//! reading aloud), natively.
+//! reading aloud), natively (what a key does to the step is the state machines', in tests/state
+//! and `toolbar_state`).
 use news_widget::contract::{Contrast, FontStep, LineSpacing};
 use news_widget::listen::rate::Rate;
 use news_widget::prefs::{
@@ -75,40 +76,6 @@ fn stored_out_of_range_means_default_not_clamped() {
 #[test]
 fn stored_value_tolerates_whitespace() {
     assert_eq!(FontStep::parse_stored(" 2\n"), FontStep::clamped(2));
-}
-
-#[test]
-fn plus_and_equals_keys_step_larger() {
-    assert_eq!(FontStep::DEFAULT.after_key("+"), Some(FontStep::clamped(1)));
-    assert_eq!(FontStep::DEFAULT.after_key("="), Some(FontStep::clamped(1)));
-}
-
-#[test]
-fn minus_and_underscore_keys_step_smaller() {
-    assert_eq!(
-        FontStep::clamped(2).after_key("-"),
-        Some(FontStep::clamped(1))
-    );
-    assert_eq!(
-        FontStep::clamped(2).after_key("_"),
-        Some(FontStep::clamped(1))
-    );
-}
-
-#[test]
-fn zero_key_resets_to_the_default() {
-    assert_eq!(FontStep::MAX.after_key("0"), Some(FontStep::DEFAULT));
-}
-
-#[test]
-fn keys_at_an_end_stay_there() {
-    assert_eq!(FontStep::MAX.after_key("+"), Some(FontStep::MAX));
-}
-
-#[test]
-fn other_keys_are_not_font_shortcuts() {
-    assert_eq!(FontStep::DEFAULT.after_key("a"), None);
-    assert_eq!(FontStep::DEFAULT.after_key("Enter"), None);
 }
 
 #[test]

@@ -121,7 +121,10 @@ fn the_loader_knows_the_same_scales_as_the_font_steps() {
 
 #[test]
 fn the_loader_puts_100_percent_where_the_font_step_says() {
-    // SCALES[step - MIN]: the loader indexes by `step + 1`.
-    assert_eq!(FontStep::MIN.value(), -1);
-    assert!(LOADER.contains("SCALES[step + 1]"));
+    // SCALES[0] is the smallest step's, whose value the block gives.
+    assert_eq!(
+        loader_literal("MIN_STEP"),
+        FontStep::MIN.value().to_string()
+    );
+    assert!(LOADER.contains("SCALES[step - MIN_STEP]"));
 }

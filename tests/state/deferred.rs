@@ -5,33 +5,12 @@
 
 use std::rc::Rc;
 
-use crate::support::model::{model_with, options};
+use crate::support::model::{item, model_with, options, outcome_of};
+use news_widget::command::Command;
 use news_widget::contract::{Event, Source};
-use news_widget::feed::{
-    Body, Decode, Feed, FeedFormat, FeedOutcome, Item, ItemError, ItemKey, Items, Version,
-};
+use news_widget::feed::{Decode, FeedOutcome, Item, ItemError, ItemKey, Items};
 use news_widget::options::Options;
 use news_widget::state::{update, Action, Announcement, Effect, Focus, Model, View, Warning};
-
-fn item(id: &str) -> Item {
-    Item {
-        id: id.into(),
-        image: None,
-        published: None,
-        modified: None,
-        versions: vec![Version {
-            lang: None,
-            title: format!("Title {id}"),
-            summary: None,
-            body: Body::Text("Body".into()),
-            url: Some(format!("https://city.example/{id}.html")),
-            source: None,
-            image_alt: None,
-            base: None,
-        }],
-        alternates: Vec::new(),
-    }
-}
 
 /// A long feed's items as the deferred reader holds them: `ids` in display order; the items at
 /// the positions `unreadable` fail to decode.
@@ -67,17 +46,7 @@ fn deferred(ids: &[&str], unreadable: &[usize]) -> FeedOutcome {
         ids: ids.iter().map(|s| s.to_string()).collect(),
         unreadable: unreadable.to_vec(),
     };
-    FeedOutcome {
-        format: FeedFormat::JsonFeed,
-        feed: Feed {
-            title: None,
-            home_page_url: None,
-            language: None,
-            items: Items::deferred(keys, Rc::new(source)),
-        },
-        warnings: Vec::new(),
-        notes: Vec::new(),
-    }
+    outcome_of(Items::deferred(keys, Rc::new(source)))
 }
 
 fn answer(model: &Model, outcome: FeedOutcome) -> Action {
@@ -133,7 +102,13 @@ fn the_article_option_naming_an_unreadable_item_shows_the_not_found_notice() {
 fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows() {
     // Page size 2: the next page is c (unreadable) and d.
     let mut model = showing(&["a", "b", "c", "d", "e"], &[2]);
-    let effects = update(&mut model, Action::More);
+    let effects = update(
+        &mut model,
+        Action::Command {
+            command: Command::More,
+            value: None,
+        },
+    );
     assert!(
         effects.contains(&Effect::Focus(Focus::Card("d".into()))),
         "focus goes to a card that is there: {effects:?}"

@@ -2,54 +2,21 @@
 // step's effects pinned. Races (a language switch during a load, Retry during a locale fetch,
 // answers that arrive late), focus rules, announcements, events and what is shared with the site.
 
+use news_widget::command::Command;
 use news_widget::contract::{Event, FontStep, Source};
-use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Version};
 use news_widget::load_error::LoadError;
 use news_widget::options::Options;
+use news_widget::refresh::Failure;
 use news_widget::state::{
     handles_key, update, Action, Announcement, Effect, Focus, Load, Model, View, Warning,
 };
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-use crate::support::model::{model_with, options, tag, FEED};
+use crate::support::model::{model_with, options, outcome, tag, with_site_locales, FEED};
 
 fn model() -> Model {
     model_with(options())
-}
-
-fn item(id: &str) -> Item {
-    Item {
-        id: id.into(),
-        image: None,
-        published: None,
-        modified: None,
-        versions: vec![Version {
-            lang: None,
-            title: format!("Title {id}"),
-            summary: None,
-            body: Body::Text("Body".into()),
-            url: None,
-            source: None,
-            image_alt: None,
-            base: None,
-        }],
-        alternates: Vec::new(),
-    }
-}
-
-fn outcome(ids: &[&str]) -> FeedOutcome {
-    FeedOutcome {
-        format: FeedFormat::JsonFeed,
-        feed: Feed {
-            title: None,
-            home_page_url: None,
-            language: None,
-            items: ids.iter().map(|id| item(id)).collect(),
-        },
-        warnings: Vec::new(),
-        notes: Vec::new(),
-    }
 }
 
 fn loaded(model: &Model, ids: &[&str], digest: u64) -> Action {
@@ -88,6 +55,16 @@ fn on_failed(model: &mut Model, error: LoadError) -> Vec<Effect> {
     update(model, action)
 }
 
+/// The lookup of the kept copy answered: nothing (a first visit).
+fn nothing_kept(model: &mut Model) -> Vec<Effect> {
+    let action = Action::KeptLookedUp {
+        load: model.load_id,
+        fetched_at_ms: None,
+        now_ms: 1_000,
+    };
+    update(model, action)
+}
+
 fn on_kept(model: &mut Model, ids: &[&str], digest: u64) -> Vec<Effect> {
     let action = kept(model, ids, digest);
     update(model, action)
@@ -108,12 +85,17 @@ fn showing(ids: &[&str]) -> Model {
     model
 }
 
-fn choose(tag: &str) -> Action {
-    Action::ChooseLanguage {
-        tag: tag.into(),
-        remember: true,
-        announce: true,
+/// The reader pressed a control.
+fn press(command: Command, value: Option<&str>) -> Action {
+    Action::Command {
+        command,
+        value: value.map(str::to_string),
     }
+}
+
+/// The reader pressed a language button.
+fn choose(tag: &str) -> Action {
+    press(Command::Language, Some(tag))
 }
 
 fn fetches(effects: &[Effect]) -> Vec<&Effect> {
@@ -142,6 +124,7 @@ fn mounting_shows_loading_and_asks_for_the_feed_with_the_kept_copy_meanwhile() {
                 url: FEED.into(),
                 revalidate: false,
                 kept_first: true,
+                adopt: false,
             },
         ]
     );
@@ -162,6 +145,7 @@ fn a_widget_without_a_feed_asks_for_nothing_but_the_empty_url() {
             url: String::new(),
             revalidate: false,
             kept_first: true,
+            adopt: false,
         }]
     );
     let effects = on_failed(&mut model, LoadError::NoFeedUrl);
@@ -200,6 +184,7 @@ fn an_answer_to_an_older_request_changes_nothing() {
 fn a_failed_first_load_shows_the_error_emits_it_and_says_ready() {
     let mut model = model();
     update(&mut model, Action::Start);
+    nothing_kept(&mut model);
     let effects = on_failed(&mut model, network_error());
     assert_eq!(
         effects,
@@ -227,6 +212,7 @@ fn reload_keeps_the_news_on_screen_and_asks_the_server() {
             url: FEED.into(),
             revalidate: true,
             kept_first: false,
+            adopt: false,
         }]
     );
     assert!(matches!(model.load, Load::Ready(_)));
@@ -310,6 +296,7 @@ fn the_kept_copy_with_a_failed_network_keeps_the_notice() {
 fn back_online_after_a_failure_refreshes_by_itself() {
     let mut model = model();
     update(&mut model, Action::Start);
+    nothing_kept(&mut model);
     on_failed(&mut model, network_error());
     let effects = update(&mut model, Action::Online);
     assert_eq!(fetches(&effects).len(), 1);
@@ -327,6 +314,7 @@ fn back_online_with_fresh_news_does_nothing() {
 fn retry_keeps_focus_on_the_loading_message_then_the_first_card() {
     let mut model = model();
     update(&mut model, Action::Start);
+    nothing_kept(&mut model);
     on_failed(&mut model, network_error());
     model.focus = Some(Focus::Retry);
     let effects = update(&mut model, Action::Reload);
@@ -347,9 +335,11 @@ fn retry_keeps_focus_on_the_loading_message_then_the_first_card() {
 fn retry_that_fails_again_keeps_focus_on_retry() {
     let mut model = model();
     update(&mut model, Action::Start);
+    nothing_kept(&mut model);
     on_failed(&mut model, network_error());
     model.focus = Some(Focus::Retry);
     update(&mut model, Action::Reload);
+    nothing_kept(&mut model);
     model.focus = Some(Focus::Loading);
     let effects = on_failed(&mut model, network_error());
     assert!(effects.contains(&Effect::Focus(Focus::Retry)));
@@ -366,13 +356,7 @@ fn a_first_load_without_focus_in_the_widget_takes_none() {
 #[test]
 fn opening_a_card_moves_focus_to_the_title_and_emits_open() {
     let mut model = showing(&["a", "b"]);
-    let effects = update(
-        &mut model,
-        Action::Open {
-            id: "b".into(),
-            focus: true,
-        },
-    );
+    let effects = update(&mut model, press(Command::Open, Some("b")));
     assert_eq!(
         effects,
         vec![
@@ -433,7 +417,7 @@ fn back_returns_focus_to_the_card_and_shows_up_to_its_page() {
 #[test]
 fn more_appends_a_page_focuses_its_first_card_and_announces_it() {
     let mut model = showing(&["a", "b", "c"]);
-    let effects = update(&mut model, Action::More);
+    let effects = update(&mut model, press(Command::More, None));
     assert_eq!(
         effects,
         vec![
@@ -559,7 +543,7 @@ fn escape_leaves_the_preview_first_then_the_article() {
         "nothing to leave on the list"
     );
     update(&mut model, Action::OpenFromApi { id: "a".into() });
-    update(&mut model, Action::TogglePreview);
+    update(&mut model, press(Command::Preview, None));
     assert!(handles_key(&model, "Escape"));
     let effects = update(&mut model, Action::Key("Escape".into()));
     assert_eq!(
@@ -655,22 +639,17 @@ fn a_language_switch_during_the_first_load_is_kept_when_the_feed_arrives() {
 }
 
 fn with_locales() -> Model {
-    let mut model = model_with(Options {
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(None));
     update(&mut model, Action::Start);
     let answer = loaded(&model, &["a"], 1);
     update(&mut model, answer);
     model
 }
 
-fn locale_loaded(locale: &str, loaded: bool, retryable: bool) -> Action {
+fn locale_loaded(locale: &str, failure: Option<Failure>) -> Action {
     Action::LocaleLoaded {
         locale: tag(locale),
-        loaded,
-        retryable,
+        failure,
     }
 }
 
@@ -688,7 +667,7 @@ fn a_language_with_a_run_time_resource_is_fetched_then_spoken() {
             Effect::ShareLanguage("ja".into()),
         ]
     );
-    let effects = update(&mut model, locale_loaded("ja", true, false));
+    let effects = update(&mut model, locale_loaded("ja", None));
     assert_eq!(effects[0], Effect::Speak(tag("ja")));
     assert!(effects.contains(&Effect::Announce(Announcement::Language("ja".into()))));
 }
@@ -704,7 +683,7 @@ fn retry_during_a_locale_fetch_keeps_the_reader_s_choice() {
         "the feed only; ja is on its way"
     );
     on_loaded(&mut model, &["a", "b"], 2);
-    let effects = update(&mut model, locale_loaded("ja", true, false));
+    let effects = update(&mut model, locale_loaded("ja", None));
     assert_eq!(effects[0], Effect::Speak(tag("ja")));
     assert_eq!(model.languages.ui, tag("ja"));
 }
@@ -715,9 +694,9 @@ fn a_late_resource_does_not_undo_a_later_choice() {
     update(&mut model, choose("ja"));
     update(&mut model, choose("ko"));
     // The site offers rewordings of the built-in languages too; it has none for Korean.
-    update(&mut model, locale_loaded("ko-KR", false, false));
+    update(&mut model, locale_loaded("ko-KR", Some(Failure::Http(404))));
     assert_eq!(model.languages.ui, tag("ko-KR"));
-    let effects = update(&mut model, locale_loaded("ja", true, false));
+    let effects = update(&mut model, locale_loaded("ja", None));
     assert_eq!(effects, vec![]);
     assert_eq!(model.languages.ui, tag("ko-KR"));
 }
@@ -726,7 +705,7 @@ fn a_late_resource_does_not_undo_a_later_choice() {
 fn a_resource_that_never_arrived_may_be_asked_for_again() {
     let mut model = with_locales();
     update(&mut model, choose("ja"));
-    update(&mut model, locale_loaded("ja", false, true));
+    update(&mut model, locale_loaded("ja", Some(Failure::Network)));
     update(&mut model, choose("en"));
     let effects = update(&mut model, choose("ja"));
     assert_eq!(fetches(&effects).len(), 1);
@@ -736,19 +715,14 @@ fn a_resource_that_never_arrived_may_be_asked_for_again() {
 fn a_missing_resource_is_not_asked_for_twice() {
     let mut model = with_locales();
     update(&mut model, choose("ja"));
-    update(&mut model, locale_loaded("ja", false, false));
+    update(&mut model, locale_loaded("ja", Some(Failure::Http(404))));
     update(&mut model, choose("en"));
     assert_eq!(fetches(&update(&mut model, choose("ja"))).len(), 0);
 }
 
 #[test]
 fn the_first_cards_wait_for_the_first_run_time_resource() {
-    let mut model = model_with(Options {
-        lang: Some("ja".into()),
-        locales: Some("/l10n/{locale}.ftl".into()),
-        languages: vec!["en-US".into(), "ja".into()],
-        ..options()
-    });
+    let mut model = model_with(with_site_locales(Some("ja")));
     assert_eq!(model.languages.wanted, tag("ja"));
     assert_eq!(
         model.languages.ui,
@@ -759,7 +733,7 @@ fn the_first_cards_wait_for_the_first_run_time_resource() {
     assert_eq!(fetches(&effects).len(), 2);
     assert_eq!(on_loaded(&mut model, &["a"], 1), vec![]);
     assert!(matches!(model.load, Load::Loading));
-    let effects = update(&mut model, locale_loaded("ja", true, false));
+    let effects = update(&mut model, locale_loaded("ja", None));
     assert_eq!(
         effects,
         vec![
@@ -796,6 +770,7 @@ fn another_language_brings_its_own_feed() {
         url: "https://city.example/ko.xml".into(),
         revalidate: true,
         kept_first: true,
+        adopt: false,
     }));
     assert!(
         matches!(model.load, Load::Loading),

@@ -7,10 +7,10 @@
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::fetch::{now_ms, Fetched};
-use super::js;
+use super::js::{self, Stored};
+use crate::dom::parts::later;
 use crate::keep::{EntryMeta, KeptEntry, KEEP_POLICY};
 
 /// A kept feed and when it was fetched.
@@ -19,30 +19,22 @@ pub struct Kept {
     pub fetched_at_ms: u64,
 }
 
-/// Starts looking for the kept copy of a URL: a promise of `[header, bytes]`, or of `undefined`
+/// Starts looking for the kept copy of a URL: a promise of a `js::Stored`, or of `undefined`
 /// where there is none or nothing can be kept.
 pub use super::js::lookup;
 
-/// Whether a settled value is a kept copy (and not the network's answer it raced with, whose
-/// first field is a status).
-pub fn is_kept(value: &JsValue) -> bool {
-    Array::is_array(value) && Array::from(value).get(0).is_string()
-}
-
-/// The kept copy a lookup found, if it is young enough to show.
-pub fn read(found: &JsValue, url: &str) -> Option<Kept> {
-    if !is_kept(found) {
+/// The kept copy a lookup found, with when it was fetched (whether it is young enough to show
+/// is `update`'s to decide), unread.
+pub fn read(found: JsValue, url: &str) -> Option<Kept> {
+    if found.is_undefined() {
         return None;
     }
-    let found = Array::from(found);
-    let header = found.get(0).as_string()?;
+    let found: Stored = found.unchecked_into();
+    let header = found.meta().as_string()?;
     let meta = EntryMeta::read(&header)?;
-    if !KEEP_POLICY.is_usable(meta.fetched_at_ms, now_ms()) {
-        return None;
-    }
     Some(Kept {
         fetched: Fetched {
-            bytes: found.get(1).unchecked_into(),
+            bytes: found.body(),
             content_type: Some(meta.content_type)
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned),
@@ -67,11 +59,7 @@ pub fn keep(url: &str, fetched: &Fetched) {
         }
         .write()
     });
-    let all = js::keep(url, &fetched.bytes, meta);
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(all) = JsFuture::from(all).await else {
-            return;
-        };
+    later::after(js::keep(url, &fetched.bytes, meta), |all| {
         if Array::is_array(&all) {
             bound(&Array::from(&all));
         }
@@ -82,13 +70,13 @@ pub fn keep(url: &str, fetched: &Fetched) {
 fn bound(all: &Array) {
     let entries: Vec<KeptEntry> = all
         .iter()
-        .filter_map(|pair| {
-            let pair = Array::from(&pair);
-            match pair.get(0).as_string() {
+        .filter_map(|entry| {
+            let entry: Stored = entry.unchecked_into();
+            match entry.meta().as_string() {
                 Some(header) => EntryMeta::read(&header).map(|meta| meta.entry()),
                 // An earlier version's entry is not read: it counts as ancient and huge.
                 None => Some(KeptEntry {
-                    key: pair.get(1).as_string()?,
+                    key: entry.key().as_string()?,
                     fetched_at_ms: 0,
                     bytes: u64::MAX,
                 }),

@@ -21,15 +21,12 @@ use crate::feed::{
 };
 use crate::load_error::LoadError;
 
-/// Resolves in a later task (a 0 ms timeout, which leaves nothing behind once it fired).
-pub async fn next_task() {
-    let _ = wasm_bindgen_futures::JsFuture::from(super::js::next_task()).await;
-}
-
-/// The text of a started request (a Fluent resource), decoded as UTF-8; a JS string, which goes
-/// to the compiler's module without a copy into this one.
-pub async fn text_of(pending: Pending) -> Result<JsString, LoadError> {
-    decode(&pending.finish().await?.bytes, "utf-8")
+/// Calls `done` with the text of a started request (a Fluent resource), decoded as UTF-8; a JS
+/// string, which goes to the compiler's module without a copy into this one.
+pub fn text_of(pending: Pending, done: impl FnOnce(Result<JsString, LoadError>) + 'static) {
+    pending.finish(move |fetched| {
+        done(fetched.and_then(|fetched| decode(&fetched.bytes, "utf-8")));
+    });
 }
 
 /// How the page asks for feeds to be read (the `timezone` option), and whether every item is
@@ -49,17 +46,21 @@ pub struct FeedRead {
 }
 
 /// Reads a started request of the feed as bytes, whatever its format and encoding
-/// (docs/interface.md#feeds), and gives the bytes too (an unchanged feed is told by them). A feed
-/// that reads well is kept for the next visit.
-pub async fn read_feed(
+/// (docs/interface.md#feeds), and calls `done` with it and the bytes (an unchanged feed is told
+/// by them). A feed that reads well is kept for the next visit.
+pub fn read_feed(
     pending: Pending,
-    options: &ReadOptions,
-) -> Result<(FeedOutcome, Uint8Array), LoadError> {
+    options: ReadOptions,
+    done: impl FnOnce(Result<(FeedOutcome, Uint8Array), LoadError>) + 'static,
+) {
     let url = pending.url().to_owned();
-    let fetched = pending.finish().await?;
-    let outcome = read_fetched(&fetched, options)?;
-    cache::keep(&url, &fetched);
-    Ok((outcome, fetched.bytes))
+    pending.finish(move |fetched| {
+        done(fetched.and_then(|fetched| {
+            let outcome = read_fetched(&fetched, &options)?;
+            cache::keep(&url, &fetched);
+            Ok((outcome, fetched.bytes))
+        }));
+    });
 }
 
 /// Reads a fetched (or kept) body, its final URL being the base for relative links.

@@ -59,11 +59,7 @@ pub(super) struct JsOptions<'a> {
 
 impl JsOptions<'_> {
     fn prefix(&self) -> &'static str {
-        if self.element.local_name().starts_with("news-widget") {
-            ""
-        } else {
-            "data-"
-        }
+        contract::attribute_prefix(&self.element.local_name())
     }
 
     fn attribute(&self, name: &str) -> Option<String> {

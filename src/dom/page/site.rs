@@ -7,9 +7,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use js_sys::Promise;
 use unic_langid::LanguageIdentifier;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, Element};
 
 use super::compiler;
@@ -47,13 +46,14 @@ impl Drop for Membership {
 /// dropping it aborts the request.
 pub struct ResourceRequest {
     controller: Option<AbortController>,
-    /// Settles once the result is in the site (`resource` then answers at once).
-    done: Promise,
+    /// What to do once the result is in the site (`resource` then answers at once).
+    waiting: RefCell<Vec<Box<dyn FnOnce()>>>,
 }
 
 impl ResourceRequest {
-    pub fn done(&self) -> Promise {
-        self.done.clone()
+    /// Runs `then` once the result is in the site.
+    pub fn when_done(&self, then: impl FnOnce() + 'static) {
+        self.waiting.borrow_mut().push(Box::new(then));
     }
 }
 
@@ -80,7 +80,6 @@ enum ResourceState {
     Done(Resource),
 }
 
-#[derive(Default)]
 struct Site {
     next_id: Cell<u32>,
     members: RefCell<Vec<(u32, Weak<dyn Member>)>>,
@@ -91,7 +90,15 @@ struct Site {
 }
 
 thread_local! {
-    static SITE: Site = Site::default();
+    static SITE: Site = const {
+        Site {
+            next_id: Cell::new(0),
+            members: RefCell::new(Vec::new()),
+            storage_listener: RefCell::new(None),
+            built_in: RefCell::new(None),
+            resources: RefCell::new(Vec::new()),
+        }
+    };
 }
 
 fn with_site<R>(f: impl FnOnce(&Site) -> R) -> R {
@@ -234,9 +241,7 @@ pub fn resource(
     let key = resource_key(url, timeout_ms);
     if let Some(state) = resource_state(&key) {
         match state {
-            Known::Done(Resource::Failed(
-                LoadError::Network { .. } | LoadError::Timeout { .. },
-            )) => {}
+            Known::Done(Resource::Failed(error)) if error.failure().may_ask_again() => {}
             Known::Done(resource) => return Ok(resource),
             Known::Loading(request) => return Err(request),
         }
@@ -247,7 +252,11 @@ pub fn resource(
         revalidate: false,
     };
     let pending = fetch::start(url, how);
-    let controller = pending.controller();
+    let request = Rc::new(ResourceRequest {
+        controller: pending.controller(),
+        waiting: RefCell::new(Vec::new()),
+    });
+    let held = Rc::downgrade(&request);
     let number = with_site(|site| {
         let n = site.next_id.get().wrapping_add(1);
         site.next_id.set(n);
@@ -255,15 +264,8 @@ pub fn resource(
     });
     let locale = locale.clone();
     let file = url.to_string();
-    let done = wasm_bindgen_futures::future_to_promise(async move {
-        let compiled = match read::text_of(pending).await {
-            Ok(text) => compiler::compile(&locale, &file, &text).await,
-            Err(error) => Err(error),
-        };
-        let resource = match compiled {
-            Ok((compiled, errors)) => Resource::Compiled(compiled, errors),
-            Err(error) => Resource::Failed(error),
-        };
+    // The resource is in: the page keeps it, and whoever waits for it hears.
+    let finished = move |resource: Resource| {
         // Unless a newer request for the URL took its place (this one was abandoned first).
         let current = with_site(|site| {
             site.resources.borrow().iter().any(|(u, s)| {
@@ -273,9 +275,23 @@ pub fn resource(
         if current {
             set_state(&key, ResourceState::Done(resource));
         }
-        Ok(JsValue::UNDEFINED)
+        // Taken out first: a waiter may drop the last other hold on the request.
+        let waiting = held
+            .upgrade()
+            .map(|r| std::mem::take(&mut *r.waiting.borrow_mut()));
+        for then in waiting.into_iter().flatten() {
+            then();
+        }
+    };
+    read::text_of(pending, move |text| match text {
+        Ok(text) => compiler::compile(&locale, &file, &text, move |compiled| {
+            finished(match compiled {
+                Ok((compiled, errors)) => Resource::Compiled(compiled, errors),
+                Err(error) => Resource::Failed(error),
+            });
+        }),
+        Err(error) => finished(Resource::Failed(error)),
     });
-    let request = Rc::new(ResourceRequest { controller, done });
     let key = resource_key(url, timeout_ms);
     set_state(
         &key,

@@ -5,6 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
 
+use crate::command::Command;
 use crate::dom::halt::halted;
 
 #[must_use = "dropping a Listener removes it at once; keep it in its owner"]
@@ -50,10 +51,11 @@ pub fn shortcut_key(event: &Event) -> Option<String> {
     (!modified && !key.default_prevented()).then(|| key.key())
 }
 
-/// The control a click is on: the nearest element with a `data-action` (see `crate::command`),
-/// unless it is `aria-disabled` (A+ at 200 % stays focusable but does nothing); none for a
-/// halted instance, as above.
-pub fn clicked_control(event: &Event) -> Option<web_sys::Element> {
+/// What a click asks for: the command of the control it is on (the nearest element with a
+/// `data-action`, see `crate::command`), and the value the control names (an article's id, a
+/// language's tag). Nothing for a control that is `aria-disabled` (A+ at 200 % stays focusable
+/// but does nothing), and none for a halted instance, as above.
+pub fn clicked_command(event: &Event) -> Option<(Command, Option<String>)> {
     if halted() {
         return None;
     }
@@ -64,5 +66,12 @@ pub fn clicked_control(event: &Event) -> Option<web_sys::Element> {
         .closest("[data-action]")
         .ok()
         .flatten()?;
-    (control.get_attribute("aria-disabled").as_deref() != Some("true")).then_some(control)
+    if control.get_attribute("aria-disabled").as_deref() == Some("true") {
+        return None;
+    }
+    let command = Command::from_action(&control.get_attribute("data-action")?)?;
+    let value = command
+        .value_attribute()
+        .and_then(|name| control.get_attribute(name));
+    Some((command, value))
 }

@@ -5,7 +5,24 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
+use crate::announcement::Announcement;
 use crate::contract::{Event, Value};
+use crate::i18n::{Arg, Localizer};
+
+/// Says `announcement` in the live region `live`, worded by `l10n`; `extra`: an argument only
+/// the DOM layer knows (a language's name in its own language).
+pub fn say(
+    live: &Element,
+    l10n: &Localizer,
+    announcement: &Announcement,
+    extra: Option<(&'static str, Arg<'static>)>,
+) {
+    let (id, mut args) = announcement.message();
+    if let Some(extra) = extra {
+        args.push(extra);
+    }
+    announce(live, &l10n.format(id, &args, &mut Vec::new()).text);
+}
 
 /// Puts `text` in the live region `live`. Screen readers announce a change of text: the same
 /// message twice (A+ pressed at 200 %) differs by a trailing no-break space, so it is still

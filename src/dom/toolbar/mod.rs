@@ -1,27 +1,33 @@
 //! The reader toolbar on an existing article page (docs/interface.md#the-reader-toolbar):
-//! "Fonts: A+ A A-", Print, Print preview and the page's translations, in its own shadow root, for
-//! the article element that `for` names. The article is scaled by `zoom::TargetZoom` and never written to; the step is
-//! the widget's site-wide one. Owns every listener, sheet, frame and dialog it creates; the
-//! markup comes from `view`, the printed article from `page_print`.
+//! "Fonts: A+ A A-", Print, Print preview and the page's translations, in its own shadow root,
+//! for the article element that `for` names. The article is scaled by `zoom::TargetZoom` and
+//! never written to; the step is the widget's site-wide one. Like the widget, it runs on the
+//! page's queue: clicks and keys become actions, `toolbar::state::update` decides (the font
+//! behaviour is the widget's), and the effects are carried out here. Owns every listener,
+//! sheet, frame and dialog it creates; the markup comes from `view`, the printed article from
+//! `page_print`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
-use crate::command::{key_command, Command, KeyCommand};
-use crate::contract::{Event as HostEvent, FontStep, MountError};
+use crate::contract::{FontStep, MountError};
+use crate::dom::page::languages::{html_lang, page_languages};
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
 use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
-use crate::dom::parts::listen::Listener;
+use crate::dom::parts::later;
+use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::notify;
 use crate::dom::parts::print::{self, PrintFrame};
+use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::warn;
-use crate::i18n::{Arg, Localizer};
-use crate::lang;
+use crate::i18n::Localizer;
+use crate::toolbar::state::{self, Action, Effect, Model};
+use crate::ui_language;
 
 pub(crate) mod page_print;
 pub(crate) mod view;
@@ -52,7 +58,7 @@ pub struct Toolbar {
     l10n: Localizer,
     /// The article's language: the page's `<html lang>`, else the toolbar's.
     page_lang: String,
-    font: Cell<FontStep>,
+    model: RefCell<Model>,
     zoom: RefCell<Option<TargetZoom>>,
     listeners: RefCell<Vec<Listener>>,
     print_frame: RefCell<Option<PrintFrame>>,
@@ -76,16 +82,15 @@ impl Toolbar {
         let zoom = TargetZoom::new(&doc, &id, font)?;
 
         let catalog = site::built_in_catalog();
-        let html_lang = doc
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .filter(|l| !l.trim().is_empty());
-        let l10n = catalog.localizer(&negotiate(
+        let html_lang = html_lang(&doc);
+        // The bar speaks the page's language, whatever the reader chose for the news: no saved
+        // choice among the requests.
+        let locale = ui_language::negotiate(
+            options.lang.as_deref(),
+            &page_languages(&doc),
             &catalog.locales(),
-            &options.lang,
-            &html_lang,
-            &doc,
-        ));
+        );
+        let l10n = catalog.localizer(&locale);
         let ui_lang = l10n.locale().to_string();
         let page_lang = html_lang.clone().unwrap_or_else(|| ui_lang.clone());
         let inside_target = target.contains(Some(&host));
@@ -121,7 +126,7 @@ impl Toolbar {
             inside_target,
             l10n,
             page_lang,
-            font: Cell::new(font),
+            model: RefCell::new(Model::new(font)),
             zoom: RefCell::new(Some(zoom)),
             listeners: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
@@ -152,37 +157,24 @@ impl Toolbar {
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(control) = crate::dom::parts::listen::clicked_control(event) else {
-            return;
-        };
-        let action = control.get_attribute("data-action").unwrap_or_default();
-        if action == view::CLOSE_PREVIEW {
-            return self.close_preview();
-        }
-        match Command::from_action(&action) {
-            Some(Command::Print) => {
-                self.print();
-            }
-            Some(Command::Preview) => self.open_preview(),
-            Some(command) => {
-                if let Some(step) = self.font().after(command) {
-                    self.set_font(step);
-                }
-            }
-            None => {}
+        if let Some((command, _)) = clicked_command(event) {
+            self.dispatch(Action::Command(command));
         }
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
-        let Some(key) = crate::dom::parts::listen::shortcut_key(event) else {
+        let Some(key) = shortcut_key(event) else {
             return;
         };
-        if let Some(KeyCommand::Font(command)) = key_command(&key) {
-            if let Some(step) = self.font().after(command) {
-                self.set_font(step);
-                event.prevent_default();
-            }
+        if state::handles_key(&key) {
+            event.prevent_default();
+            self.dispatch(Action::Key(key));
         }
+    }
+
+    /// The one way the model changes, through the page's queue.
+    pub fn dispatch(self: &Rc<Self>, action: Action) {
+        runtime::dispatch(self, action);
     }
 
     pub fn options(&self) -> ToolbarOptions {
@@ -190,24 +182,17 @@ impl Toolbar {
     }
 
     pub fn font(&self) -> FontStep {
-        self.font.get()
+        self.model.borrow().font
     }
 
-    /// The reader (or the API) changed the step: apply it here, remember it site-wide, and
-    /// tell every other toolbar and widget on the page.
+    /// `setFontStep()`: the step for this toolbar and the whole site.
     pub fn set_font(self: &Rc<Self>, step: FontStep) {
-        self.apply_font(step, true);
-        if let Some(membership) = &*self.membership.borrow() {
-            site::share_font(step, membership);
-        }
+        self.dispatch(Action::SetFont(step));
     }
 
-    fn apply_font(&self, step: FontStep, announce: bool) {
-        let changed = self.font() != step;
-        if !changed && !announce {
-            return;
-        }
-        self.font.set(step);
+    /// The scale of the article, of the bar (unless the article's zoom already scales it) and
+    /// the buttons at the ends of the range.
+    fn show_font(&self, step: FontStep) {
         if let Some(zoom) = self.zoom.borrow().as_ref() {
             zoom.apply(step);
         }
@@ -218,18 +203,6 @@ impl Toolbar {
                 .set_property("--nw-scale", &step.scale_css());
         }
         controls::update_font_buttons(&self.root, step);
-        if announce {
-            let text = self.l10n.format(
-                "font-size-changed",
-                &[("percent", Arg::from(step.percent_text()))],
-                &mut Vec::new(),
-            );
-            notify::announce(&self.live, &text.text);
-        }
-        // Pressing + at 200 % still says the size; only a change is an event.
-        if changed {
-            notify::emit(&self.host, &HostEvent::FontSizeChange { step });
-        }
     }
 
     /// The printed article: the target cleaned, headed by the page's title and date.
@@ -249,7 +222,7 @@ impl Toolbar {
         let on_done = move |_| {
             let weak = weak.clone();
             // Not from inside the frame's own listener: that would drop the running closure.
-            wasm_bindgen_futures::spawn_local(async move {
+            later::soon(move || {
                 if let Some(t) = weak.upgrade() {
                     t.print_frame.borrow_mut().take();
                 }
@@ -275,40 +248,63 @@ impl Toolbar {
         }
     }
 
-    /// Shows the printed article in a modal dialog, with Print and Close.
+    /// Shows the printed article in a modal dialog, with Print and Close; the model hears when
+    /// it closes (Escape) or could not open.
     fn open_preview(self: &Rc<Self>) {
-        if self.preview.borrow().is_some() {
-            return;
-        }
         let (copy, _) = self.article_copy();
         let _ = copy.class_list().add_1("print-layout");
         let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
         let ctx = Ctx::new(&self.doc, &self.l10n, &base, &[]);
         let dialog = view::preview_dialog(&ctx, copy);
         if self.root.append_child(&dialog).is_err() {
-            return;
+            return self.dispatch(Action::PreviewClosed);
         }
         let weak = Rc::downgrade(self);
-        // Escape closes a modal dialog by itself: tidy up after any close.
+        // Escape closes a modal dialog by itself. Said from a microtask: the preview, dropped
+        // then, holds this very listener.
         let closed = Listener::new(&dialog, "close", move |_| {
             let weak = weak.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            later::soon(move || {
                 if let Some(t) = weak.upgrade() {
-                    t.preview.borrow_mut().take();
+                    t.dispatch(Action::PreviewClosed);
                 }
             });
         });
         let shown = dialog.show_modal();
         *self.preview.borrow_mut() = Some(Preview::new(dialog, closed));
         if shown.is_err() {
-            self.preview.borrow_mut().take();
+            self.dispatch(Action::PreviewClosed);
         }
     }
+}
 
-    fn close_preview(&self) {
-        // Closing fires "close", whose listener drops the preview.
-        if let Some(preview) = self.preview.borrow().as_ref() {
-            preview.close();
+impl Carrier for Toolbar {
+    type Model = Model;
+
+    fn model(&self) -> &RefCell<Model> {
+        &self.model
+    }
+
+    fn carry_out(self: &Rc<Self>, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::ShowFont(step) => self.show_font(step),
+                Effect::Announce(announcement) => {
+                    notify::say(&self.live, &self.l10n, &announcement, None)
+                }
+                Effect::Emit(event) => notify::emit(&self.host, &event),
+                Effect::ShareFont(step) => {
+                    if let Some(membership) = &*self.membership.borrow() {
+                        site::share_font(step, membership);
+                    }
+                }
+                Effect::Print => {
+                    self.print();
+                }
+                Effect::OpenPreview => self.open_preview(),
+                // Dropping it closes and removes the dialog.
+                Effect::ClosePreview => drop(self.preview.borrow_mut().take()),
+            }
         }
     }
 }
@@ -319,7 +315,7 @@ impl Member for Toolbar {
     }
 
     fn font_shared(self: Rc<Self>, step: FontStep) {
-        self.apply_font(step, false);
+        self.dispatch(Action::FontShared(step));
     }
 
     /// The bar speaks the page's language, whatever the reader chose for the news.
@@ -332,29 +328,4 @@ impl Drop for Toolbar {
     fn drop(&mut self) {
         shadow::vacate(&self.shadow, &self.doc);
     }
-}
-
-/// The toolbar's language: the `lang` option, else the page's `<html lang>`, else the
-/// browser's languages, else English (the widget's negotiation without the saved choice: the
-/// bar speaks the page's language).
-fn negotiate(
-    available: &[unic_langid::LanguageIdentifier],
-    option: &Option<String>,
-    html_lang: &Option<String>,
-    doc: &Document,
-) -> unic_langid::LanguageIdentifier {
-    let mut requested: Vec<String> = option.iter().chain(html_lang).cloned().collect();
-    if option.is_none() {
-        if let Some(window) = doc.default_view() {
-            requested.extend(
-                window
-                    .navigator()
-                    .languages()
-                    .iter()
-                    .filter_map(|t| t.as_string()),
-            );
-        }
-    }
-    let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
-    lang::negotiate_locale(&refs, available)
 }

@@ -12,9 +12,6 @@ use crate::dom::parts::intl;
 use crate::dom::parts::listen::Listener;
 use crate::toolbar::alternates::{self, LanguageLink, PageAlternate};
 
-/// The `data-action` of the preview dialog's Close button (a control of the toolbar alone).
-pub const CLOSE_PREVIEW: &str = "close-preview";
-
 /// The open print preview: a modal dialog and the listener that tidies up when it closes.
 pub struct Preview {
     dialog: HtmlDialogElement,
@@ -28,11 +25,6 @@ impl Preview {
             dialog,
             _closed: closed,
         }
-    }
-
-    /// Closes the dialog, which fires its "close" event (and so the owner's tidying up).
-    pub fn close(&self) {
-        self.dialog.close();
     }
 }
 
@@ -133,10 +125,13 @@ pub fn preview_dialog(ctx: &Ctx, copy: Element) -> HtmlDialogElement {
                     ),
                 )
                 .child(ctx.text(ctx.button(Command::Print.action(), None), "print"))
-                .child(ctx.text(
-                    ctx.button(CLOSE_PREVIEW, None).attr("autofocus", ""),
-                    "preview-close",
-                )),
+                .child(
+                    ctx.text(
+                        ctx.button(Command::ClosePreview.action(), None)
+                            .attr("autofocus", ""),
+                        "preview-close",
+                    ),
+                ),
         )
         .child(copy)
         .done()

@@ -1,8 +1,9 @@
 //! One mounted widget: its shadow tree, its `Model`, and the carrying out of what `update`
-//! decides. Events become `Action`s (`dispatch`), `state::update` answers with `Effect`s, and
-//! `run` turns each into DOM work (`view`), requests (`requests`) or a word to the site. The
-//! widget owns every listener, request, frame and membership it creates: dropping it (the
-//! handle's `destroy`) removes them all and empties the shadow root.
+//! decides. Clicks and keys become `Action`s naming what the reader asked for (`dispatch`, through
+//! the page's one queue), `state::update` answers with `Effect`s, and `carry_out` turns each into
+//! DOM work (`view`), requests (`requests`, whose answers come back as actions) or a word to the
+//! site. The widget owns every listener, request, frame and membership it creates: dropping it
+//! (the handle's `destroy`) removes them all and empties the shadow root.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -11,18 +12,20 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
-use crate::command::Command;
 use crate::contract::{FontStep, MountError};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::ReadOptions;
+use crate::dom::page::languages::page_languages;
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership, ResourceRequest};
-use crate::dom::parts::listen::{clicked_control, shortcut_key, Listener};
+use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::print::PrintFrame;
+use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
 use crate::options::Options;
 use crate::state::{self, Action, Effect, Focus, Model, Sources};
+use crate::ui_language;
 
 pub(crate) mod render;
 mod requests;
@@ -51,6 +54,8 @@ pub struct Widget {
     /// The feed request the loader started before the wasm arrived, until the first load takes
     /// it over (or drops it, which aborts it).
     early: RefCell<Option<EarlyFetch>>,
+    /// The kept copy the current load's lookup found, until `update` says to read it.
+    kept: RefCell<Vec<requests::FoundKept>>,
     print_frame: RefCell<Option<PrintFrame>>,
 }
 
@@ -67,7 +72,15 @@ impl Widget {
 
         let catalog = site::built_in_catalog();
         let available = catalog.locales();
-        let locale = state::negotiate(&options, &requested_languages(&doc), &available);
+        // With a `locales` template, the languages it may bring count too.
+        let offered: &[String] = match options.locales {
+            Some(_) => &options.languages,
+            None => &[],
+        };
+        let mut requests: Vec<String> = site::saved_language().into_iter().collect();
+        requests.extend(page_languages(&doc));
+        let candidates = ui_language::with_offered(&available, offered);
+        let locale = ui_language::negotiate(options.lang.as_deref(), &requests, &candidates);
         let l10n = catalog.localizer(&locale);
         let font = site::font_step();
         let sources = Sources {
@@ -93,13 +106,15 @@ impl Widget {
         let _ = root.append_child(&live);
         let _ = shadow.append_child(&root);
 
+        let mut model = Model::new(options, sources, locale, available, font);
+        model.early = early.as_ref().map(|e| e.url.clone());
         let widget = Rc::new(Widget {
             read: ReadOptions {
-                timezone: options.timezone.clone(),
+                timezone: model.options.timezone.clone(),
                 whole: false,
             },
-            timeout_ms: options.timeout_ms,
-            model: RefCell::new(Model::new(options, sources, locale, available, font)),
+            timeout_ms: model.options.timeout_ms,
+            model: RefCell::new(model),
             host,
             shadow,
             doc,
@@ -113,6 +128,7 @@ impl Widget {
             feed_request: RefCell::new(None),
             locale_requests: RefCell::new(Vec::new()),
             early: RefCell::new(early),
+            kept: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
         });
         let member: Weak<dyn Member> = Rc::downgrade(&(Rc::clone(&widget) as Rc<dyn Member>));
@@ -146,42 +162,11 @@ impl Widget {
         *self.listeners.borrow_mut() = listeners;
     }
 
-    /// A click on one of the widget's controls (`data-action`, see `crate::command`).
+    /// A click on one of the widget's controls: what the reader asked for.
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(control) = clicked_control(event) else {
-            return;
-        };
-        let Some(command) = control
-            .get_attribute("data-action")
-            .and_then(|a| Command::from_action(&a))
-        else {
-            return;
-        };
-        let font = self.font();
-        let action = match command {
-            Command::Open => match control.get_attribute("data-id") {
-                Some(id) => Action::Open { id, focus: true },
-                None => return,
-            },
-            Command::Language => match control.get_attribute("data-lang") {
-                Some(tag) => Action::ChooseLanguage {
-                    tag,
-                    remember: true,
-                    announce: true,
-                },
-                None => return,
-            },
-            Command::Back => Action::Back,
-            Command::More => Action::More,
-            Command::Retry => Action::Reload,
-            Command::Print => Action::Print,
-            Command::Preview => Action::TogglePreview,
-            font_command => match font.after(font_command) {
-                Some(step) => Action::SetFont(step),
-                None => return,
-            },
-        };
-        self.dispatch(action);
+        if let Some((command, value)) = clicked_command(event) {
+            self.dispatch(Action::Command { command, value });
+        }
     }
 
     fn on_key(self: &Rc<Self>, event: &Event) {
@@ -194,43 +179,13 @@ impl Widget {
         }
     }
 
-    /// The one way the model changes: `update` decides, then its effects are carried out.
+    /// The one way the model changes: the action waits its turn in the page's queue, then
+    /// `update` decides and the effects are carried out.
     pub fn dispatch(self: &Rc<Self>, action: Action) {
-        // A halted instance's widget does nothing more: its requests' answers and the window's
-        // events still reach it (see `halt`).
-        if super::halt::halted() {
-            return;
-        }
-        let effects = {
-            let mut model = self.model.borrow_mut();
-            model.focus = self.focused();
-            state::update(&mut model, action)
-        };
-        self.run(effects);
+        runtime::dispatch(self, action);
     }
 
-    /// Carries out effects in order. No borrow of the model is held while the DOM changes:
-    /// focus and events reach the host page, whose listeners may call back into this widget.
-    fn run(self: &Rc<Self>, effects: Vec<Effect>) {
-        // Renders in a row are one render.
-        let mut dirty = false;
-        for effect in effects {
-            if matches!(effect, Effect::Render) {
-                dirty = true;
-                continue;
-            }
-            if dirty && !matches!(effect, Effect::Speak(_) | Effect::Warn(_)) {
-                dirty = false;
-                self.render();
-            }
-            self.carry_out(effect);
-        }
-        if dirty {
-            self.render();
-        }
-    }
-
-    fn carry_out(self: &Rc<Self>, effect: Effect) {
+    fn carry_out_one(self: &Rc<Self>, effect: Effect) {
         match effect {
             Effect::Render => self.render(),
             Effect::AppendCards { from, to } => self.append_cards(from, to),
@@ -253,7 +208,9 @@ impl Widget {
                 url,
                 revalidate,
                 kept_first,
-            } => self.fetch_feed(load, url, revalidate, kept_first),
+                adopt,
+            } => self.fetch_feed(load, url, revalidate, kept_first, adopt),
+            Effect::ReadKept { load } => self.read_kept(load),
             Effect::FetchLocale { locale, url } => self.fetch_locale(locale, &url),
             Effect::ShareFont(step) => {
                 if let Some(membership) = &*self.membership.borrow() {
@@ -306,6 +263,37 @@ impl Widget {
     }
 }
 
+impl Carrier for Widget {
+    type Model = Model;
+
+    fn model(&self) -> &RefCell<Model> {
+        &self.model
+    }
+
+    fn observe(&self, model: &mut Model) {
+        model.focus = self.focused();
+    }
+
+    /// Carries out effects in order. Renders in a row are one render.
+    fn carry_out(self: &Rc<Self>, effects: Vec<Effect>) {
+        let mut dirty = false;
+        for effect in effects {
+            if matches!(effect, Effect::Render) {
+                dirty = true;
+                continue;
+            }
+            if dirty && !matches!(effect, Effect::Speak(_) | Effect::Warn(_)) {
+                dirty = false;
+                self.render();
+            }
+            self.carry_out_one(effect);
+        }
+        if dirty {
+            self.render();
+        }
+    }
+}
+
 impl Member for Widget {
     fn host(&self) -> Element {
         self.host.clone()
@@ -327,21 +315,6 @@ impl Drop for Widget {
     fn drop(&mut self) {
         shadow::vacate(&self.shadow, &self.doc);
     }
-}
-
-/// What the reader asks for, best first, when the widget's `lang` is `auto`: the saved choice,
-/// `<html lang>`, then the browser's languages.
-fn requested_languages(doc: &Document) -> Vec<String> {
-    let mut requested: Vec<String> = site::saved_language().into_iter().collect();
-    if let Some(html) = doc.document_element().and_then(|e| e.get_attribute("lang")) {
-        requested.push(html);
-    }
-    if let Some(window) = doc.default_view() {
-        for tag in window.navigator().languages().iter() {
-            requested.extend(tag.as_string());
-        }
-    }
-    requested
 }
 
 /// `url` resolved against the document's base URL.

@@ -26,7 +26,10 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
             ctx.el("button")
                 .attr("type", "button")
                 .attr("data-action", Command::Language.action())
-                .attr("data-lang", &choice.tag)
+                .attr(
+                    Command::Language.value_attribute().unwrap_or_default(),
+                    &choice.tag,
+                )
                 .key(&format!("language:{}", choice.tag))
                 .attr("lang", &choice.tag)
                 .attr("aria-pressed", if current { "true" } else { "false" })
@@ -137,7 +140,10 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
         .el("button")
         .attr("type", "button")
         .attr("data-action", Command::Open.action())
-        .attr("data-id", &item.id)
+        .attr(
+            Command::Open.value_attribute().unwrap_or_default(),
+            &item.id,
+        )
         .key(&format!("open:{}", item.id))
         .text(&version.title);
     let mut meta = ctx.el("p").class("card-meta");

@@ -1,23 +1,25 @@
-//! The widget's requests: the feed (with the kept copy looked for meanwhile, and the loader's
-//! early request adopted) and the run-time Fluent resources (shared with the page through the
-//! site). Each answer comes back as an `Action`; a request whose guard is dropped is aborted.
+//! The widget's requests: the feed (or the loader's early request, taken over), the lookup of
+//! its kept copy and the reading of it, and the run-time Fluent resources (shared with the page
+//! through the site). Each answer comes back as an `Action`, and `update` decides what it leads
+//! to (which shows first, whether the kept copy is read, whether a resource is asked for again);
+//! a request whose guard is dropped is aborted.
 
 use std::rc::{Rc, Weak};
 
 use js_sys::Uint8Array;
 use unic_langid::LanguageIdentifier;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 use super::{absolute, Widget};
 use crate::contract::{ErrorKind, Event};
 use crate::dom::net::cache;
 use crate::dom::net::fetch::{self, now_ms, FetchOptions};
-use crate::dom::net::read;
+use crate::dom::net::{js, read};
 use crate::dom::page::site::{self, Resource};
-use crate::dom::parts::notify;
+use crate::dom::parts::{later, notify};
 use crate::dom::warn;
 use crate::load_error::LoadError;
+use crate::refresh::Failure;
 use crate::state::{Action, LoadId};
 
 /// A feed request's guard: dropping it (a newer load, destroy) aborts the request.
@@ -29,6 +31,12 @@ impl Drop for FeedRequest {
     fn drop(&mut self) {
         self.controller.abort();
     }
+}
+
+/// The kept copy a load's lookup found, until `update` says to read it.
+pub(super) struct FoundKept {
+    load: LoadId,
+    kept: cache::Kept,
 }
 
 /// A digest of a feed's bytes (FNV-1a, with the length): the same bytes are the same feed.
@@ -53,15 +61,18 @@ impl Widget {
         url: String,
         revalidate: bool,
         kept_first: bool,
+        adopt: bool,
     ) {
-        // An earlier request's answer no longer counts: it goes.
+        // An earlier request's answer no longer counts: it goes, and so does the loader's early
+        // request unless this one takes it over.
         drop(self.feed_request.borrow_mut().take());
+        let early = self.early.borrow_mut().take();
+        self.kept.borrow_mut().clear();
         let weak = Rc::downgrade(self);
         if url.is_empty() {
             // Reported from a later task, like a real load, so that listeners added once
             // mount() resolved still hear it.
-            wasm_bindgen_futures::spawn_local(async move {
-                read::next_task().await;
+            later::after(js::next_task(), move |_| {
                 if let Some(w) = alive(&weak) {
                     w.dispatch(Action::FeedFailed {
                         load,
@@ -79,9 +90,7 @@ impl Widget {
             timeout_ms: self.timeout_ms,
             revalidate,
         };
-        // The loader's early request, when it asked for this very feed on the first load.
-        let early = self.early.borrow_mut().take();
-        let feed = match early.filter(|e| !revalidate && e.url == url) {
+        let feed = match early.filter(|_| adopt) {
             Some(early) => fetch::adopt(early, how),
             None => fetch::start(&url, how),
         };
@@ -89,41 +98,10 @@ impl Widget {
             return;
         };
         *self.feed_request.borrow_mut() = Some(FeedRequest { controller });
-        let mut lookup = kept_first.then(|| cache::lookup(&url));
-        let read = self.read.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            // Whichever comes first: the kept copy shows while the feed (body included) is on its
-            // way; a feed complete first is not held back by the lookup.
-            if let Some(found) = &lookup {
-                let mut contenders = js_sys::Array::of2(found, feed.answer());
-                loop {
-                    match JsFuture::from(js_sys::Promise::race(&contenders)).await {
-                        // No kept copy.
-                        Ok(first) if first.is_undefined() => lookup = None,
-                        Ok(first) if cache::is_kept(&first) => {
-                            lookup = None;
-                            show_kept(&weak, load, &first, &url, &read);
-                        }
-                        // A server error that keeps the news (a busy server, whose retry may be
-                        // seconds away): the kept copy shows meanwhile.
-                        Ok(first) if fetch::erred_keeping_news(&first) => {
-                            contenders = js_sys::Array::of1(found);
-                            continue;
-                        }
-                        // The feed arrived (or failed) first: the lookup stays for a fallback.
-                        _ => {}
-                    }
-                    break;
-                }
-            }
-            let result = read::read_feed(feed, &read).await;
-            // A failure that keeps news falls back to the kept copy, if there is one.
-            if let (Some(found), Err(error)) = (lookup, &result) {
-                if error.failure().keeps_news() {
-                    let found = JsFuture::from(found).await.unwrap_or_default();
-                    show_kept(&weak, load, &found, &url, &read);
-                }
-            }
+        if kept_first {
+            self.look_up_kept(load, &url);
+        }
+        read::read_feed(feed, self.read.clone(), move |result| {
             let Some(w) = alive(&weak) else {
                 return;
             };
@@ -143,12 +121,62 @@ impl Widget {
         });
     }
 
+    /// Looks for the kept copy of `url` while the feed is on its way; what the lookup found
+    /// waits here, unread, for `update`'s `ReadKept`.
+    fn look_up_kept(self: &Rc<Self>, load: LoadId, url: &str) {
+        let url = url.to_owned();
+        let weak = Rc::downgrade(self);
+        later::after(cache::lookup(&url), move |found| {
+            let kept = cache::read(found, &url);
+            let Some(w) = alive(&weak) else {
+                return;
+            };
+            let fetched_at_ms = kept.as_ref().map(|k| k.fetched_at_ms);
+            w.kept
+                .borrow_mut()
+                .extend(kept.map(|kept| FoundKept { load, kept }));
+            w.dispatch(Action::KeptLookedUp {
+                load,
+                fetched_at_ms,
+                now_ms: now_ms(),
+            });
+        });
+    }
+
+    /// Reads the kept copy `load`'s lookup found: `KeptFound`, or nothing after all when it
+    /// cannot be read.
+    pub(super) fn read_kept(self: &Rc<Self>, load: LoadId) {
+        let found = {
+            let mut kept = self.kept.borrow_mut();
+            let found = kept.iter().position(|f| f.load == load);
+            let found = found.map(|at| kept.swap_remove(at));
+            kept.clear();
+            found
+        };
+        let read = found.and_then(|found| {
+            let outcome = read::read_fetched(&found.kept.fetched, &self.read).ok()?;
+            Some((found.kept, outcome))
+        });
+        self.dispatch(match read {
+            Some((kept, outcome)) => Action::KeptFound {
+                load,
+                outcome,
+                fetched_at_ms: kept.fetched_at_ms,
+                digest: digest(&kept.fetched.bytes),
+            },
+            None => Action::KeptLookedUp {
+                load,
+                fetched_at_ms: None,
+                now_ms: now_ms(),
+            },
+        });
+    }
+
     pub(super) fn fetch_locale(self: &Rc<Self>, locale: LanguageIdentifier, url: &str) {
         let Some(url) = absolute(url, &self.doc) else {
             self.dispatch(Action::LocaleLoaded {
                 locale,
-                loaded: false,
-                retryable: false,
+                failure: Some(Failure::NoFeedUrl),
             });
             return;
         };
@@ -158,13 +186,10 @@ impl Widget {
             Ok(resource) => return self.resource_arrived(locale, resource, true),
             Err(request) => request,
         };
-        let done = request.done();
         let held = Rc::downgrade(&request);
-        self.locale_requests.borrow_mut().push(request);
         let weak = Rc::downgrade(self);
         let timeout_ms = self.timeout_ms;
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = JsFuture::from(done).await;
+        request.when_done(move || {
             let Some(w) = alive(&weak) else {
                 return;
             };
@@ -173,6 +198,7 @@ impl Widget {
                 .retain(|r| !Weak::ptr_eq(&Rc::downgrade(r), &held));
             w.resource_arrived(locale, site::resource_result(&url, timeout_ms), false);
         });
+        self.locale_requests.borrow_mut().push(request);
     }
 
     /// A run-time resource for `locale` is in. `known`: the page had it already, and this is
@@ -184,7 +210,7 @@ impl Widget {
         resource: Resource,
         known: bool,
     ) {
-        let loaded = match resource {
+        let failure = match resource {
             Resource::Compiled(compiled, errors) => {
                 for error in &errors {
                     warn(&error.to_string());
@@ -197,8 +223,7 @@ impl Widget {
                     };
                     if known {
                         let weak = Rc::downgrade(self);
-                        wasm_bindgen_futures::spawn_local(async move {
-                            read::next_task().await;
+                        later::after(js::next_task(), move |_| {
                             if let Some(w) = alive(&weak) {
                                 notify::emit(&w.host, &event);
                             }
@@ -214,43 +239,14 @@ impl Widget {
                 // from the next render on.
                 let ui = self.model.borrow().languages.ui.clone();
                 *self.l10n.borrow_mut() = self.catalog.borrow().localizer(&ui);
-                Ok(())
+                None
             }
             // A site without a resource for a built-in language is normal; said quietly.
             Resource::Failed(error) => {
                 warn(&format!("no extra Fluent resource for {locale}: {error}"));
-                Err(matches!(error, LoadError::Network { .. }))
+                Some(error.failure())
             }
         };
-        self.dispatch(Action::LocaleLoaded {
-            locale,
-            loaded: loaded.is_ok(),
-            retryable: loaded.err().unwrap_or(false),
-        });
-    }
-}
-
-/// Reads what a kept-copy lookup found (nothing, or a copy young enough) and hands it to the
-/// widget, if there is still one.
-fn show_kept(
-    weak: &Weak<Widget>,
-    load: LoadId,
-    found: &wasm_bindgen::JsValue,
-    url: &str,
-    read: &read::ReadOptions,
-) {
-    let Some(copy) = cache::read(found, url) else {
-        return;
-    };
-    let Ok(outcome) = read::read_fetched(&copy.fetched, read) else {
-        return;
-    };
-    if let Some(w) = alive(weak) {
-        w.dispatch(Action::KeptFound {
-            load,
-            outcome,
-            fetched_at_ms: copy.fetched_at_ms,
-            digest: digest(&copy.fetched.bytes),
-        });
+        self.dispatch(Action::LocaleLoaded { locale, failure });
     }
 }

@@ -13,6 +13,7 @@ use crate::contract::{Event, FontStep};
 use crate::dom::parts::controls;
 use crate::dom::parts::ctx::{Ctx, LanguageChoice};
 use crate::dom::parts::intl;
+use crate::dom::parts::later;
 use crate::dom::parts::node::El;
 use crate::dom::parts::notify;
 use crate::dom::parts::print;
@@ -191,17 +192,19 @@ impl Widget {
     }
 
     pub(super) fn announce(&self, announcement: &Announcement) {
-        let (id, mut args) = announcement.message();
-        if let Announcement::Language(tag) = announcement {
-            let endonym = self
-                .choices(&self.model.borrow())
-                .into_iter()
-                .find(|c| &c.tag == tag)
-                .map_or_else(|| tag.clone(), |c| c.endonym);
-            args.push(("language", Arg::from(endonym)));
-        }
-        let text = self.l10n.borrow().format(id, &args, &mut Vec::new()).text;
-        notify::announce(&self.live, &text);
+        // The language is named by its endonym, which only the DOM layer knows.
+        let extra = match announcement {
+            Announcement::Language(tag) => {
+                let endonym = self
+                    .choices(&self.model.borrow())
+                    .into_iter()
+                    .find(|c| &c.tag == tag)
+                    .map_or_else(|| tag.clone(), |c| c.endonym);
+                Some(("language", Arg::from(endonym)))
+            }
+            _ => None,
+        };
+        notify::say(&self.live, &self.l10n.borrow(), announcement, extra);
     }
 
     pub(super) fn emit(&self, event: &Event) {
@@ -248,7 +251,7 @@ impl Widget {
             let weak = weak.clone();
             // Removing the frame from inside its own listener would drop the running closure:
             // deferred to a microtask.
-            wasm_bindgen_futures::spawn_local(async move {
+            later::soon(move || {
                 if let Some(w) = weak.upgrade() {
                     drop(w.print_frame.borrow_mut().take());
                 }

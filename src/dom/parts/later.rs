@@ -1,0 +1,33 @@
+//! Doing something once a promise has settled: the widget's one way to wait for the browser (a
+//! request's answer, a kept copy looked up, a later task, a microtask). A callback through the
+//! promise's `then`, not a Rust future: no future in the .wasm, and no task queue to carry one.
+
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, as `then` is called here: with plain functions (`Closure::once_into_js`'s).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, resolve: &JsValue, reject: &JsValue);
+}
+
+/// Runs `then` with what `promise` settles to, from a microtask. The promises given here
+/// resolve (a rejection's reason would be given as it is).
+pub fn after(promise: Promise, then: impl FnOnce(JsValue) + 'static) {
+    settle(promise, Box::new(then));
+}
+
+/// Runs `then` from a microtask: not inside the listener or effect that asked (a listener that
+/// would drop itself, for one).
+pub fn soon(then: impl FnOnce() + 'static) {
+    settle(Promise::resolve(&JsValue::UNDEFINED), Box::new(|_| then()));
+}
+
+fn settle(promise: Promise, then: Box<dyn FnOnce(JsValue)>) {
+    // Called once, then freed; the same function answers a rejection.
+    let then = Closure::once_into_js(then);
+    promise.unchecked_ref::<Thenable>().then(&then, &then);
+}

@@ -1,0 +1,126 @@
+// The reader toolbar's state machine, natively: the font step by control, key, API and the
+// site, with the widget's own behaviour (one implementation: the same effects in the same
+// order), print, and the preview dialog opened once and closed however it closes.
+
+use news_widget::command::Command;
+use news_widget::contract::{Event, FontStep};
+use news_widget::state;
+use news_widget::toolbar::state::{handles_key, update, Action, Effect, Model};
+
+use crate::support::model::{model_with, options};
+
+fn pressed(model: &mut Model, command: Command) -> Vec<Effect> {
+    update(model, Action::Command(command))
+}
+
+#[test]
+fn a_larger_font_is_shown_announced_emitted_and_shared() {
+    let mut model = Model::new(FontStep::DEFAULT);
+    let step = FontStep::clamped(1);
+    assert_eq!(
+        pressed(&mut model, Command::FontLarger),
+        vec![
+            Effect::ShowFont(step),
+            Effect::Announce(news_widget::announcement::Announcement::FontSize(step)),
+            Effect::Emit(Event::FontSizeChange { step }),
+            Effect::ShareFont(step),
+        ]
+    );
+    assert_eq!(model.font, step);
+}
+
+#[test]
+fn the_toolbar_and_the_widget_answer_a_font_step_alike() {
+    // Every way a step is set, from every step: the toolbar's effects are the widget's, by name
+    // and value, in the same order.
+    for from in FontStep::MIN.value()..=FontStep::MAX.value() {
+        for to in FontStep::MIN.value()..=FontStep::MAX.value() {
+            let (from, to) = (FontStep::clamped(from), FontStep::clamped(to));
+            let pairs = [
+                (Action::SetFont(to), state::Action::SetFont(to)),
+                (Action::FontShared(to), state::Action::FontShared(to)),
+            ];
+            for (bar_action, widget_action) in pairs {
+                let mut bar = Model::new(from);
+                let mut widget = model_with(options());
+                widget.font = from;
+                let bar_effects = format!("{:?}", update(&mut bar, bar_action));
+                let widget_effects = format!("{:?}", state::update(&mut widget, widget_action));
+                assert_eq!(bar_effects, widget_effects, "from {from:?} to {to:?}");
+                assert_eq!(bar.font, widget.font);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_font_keys_are_the_widget_s_and_only_they_are_handled() {
+    let mut model = Model::new(FontStep::DEFAULT);
+    for (key, expected) in [("+", 1), ("=", 2), ("-", 1), ("_", 0), ("0", 0)] {
+        assert!(handles_key(key), "{key}");
+        update(&mut model, Action::Key(key.into()));
+        assert_eq!(model.font, FontStep::clamped(expected), "after {key}");
+    }
+    for key in ["a", "Enter", "Escape"] {
+        assert!(!handles_key(key), "{key}");
+        assert_eq!(update(&mut model, Action::Key(key.into())), vec![]);
+    }
+}
+
+#[test]
+fn a_plus_at_200_percent_still_says_the_size_but_is_no_event() {
+    let mut model = Model::new(FontStep::MAX);
+    let effects = pressed(&mut model, Command::FontLarger);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Emit(_))));
+    assert!(effects.contains(&Effect::ShareFont(FontStep::MAX)));
+}
+
+#[test]
+fn a_step_set_elsewhere_is_followed_quietly_and_not_shared_back() {
+    let mut model = Model::new(FontStep::DEFAULT);
+    let step = FontStep::clamped(3);
+    assert_eq!(
+        update(&mut model, Action::FontShared(step)),
+        vec![
+            Effect::ShowFont(step),
+            Effect::Emit(Event::FontSizeChange { step })
+        ]
+    );
+    assert_eq!(update(&mut model, Action::FontShared(step)), vec![]);
+}
+
+#[test]
+fn print_prints_and_the_preview_opens_once() {
+    let mut model = Model::new(FontStep::DEFAULT);
+    assert_eq!(pressed(&mut model, Command::Print), vec![Effect::Print]);
+    assert_eq!(
+        pressed(&mut model, Command::Preview),
+        vec![Effect::OpenPreview]
+    );
+    assert_eq!(
+        pressed(&mut model, Command::Preview),
+        vec![],
+        "open already"
+    );
+    assert_eq!(
+        pressed(&mut model, Command::ClosePreview),
+        vec![Effect::ClosePreview]
+    );
+    assert!(!model.preview);
+}
+
+#[test]
+fn a_preview_closed_by_the_browser_is_closed_once() {
+    let mut model = Model::new(FontStep::DEFAULT);
+    pressed(&mut model, Command::Preview);
+    assert_eq!(
+        update(&mut model, Action::PreviewClosed),
+        vec![Effect::ClosePreview]
+    );
+    assert_eq!(update(&mut model, Action::PreviewClosed), vec![]);
+    assert_eq!(
+        pressed(&mut model, Command::Preview),
+        vec![Effect::OpenPreview],
+        "and opens again"
+    );
+}
