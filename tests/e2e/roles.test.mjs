@@ -92,3 +92,29 @@ test("a widget added later to a toolbar-only page mounts on the widget's module,
   assert.deepEqual(tab.errors, []);
   await close(tab);
 });
+
+test("on an article page the widget's API fetches the widget's module: validateFeed reads, mount() mounts, mountToolbar on a widget page fetches the toolbar's", async () => {
+  const tab = await open("toolbar-api.html", TOOLBAR + ARTICLE + `<div id="later"></div>`);
+  await waitForToolbar(tab);
+  const report = await tab.evaluate(async () => {
+    const r = await NewsWidget.validateFeed(await fetch("/feeds/plain.json"));
+    return { format: r.format, items: r.items > 0 };
+  });
+  assert.deepEqual(report, { format: "JSON Feed", items: true });
+  assert.ok(tab.dist.includes("news-widget-widget_bg.wasm") && !tab.dist.includes("news-widget-core_bg.wasm"), tab.dist.join());
+  await tab.evaluate(() => NewsWidget.mount(document.getElementById("later"), { feed: "/feeds/plain.json" }));
+  await waitForCards(tab, "#later");
+  assert.deepEqual(tab.errors, []);
+  await close(tab);
+
+  const widgets = await open("widget-api.html", WIDGET + ARTICLE + `<div id="bar"></div>`);
+  await waitForCards(widgets, "#news");
+  await widgets.evaluate(() => NewsWidget.mountToolbar(document.getElementById("bar"), { for: "text" }));
+  await waitForToolbar(widgets);
+  assert.deepEqual(widgets.dist.sort(), ["news-widget-toolbar.js", "news-widget-toolbar_bg.wasm",
+    "news-widget-widget.js", "news-widget-widget_bg.wasm", "news-widget.js"]);
+  await widgets.locator('#news [part~="font-larger"]').click();
+  assert.deepEqual(await steps(widgets), { bar: 1, news: 1, zoom: "1.125" }, "the widget's A+ reaches the later toolbar");
+  assert.deepEqual(widgets.errors, []);
+  await close(widgets);
+});
