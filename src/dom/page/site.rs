@@ -200,8 +200,8 @@ pub fn font_step() -> FontStep {
         .unwrap_or_default()
 }
 
-#[cfg(feature = "widget")]
 /// The reader's saved language choice.
+#[cfg(feature = "widget")]
 pub fn saved_language() -> Option<String> {
     storage::read(LANGUAGE_KEY)
 }
@@ -215,8 +215,8 @@ pub fn share_font(step: FontStep, from: &Membership) {
     tell_modules(FONT_STEP_KEY, &step.to_stored());
 }
 
-#[cfg(feature = "widget")]
 /// The reader chose a language on `from`: saved, and every other member hears it.
+#[cfg(feature = "widget")]
 pub fn share_language(tag: &str, from: &Membership) {
     storage::write(LANGUAGE_KEY, tag);
     for member in with_site(|site| site.members_except(Some(from.id))) {

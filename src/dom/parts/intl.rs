@@ -73,10 +73,10 @@ pub fn endonym(tag: &str) -> Option<String> {
     of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()
 }
 
-#[cfg(feature = "widget")]
 /// When something happened, as the reader's language writes a date and time, in the reader's
 /// time zone ("May 28, 2024, 3:05 PM", "2024年5月28日 15:05", "2024. 5. 28. 오후 3:05"): when the
 /// news on screen was last updated.
+#[cfg(feature = "widget")]
 pub fn moment(locale: &str, epoch_ms: u64) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
@@ -91,9 +91,9 @@ pub fn moment(locale: &str, epoch_ms: u64) -> String {
         .unwrap_or_default()
 }
 
-#[cfg(feature = "widget")]
 /// The offset (minutes east of UTC) of the IANA `zone` at a wall-clock time written there, for
 /// feed times without an offset (the `timezone` option). `None` for a zone `Intl` does not know.
+#[cfg(feature = "widget")]
 pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
     let (dtf, format_to_parts) = zone_format(zone)?;
     let offset_at = |epoch_ms: i64| -> Option<i32> {
@@ -122,8 +122,8 @@ thread_local! {
         const { RefCell::new(Vec::new()) };
 }
 
-#[cfg(feature = "widget")]
 /// An `Intl.DateTimeFormat` that names a zone's offset, and its `formatToParts`.
+#[cfg(feature = "widget")]
 type ZoneFormat = (JsValue, Function);
 
 #[cfg(feature = "widget")]
@@ -163,8 +163,8 @@ fn make_zone_format(zone: &str) -> Option<ZoneFormat> {
     Some((dtf, format_to_parts))
 }
 
-#[cfg(feature = "widget")]
 /// `GMT+08:00`, `GMT-3`, `GMT` → minutes east of UTC.
+#[cfg(feature = "widget")]
 fn parse_gmt_offset(text: &str) -> Option<i32> {
     let rest = text
         .trim()
@@ -182,8 +182,8 @@ fn parse_gmt_offset(text: &str) -> Option<i32> {
     Some(sign * (number(hours)? * 60 + number(minutes)?))
 }
 
-#[cfg(feature = "widget")]
 /// A run of ASCII digits (without `str::parse`, whose generic code the wasm need not carry).
+#[cfg(feature = "widget")]
 fn number(digits: &str) -> Option<i32> {
     if digits.is_empty() || digits.len() > 4 {
         return None;
