@@ -53,9 +53,12 @@ features=()
 rustflags='"-Clink-arg=--export=__stack_pointer"'
 pkg=pkg
 out=dist
+# Where the modules but the core are built (the core's wasm-pack output is pkg/, the npm package).
+roles_dir=target/roles
 if [ -n "$test_trap" ]; then
   pkg=target/trap/pkg
   out=target/trap/dist
+  roles_dir=target/trap/roles
   features=(--features test-trap)
 fi
 if [ "$profile" = "--release" ]; then
@@ -120,27 +123,31 @@ cp "$cargo_wasm" "$tools_wasm"
 # The page's modules, by role (Cargo.toml's features): the loader fetches the one a page needs.
 # news-widget-core is both roles (a page with widgets and toolbars), news-widget-widget the news
 # widget alone, news-widget-toolbar the article toolbar alone. Core goes last: cargo's .wasm
-# left behind is then the whole crate's. The test build has the core alone (its pages have both).
-# Each: the module's name, its cargo features, the exports the loader calls (the glue keeps
-# those and what they use).
+# left behind is then the whole crate's. Each: the module's name, its cargo features, the
+# exports the loader calls (the glue keeps those and what they use). In the test build the
+# modules with the widget can trap on purpose (`testTrap` is the widget's handle's); the
+# toolbar's is the release one.
+trap_export=
+if [ -n "$test_trap" ]; then trap_export=", testTrap"; fi
 roles=(
-  "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed"
+  "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed$trap_export"
   "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar"
-  "core||default, halt, mount, mountToolbar, useTools, validateFeed"
+  "core||default, halt, mount, mountToolbar, useTools, validateFeed$trap_export"
 )
-if [ -n "$test_trap" ]; then roles=("core||default, halt, mount, mountToolbar, useTools, validateFeed, testTrap"); fi
 built=()
 for role in "${roles[@]}"; do
   IFS='|' read -r name role_features exports <<<"$role"
   read -ra role_args <<<"$role_features"
+  role_trap=()
+  [ "$name" = toolbar ] || role_trap=(${features[@]+"${features[@]}"})
   out_dir=$pkg
-  [ "$name" = core ] || out_dir=target/roles/$name/pkg
-  echo "==> wasm-pack build $profile: news-widget-$name${role_features:+ ($role_features)}${test_trap:+ --features test-trap}"
+  [ "$name" = core ] || out_dir=$roles_dir/$name/pkg
+  echo "==> wasm-pack build $profile: news-widget-$name${role_features:+ ($role_features)}${role_trap[*]:+ ${role_trap[*]}}"
   rm -f "$out_dir/news-widget-${name}_bg.wasm"
   # The crate's path before `--`: wasm-pack would take the first cargo argument for it.
   if ! wasm-pack build "$profile" --mode no-install --target web --out-dir "$out_dir" \
     --out-name "news-widget-$name" --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} \
-    ${role_args[@]+"${role_args[@]}"} ${features[@]+"${features[@]}"} >"$log" 2>&1; then
+    ${role_args[@]+"${role_args[@]}"} ${role_trap[@]+"${role_trap[@]}"} >"$log" 2>&1; then
     cat "$log" >&2
     fail "wasm-pack failed on news-widget-$name (above)"
   fi
@@ -152,7 +159,7 @@ for role in "${roles[@]}"; do
     fail "news-widget-$name contains fluent-syntax: nothing but the tools module may compile .ftl"
   fi
   # With its names, for twiggy (make bench's contributors by role).
-  mkdir -p target/roles && cp "$cargo_wasm" "target/roles/news-widget-$name.wasm"
+  mkdir -p "$roles_dir" && cp "$cargo_wasm" "$roles_dir/news-widget-$name.wasm"
   if [ "$profile" = "--release" ]; then optimize "$out_dir/news-widget-${name}_bg.wasm"; fi
   built+=("$name|$out_dir|$exports")
 done
