@@ -56,16 +56,21 @@
   }
 
   var base = findBase();
-  // The files beside the loader: the page's module (its glue and .wasm), and the tools module,
-  // the run-time `.ftl` compiler, fetched only for widgets that name `locales`.
-  var CORE_GLUE = "news-widget-core.js";
-  var CORE_WASM = "news-widget-core_bg.wasm";
+  // The files beside the loader: the page's modules by role, each a glue and a .wasm (core has
+  // both roles, for a page with widgets and toolbars; widget and toolbar one each, so that an
+  // article page never downloads the feed reader and a news page never the article toolbar),
+  // and the tools module, the run-time `.ftl` compiler, fetched only for widgets that name
+  // `locales`.
+  var ROLES = { core: ["widget", "toolbar"], widget: ["widget"], toolbar: ["toolbar"] };
   var TOOLS_WASM = "news-widget-tools.wasm";
-  // The instance on its way or running: a promise of { glue, sp, rest, dead }. `running` is the
-  // one that has started; `restarts` counts the instances a trap replaced.
-  var core = null;
-  var running = null;
-  var restarts = 0;
+  var WIDGETS = "[data-news-widget], " + WIDGET_ELEMENT;
+  var TOOLBARS = "[data-news-widget-toolbar], " + TOOLBAR_ELEMENT;
+  // The instances on their way or running, by module: promises of { glue, sp, rest, dead }.
+  // `running` holds those that have started; `restarts` counts, by module, the instances a trap
+  // replaced.
+  var loaded = {};
+  var running = [];
+  var restarts = {};
 
   // Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
   // application/wasm), whatever instances run it. A failed download is not remembered: the next
@@ -83,27 +88,42 @@
     return modules[file];
   }
 
-  // The page's module. Its .wasm request starts together with the glue's, not after it: one
+  // Which module a role ("widget" or "toolbar") runs on: the one loaded or on its way that has
+  // it; else, for the page's first, core where the page shows the other role too, else the
+  // role's own. A role that comes later (a widget added to an article page) gets its own module
+  // beside the first: the two share the reader's preferences through the page (src/dom/page/
+  // site.rs), and nothing mounted moves.
+  function moduleFor(role) {
+    var names = Object.keys(loaded);
+    for (var i = 0; i < names.length; i++) {
+      if (ROLES[names[i]].indexOf(role) >= 0) return names[i];
+    }
+    return !names.length && document.querySelector(role === "widget" ? TOOLBARS : WIDGETS) ? "core" : role;
+  }
+
+  // A page's module. Its .wasm request starts together with the glue's, not after it: one
   // round trip saved. After a trap a fresh instance starts from the same compiled module, and a
   // fresh copy of the glue, which keeps its instance in module state: the same URL under another
   // fragment, another module for the browser and the same file for its HTTP cache.
-  function loadCore() {
-    if (!core) {
-      var wasm = compileModule(CORE_WASM);
-      var url = new URL(CORE_GLUE, base);
-      if (restarts) url.hash = "restart-" + restarts;
-      var loading = core = import(url.href).then(function (glue) {
+  function load(name) {
+    if (!loaded[name]) {
+      var wasm = compileModule("news-widget-" + name + "_bg.wasm");
+      var url = new URL("news-widget-" + name + ".js", base);
+      if (restarts[name]) url.hash = "restart-" + restarts[name];
+      var loading = loaded[name] = import(url.href).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function (exports) {
-          glue.useTools(compileFtl);
+          if (glue.useTools) glue.useTools(compileFtl);
           // Its shadow stack pointer, where it rests between calls (see "A trap" below).
           var sp = exports.__stack_pointer || {};
-          return (running = { glue: glue, sp: sp, rest: sp.value, core: loading });
+          var instance = { glue: glue, sp: sp, rest: sp.value, core: loading, name: name };
+          running.push(instance);
+          return instance;
         });
       });
       // A failed download is not remembered: the next mount tries again.
-      loading.catch(function () { if (core === loading) core = null; });
+      loading.catch(function () { if (loaded[name] === loading) delete loaded[name]; });
     }
-    return core;
+    return loaded[name];
   }
 
   // A site's `.ftl` compiled by the tools module (src/tools.rs), for the page's module: the
@@ -130,9 +150,9 @@
     });
   }
 
-  // The running instance; one that trapped meanwhile is replaced.
-  function live() {
-    return loadCore().then(function (instance) { return instance.dead ? live() : instance; });
+  // The running instance for a role; one that trapped meanwhile is replaced.
+  function live(role) {
+    return load(moduleFor(role)).then(function (instance) { return instance.dead ? live(role) : instance; });
   }
 
   // What the loader knows of each element it mounted: its options (to mount it again after a
@@ -203,7 +223,7 @@
     if (options[LOCALES_PROPERTY] || attribute(element, LOCALES_ATTRIBUTE, custom)) {
       compileModule(TOOLS_WASM).catch(function () {});
     }
-    return live().then(function (instance) {
+    return live(toolbar ? "toolbar" : "widget").then(function (instance) {
       var entry = entries.get(element);
       if (!entry || entry.toolbar !== toolbar) {
         // A toolbar on a widget's host, or the other way round, is refused by the module.
@@ -488,18 +508,18 @@
   }
 
   window.addEventListener("error", function (event) {
-    if (running) suspect(running, event.error);
+    running.forEach(function (instance) { suspect(instance, event.error); });
   });
   window.addEventListener("unhandledrejection", function (event) {
-    if (running) suspect(running, event.reason);
+    running.forEach(function (instance) { suspect(instance, event.reason); });
   });
 
   function die(instance, error) {
     instance.dead = true;
     dead.push(instance);
-    if (core === instance.core) core = null;
-    if (running === instance) running = null;
-    restarts++;
+    if (loaded[instance.name] === instance.core) delete loaded[instance.name];
+    running = running.filter(function (other) { return other !== instance; });
+    restarts[instance.name] = (restarts[instance.name] || 0) + 1;
     instance.sp.value = instance.rest;
     instance.glue.halt();
     crashed(error);
@@ -664,8 +684,9 @@
   var observer = null;
   function start() {
     // The wasm download starts before any layout is measured (see wantsEager).
-    if (document.querySelector("[data-news-widget], news-widget, [data-news-widget-toolbar], news-widget-toolbar")) {
-      loadCore().catch(function () {});
+    var widgets = document.querySelector(WIDGETS);
+    if (widgets || document.querySelector(TOOLBARS)) {
+      load(moduleFor(widgets ? "widget" : "toolbar")).catch(function () {});
     }
     scan(document);
     if (!observer && window.MutationObserver) {
@@ -703,7 +724,7 @@
             return { bytes: buffer, url: options.url || source.url, contentType: options.contentType || source.headers.get("content-type") };
           })
         : Promise.resolve({ bytes: source, url: options.url, contentType: options.contentType });
-      return Promise.all([live(), bytes]).then(function (both) {
+      return Promise.all([live("widget"), bytes]).then(function (both) {
         var instance = both[0];
         var input = both[1];
         return guard(instance, function () {
@@ -716,7 +737,7 @@
       });
     },
     /** Starts the wasm download early, e.g. from a page that mounts widgets later. */
-    preload: function () { return live().then(function () {}); },
+    preload: function () { return live("widget").then(function () {}); },
   };
 
   if (document.readyState === "loading") {

@@ -61,7 +61,7 @@ async function measureScene(browser, scene, run) {
   feedPolicy = scene.feed || CACHE.feed;
   const variants = scene.preload ? [...widgets, "preload"] : widgets;
   for (const variant of variants) {
-    const glue = variant === "reference" ? null : `${OURS_BASE}news-widget-core.js`;
+    const glue = variant === "reference" ? null : `${OURS_BASE}news-widget-widget.js`;
     try {
       const result = await firstCards(browser, url, pages[scene.page][variant], {
         profile: scene.profile, repeat: scene.repeat, log: served,
@@ -82,7 +82,7 @@ try {
   // Compress every file once, then one uncounted desktop round: neither the server's first
   // gzip nor the browser's first start-up lands in a median.
   for (const path of [...Object.values(pages).flatMap(Object.values), ...Object.values(feedUrls), "/bench/feed-1000.json",
-    `${OURS_BASE}news-widget.js`, `${OURS_BASE}news-widget-core.js`, `${OURS_BASE}news-widget-core_bg.wasm`,
+    `${OURS_BASE}news-widget.js`, ...["widget", "toolbar"].flatMap((m) => [`${OURS_BASE}news-widget-${m}.js`, `${OURS_BASE}news-widget-${m}_bg.wasm`]),
     ...(referenceDir ? ["/reference/news-widget.js"] : []), ...(toolbars.length > 1 ? [REFERENCE_TOOLBAR_SRC] : []),
     "/article.css", "/img/ulsan-friendship.svg"]) {
     await (await fetch(url + path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
@@ -123,9 +123,14 @@ try {
 // The side-by-side table.
 const out = [];
 const say = (...lines) => out.push(...lines);
-// What a page of widgets or toolbars downloads; the tools module only with `locales`.
+// What a page downloads: the loader and its role's module (a page of widgets: the widget's, an
+// article page: the toolbar's); the tools module only with `locales`.
 const TOOLS_FILE = "news-widget-tools.wasm";
-const ours = sizesOf(distFiles(dist).filter((f) => !f.endsWith(`/${TOOLS_FILE}`)));
+const roleFiles = (role) => distFiles(dist).filter((f) =>
+  ["news-widget.js", `news-widget-${role}.js`, `news-widget-${role}_bg.wasm`].includes(f.split("/").pop()));
+const ours = sizesOf(roleFiles("widget"));
+const articleOurs = sizesOf(roleFiles("toolbar"));
+const shipped = sizesOf(distFiles(dist));
 const tools = sizesOf(distFiles(dist).filter((f) => f.endsWith(`/${TOOLS_FILE}`)));
 const reference = referenceDir ? sizesOf([join(referenceDir, "news-widget.js")]) : null;
 // Per run, in run order (a hole where a run failed), so that ours and the reference pair up.
@@ -141,7 +146,7 @@ function line(label, oursValues, refValues, preloadValues, format, budgetText = 
     preloadValues ? format(preloadValues) : "", budgetText]);
 }
 const one = (f) => (xs) => f(median(xs));
-line("shipped to a page, gzip -9 (sum of per-file sizes: loader, glue, wasm)", [ours.total.gz], reference && [reference.total.gz], null, one(kb),
+line("shipped to a page of widgets, gzip -9 (sum of per-file sizes: loader, widget's glue and wasm)", [ours.total.gz], reference && [reference.total.gz], null, one(kb),
   budget(ours.total.gz, 100 * 1024, "≤ 100 KB"));
 if (tools.rows.length) line("the compiler of run-time .ftl, only for `locales`, gzip -9", [tools.total.gz], null, null, one(kb));
 line("shipped, brotli 11 (sum)", [ours.total.br], reference && [reference.total.br], null, one(kb));
@@ -167,6 +172,8 @@ line("bytes over the wire, cold phone load (page + widget + feed, bodies)", wire
 // The article page (www/article.html, only <news-widget-toolbar for>): ours against toolbar.js.
 const art = (variant, pick) => runsOf("article", variant).map((r) => (r ? pick(r) : undefined));
 const artRef = toolbars.length > 1 ? (pick) => art("reference", pick) : () => null;
+line("article page: shipped, gzip -9 (loader, toolbar's glue and wasm)", [articleOurs.total.gz], null, null, one(kb),
+  budget(articleOurs.total.gz, 25 * 1024, "≤ 25 KB"));
 line("article page: toolbar usable (A+ laid out, its click handled), phone, cold", art("ours", (r) => r.ms), artRef((r) => r.ms), null, timing);
 line("article page: bytes over the wire (page, styles, picture, toolbar), phone, cold", art("ours", bytesOf), artRef(bytesOf), null, one(kb));
 line("article page: cumulative layout shift until 1 s after usable, phone, cold", art("ours", (r) => r.cls), artRef((r) => r.cls), null, one((x) => (Number.isFinite(x) ? x.toFixed(3) : "n/a")));
@@ -183,10 +190,10 @@ const res = (name, field) => (r) => r.timeline[name]?.[0]?.[field];
 const steps = [
   ["page HTML received", (r) => r.timeline.html.end],
   ["widget script received (ours: the loader)", res("news-widget.js", "end")],
-  ["glue requested", res("news-widget-core.js", "start")],
-  ["glue received", res("news-widget-core.js", "end")],
-  ["wasm requested", res("news-widget-core_bg.wasm", "start")],
-  ["wasm received", res("news-widget-core_bg.wasm", "end")],
+  ["glue requested", res("news-widget-widget.js", "start")],
+  ["glue received", res("news-widget-widget.js", "end")],
+  ["wasm requested", res("news-widget-widget_bg.wasm", "start")],
+  ["wasm received", res("news-widget-widget_bg.wasm", "end")],
   ["feed requested", res("feed.json", "start")],
   ["feed received", res("feed.json", "end")],
   ["news-widget:ready", (r) => r.ready?.at],
@@ -235,7 +242,7 @@ say("", "Preload lines measured in \"ours + preload\" (in the page's <head>):", 
     `${ms(Math.abs(median(saved)))} ${median(saved) >= 0 ? "saved" : "lost"} (median of the differences).`);
 }
 if (preloadCheck && !preloadCheck.error) {
-  for (const name of ["news-widget-core_bg.wasm", "news-widget-core.js", "feed.json"]) {
+  for (const name of ["news-widget-widget_bg.wasm", "news-widget-widget.js", "feed.json"]) {
     const requests = preloadCheck.requests.filter((r) => r.url.endsWith(`/${name}`)).length;
     const entries = preloadCheck.timeline[name] || [];
     const hits = preloadCheck.server.filter((s) => s.path.endsWith(`/${name}`)).length;
@@ -250,7 +257,7 @@ if (preloadCheck && !preloadCheck.error) {
 // ---------------------------------------------------------------------------------------------
 // Ours only.
 say("", "## Ours only", "", "Shipped files (dist/), bytes:", "",
-  table(["file", "raw", "gzip -9", "brotli 11"], [...ours.rows, ours.total].map((r) => [r.name, r.raw, r.gz, r.br]), ["l", "r", "r", "r"]), "");
+  table(["file", "raw", "gzip -9", "brotli 11"], [...shipped.rows, shipped.total].map((r) => [r.name, r.raw, r.gz, r.br]), ["l", "r", "r", "r"]), "");
 const parse = (n) => present("api", "ours").map((r) => r.parse?.[n]);
 say(table(["measure", "median", "budget"], [
   ["validateFeed, 1,000-item feed", timing(parse(1000)), ""],

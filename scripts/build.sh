@@ -53,9 +53,12 @@ features=()
 rustflags='"-Clink-arg=--export=__stack_pointer"'
 pkg=pkg
 out=dist
+# Where the modules but the core are built (the core's wasm-pack output is pkg/, the npm package).
+roles_dir=target/roles
 if [ -n "$test_trap" ]; then
   pkg=target/trap/pkg
   out=target/trap/dist
+  roles_dir=target/trap/roles
   features=(--features test-trap)
 fi
 if [ "$profile" = "--release" ]; then
@@ -117,36 +120,60 @@ if ! cargo build --quiet --lib ${tools_profile[@]+"${tools_profile[@]}"} --targe
 fi
 cp "$cargo_wasm" "$tools_wasm"
 
-echo "==> wasm-pack build $profile${test_trap:+ --features test-trap}"
-rm -f "$pkg/news-widget-core_bg.wasm"
-# The crate's path before `--`: wasm-pack would take the first cargo argument for it.
-if ! wasm-pack build "$profile" --mode no-install --target web --out-dir "$pkg" \
-  --out-name news-widget-core --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} \
-  ${features[@]+"${features[@]}"} >"$log" 2>&1; then
-  cat "$log" >&2
-  fail "wasm-pack failed (above)"
-fi
-grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' "$log" || true
-[ -f "$pkg/news-widget-core_bg.wasm" ] || fail "wasm-pack produced no .wasm"
+# The page's modules, by role (Cargo.toml's features): the loader fetches the one a page needs.
+# news-widget-core is both roles (a page with widgets and toolbars), news-widget-widget the news
+# widget alone, news-widget-toolbar the article toolbar alone. Core goes last: cargo's .wasm
+# left behind is then the whole crate's. Each: the module's name, its cargo features, the
+# exports the loader calls (the glue keeps those and what they use). In the test build the
+# modules with the widget can trap on purpose (`testTrap` is the widget's handle's); the
+# toolbar's is the release one.
+trap_export=
+if [ -n "$test_trap" ]; then trap_export=", testTrap"; fi
+roles=(
+  "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed$trap_export"
+  "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar"
+  "core||default, halt, mount, mountToolbar, useTools, validateFeed$trap_export"
+)
+built=()
+for role in "${roles[@]}"; do
+  IFS='|' read -r name role_features exports <<<"$role"
+  read -ra role_args <<<"$role_features"
+  role_trap=()
+  [ "$name" = toolbar ] || role_trap=(${features[@]+"${features[@]}"})
+  out_dir=$pkg
+  [ "$name" = core ] || out_dir=$roles_dir/$name/pkg
+  echo "==> wasm-pack build $profile: news-widget-$name${role_features:+ ($role_features)}${role_trap[*]:+ ${role_trap[*]}}"
+  rm -f "$out_dir/news-widget-${name}_bg.wasm"
+  # The crate's path before `--`: wasm-pack would take the first cargo argument for it.
+  if ! wasm-pack build "$profile" --mode no-install --target web --out-dir "$out_dir" \
+    --out-name "news-widget-$name" --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} \
+    ${role_args[@]+"${role_args[@]}"} ${role_trap[@]+"${role_trap[@]}"} >"$log" 2>&1; then
+    cat "$log" >&2
+    fail "wasm-pack failed on news-widget-$name (above)"
+  fi
+  grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' "$log" || true
+  [ -f "$out_dir/news-widget-${name}_bg.wasm" ] || fail "wasm-pack produced no .wasm for news-widget-$name"
+  # No page module has an FTL parser: a site's `.ftl` is compiled in the tools module. Its
+  # function names (still in cargo's .wasm) would show fluent-syntax if anything reached it.
+  if grep -q fluent_syntax "$cargo_wasm"; then
+    fail "news-widget-$name contains fluent-syntax: nothing but the tools module may compile .ftl"
+  fi
+  # With its names, for twiggy (make bench's contributors by role).
+  mkdir -p "$roles_dir" && cp "$cargo_wasm" "$roles_dir/news-widget-$name.wasm"
+  if [ "$profile" = "--release" ]; then optimize "$out_dir/news-widget-${name}_bg.wasm"; fi
+  built+=("$name|$out_dir|$exports")
+done
 cp "$tools_wasm" "$pkg/news-widget-tools.wasm"
-
-# The page's module has no FTL parser: a site's `.ftl` is compiled in the tools module. Its
-# function names (still in cargo's .wasm) would show fluent-syntax if anything reached it.
-if grep -q fluent_syntax "$cargo_wasm"; then
-  fail "the page's module contains fluent-syntax: nothing but the tools module may compile .ftl"
-fi
-
 if [ "$profile" = "--release" ]; then
-  echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}'))"
-  optimize "$pkg/news-widget-core_bg.wasm"
+  echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}')): the tools module"
   optimize "$pkg/news-widget-tools.wasm"
 fi
 
 # Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
 rm -rf "$out.next"
 mkdir -p "$out.next"
-cp "$pkg/news-widget-core_bg.wasm" "$pkg/news-widget-tools.wasm" "$out.next/"
-# The glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
+cp "$pkg/news-widget-tools.wasm" "$out.next/"
+# Each glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
 # Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
 # as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the
 # glue and the loader are minified (names and whitespace only, no property mangling), and the
@@ -155,12 +182,15 @@ cp "$pkg/news-widget-core_bg.wasm" "$pkg/news-widget-tools.wasm" "$out.next/"
 # -0.08 KB gzip), and with them what they use.
 minify=()
 [ "$profile" = "--release" ] && minify=(--minify)
-echo "==> esbuild --bundle ${minify[*]} (glue and js/net.js)"
-exports="default, halt, mount, mountToolbar, useTools, validateFeed${test_trap:+, testTrap}"
-echo "export { $exports } from \"./news-widget-core.js\";" >"$pkg/glue-entry.js"
-esbuild "$pkg/glue-entry.js" --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
-  --log-level=warning --outfile="$out.next/news-widget-core.js" || fail "esbuild failed on the glue"
-rm -f "$pkg/glue-entry.js"
+for module in "${built[@]}"; do
+  IFS='|' read -r name out_dir exports <<<"$module"
+  cp "$out_dir/news-widget-${name}_bg.wasm" "$out.next/"
+  echo "==> esbuild --bundle ${minify[*]}: the glue of news-widget-$name"
+  echo "export { $exports } from \"./news-widget-$name.js\";" >"$out_dir/glue-entry.js"
+  esbuild "$out_dir/glue-entry.js" --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
+    --log-level=warning --outfile="$out.next/news-widget-$name.js" || fail "esbuild failed on the glue of news-widget-$name"
+  rm -f "$out_dir/glue-entry.js"
+done
 if [ "$profile" = "--release" ]; then
   esbuild js/news-widget.js --minify --target=es2017 --log-level=warning \
     --outfile="$out.next/news-widget.js" || fail "esbuild failed on the loader"
@@ -176,11 +206,11 @@ fi
 # nightly's build.
 echo "${built_with:-stable}" >target/dist-toolchain
 # The npm package built by wasm-pack carries the loader too, so `npm i` users get dist/ as is.
-cp dist/news-widget.js dist/news-widget-core.js pkg/
+cp dist/news-widget.js dist/news-widget-*.js dist/news-widget-*_bg.wasm pkg/
 node -e '
   const fs = require("fs"); const p = "pkg/package.json"; const j = JSON.parse(fs.readFileSync(p));
   // The glue there is the bundled one: js/net.js is inside, pkg/snippets/ is not needed.
-  j.files = Array.from(new Set([...(j.files || []), "news-widget.js", "news-widget-tools.wasm"]))
+  j.files = Array.from(new Set([...(j.files || []), ...fs.readdirSync("dist")]))
     .filter((f) => f !== "snippets");
   j.browser = "news-widget.js"; j.main = "news-widget.js";
   j.sideEffects = ["./news-widget.js"]; // the loader defines NewsWidget and <news-widget>

@@ -37,8 +37,8 @@ export function feed(n) {
  */
 export function preloadLines(feedUrl) {
   return [
-    `<link rel="preload" href="${OURS_BASE}news-widget-core_bg.wasm" as="fetch" crossorigin>`,
-    `<link rel="modulepreload" href="${OURS_BASE}news-widget-core.js">`,
+    `<link rel="preload" href="${OURS_BASE}news-widget-widget_bg.wasm" as="fetch" crossorigin>`,
+    `<link rel="modulepreload" href="${OURS_BASE}news-widget-widget.js">`,
     `<link rel="preload" href="${feedUrl}" as="fetch" crossorigin>`,
   ];
 }

@@ -16,15 +16,20 @@
 //!   builds only, `test_trap` (a trap on purpose).
 
 mod halt;
+#[cfg(feature = "widget")]
 mod net;
 mod page;
 mod parts;
 #[cfg(feature = "test-trap")]
 mod test_trap;
+#[cfg(feature = "toolbar")]
 mod toolbar;
+#[cfg(feature = "widget")]
 mod widget;
 
+#[cfg(feature = "widget")]
 pub use page::embed::{mount, validate_feed, WidgetHandle};
+#[cfg(feature = "toolbar")]
 pub use page::embed_toolbar::{mount_toolbar, ToolbarHandle};
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
 pub use parts::clean::Cleaner;

@@ -272,14 +272,57 @@ test("the page's own errors are not taken for a trap; a trap of the module still
   await page.context().close();
 });
 
+test("a page that runs two modules: a trap in the widget's leaves the toolbar's running; Retry mounts the widget on a fresh instance, and the step is shared again", async () => {
+  const page = await newPage(env.browser);
+  await page.route("**/two-modules.html", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Two modules</title><script src="/trap/news-widget.js" defer></script></head>
+<body><news-widget-toolbar id="t" for="zoom"></news-widget-toolbar><div id="zoom"><p>The article.</p></div></body></html>` }));
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ["news-widget:error", "news-widget:fontsizechange"]) {
+      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, ...e.detail }));
+    }
+  });
+  const glues = [];
+  page.on("request", (r) => { if (/news-widget-\w+\.js/.test(r.url())) glues.push(r.url().replace(/^.*\/trap\//, "")); });
+  await page.goto(`${env.url}/two-modules.html`);
+  await page.waitForFunction(() => document.getElementById("t").shadowRoot?.querySelector('[part~="font-larger"]'));
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<news-widget id="a" feed="/feeds/changchun.json" page-size="3"></news-widget>`));
+  const cards = () => page.waitForFunction(() => document.getElementById("a").shadowRoot?.querySelector('[part~="card"]'), null, { timeout: 20000 });
+  await cards();
+  assert.deepEqual(glues.sort(), ["news-widget-toolbar.js", "news-widget-widget.js"]);
+
+  await page.evaluate(async () => {
+    const glue = await import(new URL("news-widget-widget.js", document.querySelector("script[src*='news-widget']").src).href);
+    setTimeout(() => glue.testTrap("now"));
+  });
+  await page.waitForFunction(() => document.getElementById("a").shadowRoot?.querySelector('[part~="retry"]'), null, { timeout: 10000 });
+  assert.deepEqual((await events(page, "news-widget:error")).map((e) => [e.id, e.kind]), [["a", "crash"]], "the widget alone crashed");
+  const changes = await clickFontLarger(page);
+  assert.deepEqual(changes.map((e) => [e.id, e.step]), [["t", 1]], "the toolbar works on; the dead widget hears nothing");
+
+  await page.locator('#a [part~="retry"]').click();
+  await cards();
+  assert.deepEqual(glues.filter((g) => g === "news-widget-widget.js").length, 2, `a fresh copy of the widget's glue: ${glues.join()}`);
+  assert.equal(await page.evaluate(() => NewsWidget.get(document.getElementById("a")).fontStep), 1, "the fresh widget reads the stored step");
+  const again = await clickFontLarger(page);
+  assert.deepEqual(again.map((e) => [e.id, e.step]).sort(), [["a", 2], ["t", 2]], "the fresh widget follows the toolbar");
+  assert.deepEqual(page.errors, ["unreachable"]);
+  await page.context().close();
+});
+
 test("the test-only trap is in the test build and never in dist/, whose .wasm exports its stack pointer", () => {
-  const names = (dir) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dir, "news-widget-core_bg.wasm"))))
+  const names = (dir, name) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dir, `news-widget-${name}_bg.wasm`))))
     .map((e) => e.name);
-  const exportsOf = (dir) => names(dir).filter((name) => /trap/i.test(name));
-  const glueOf = (dir) => /testTrap/.test(readFileSync(join(dir, "news-widget-core.js"), "utf8"));
-  assert.ok(exportsOf(TRAP_DIST).length >= 2 && glueOf(TRAP_DIST), "the test build has it (so the checks below can see it)");
+  const exportsOf = (dir, name) => names(dir, name).filter((n) => /trap/i.test(n));
+  const glueOf = (dir, name) => /testTrap/.test(readFileSync(join(dir, `news-widget-${name}.js`), "utf8"));
+  for (const name of ["core", "widget"]) {
+    assert.ok(exportsOf(TRAP_DIST, name).length >= 2 && glueOf(TRAP_DIST, name), `the test build's ${name} has it (so the checks below can see it)`);
+  }
   const dist = join(root, "dist");
-  assert.deepEqual(exportsOf(dist), [], "no trap export in the shipped .wasm");
-  assert.equal(glueOf(dist), false, "no testTrap in the shipped glue");
-  assert.ok(names(dist).includes("__stack_pointer"), "the loader tells a trapped instance by it (scripts/build.sh)");
+  for (const name of ["core", "widget", "toolbar"]) {
+    assert.deepEqual(exportsOf(dist, name), [], `no trap export in the shipped ${name} .wasm`);
+    assert.equal(glueOf(dist, name), false, `no testTrap in the shipped ${name} glue`);
+    assert.ok(names(dist, name).includes("__stack_pointer"), `the loader tells a trapped ${name} instance by it (scripts/build.sh)`);
+  }
 });

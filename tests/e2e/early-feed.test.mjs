@@ -34,7 +34,7 @@ test("the feed is asked for once, before the wasm has arrived", async () => {
   const start = Date.now();
   let wasmServedAt = null;
   // A slow wasm download, as on a phone: the feed must not wait for it.
-  await page.route("**/news-widget-core_bg.wasm", async (route) => {
+  await page.route("**/news-widget-*_bg.wasm", async (route) => {
     await delay(1500);
     wasmServedAt = Date.now() - start;
     await route.continue();
@@ -83,7 +83,7 @@ test("a widget whose element goes before the wasm arrives leaves no request runn
   const page = await newPage(env.browser);
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route("**/news-widget-core_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.route("**/news-widget-*_bg.wasm", async (route) => { await held; await route.continue(); });
   let finished = 0;
   let failed = 0;
   page.on("requestfinished", (r) => { if (r.url().includes("slow-feed")) finished++; });

@@ -31,10 +31,20 @@ import { root } from "./harness.mjs";
 // allocator (wasm -1.1 KB), less the loader's placeholder that holds a toolbar's place (loader
 // +1.8 KB): 139.2 KB.
 //
-// What a page downloads: the loader, the glue and the page's .wasm, whatever it holds (widgets,
-// article toolbars, or both).
-export const PAGE_FILES = ["news-widget.js", "news-widget-core.js", "news-widget-core_bg.wasm"];
-export const PAGE_BUDGET = 140 * 1024;
+// Since the modules are cut by role (docs/serving.md#files), a page downloads the loader and
+// the one module its elements need: the widget's (news-widget-widget: a page of widgets, 130.1 KB
+// at the split, from 139.2 KB), the article toolbar's (news-widget-toolbar: an article page with
+// toolbars only, 70.2 KB, from 139.2 KB), or both roles in one (news-widget-core: a page with
+// both, 139.8 KB; the page's modules tell each other of the reader's choices: +0.6 KB). Each role's
+// budget is where it stands; the issue's aims are 100 KB for a page of widgets and 25 KB for an
+// article page (docs/benchmarks.md#size says where the bytes are).
+const LOADER = "news-widget.js";
+const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
+export const PAGES = [
+  { what: "a page of widgets", files: roleFiles("widget"), budget: 131 * 1024 },
+  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 71 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 140 * 1024 },
+];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
 export const TOOLS_BUDGET = 12 * 1024;
@@ -53,7 +63,7 @@ const gzipSize = (path) => execFileSync("gzip", ["-9", "-c", path], { maxBuffer:
 const dist = join(root, "dist");
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-test(`a page downloads at most ${PAGE_BUDGET / 1024} KB gzip -9, the compiler of run-time .ftl ${TOOLS_BUDGET / 1024} KB more (the pinned nightly's build)`, (t) => {
+test(`each page downloads at most its role's budget gzip -9 (${PAGES.map((p) => `${p.what} ${p.budget / 1024} KB`).join(", ")}), the compiler of run-time .ftl ${TOOLS_BUDGET / 1024} KB more (the pinned nightly's build)`, (t) => {
   assert.ok(existsSync(dist), "dist/ is built before the end-to-end tests (scripts/build.sh)");
   const files = new Map(readdirSync(dist).sort().map((name) => {
     const path = join(dist, name);
@@ -71,11 +81,11 @@ test(`a page downloads at most ${PAGE_BUDGET / 1024} KB gzip -9, the compiler of
     t.diagnostic(`${name.padEnd(28)} ${kb(f.raw).padStart(9)} raw ${kb(f.gzip).padStart(9)} gzip ` +
       `${((100 * f.gzip) / all).toFixed(1).padStart(5)} %`);
   }
-  assert.deepEqual([...files.keys()], [...PAGE_FILES, ...TOOLS_FILES].sort(),
-    "dist/ holds the page's three files and the tools module");
+  assert.deepEqual([...files.keys()], [...new Set([...PAGES.flatMap((p) => p.files), ...TOOLS_FILES])].sort(),
+    "dist/ holds the loader, each role's glue and .wasm, and the tools module");
   const over = [];
   for (const [what, names, budget, extra] of [
-    ["a page", PAGE_FILES, PAGE_BUDGET, STABLE_EXTRA.page],
+    ...PAGES.map((p) => [p.what, p.files, p.budget, STABLE_EXTRA.page]),
     ["the tools module", TOOLS_FILES, TOOLS_BUDGET, STABLE_EXTRA.tools],
   ]) {
     const total = names.reduce((sum, name) => sum + files.get(name).gzip, 0);

@@ -31,7 +31,7 @@ async function acrossTheMount(path, { width, step, colors }) {
   }, step + 1);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/news-widget-core_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.route("**/news-widget-*_bg.wasm", async (route) => { await held; await route.continue(); });
   await page.goto(`${env.url}/${path}`);
   await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot?.querySelector(".toolbar"), TOOLBAR);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -72,7 +72,7 @@ test("a toolbar with content of its own keeps it until the mount; no placeholder
   const page = await newPage(env.browser);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/news-widget-core_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.route("**/news-widget-*_bg.wasm", async (route) => { await held; await route.continue(); });
   await page.route("**/own-content.html", (route) => route.fulfill({
     contentType: "text/html",
     body: `<!doctype html><html lang="en"><head><script src="dist/news-widget.js" defer></script></head>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::embed::JsOptions;
+use super::js_options::JsOptions;
 use super::slot::{Slot, Slots};
 use crate::contract::{self, FontStep};
 use crate::dom::toolbar::{Toolbar, ToolbarOptions};

@@ -1,24 +1,24 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
 //! subscribe through a guard), the reader's stored preferences with the one `storage` listener
-//! that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
-//! `.ftl` fetched and compiled once per page, in the tools module: `compiler`). The stylesheet
-//! is shared in `style`.
+//! that hears other tabs, and the built-in Fluent resources, read once. The run-time resources
+//! are in `resources`, the stylesheet in `style`.
+//!
+//! A page may run two of the page's modules (an article page's toolbar module, and the widget's
+//! module for a widget added later): a preference set in one is told to the other by an event
+//! on the window ([`SHARED_EVENT`]), which each module hears as it hears another tab's `storage`
+//! event, and ignores while it is the one telling.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use unic_langid::LanguageIdentifier;
-use wasm_bindgen::JsCast;
-use web_sys::{AbortController, Element};
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use super::compiler;
 use super::storage;
 use crate::contract::FontStep;
-use crate::dom::net::fetch::{self, FetchOptions};
-use crate::dom::net::read;
 use crate::dom::parts::listen::Listener;
-use crate::i18n::{self, Catalog, I18nError};
-use crate::load_error::LoadError;
+use crate::i18n::{self, Catalog};
 use crate::prefs::{FONT_STEP_KEY, LANGUAGE_KEY};
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
@@ -42,51 +42,15 @@ impl Drop for Membership {
     }
 }
 
-/// A run-time resource on its way, shared by the widgets that asked for it; the last holder
-/// dropping it aborts the request.
-pub struct ResourceRequest {
-    controller: Option<AbortController>,
-    /// What to do once the result is in the site (`resource` then answers at once).
-    waiting: RefCell<Vec<Box<dyn FnOnce()>>>,
-}
-
-impl ResourceRequest {
-    /// Runs `then` once the result is in the site.
-    pub fn when_done(&self, then: impl FnOnce() + 'static) {
-        self.waiting.borrow_mut().push(Box::new(then));
-    }
-}
-
-impl Drop for ResourceRequest {
-    fn drop(&mut self) {
-        if let Some(controller) = &self.controller {
-            controller.abort();
-        }
-    }
-}
-
-/// A run-time resource as the page has it.
-#[derive(Clone)]
-pub enum Resource {
-    /// Compiled, with the syntax errors of its bad entries (each widget that uses it reports
-    /// them).
-    Compiled(Rc<i18n::Compiled>, Vec<I18nError>),
-    Failed(LoadError),
-}
-
-enum ResourceState {
-    /// The request with this number, while someone holds it.
-    Loading(u32, Weak<ResourceRequest>),
-    Done(Resource),
-}
-
 struct Site {
     next_id: Cell<u32>,
     members: RefCell<Vec<(u32, Weak<dyn Member>)>>,
-    /// Heard while there are members; dropped with the last one.
-    storage_listener: RefCell<Option<Listener>>,
+    /// The `storage` and [`SHARED_EVENT`] listeners, heard while there are members; dropped
+    /// with the last one.
+    listeners: RefCell<Vec<Listener>>,
+    /// While this module tells the page's others of a preference (its own listener hears it).
+    telling: Cell<bool>,
     built_in: RefCell<Option<Catalog>>,
-    resources: RefCell<Vec<(String, ResourceState)>>,
 }
 
 thread_local! {
@@ -94,9 +58,9 @@ thread_local! {
         Site {
             next_id: Cell::new(0),
             members: RefCell::new(Vec::new()),
-            storage_listener: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            telling: Cell::new(false),
             built_in: RefCell::new(None),
-            resources: RefCell::new(Vec::new()),
         }
     };
 }
@@ -114,8 +78,8 @@ impl Site {
         };
         if empty {
             // Dropped outside the borrow: removing a listener calls into the browser only.
-            let listener = self.storage_listener.borrow_mut().take();
-            drop(listener);
+            let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+            drop(listeners);
         }
     }
 
@@ -129,7 +93,11 @@ impl Site {
     }
 }
 
-/// Joins the site; the storage listener starts with the first member.
+/// The event on the window by which one of the page's modules tells the others of a preference
+/// the reader set (its detail: the storage key and the stored value).
+pub const SHARED_EVENT: &str = "news-widget:shared";
+
+/// Joins the site; the listeners start with the first member.
 pub fn join(member: Weak<dyn Member>) -> Membership {
     let id = with_site(|site| {
         let id = site.next_id.get().wrapping_add(1);
@@ -137,11 +105,14 @@ pub fn join(member: Weak<dyn Member>) -> Membership {
         site.members.borrow_mut().push((id, member));
         id
     });
-    let listening = with_site(|site| site.storage_listener.borrow().is_some());
+    let listening = with_site(|site| !site.listeners.borrow().is_empty());
     if !listening {
         if let Some(window) = web_sys::window() {
-            let listener = Listener::new(&window, "storage", on_storage);
-            with_site(|site| *site.storage_listener.borrow_mut() = Some(listener));
+            let listeners = vec![
+                Listener::new(&window, "storage", on_storage),
+                Listener::new(&window, SHARED_EVENT, on_shared),
+            ];
+            with_site(|site| *site.listeners.borrow_mut() = listeners);
         }
     }
     Membership { id }
@@ -154,20 +125,38 @@ pub fn is_member(host: &Element) -> bool {
         .any(|m| &m.host() == host)
 }
 
-/// Another tab changed a site-wide preference (heard by a halted instance too: it does
-/// nothing, see `halt`).
+/// Another tab changed a site-wide preference.
 fn on_storage(event: web_sys::Event) {
-    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+    if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+        shared(event.key().as_deref(), event.new_value());
+    }
+}
+
+/// Another of the page's modules set a preference (see [`tell_modules`]).
+fn on_shared(event: web_sys::Event) {
+    if with_site(|site| site.telling.get()) {
+        return;
+    }
+    let Some(detail) = event.dyn_ref::<CustomEvent>().map(CustomEvent::detail) else {
         return;
     };
+    let detail: Array = detail.unchecked_into();
+    shared(
+        detail.get(0).as_string().as_deref(),
+        detail.get(1).as_string(),
+    );
+}
+
+/// A site-wide preference set elsewhere (the stored `key` now holds `value`): every member
+/// follows. Heard by a halted instance too, which does nothing (see `halt`).
+fn shared(key: Option<&str>, value: Option<String>) {
     if crate::dom::halt::halted() {
         return;
     }
     let members = with_site(|site| site.members_except(None));
-    match event.key().as_deref() {
+    match key {
         Some(FONT_STEP_KEY) => {
-            let step = event
-                .new_value()
+            let step = value
                 .map(|v| FontStep::parse_stored(&v))
                 .unwrap_or_default();
             for member in members {
@@ -175,7 +164,7 @@ fn on_storage(event: web_sys::Event) {
             }
         }
         Some(LANGUAGE_KEY) => {
-            if let Some(tag) = event.new_value() {
+            if let Some(tag) = value {
                 for member in members {
                     member.language_shared(&tag);
                 }
@@ -183,6 +172,25 @@ fn on_storage(event: web_sys::Event) {
         }
         _ => {}
     }
+}
+
+/// Tells the page's other modules that the reader set `key` to `value` (this one's listener
+/// hears it too, and is told to let it pass).
+fn tell_modules(key: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = CustomEventInit::new();
+    init.set_detail(&Array::of2(
+        &JsValue::from_str(key),
+        &JsValue::from_str(value),
+    ));
+    let Ok(event) = CustomEvent::new_with_event_init_dict(SHARED_EVENT, &init) else {
+        return;
+    };
+    with_site(|site| site.telling.set(true));
+    let _ = window.dispatch_event(&event);
+    with_site(|site| site.telling.set(false));
 }
 
 /// The reader's font step, as stored for the site.
@@ -193,6 +201,7 @@ pub fn font_step() -> FontStep {
 }
 
 /// The reader's saved language choice.
+#[cfg(feature = "widget")]
 pub fn saved_language() -> Option<String> {
     storage::read(LANGUAGE_KEY)
 }
@@ -203,14 +212,17 @@ pub fn share_font(step: FontStep, from: &Membership) {
     for member in with_site(|site| site.members_except(Some(from.id))) {
         member.font_shared(step);
     }
+    tell_modules(FONT_STEP_KEY, &step.to_stored());
 }
 
 /// The reader chose a language on `from`: saved, and every other member hears it.
+#[cfg(feature = "widget")]
 pub fn share_language(tag: &str, from: &Membership) {
     storage::write(LANGUAGE_KEY, tag);
     for member in with_site(|site| site.members_except(Some(from.id))) {
         member.language_shared(tag);
     }
+    tell_modules(LANGUAGE_KEY, tag);
 }
 
 /// The built-in resources, read once per page; each widget's catalog starts as a copy (the
@@ -222,115 +234,4 @@ pub fn built_in_catalog() -> Catalog {
             .get_or_insert_with(|| Catalog::built_in(i18n::intl::numbers()))
             .clone()
     })
-}
-
-/// Where the page holds a resource: its URL and the timeout it is asked for within, so that a
-/// request is shared only by widgets that would wait as long for it.
-fn resource_key(url: &str, timeout_ms: u32) -> String {
-    format!("{timeout_ms} {url}")
-}
-
-/// The run-time resource at `url` (absolute) for `locale`: what the page has already, or the
-/// request that everyone who asks for it within the same `timeout_ms` shares (started now). A
-/// request that never completed (offline, aborted, timed out) is tried again.
-pub fn resource(
-    url: &str,
-    locale: &LanguageIdentifier,
-    timeout_ms: u32,
-) -> Result<Resource, Rc<ResourceRequest>> {
-    let key = resource_key(url, timeout_ms);
-    if let Some(state) = resource_state(&key) {
-        match state {
-            Known::Done(Resource::Failed(error)) if error.failure().may_ask_again() => {}
-            Known::Done(resource) => return Ok(resource),
-            Known::Loading(request) => return Err(request),
-        }
-    }
-    // Aborted through the request's own controller (no listener linking it to another).
-    let how = FetchOptions {
-        timeout_ms,
-        revalidate: false,
-    };
-    let pending = fetch::start(url, how);
-    let request = Rc::new(ResourceRequest {
-        controller: pending.controller(),
-        waiting: RefCell::new(Vec::new()),
-    });
-    let held = Rc::downgrade(&request);
-    let number = with_site(|site| {
-        let n = site.next_id.get().wrapping_add(1);
-        site.next_id.set(n);
-        n
-    });
-    let locale = locale.clone();
-    let file = url.to_string();
-    // The resource is in: the page keeps it, and whoever waits for it hears.
-    let finished = move |resource: Resource| {
-        // Unless a newer request for the URL took its place (this one was abandoned first).
-        let current = with_site(|site| {
-            site.resources.borrow().iter().any(|(u, s)| {
-                *u == key && matches!(s, ResourceState::Loading(n, _) if *n == number)
-            })
-        });
-        if current {
-            set_state(&key, ResourceState::Done(resource));
-        }
-        // Taken out first: a waiter may drop the last other hold on the request.
-        let waiting = held
-            .upgrade()
-            .map(|r| std::mem::take(&mut *r.waiting.borrow_mut()));
-        for then in waiting.into_iter().flatten() {
-            then();
-        }
-    };
-    read::text_of(pending, move |text| match text {
-        Ok(text) => compiler::compile(&locale, &file, &text, move |compiled| {
-            finished(match compiled {
-                Ok((compiled, errors)) => Resource::Compiled(compiled, errors),
-                Err(error) => Resource::Failed(error),
-            });
-        }),
-        Err(error) => finished(Resource::Failed(error)),
-    });
-    let key = resource_key(url, timeout_ms);
-    set_state(
-        &key,
-        ResourceState::Loading(number, Rc::downgrade(&request)),
-    );
-    Err(request)
-}
-
-pub enum Known {
-    Loading(Rc<ResourceRequest>),
-    Done(Resource),
-}
-
-/// What the page knows of a resource (by `resource_key`): a result, a request still held by
-/// someone, or nothing.
-fn resource_state(key: &str) -> Option<Known> {
-    with_site(
-        |site| match site.resources.borrow().iter().find(|(k, _)| k == key)?.1 {
-            ResourceState::Done(ref resource) => Some(Known::Done(resource.clone())),
-            ResourceState::Loading(_, ref request) => request.upgrade().map(Known::Loading),
-        },
-    )
-}
-
-/// The result of a shared request (of `url` within `timeout_ms`) once its `done` promise
-/// settled.
-pub fn resource_result(url: &str, timeout_ms: u32) -> Resource {
-    match resource_state(&resource_key(url, timeout_ms)) {
-        Some(Known::Done(resource)) => resource,
-        _ => Resource::Failed(LoadError::Network {
-            detail: "the request was abandoned".into(),
-        }),
-    }
-}
-
-fn set_state(key: &str, state: ResourceState) {
-    with_site(|site| {
-        let mut resources = site.resources.borrow_mut();
-        resources.retain(|(k, _)| k != key);
-        resources.push((key.to_owned(), state));
-    });
 }

@@ -5,14 +5,19 @@
 use std::cell::RefCell;
 
 use crate::i18n::Arg;
-use web_sys::{Document, Element};
+use web_sys::Document;
+#[cfg(feature = "widget")]
+use web_sys::Element;
 
 use super::intl::DateFormatter;
 use super::node::El;
+#[cfg(feature = "widget")]
 use crate::feed::Timestamp;
 use crate::i18n::{I18nError, Localizer};
 
 /// What the toolbar's language control offers: a tag and its endonym.
+// Read by the widget's language menu only; the article toolbar offers hreflang links instead.
+#[cfg_attr(not(feature = "widget"), allow(dead_code))]
 pub struct LanguageChoice {
     pub tag: String,
     pub endonym: String,
@@ -26,6 +31,7 @@ pub struct Ctx<'a> {
     pub dates: DateFormatter,
     /// Absolute URL that relative feed URLs resolve against.
     pub base: &'a str,
+    #[cfg_attr(not(feature = "widget"), allow(dead_code))]
     pub languages: &'a [LanguageChoice],
     /// Fallbacks and format problems, logged once by the caller.
     pub errors: RefCell<Vec<I18nError>>,
@@ -88,6 +94,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[cfg(feature = "widget")]
     pub fn date(&self, when: &Timestamp) -> Element {
         self.el("time")
             .attr("datetime", &when.iso_date())

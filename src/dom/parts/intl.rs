@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::feed::{Timestamp, WrittenDate};
+use crate::feed::Timestamp;
+#[cfg(feature = "widget")]
+use crate::feed::WrittenDate;
 
 thread_local! {
     /// The date format of each UI locale, made once per page: making an `Intl.DateTimeFormat`
@@ -74,6 +76,7 @@ pub fn endonym(tag: &str) -> Option<String> {
 /// When something happened, as the reader's language writes a date and time, in the reader's
 /// time zone ("May 28, 2024, 3:05 PM", "2024年5月28日 15:05", "2024. 5. 28. 오후 3:05"): when the
 /// news on screen was last updated.
+#[cfg(feature = "widget")]
 pub fn moment(locale: &str, epoch_ms: u64) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
@@ -90,6 +93,7 @@ pub fn moment(locale: &str, epoch_ms: u64) -> String {
 
 /// The offset (minutes east of UTC) of the IANA `zone` at a wall-clock time written there, for
 /// feed times without an offset (the `timezone` option). `None` for a zone `Intl` does not know.
+#[cfg(feature = "widget")]
 pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
     let (dtf, format_to_parts) = zone_format(zone)?;
     let offset_at = |epoch_ms: i64| -> Option<i32> {
@@ -110,6 +114,7 @@ pub fn zone_offset_minutes(zone: &str, written: &WrittenDate) -> Option<i32> {
     offset_at(as_utc - i64::from(first) * 60_000).or(Some(first))
 }
 
+#[cfg(feature = "widget")]
 thread_local! {
     /// The offset format of each zone asked for (`None`: a zone `Intl` does not know), made once
     /// per page: a feed's every zone-less date asks.
@@ -118,8 +123,10 @@ thread_local! {
 }
 
 /// An `Intl.DateTimeFormat` that names a zone's offset, and its `formatToParts`.
+#[cfg(feature = "widget")]
 type ZoneFormat = (JsValue, Function);
 
+#[cfg(feature = "widget")]
 fn zone_format(zone: &str) -> Option<ZoneFormat> {
     let known = ZONE_FORMATS.with(|formats| {
         formats
@@ -136,6 +143,7 @@ fn zone_format(zone: &str) -> Option<ZoneFormat> {
     made
 }
 
+#[cfg(feature = "widget")]
 fn make_zone_format(zone: &str) -> Option<ZoneFormat> {
     let options = Object::new();
     Reflect::set(&options, &"timeZone".into(), &JsValue::from_str(zone)).ok()?;
@@ -156,6 +164,7 @@ fn make_zone_format(zone: &str) -> Option<ZoneFormat> {
 }
 
 /// `GMT+08:00`, `GMT-3`, `GMT` → minutes east of UTC.
+#[cfg(feature = "widget")]
 fn parse_gmt_offset(text: &str) -> Option<i32> {
     let rest = text
         .trim()
@@ -174,6 +183,7 @@ fn parse_gmt_offset(text: &str) -> Option<i32> {
 }
 
 /// A run of ASCII digits (without `str::parse`, whose generic code the wasm need not carry).
+#[cfg(feature = "widget")]
 fn number(digits: &str) -> Option<i32> {
     if digits.is_empty() || digits.len() > 4 {
         return None;

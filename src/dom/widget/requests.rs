@@ -15,7 +15,7 @@ use crate::contract::{ErrorKind, Event};
 use crate::dom::net::cache;
 use crate::dom::net::fetch::{self, now_ms, FetchOptions};
 use crate::dom::net::{js, read};
-use crate::dom::page::site::{self, Resource};
+use crate::dom::page::resources::{self, Resource};
 use crate::dom::parts::{later, notify};
 use crate::dom::warn;
 use crate::load_error::LoadError;
@@ -180,7 +180,7 @@ impl Widget {
             });
             return;
         };
-        let request = match site::resource(&url, &locale, self.timeout_ms) {
+        let request = match resources::resource(&url, &locale, self.timeout_ms) {
             // The page has it already: no wait, but its errors are still reported from a later
             // task, as a fetched one's are.
             Ok(resource) => return self.resource_arrived(locale, resource, true),
@@ -196,7 +196,7 @@ impl Widget {
             w.locale_requests
                 .borrow_mut()
                 .retain(|r| !Weak::ptr_eq(&Rc::downgrade(r), &held));
-            w.resource_arrived(locale, site::resource_result(&url, timeout_ms), false);
+            w.resource_arrived(locale, resources::resource_result(&url, timeout_ms), false);
         });
         self.locale_requests.borrow_mut().push(request);
     }

@@ -1,0 +1,103 @@
+//! What a mount's options are read from, for the widget and the toolbar alike: the JS options
+//! object and the element's attributes, by the names `crate::contract` defines; and the `Error`
+//! with a `kind` that the loader's callers catch.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::contract::{self, ErrorKind, MountError, OptionName};
+use crate::options::OptionValues;
+
+/// An `Error` with a `kind`, as the loader's callers catch it.
+pub(crate) fn js_error(kind: ErrorKind, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = Reflect::set(&error, &"kind".into(), &JsValue::from_str(kind.name()));
+    error.into()
+}
+
+impl From<MountError> for JsValue {
+    fn from(error: MountError) -> JsValue {
+        js_error(error.kind(), &format!("news-widget: {error}"))
+    }
+}
+
+/// A property of a JS object as option text: a string trimmed (empty is unset), or a whole
+/// number written out (`pageSize: 5`) without float printing.
+pub(crate) fn property_text(object: &JsValue, name: &str) -> Option<String> {
+    let value = Reflect::get(object, &JsValue::from_str(name)).ok()?;
+    if let Some(s) = value.as_string() {
+        let s = s.trim();
+        return (!s.is_empty()).then(|| s.to_string());
+    }
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
+        .map(|n| (n as u64).to_string())
+}
+
+/// Option values of a mount: the options object of the JS call, else the element's attributes
+/// (`data-` prefixed on a plain element, bare on the custom elements).
+pub(crate) struct JsOptions<'a> {
+    pub element: &'a Element,
+    pub object: &'a JsValue,
+}
+
+impl JsOptions<'_> {
+    fn prefix(&self) -> &'static str {
+        contract::attribute_prefix(&self.element.local_name())
+    }
+
+    fn attribute(&self, name: &str) -> Option<String> {
+        let value = self
+            .element
+            .get_attribute(&format!("{}{name}", self.prefix()))?;
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
+}
+
+impl OptionValues for JsOptions<'_> {
+    fn text(&self, name: OptionName) -> Option<String> {
+        property_text(self.object, name.property).or_else(|| self.attribute(name.attribute))
+    }
+
+    /// A number, or text as JavaScript's unary `+` reads it (no float parsing in the wasm).
+    fn number(&self, name: OptionName) -> Option<f64> {
+        let value = Reflect::get(self.object, &JsValue::from_str(name.property)).ok();
+        value
+            .and_then(|v| v.as_f64())
+            .or_else(|| Some(JsValue::from_str(&self.text(name)?).unchecked_into_f64()))
+    }
+
+    /// `feed-<lang>` attributes in their order, then the `feeds` object's own keys (a key given
+    /// both ways takes the object's URL).
+    fn feeds(&self) -> Vec<(String, String)> {
+        let mut feeds: Vec<(String, String)> = Vec::new();
+        let prefix = format!("{}{}", self.prefix(), contract::FEEDS.attribute);
+        let attributes = self.element.attributes();
+        for index in 0..attributes.length() {
+            let Some(attr) = attributes.item(index) else {
+                continue;
+            };
+            if let Some(key) = attr.name().strip_prefix(&prefix) {
+                feeds.push((key.to_string(), attr.value().trim().to_string()));
+            }
+        }
+        let object = Reflect::get(self.object, &JsValue::from_str(contract::FEEDS.property))
+            .ok()
+            .filter(JsValue::is_object);
+        let keys = object.as_ref().and_then(|o| Reflect::own_keys(o).ok());
+        for key in keys.iter().flat_map(|k| k.iter()) {
+            let (Some(object), Some(key)) = (&object, key.as_string()) else {
+                continue;
+            };
+            let url = property_text(object, &key).unwrap_or_default();
+            match feeds.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = url,
+                None => feeds.push((key, url)),
+            }
+        }
+        feeds
+    }
+}
