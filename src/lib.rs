@@ -15,6 +15,7 @@
 //! - [`contract`]: the public interface's names (options, events, error kinds, version);
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
+//! - [`work`]: a count of the input bytes looked at, for the tests that keep reading linear;
 //! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
 
 pub mod alternates;
@@ -29,6 +30,7 @@ pub mod refresh;
 pub mod sanitize;
 pub mod state;
 pub mod text_zoom;
+pub mod work;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

@@ -233,3 +233,18 @@ fn text_source_is_read_too() {
     .unwrap();
     assert_eq!(first(&report, "title"), "A & B");
 }
+
+#[wasm_bindgen_test]
+fn an_item_nested_a_hundred_thousand_levels_deep_does_not_trap() {
+    let levels = 100_000;
+    let text = format!(
+        "<rss version=\"2.0\"><channel><item><title>First</title><extra>{}<item><title>Deep\
+         </title></item>{}</extra></item><item><title>Last</title></item></channel></rss>",
+        "<x>".repeat(levels),
+        "</x>".repeat(levels)
+    );
+    let report = validate_feed(JsValue::from_str(&text), options(&[])).expect("a feed");
+    web_sys::console::log_1(&report);
+    assert_eq!(first(&report, "title"), "First");
+    assert!(count(&report, "items") >= 1, "{}", count(&report, "items"));
+}

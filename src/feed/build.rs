@@ -10,7 +10,8 @@ use super::context::{item_date, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
-use super::text::{html_to_text, repair_title, summarize};
+use super::text::{html_to_text, summarize};
+use super::title::repair_title;
 use super::xml::{Channel, XmlFeed};
 use super::{
     Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Version,

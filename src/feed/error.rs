@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::repair::XmlRepair;
-use super::text::TitleRepairs;
+use super::title::TitleRepairs;
 use super::MAX_BODY_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,8 @@
 //! RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom 1.0, read from a tree that the browser's XML parser
 //! built: this module only walks it, element by namespace and local name, into raw items.
 
+use std::rc::Rc;
+
 use super::json::{Alternate, RawAuthor, RawItem};
 use super::text::html_to_text;
 use super::FeedFormat;
@@ -137,36 +139,44 @@ struct Base {
 impl Base {
     /// The base inside `el`: its `xml:base` resolved against this one.
     fn within<E: XmlElement>(&self, el: &E, resolve: Resolve) -> Base {
-        match el
-            .attribute_in(XML, "base")
-            .and_then(|b| resolve(b.trim(), &self.url))
-        {
-            Some(url) => Base {
-                url,
-                explicit: true,
-            },
-            None => self.clone(),
-        }
+        self.set_by(el, resolve).unwrap_or_else(|| self.clone())
+    }
+
+    /// The base `el`'s own `xml:base` sets, if it sets one.
+    fn set_by<E: XmlElement>(&self, el: &E, resolve: Resolve) -> Option<Base> {
+        let url = resolve(el.attribute_in(XML, "base")?.trim(), &self.url)?;
+        Some(Base {
+            url,
+            explicit: true,
+        })
     }
 }
 
-/// Reads `el` as the channel (or Atom feed) and every item or entry under it, wherever it is:
-/// beside the channel (RSS 1.0), after it, or wrongly nested in another item.
-fn walk<E: XmlElement>(el: &E, outer: &Base, resolve: Resolve, feed: &mut XmlFeed) {
-    let base = outer.within(el, resolve);
-    let children = el.children();
-    let name = el.local_name();
-    match (ns_of(el), name.as_str()) {
-        (Ns::Core, "item") | (Ns::Atom, "entry") => {
-            feed.items.push(read_item(el, &children, &base, resolve));
+/// Reads `root` as the channel (or Atom feed) and every item or entry under it, wherever it is:
+/// beside the channel (RSS 1.0), after it, or wrongly nested in another item. Depth first in
+/// document order, with a stack of its own rather than a call per level: a publisher's feed
+/// nested 100,000 levels deep costs memory in proportion to its size, never the call stack.
+fn walk<E: XmlElement>(root: &E, outer: &Base, resolve: Resolve, feed: &mut XmlFeed) {
+    // Each pending element with the base of its parent, shared by all siblings.
+    let mut pending = vec![(root.clone(), Rc::new(outer.clone()))];
+    while let Some((el, outer)) = pending.pop() {
+        let base = match outer.set_by(&el, resolve) {
+            Some(own) => Rc::new(own),
+            None => outer,
+        };
+        let children = el.children();
+        let name = el.local_name();
+        match (ns_of(&el), name.as_str()) {
+            (Ns::Core, "item") | (Ns::Atom, "entry") => {
+                feed.items.push(read_item(&el, &children, &base, resolve));
+            }
+            (Ns::Core, "channel") | (Ns::Atom, "feed") => {
+                read_channel(&el, &children, &base, resolve, &mut feed.channel);
+            }
+            _ => {}
         }
-        (Ns::Core, "channel") | (Ns::Atom, "feed") => {
-            read_channel(el, &children, &base, resolve, &mut feed.channel);
-        }
-        _ => {}
-    }
-    for child in &children {
-        walk(child, &base, resolve, feed);
+        // Reversed, so that the first child is the next popped.
+        pending.extend(children.into_iter().rev().map(|c| (c, Rc::clone(&base))));
     }
 }
 
@@ -245,8 +255,22 @@ fn looks_like_image(url: &str) -> bool {
 }
 
 /// The image a Media RSS element names: `media:thumbnail`, an image `media:content`, or either
-/// inside a `media:group`.
+/// inside a `media:group`. Groups do not nest: one inside another is not looked into, so the
+/// reading never follows the input's depth.
 fn media_image<E: XmlElement>(el: &E) -> Option<String> {
+    if el.local_name() != "group" {
+        return media_leaf(el);
+    }
+    let children = el.children();
+    let thumbnail = children
+        .iter()
+        .filter(|c| c.local_name() == "thumbnail")
+        .find_map(media_leaf);
+    thumbnail.or_else(|| children.iter().find_map(media_leaf))
+}
+
+/// The image of a `media:thumbnail` or of an image `media:content`.
+fn media_leaf<E: XmlElement>(el: &E) -> Option<String> {
     let url = || el.attribute("url").and_then(present);
     match el.local_name().as_str() {
         "thumbnail" => url(),
@@ -261,14 +285,6 @@ fn media_image<E: XmlElement>(el: &E) -> Option<String> {
             } else {
                 None
             }
-        }
-        "group" => {
-            let children = el.children();
-            let thumbnail = children
-                .iter()
-                .filter(|c| c.local_name() == "thumbnail")
-                .find_map(media_image);
-            thumbnail.or_else(|| children.iter().find_map(media_image))
         }
         _ => None,
     }
