@@ -77,6 +77,8 @@ struct Walk<'a, 'b> {
 impl Cleaner<'_> {
     pub fn html(&self, html: &str) -> DocumentFragment {
         let out = self.doc.create_document_fragment();
+        let bounded = sanitize::bound_nesting(html);
+        let html = bounded.as_deref().unwrap_or(html);
         let (Some(reads), Some(parsed)) = (
             Unshadowed::new(),
             DomParser::new()
@@ -101,7 +103,7 @@ impl Cleaner<'_> {
             cleaner: self,
             reads,
             walker,
-            flattened: Cell::new(false),
+            flattened: Cell::new(bounded.is_some()),
         };
         walk.copy_children(&body, &out, 0);
         if walk.flattened.get() {

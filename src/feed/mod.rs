@@ -32,6 +32,7 @@ pub use json::{
     RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
 pub use present::Presented;
+pub(crate) use text::tag_end;
 pub use text::{decode_entities_in, html_to_text, summarize};
 pub use title::{repair_title, TitleRepairs};
 

@@ -90,8 +90,9 @@ pub(super) fn is_one_of(name: &str, list: &[&str]) -> bool {
     list.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// Index just past the '>' closing a tag, skipping quoted attribute values (`title="a>b"`).
-pub(super) fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+/// Index just past the '>' closing a tag, skipping quoted attribute values (`title="a>b"`), as
+/// the browser's tokenizer reads them (a quote opens a value only after `=`).
+pub(crate) fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     let end = scan_tag(b, from);
     work::add(end.unwrap_or(b.len()).saturating_sub(from));
     end
@@ -332,6 +333,12 @@ pub fn summarize(text: &str, max_columns: usize) -> String {
 /// The longest prefix of `text` that ends on a character boundary and takes at most `budget`
 /// columns: its length in bytes and its width.
 fn fit(text: &str, budget: usize) -> (usize, usize) {
+    let (at, used) = fit_uncounted(text, budget);
+    work::add(at + 1);
+    (at, used)
+}
+
+fn fit_uncounted(text: &str, budget: usize) -> (usize, usize) {
     let mut used = 0;
     let mut prev = None;
     let mut indicators_before = 0;

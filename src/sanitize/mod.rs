@@ -6,8 +6,10 @@
 //! (which is where mutation XSS lives). This module therefore only has to answer "may this
 //! name/value be copied?", and it answers with allowlists: anything not listed is dropped.
 
+mod depth;
 mod url;
 
+pub use depth::{bound_nesting, MAX_MARKUP_DEPTH};
 pub use url::{check_url, resolved_scheme_allowed, CheckedUrl, UrlRejected};
 
 /// Nesting depth beyond which the walker stops descending and keeps only the text below, and
