@@ -169,6 +169,12 @@ pub fn parse_resource(
     source: String,
     errors: &mut Vec<I18nError>,
 ) -> Rc<FluentResource> {
+    let source = crate::ftl_guard::defuse(source, |e| {
+        errors.push(I18nError::Syntax {
+            locale: locale.to_string(),
+            detail: e.to_string(),
+        })
+    });
     match FluentResource::try_new(source) {
         Ok(resource) => Rc::new(resource),
         Err((resource, parse_errors)) => {

@@ -6,6 +6,7 @@
 //! - [`feed`]: RSS, Atom and JSON Feed read liberally into one model; translations, summaries;
 //! - [`sanitize`]: the allowlist policy for untrusted article HTML;
 //! - [`i18n`]: Fluent resources, the catalog a widget speaks from, per-message fallback;
+//! - [`ftl_guard`]: Fluent source made safe for its parser (an upstream panic avoided);
 //! - [`prefs`]: font-size steps and stored preferences;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: timeouts, the retry of a busy server, what a failed or fresh load shows;
@@ -22,6 +23,7 @@ pub mod alternates;
 pub mod command;
 pub mod contract;
 pub mod feed;
+pub mod ftl_guard;
 pub mod i18n;
 pub mod keep;
 pub mod lang;
