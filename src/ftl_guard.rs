@@ -4,8 +4,38 @@
 //! `panic = "abort"` that traps the module that every widget and toolbar of the page shares.
 //! Such an escape is a syntax error anyway: it is reported with its line, and the character
 //! after it becomes `?`, so that the parser reports the entry and skips it instead.
+//!
+//! The parser also follows nested placeables and call arguments (`{ { { …`, `F(F(F(…`) with a
+//! call per level, so a resource nested thousands deep overflows the stack (a trap as well).
+//! Nesting past `MAX_NESTING` is reported the same way, its opening `{` or `(` made `?`.
+
+/// Placeables and call arguments nested deeper than this are a syntax error: translations use
+/// three levels at most (a select expression in a placeable in a variant).
+pub const MAX_NESTING: usize = 32;
 
 use std::fmt;
+
+/// What the parser would have trapped on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trap {
+    Escape(BadEscape),
+    /// Placeables or call arguments nested past `MAX_NESTING`, on this (1-based) line.
+    Nesting {
+        line: usize,
+    },
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Trap::Escape(escape) => escape.fmt(f),
+            Trap::Nesting { line } => write!(
+                f,
+                "line {line}: placeables or call arguments nested deeper than {MAX_NESTING}"
+            ),
+        }
+    }
+}
 
 /// An escape in a string literal that the parser would have panicked on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,9 +60,10 @@ impl fmt::Display for BadEscape {
 
 /// `source` made safe for the parser, calling `report` for each escape that was not. Linear,
 /// and without a copy when there is nothing to report (the common case).
-pub fn defuse(source: String, mut report: impl FnMut(BadEscape)) -> String {
+pub fn defuse(source: String, mut report: impl FnMut(Trap)) -> String {
     let mut fixes: Vec<(usize, usize)> = Vec::new();
-    // Placeables may span lines; string literals may not.
+    // Placeables may span lines; string literals may not. `depth` counts open placeables and,
+    // inside them, open call arguments.
     let mut depth = 0usize;
     for (index, line) in source.split('\n').enumerate() {
         let start = line.as_ptr() as usize - source.as_ptr() as usize;
@@ -41,8 +72,9 @@ pub fn defuse(source: String, mut report: impl FnMut(BadEscape)) -> String {
             continue;
         }
         let mut in_string = false;
+        let mut nesting_reported = false;
         let mut chars = line.char_indices();
-        while let Some((_, c)) = chars.next() {
+        while let Some((at, c)) = chars.next() {
             match c {
                 '"' if in_string => in_string = false,
                 '\\' if in_string => {
@@ -58,18 +90,28 @@ pub fn defuse(source: String, mut report: impl FnMut(BadEscape)) -> String {
                     let after = at + 1 + digits;
                     match line[after..].chars().next() {
                         Some(found) if digits < needed && !found.is_ascii() => {
-                            report(BadEscape {
+                            report(Trap::Escape(BadEscape {
                                 line: index + 1,
                                 escape: line[at - 1..after].to_owned(),
                                 found,
-                            });
+                            }));
                             fixes.push((start + after, found.len_utf8()));
                         }
                         _ => {}
                     }
                 }
-                '{' if !in_string => depth += 1,
-                '}' if !in_string => depth = depth.saturating_sub(1),
+                '{' | '(' if !in_string && (c == '{' || depth > 0) => {
+                    if depth < MAX_NESTING {
+                        depth += 1;
+                    } else {
+                        if !nesting_reported {
+                            report(Trap::Nesting { line: index + 1 });
+                            nesting_reported = true;
+                        }
+                        fixes.push((start + at, 1));
+                    }
+                }
+                '}' | ')' if !in_string => depth = depth.saturating_sub(1),
                 '"' if depth > 0 => in_string = true,
                 _ => {}
             }

@@ -78,3 +78,29 @@ fn text_and_valid_escapes_are_left_alone() {
 fn upstream_fluent_syntax_still_panics_on_the_escape() {
     let _ = fluent_syntax::parser::parse("a = { \"\\u中\" }");
 }
+
+#[test]
+fn placeables_and_calls_nested_ten_thousand_deep_are_a_syntax_error_not_a_stack_overflow() {
+    let deep_placeables = format!("{}\"x\"{}", "{ ".repeat(10_000), " }".repeat(10_000));
+    let deep_calls = format!("{{ {}1{} }}", "F(".repeat(10_000), ")".repeat(10_000));
+    for deep in [deep_placeables, deep_calls] {
+        let (catalog, errors) = parsed(&format!("ok = Fine\nbad = {deep}\nafter = Read\n"));
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, I18nError::Syntax { detail, .. }
+                if detail.contains("line 2") && detail.contains("nested deeper than 32"))),
+            "{errors:?}"
+        );
+        assert_eq!(format(&catalog, "ok"), "Fine");
+        assert_eq!(format(&catalog, "after"), "Read");
+    }
+}
+
+#[test]
+fn nesting_that_translations_use_is_left_alone() {
+    let source = "a = { $n ->\n    [one] { NUMBER($n, minimumFractionDigits: 1) } { \"{\" }\n   *[other] { { { -t(x: \"(\") } } }\n}\n";
+    let mut reported = Vec::new();
+    assert_eq!(defuse(source.to_owned(), |e| reported.push(e)), source);
+    assert!(reported.is_empty(), "{reported:?}");
+}
