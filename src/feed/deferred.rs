@@ -51,7 +51,7 @@ pub fn build_deferred_json_feed<N: JsonNode + 'static>(
     nodes: Option<Vec<N>>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
-    let channel = json_channel(header)?;
+    let (channel, notes) = json_channel(header)?;
     let nodes = nodes.ok_or(FeedError::MissingItems)?;
     let context = ItemContext::new(FeedFormat::JsonFeed, &channel, options);
     let mut warnings = Vec::new();
@@ -84,7 +84,7 @@ pub fn build_deferred_json_feed<N: JsonNode + 'static>(
         format: FeedFormat::JsonFeed,
         feed: channel.feed(items),
         warnings,
-        notes: Vec::new(),
+        notes,
     })
 }
 

@@ -11,6 +11,8 @@ mod error;
 mod id;
 mod items;
 mod json;
+mod legacy;
+mod media;
 pub mod pair;
 mod present;
 pub mod repair;
