@@ -162,7 +162,7 @@ fn entity_len(s: &str) -> Option<(usize, bool)> {
 fn declare_prefixes(text: &str) -> Option<String> {
     let root_start = root_start(text)?;
     let root_end = root_start + work::find_char(&text[root_start..], '>')?;
-    // (prefix, where it is first used), for declaring them in the order they appear.
+    // (prefix, where it is used).
     let mut used: Vec<(&str, usize)> = Vec::new();
     let mut at = 0;
     while let Some(lt) = work::find_char(&text[at..], '<') {
@@ -187,7 +187,8 @@ fn declare_prefixes(text: &str) -> Option<String> {
             used.push((prefix, at));
         }
     }
-    let mut declared: Vec<&str> = Vec::new();
+    // As (name, 0): one sort for both lists.
+    let mut declared: Vec<(&str, usize)> = Vec::new();
     let mut from = 0;
     while let Some(found) = work::find(&text[from..], "xmlns:") {
         from += found + 6;
@@ -199,15 +200,18 @@ fn declare_prefixes(text: &str) -> Option<String> {
             .unwrap_or(rest.len());
         work::add(end + 1);
         if rest[end..].starts_with('=') {
-            declared.push(&rest[..end]);
+            declared.push((&rest[..end], 0));
         }
     }
     declared.sort_unstable();
-    // The first use of each prefix that no declaration names, in document order.
-    used.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    // Each prefix that no declaration names, once, declared in the order of the names.
+    used.sort_unstable();
     used.dedup_by(|later, first| later.0 == first.0);
-    used.retain(|(prefix, _)| declared.binary_search(prefix).is_err());
-    used.sort_unstable_by_key(|&(_, at)| at);
+    used.retain(|(prefix, _)| {
+        declared
+            .binary_search_by(|(name, _)| name.cmp(prefix))
+            .is_err()
+    });
     work::add(used.len() + declared.len());
     if used.is_empty() {
         return None;
