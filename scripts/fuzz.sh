@@ -25,11 +25,18 @@ if rustup run "$nightly" rustc --version >/dev/null 2>&1; then
     { echo "==> cargo install cargo-fuzz"; cargo install -q cargo-fuzz --version 0.13.2 --root "$tools"; }
   per=$((seconds / ${#targets[@]}))
   [ "$per" -ge 1 ] || per=1
+  failed=()
   for target in "${targets[@]}"; do
     echo "==> cargo-fuzz: $target for $per s"
+    # A finding stops that target's run; the others still run.
     nice -n 19 cargo "+$nightly" fuzz run --features libfuzzer "$target" -- \
-      -max_total_time="$per" -max_len=1048576 -rss_limit_mb=4096 -timeout=30 -print_final_stats=1
+      -max_total_time="$per" -max_len=1048576 -rss_limit_mb=4096 -timeout=30 \
+      -print_final_stats=1 || failed+=("$target")
   done
+  if [ "${#failed[@]}" -gt 0 ]; then
+    echo "==> findings (fuzz/artifacts/): ${failed[*]}"
+    exit 1
+  fi
 else
   echo "==> no $nightly: the deterministic mutator on stable for $seconds s"
   nice -n 19 cargo run --quiet --release --manifest-path fuzz/Cargo.toml --bin mutate -- \
