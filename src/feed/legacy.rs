@@ -1,7 +1,7 @@
 //! Atom 0.3's `mode="base64"` text constructs, which feed readers (feedparser, gofeed) decode.
 
 /// Base64 (RFC 4648, whitespace ignored, padding optional) decoded as UTF-8 text; `None` when
-/// it is not base64.
+/// it is not base64 of UTF-8.
 pub(super) fn base64_text(encoded: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(encoded.len() / 4 * 3);
     let (mut buffer, mut bits) = (0u32, 0u32);
@@ -23,5 +23,5 @@ pub(super) fn base64_text(encoded: &str) -> Option<String> {
             buffer &= (1 << bits) - 1;
         }
     }
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    String::from_utf8(bytes).ok()
 }

@@ -162,8 +162,7 @@ fn entity_len(s: &str) -> Option<(usize, bool)> {
 fn declare_prefixes(text: &str) -> Option<String> {
     let root_start = root_start(text)?;
     let root_end = root_start + work::find_char(&text[root_start..], '>')?;
-    // (prefix, where it is used).
-    let mut used: Vec<(&str, usize)> = Vec::new();
+    let mut used: Vec<&str> = Vec::new();
     let mut at = 0;
     while let Some(lt) = work::find_char(&text[at..], '<') {
         at += lt + 1;
@@ -184,11 +183,10 @@ fn declare_prefixes(text: &str) -> Option<String> {
             && prefix != "xml"
             && prefix != "xmlns";
         if declarable {
-            used.push((prefix, at));
+            used.push(prefix);
         }
     }
-    // As (name, 0): one sort for both lists.
-    let mut declared: Vec<(&str, usize)> = Vec::new();
+    let mut declared: Vec<&str> = Vec::new();
     let mut from = 0;
     while let Some(found) = work::find(&text[from..], "xmlns:") {
         from += found + 6;
@@ -200,20 +198,20 @@ fn declare_prefixes(text: &str) -> Option<String> {
             .unwrap_or(rest.len());
         work::add(end + 1);
         if rest[end..].starts_with('=') {
-            declared.push((&rest[..end], 0));
+            declared.push(&rest[..end]);
         }
     }
     declared.sort_unstable();
-    // Each prefix that no declaration names, once, declared in the order of the names.
     used.sort_unstable();
-    used.dedup_by(|later, first| later.0 == first.0);
-    used.retain(|(prefix, _)| {
-        declared
-            .binary_search_by(|(name, _)| name.cmp(prefix))
-            .is_err()
-    });
-    work::add(used.len() + declared.len());
-    if used.is_empty() {
+    // Each prefix that no declaration names, once, declared in the order of the names.
+    let mut missing: Vec<&str> = Vec::new();
+    for prefix in used {
+        if missing.last() != Some(&prefix) && declared.binary_search(&prefix).is_err() {
+            missing.push(prefix);
+        }
+    }
+    work::add(missing.len() + declared.len());
+    if missing.is_empty() {
         return None;
     }
     let insert_at = if text[..root_end].ends_with('/') {
@@ -221,9 +219,9 @@ fn declare_prefixes(text: &str) -> Option<String> {
     } else {
         root_end
     };
-    let mut out = String::with_capacity(text.len() + used.len() * 48);
+    let mut out = String::with_capacity(text.len() + missing.len() * 48);
     out.push_str(&text[..insert_at]);
-    for (prefix, _) in used {
+    for prefix in missing {
         out.push_str(" xmlns:");
         out.push_str(prefix);
         out.push_str("=\"");

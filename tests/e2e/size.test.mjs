@@ -15,8 +15,11 @@ import { root } from "./harness.mjs";
 // wasm); then lowered with std's optimize_for_size and the core's trims, less the reading of long
 // feeds by pages (+2.6 KB); raised to 177 KB by the second review's fixes (six defects of the
 // long-feed path and the shared resources, and no borrow held while logging: +0.8 KB); lowered
-// to 174 KB when the network calls moved to js/net.js (wasm -3.2 KB, glue +0.5 KB).
-export const BUDGET_GZIP_BYTES = 174 * 1024;
+// to 174 KB when the network calls moved to js/net.js (wasm -3.2 KB, glue +0.5 KB); raised to
+// 178 KB so that no feed or site file can trap the module or stall the page (+3.7 KB of wasm:
+// the XML walk without recursion, linear title and XML repairs, the bound on article nesting
+// before DOMParser, the guard of run-time .ftl, and the feed shapes feed readers accept).
+export const BUDGET_GZIP_BYTES = 178 * 1024;
 // Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
 // carries on), scripts/build.sh builds the release with stable and panic=abort, without the
 // rebuilt std: measured 24.4 KB heavier (wasm 169,664 -> 194,086 bytes at 2c903e2). Such a
