@@ -1,25 +1,31 @@
-//! A check of Fluent source before `fluent-syntax` parses it. fluent-syntax 0.12 panics (it
-//! slices its input inside a character) on a `\u` or `\U` escape in a string literal that has
-//! fewer hex digits than it needs and then a non-ASCII character, as in `a = { "\u中" }`; under
-//! `panic = "abort"` that traps the module that every widget and toolbar of the page shares.
-//! Such an escape is a syntax error anyway: it is reported with its line, and the character
-//! after it becomes `?`, so that the parser reports the entry and skips it instead.
+//! A check of Fluent source before `fluent-syntax` parses it, for the two ways a resource can
+//! trap the module that every widget and toolbar of the page shares (a panic under
+//! `panic = "abort"`, or a stack overflow):
 //!
-//! The parser also follows nested placeables and call arguments (`{ { { …`, `F(F(F(…`) with a
-//! call per level, so a resource nested thousands deep overflows the stack (a trap as well).
-//! Nesting past `MAX_NESTING` is reported the same way, its opening `{` or `(` made `?`.
-
-/// Placeables and call arguments nested deeper than this are a syntax error: translations use
-/// three levels at most (a select expression in a placeable in a variant).
-pub const MAX_NESTING: usize = 32;
+//! - fluent-syntax 0.12 panics (it slices its input inside a character) on a `\u` or `\U`
+//!   escape in a string literal that has fewer hex digits than it needs and then a non-ASCII
+//!   character, as in `a = { "\u中" }`. Each such sequence, wherever it is (the check does not
+//!   follow the parser's context, which after an error it cannot know), is reported with its
+//!   line and the character made `?`: the parser reports the entry and skips it.
+//! - The parser follows nested placeables and call arguments (`{ { { …`, `F(F(F(…`) with a
+//!   call per level, and one entry may run over many lines. Every `{` and `(` counts as a level
+//!   (more than the parser ever nests, never fewer) from the last point where the parser is
+//!   surely back at the top: the start, or a comment line (inside an expression a `#` at the
+//!   start of a line is an error, which ends the entry). Where an entry would bring the count
+//!   past `MAX_NESTING`, an empty comment line is put before it; where one entry alone has more,
+//!   it is reported and its levels past the limit made `?`.
 
 use std::fmt;
+
+/// Levels of placeables and call arguments the parser may be asked to follow: translations use
+/// three at most (a select expression in a placeable in a variant).
+pub const MAX_NESTING: usize = 64;
 
 /// What the parser would have trapped on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trap {
     Escape(BadEscape),
-    /// Placeables or call arguments nested past `MAX_NESTING`, on this (1-based) line.
+    /// An entry, starting on this (1-based) line, nested past `MAX_NESTING`.
     Nesting {
         line: usize,
     },
@@ -37,7 +43,7 @@ impl fmt::Display for Trap {
     }
 }
 
-/// An escape in a string literal that the parser would have panicked on.
+/// An escape that the parser would have panicked on in a string literal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadEscape {
     /// 1-based line in the resource.
@@ -52,81 +58,119 @@ impl fmt::Display for BadEscape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "line {}: invalid escape {}{} in a string literal (needs hex digits)",
+            "line {}: invalid escape {}{} (a \\u escape needs hex digits)",
             self.line, self.escape, self.found
         )
     }
 }
 
-/// `source` made safe for the parser, calling `report` for each escape that was not. Linear,
-/// and without a copy when there is nothing to report (the common case).
+/// A change to the source: the character at `at` (`len` bytes) becomes `?`, or (`len` 0) an
+/// empty comment line is put before the line at `at`.
+struct Edit {
+    at: usize,
+    len: usize,
+}
+
+/// `source` made safe for the parser, calling `report` for what was not. Linear, and without
+/// a copy when nothing needs changing (the common case).
 pub fn defuse(source: String, mut report: impl FnMut(Trap)) -> String {
-    let mut fixes: Vec<(usize, usize)> = Vec::new();
-    // Placeables may span lines; string literals may not. `depth` counts open placeables and,
-    // inside them, open call arguments.
-    let mut depth = 0usize;
-    for (index, line) in source.split('\n').enumerate() {
-        let start = line.as_ptr() as usize - source.as_ptr() as usize;
-        // Comments are not parsed for placeables.
-        if line.starts_with('#') {
+    let mut edits: Vec<Edit> = Vec::new();
+    let lines: Vec<&str> = source.split('\n').collect();
+    let offset = |line: &str| line.as_ptr() as usize - source.as_ptr() as usize;
+    // Levels counted since the parser was last surely at the top.
+    let mut since = 0usize;
+    let mut first = 0;
+    while first < lines.len() {
+        if lines[first].starts_with('#') {
+            since = 0;
+            first += 1;
             continue;
         }
-        let mut in_string = false;
-        let mut nesting_reported = false;
-        let mut chars = line.char_indices();
-        while let Some((at, c)) = chars.next() {
-            match c {
-                '"' if in_string => in_string = false,
-                '\\' if in_string => {
-                    let Some((at, kind @ ('u' | 'U'))) = chars.next() else {
-                        continue;
-                    };
-                    let needed = if kind == 'u' { 4 } else { 6 };
-                    let digits = line[at + 1..]
-                        .bytes()
-                        .take(needed)
-                        .take_while(u8::is_ascii_hexdigit)
-                        .count();
-                    let after = at + 1 + digits;
-                    match line[after..].chars().next() {
-                        Some(found) if digits < needed && !found.is_ascii() => {
-                            report(Trap::Escape(BadEscape {
-                                line: index + 1,
-                                escape: line[at - 1..after].to_owned(),
-                                found,
-                            }));
-                            fixes.push((start + after, found.len_utf8()));
-                        }
-                        _ => {}
-                    }
-                }
-                '{' | '(' if !in_string && (c == '{' || depth > 0) => {
-                    if depth < MAX_NESTING {
-                        depth += 1;
-                    } else {
-                        if !nesting_reported {
-                            report(Trap::Nesting { line: index + 1 });
-                            nesting_reported = true;
-                        }
-                        fixes.push((start + at, 1));
-                    }
-                }
-                '}' | ')' if !in_string => depth = depth.saturating_sub(1),
-                '"' if depth > 0 => in_string = true,
-                _ => {}
-            }
+        // One entry: its first line and the lines up to the next entry or comment.
+        let end = (first + 1..lines.len())
+            .find(|&i| {
+                lines[i].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#')
+            })
+            .unwrap_or(lines.len());
+        let entry = &lines[first..end];
+        let levels: usize = entry
+            .iter()
+            .map(|line| line.bytes().filter(|b| matches!(b, b'{' | b'(')).count())
+            .sum();
+        if since > 0 && since + levels > MAX_NESTING {
+            edits.push(Edit {
+                at: offset(entry[0]),
+                len: 0,
+            });
+            since = 0;
         }
+        if levels > MAX_NESTING {
+            report(Trap::Nesting { line: first + 1 });
+            let opens = entry.iter().flat_map(|line| {
+                let at = offset(line);
+                line.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| matches!(b, b'{' | b'('))
+                    .map(move |(i, _)| at + i)
+            });
+            edits.extend(opens.skip(MAX_NESTING).map(|at| Edit { at, len: 1 }));
+        }
+        since += levels.min(MAX_NESTING);
+        for (i, line) in entry.iter().enumerate() {
+            bad_escapes(line, first + i + 1, offset(line), &mut edits, &mut report);
+        }
+        first = end;
     }
-    if fixes.is_empty() {
+    if edits.is_empty() {
         return source;
     }
-    let mut out = String::with_capacity(source.len());
+    edits.sort_unstable_by_key(|e| (e.at, e.len));
+    let mut out = String::with_capacity(source.len() + edits.len() * 2);
     let mut copied = 0;
-    for (at, len) in fixes {
-        out.push_str(&source[copied..at]);
-        out.push('?');
-        copied = at + len;
+    for edit in edits {
+        out.push_str(&source[copied..edit.at]);
+        out.push_str(if edit.len == 0 { "#\n" } else { "?" });
+        copied = edit.at + edit.len;
     }
     out.push_str(&source[copied..]);
     out
+}
+
+/// The `\u`/`\U` escapes of `line` (at `at` in the source) that the parser would panic on.
+fn bad_escapes(
+    line: &str,
+    number: usize,
+    at: usize,
+    edits: &mut Vec<Edit>,
+    report: &mut impl FnMut(Trap),
+) {
+    let mut chars = line.char_indices();
+    while let Some((_, c)) = chars.next() {
+        if c != '\\' {
+            continue;
+        }
+        let Some((u, kind @ ('u' | 'U'))) = chars.next() else {
+            continue;
+        };
+        let needed = if kind == 'u' { 4 } else { 6 };
+        let digits = line[u + 1..]
+            .bytes()
+            .take(needed)
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        let after = u + 1 + digits;
+        if let Some(found) = line[after..].chars().next() {
+            if digits < needed && !found.is_ascii() {
+                report(Trap::Escape(BadEscape {
+                    line: number,
+                    escape: line[u - 1..after].to_owned(),
+                    found,
+                }));
+                edits.push(Edit {
+                    at: at + after,
+                    len: found.len_utf8(),
+                });
+            }
+        }
+    }
 }

@@ -103,6 +103,8 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         ],
         _ => Vec::new(),
     };
+    // Inputs that once failed (fuzz/regressions/<target>/): every pass replays them.
+    seeds.extend(files(&root.join("fuzz/regressions").join(target), &[""]));
     if seeds.is_empty() {
         seeds.push(Vec::new());
     }
