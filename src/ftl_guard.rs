@@ -104,27 +104,30 @@ pub fn defuse(source: String, mut report: impl FnMut(Trap)) -> String {
             });
             since = 0;
         }
-        if levels > MAX_NESTING {
+        // Past the limit, an entry's further levels become `?`.
+        let mut allowed = if levels > MAX_NESTING {
             report(Trap::Nesting { line: first + 1 });
-            let opens = entry.iter().flat_map(|line| {
-                let at = offset(line);
-                line.bytes()
-                    .enumerate()
-                    .filter(|(_, b)| matches!(b, b'{' | b'('))
-                    .map(move |(i, _)| at + i)
-            });
-            edits.extend(opens.skip(MAX_NESTING).map(|at| Edit { at, len: 1 }));
-        }
+            Some(MAX_NESTING)
+        } else {
+            None
+        };
         since += levels.min(MAX_NESTING);
         for (i, line) in entry.iter().enumerate() {
-            bad_escapes(line, first + i + 1, offset(line), &mut edits, &mut report);
+            scan_line(
+                line,
+                first + i + 1,
+                offset(line),
+                &mut allowed,
+                &mut edits,
+                &mut report,
+            );
         }
         first = end;
     }
     if edits.is_empty() {
         return source;
     }
-    edits.sort_unstable_by_key(|e| (e.at, e.len));
+    // In order already: by line, and along each line.
     let mut out = String::with_capacity(source.len() + edits.len() * 2);
     let mut copied = 0;
     for edit in edits {
@@ -136,21 +139,41 @@ pub fn defuse(source: String, mut report: impl FnMut(Trap)) -> String {
     out
 }
 
-/// The `\u`/`\U` escapes of `line` (at `at` in the source) that the parser would panic on.
-fn bad_escapes(
+/// The edits of one line (at `at` in the source): levels past those `allowed` (when the entry
+/// is too deep), and the `\u`/`\U` escapes that the parser would panic on.
+fn scan_line(
     line: &str,
     number: usize,
     at: usize,
+    allowed: &mut Option<usize>,
     edits: &mut Vec<Edit>,
     report: &mut impl FnMut(Trap),
 ) {
     let mut chars = line.char_indices();
-    while let Some((_, c)) = chars.next() {
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '{' | '(') {
+            match allowed {
+                Some(0) => edits.push(Edit { at: at + i, len: 1 }),
+                Some(left) => *left -= 1,
+                None => {}
+            }
+            continue;
+        }
         if c != '\\' {
             continue;
         }
-        let Some((u, kind @ ('u' | 'U'))) = chars.next() else {
-            continue;
+        // Only a backslash or the escape's letter is taken with it: a `{` after a backslash
+        // still counts as a level (in text the backslash is a character like any other).
+        let (u, kind) = match line[i + 1..].chars().next() {
+            Some('\\') => {
+                chars.next();
+                continue;
+            }
+            Some(kind @ ('u' | 'U')) => {
+                chars.next();
+                (i + 1, kind)
+            }
+            _ => continue,
         };
         let needed = if kind == 'u' { 4 } else { 6 };
         let digits = line[u + 1..]
