@@ -33,7 +33,9 @@ lint() {
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings
 }
 run "lint (cargo fmt --check, clippy native and wasm32)" lint
-run "native tests (cargo test)" cargo test --quiet --workspace
+# Includes the bounded, deterministic pass of every fuzz target (tests/fuzz.rs; `make fuzz`
+# runs them for as long as asked).
+run "native tests (cargo test, the bounded fuzz pass included)" cargo test --quiet --workspace
 # Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
   timeout 1200 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'

@@ -27,6 +27,7 @@
 //!   interface's rules;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
+//! - [`work`]: a count of the input bytes looked at, for the tests that keep reading linear;
 //! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
 
 pub mod announcement;
@@ -48,6 +49,7 @@ pub mod sanitize;
 pub mod state;
 pub mod toolbar;
 pub mod ui_language;
+pub mod work;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

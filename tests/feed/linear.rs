@@ -1,0 +1,193 @@
+// Every path that reads outside input does work in proportion to its length: each test feeds a
+// path a pathological input (the shape that made an earlier version rescan the rest of it) of
+// 64 KB and 128 KB, then 512 KB and 1 MB, and counts the bytes the path looked at
+// (`news_widget::work`, counted natively only). Doubling the input may at most double the
+// count, and no byte may be looked at more than a few dozen times. A count, not a clock.
+
+use news_widget::feed::charset::{decide_charset, encoding_for_label, sniff_syntax, Utf8Check};
+use news_widget::feed::repair::repair_xml;
+use news_widget::feed::{
+    decode_entities_in, html_to_text, parse_written_date, repair_title, summarize, DateContext,
+    Timestamp,
+};
+use news_widget::sanitize::bound_nesting;
+use news_widget::work;
+
+/// How often one input byte may be looked at, at most.
+const PER_BYTE: u64 = 64;
+
+/// Runs `read` on `unit` repeated to each size and checks the counts. `read` gets the text.
+fn linear(path: &str, unit: &str, read: impl Fn(&str)) {
+    for (small, large) in [(64 << 10, 128 << 10), (512 << 10, 1 << 20)] {
+        let count = |bytes: usize| {
+            let text = unit.repeat(bytes / unit.len());
+            work::take();
+            read(&text);
+            (work::take(), text.len() as u64)
+        };
+        let (a, a_len) = count(small);
+        let (b, b_len) = count(large);
+        assert!(a > 0, "{path}: nothing was counted");
+        // The last repetition may end differently: a little slack on top of doubling.
+        assert!(
+            b <= a * 2 + a / 64 + 64,
+            "{path} on {unit:?}: {a} bytes looked at for {a_len}, {b} for {b_len}: faster than linear"
+        );
+        assert!(
+            b <= b_len * PER_BYTE,
+            "{path} on {unit:?}: {b} bytes looked at for {b_len}"
+        );
+    }
+}
+
+#[test]
+fn title_repair_is_linear() {
+    for unit in [
+        "<b ",
+        "<!--",
+        "<b x=\"",
+        "<b x='<i ",
+        "&amp;",
+        "&amp;amp;lt;b ",
+        "<br",
+        "</b ",
+        "<span title=\"a>b\" ",
+        "<script>",
+        "&#x",
+        "a < b ",
+    ] {
+        linear("repair_title", unit, |t| {
+            repair_title(t);
+        });
+    }
+}
+
+#[test]
+fn html_to_text_is_linear() {
+    for unit in [
+        "<b ",
+        "<!--",
+        "<script>x</scriptx ",
+        "<p>a</p>",
+        "<!x",
+        "&#128;",
+        "</p ",
+    ] {
+        linear("html_to_text", unit, |t| {
+            html_to_text(t);
+        });
+    }
+}
+
+#[test]
+fn entity_decoding_is_linear() {
+    for unit in ["&#x", "&amp", "&#1234567890123;", "&", "&nbsp;"] {
+        linear("decode_entities_in", unit, |t| {
+            decode_entities_in(t);
+        });
+    }
+}
+
+#[test]
+fn xml_repair_is_linear() {
+    for unit in [
+        "<",
+        "<a:",
+        "<a:b ",
+        "xmlns:",
+        "xmlns:a",
+        "&",
+        "&nbsp;",
+        "<![CDATA[",
+        "]]>",
+        "\u{1}",
+        "<x:y/><z:w>",
+    ] {
+        linear("repair_xml", unit, |t| {
+            repair_xml(&format!("<rss>{t}</rss>"));
+        });
+    }
+    // Many different undeclared prefixes, each used once.
+    let mut distinct = String::from("<rss>");
+    let mut big = String::from("<rss>");
+    for i in 0..60_000 {
+        let tag = format!("<p{i}:x/>");
+        if i < 30_000 {
+            distinct.push_str(&tag);
+        }
+        big.push_str(&tag);
+    }
+    work::take();
+    repair_xml(&distinct);
+    let a = work::take();
+    repair_xml(&big);
+    let b = work::take();
+    assert!(
+        b <= a * 2 + a / 4,
+        "{a} for 30,000 prefixes, {b} for 60,000"
+    );
+}
+
+#[test]
+fn dates_are_read_in_linear_time() {
+    for unit in [
+        "2",
+        " ",
+        "(",
+        "Mon, ",
+        "2024-05-28T10:00:00.1",
+        "+",
+        "\u{3000}",
+    ] {
+        linear("parse_written_date", unit, |t| {
+            parse_written_date(t, DateContext::default());
+            parse_written_date(&format!("1 Jan 2024 {t}"), DateContext { chinese: true });
+            parse_written_date(&format!("2024-05-28T10:00:00.{t}"), DateContext::default());
+            Timestamp::parse(t);
+            Timestamp::parse(&format!("2024-05-28T10:00:00.{t}"));
+        });
+    }
+}
+
+#[test]
+fn charsets_are_read_in_linear_time() {
+    for unit in [
+        " ",
+        "?",
+        "encoding",
+        "<?xml encoding=\"",
+        ";charset=",
+        "\0",
+        "é",
+    ] {
+        linear("decide_charset", unit, |t| {
+            let head = format!("<?xml version=\"1.0\" {t}?>");
+            decide_charset(
+                head.as_bytes(),
+                Some(&format!("text/xml;{t}")),
+                encoding_for_label,
+                || Utf8Check::of(t.as_bytes()),
+            );
+            sniff_syntax(t.as_bytes());
+            encoding_for_label(t);
+        });
+    }
+}
+
+#[test]
+fn summaries_are_linear() {
+    for unit in ["a ", "中", "\u{200D}", "🇰", " "] {
+        linear("summarize", unit, |t| {
+            summarize(t, 140);
+        });
+    }
+}
+
+#[test]
+fn bounding_the_nesting_of_article_markup_is_linear() {
+    for unit in ["<div>", "<div x=\"", "</div>", "<!--", "<p>", "<div/>", "<"] {
+        linear("bound_nesting", unit, |t| {
+            bound_nesting(t);
+        });
+    }
+}
