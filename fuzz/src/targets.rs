@@ -84,6 +84,7 @@ fn options() -> BuildOptions {
     BuildOptions {
         timezone: Some("Asia/Shanghai".to_owned()),
         zone_offset: Some(Rc::new(|d: &WrittenDate| i32::from(d.hour) * 60 - 720)),
+        id_key: [1, 2],
     }
 }
 

@@ -117,7 +117,7 @@ fn build_items(
 
     let total = raw_items.len();
     let mut warnings = Vec::new();
-    let mut seen = SeenIds::for_items(total);
+    let mut seen = SeenIds::for_items(total, options.id_key);
     let mut items = Vec::with_capacity(total);
     for (index, raw) in raw_items.into_iter().enumerate() {
         let built = raw

@@ -56,7 +56,7 @@ pub fn build_deferred_json_feed<N: JsonNode + 'static>(
     let context = ItemContext::new(FeedFormat::JsonFeed, &channel, options);
     let mut warnings = Vec::new();
     let mut keys: Vec<ItemKey> = Vec::with_capacity(nodes.len());
-    let mut seen = SeenIds::for_items(nodes.len());
+    let mut seen = SeenIds::for_items(nodes.len(), options.id_key);
     for (index, node) in nodes.iter().enumerate() {
         let key = match item_key(index, node, &context) {
             Ok(key) => key,

@@ -7,35 +7,49 @@
 use news_widget::feed::charset::{decide_charset, encoding_for_label, sniff_syntax, Utf8Check};
 use news_widget::feed::repair::repair_xml;
 use news_widget::feed::{
+    build_deferred_json_feed, build_json_feed, item_nodes, read_header, read_item, BuildOptions,
+};
+use news_widget::feed::{
     decode_entities_in, html_to_text, parse_written_date, repair_title, summarize, DateContext,
     Timestamp,
 };
 use news_widget::sanitize::bound_nesting;
 use news_widget::work;
 
+use crate::support::json_node::Node;
+
 /// How often one input byte may be looked at, at most.
 const PER_BYTE: u64 = 64;
 
 /// Runs `read` on `unit` repeated to each size and checks the counts. `read` gets the text.
 fn linear(path: &str, unit: &str, read: impl Fn(&str)) {
+    linear_by(
+        &format!("{path} on {unit:?}"),
+        |bytes| unit.repeat(bytes / unit.len()),
+        read,
+    );
+}
+
+/// Runs `read` on the text `make` writes for each size (in bytes) and checks the counts.
+fn linear_by(what: &str, make: impl Fn(usize) -> String, read: impl Fn(&str)) {
     for (small, large) in [(64 << 10, 128 << 10), (512 << 10, 1 << 20)] {
         let count = |bytes: usize| {
-            let text = unit.repeat(bytes / unit.len());
+            let text = make(bytes);
             work::take();
             read(&text);
             (work::take(), text.len() as u64)
         };
         let (a, a_len) = count(small);
         let (b, b_len) = count(large);
-        assert!(a > 0, "{path}: nothing was counted");
+        assert!(a > 0, "{what}: nothing was counted");
         // The last repetition may end differently: a little slack on top of doubling.
         assert!(
             b <= a * 2 + a / 64 + 64,
-            "{path} on {unit:?}: {a} bytes looked at for {a_len}, {b} for {b_len}: faster than linear"
+            "{what}: {a} bytes looked at for {a_len}, {b} for {b_len}: faster than linear"
         );
         assert!(
             b <= b_len * PER_BYTE,
-            "{path} on {unit:?}: {b} bytes looked at for {b_len}"
+            "{what}: {b} bytes looked at for {b_len}"
         );
     }
 }
@@ -190,4 +204,80 @@ fn bounding_the_nesting_of_article_markup_is_linear() {
             bound_nesting(t);
         });
     }
+}
+
+/// Ids that FNV-1a (32 bits), a hash anyone can compute, sends to the first `WINDOW` slots of
+/// any table of up to 2^16 slots, so that a set probing from there finds each id after all
+/// those before it. Found by meeting in the middle: `item-` and three characters forward from
+/// the hash's start, two characters backward from each slot (each step is a multiplication by
+/// an odd number, which the low 16 bits can undo).
+fn fnv_colliding_ids(count: usize) -> Vec<String> {
+    const WINDOW: u32 = 64;
+    const MASK: u32 = 0xffff;
+    const P: u32 = 0x0100_0193;
+    let step = |h: u32, b: u8| (h ^ u32::from(b)).wrapping_mul(P);
+    // P's inverse modulo 2^32 (Newton's iteration doubles the correct bits each time).
+    let p_inv = (0..5).fold(P, |x: u32, _| {
+        x.wrapping_mul(2u32.wrapping_sub(P.wrapping_mul(x)))
+    });
+    let alphabet: Vec<u8> = (b'a'..=b'z').chain(b'0'..=b'9').collect();
+    let start = b"item-".iter().fold(0x811c_9dc5, |h, &b| step(h, b));
+    let mut forward: Vec<Vec<[u8; 3]>> = vec![Vec::new(); MASK as usize + 1];
+    for &a in &alphabet {
+        for &b in &alphabet {
+            for &c in &alphabet {
+                let h = step(step(step(start, a), b), c);
+                forward[(h & MASK) as usize].push([a, b, c]);
+            }
+        }
+    }
+    let mut ids = Vec::with_capacity(count);
+    for slot in 0..WINDOW {
+        for &d1 in &alphabet {
+            for &d2 in &alphabet {
+                let before_d2 = (slot.wrapping_mul(p_inv) & MASK) ^ u32::from(d2);
+                let before_d1 = (before_d2.wrapping_mul(p_inv) & MASK) ^ u32::from(d1);
+                for abc in &forward[before_d1 as usize] {
+                    let id = [b"item-".as_slice(), abc, &[d1, d2]].concat();
+                    let hash = id.iter().fold(0x811c_9dc5, |h, &b| step(h, b));
+                    assert!(hash & MASK < WINDOW, "the ids collide");
+                    ids.push(String::from_utf8(id).expect("ASCII"));
+                    if ids.len() == count {
+                        return ids;
+                    }
+                }
+            }
+        }
+    }
+    panic!("only {} ids for {count}", ids.len());
+}
+
+#[test]
+fn finding_repeated_ids_is_linear_whatever_ids_a_feed_chooses() {
+    let ids = fnv_colliding_ids(1 << 15);
+    // One item per 32 bytes; every sixteenth repeats the one before it.
+    let feed = |bytes: usize| {
+        let items: Vec<String> = (0..bytes / 32)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"{}","title":"t"}}"#,
+                    ids[i - usize::from(i % 16 == 15)]
+                )
+            })
+            .collect();
+        format!(r#"{{"version":"1.1","items":[{}]}}"#, items.join(","))
+    };
+    linear_by("the duplicate-id set", feed, |text| {
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        let root = Node(&value);
+        let options = BuildOptions::default();
+        let items = item_nodes(&root).map(|nodes| nodes.iter().map(read_item).collect());
+        let whole = build_json_feed(read_header(&root), items, &options).expect("a feed");
+        assert_eq!(
+            whole.feed.items.len(),
+            value["items"].as_array().unwrap().len() * 15 / 16
+        );
+        let root: &'static Node<'static> = Box::leak(Box::new(Node(Box::leak(Box::new(value)))));
+        build_deferred_json_feed(read_header(root), item_nodes(root), &options).expect("a feed");
+    });
 }

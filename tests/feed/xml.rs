@@ -414,6 +414,7 @@ fn zone_less_local_dates_use_the_timezone_option_and_are_reported() {
     let options = BuildOptions {
         timezone: Some("Asia/Seoul".into()),
         zone_offset: Some(std::rc::Rc::new(seoul)),
+        ..BuildOptions::default()
     };
     let outcome = read_text(text, &options).unwrap();
     // 00:30 in Seoul is 15:30 UTC the day before: after b (16:00 UTC) it is not, so b is first.
