@@ -28,7 +28,8 @@
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
 //! - [`work`]: a count of the input bytes looked at, for the tests that keep reading linear;
-//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
+//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API;
+//! - `tools` (wasm32, the tools module's build only): the run-time `.ftl` compiler's exports.
 
 pub mod announcement;
 pub mod command;
@@ -51,5 +52,7 @@ pub mod toolbar;
 pub mod ui_language;
 pub mod work;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod dom;
+#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+pub mod tools;

@@ -5,10 +5,11 @@
 // core loader_block` rewrites a stale block.
 
 use news_widget::contract::{
-    ErrorKind, FontStep, DATA_PREFIX, EVENT_ERROR, FEED, FEEDS, FOR, TOOLBAR_ELEMENT,
+    ErrorKind, FontStep, DATA_PREFIX, EVENT_ERROR, FEED, FEEDS, FOR, LOCALES, TOOLBAR_ELEMENT,
     TOOLBAR_OPTIONS, VERSION, WIDGET_ELEMENT, WIDGET_OPTIONS,
 };
 use news_widget::prefs::FONT_STEP_KEY;
+use news_widget::toolbar::placeholder;
 use news_widget::toolbar::text_zoom::ZOOM_CSS_TEMPLATE;
 
 use crate::support::fixtures::LOADER_PATH;
@@ -27,9 +28,10 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The block: the version, the custom elements and the attributes they watch, the rule of an
-/// option's attribute name, the feed attribute (the early request), the error event and kinds
-/// raised when the wasm cannot start, and what scaling an article before the first paint needs
-/// (the stored step's key, the steps and their scales, the zoom sheet).
+/// option's attribute name, the feed attribute (the early request), the locales option (the
+/// compiler's early download), the error event and kinds raised when the wasm cannot start, what
+/// scaling an article before the first paint needs (the stored step's key, the steps and their
+/// scales, the zoom sheet), and what holding a toolbar's place needs (its words and rules).
 fn loader_constants() -> String {
     let scales: Vec<String> = (FontStep::MIN.value()..=FontStep::MAX.value())
         .map(|s| FontStep::clamped(s).scale_css())
@@ -52,6 +54,8 @@ fn loader_constants() -> String {
         ("FEEDS_PREFIX", quoted(FEEDS.attribute)),
         ("FEEDS_PROPERTY", quoted(FEEDS.property)),
         ("FOR_ATTRIBUTE", quoted(FOR.attribute)),
+        ("LOCALES_ATTRIBUTE", quoted(LOCALES.attribute)),
+        ("LOCALES_PROPERTY", quoted(LOCALES.property)),
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
@@ -60,6 +64,20 @@ fn loader_constants() -> String {
         ("MIN_STEP", FontStep::MIN.value().to_string()),
         ("SCALES", list(scales.iter().map(String::as_str))),
         ("ZOOM_CSS", quoted(ZOOM_CSS_TEMPLATE)),
+        ("TOOLBAR_WORDS", {
+            let words: Vec<String> = placeholder::bar_words()
+                .iter()
+                .map(|(tag, words)| {
+                    format!(
+                        "{}: {}",
+                        quoted(tag),
+                        list(words.iter().map(String::as_str))
+                    )
+                })
+                .collect();
+            format!("{{{}}}", words.join(", "))
+        }),
+        ("TOOLBAR_CSS", quoted(&placeholder::bar_css())),
     ];
     let mut out = format!("{START}\n");
     for (name, value) in lines {
