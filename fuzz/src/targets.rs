@@ -15,7 +15,7 @@ use news_widget::feed::{
     parse_written_date, read_header, read_item, repair_title, summarize, BuildOptions, DateContext,
     Feed, FeedOutcome, Items, Timestamp, WrittenDate,
 };
-use news_widget::i18n::{Catalog, I18nError};
+use news_widget::i18n::{compile_source, Catalog, Compilation, I18nError};
 use news_widget::keep::{EntryMeta, KEEP_POLICY};
 use news_widget::listen::plan::{plan, Run};
 use news_widget::load_error::LoadError;
@@ -212,16 +212,23 @@ pub fn sanitizer(data: &[u8]) {
     }
 }
 
-/// A run-time Fluent resource, compiled as the widget compiles a site's (`ftl_compile::compile`,
-/// the guard first) and every message of it formatted.
+/// A run-time Fluent resource, compiled as the tools module compiles a site's
+/// (`i18n::compile_source`: `ftl_compile::compile`, the guard first), its answer read back as
+/// the widget's module reads it, and every message of it formatted.
 pub fn ftl(data: &[u8]) {
     let source = text(data);
     let locale: LanguageIdentifier = "en-US".parse().expect("a tag");
     let mut catalog = Catalog::built_in(Rc::new(FluentBundleNumbers::default()));
     let mut errors = Vec::new();
     catalog.add_source(locale.clone(), "fuzz.ftl", &source, &mut errors);
-    let (form, _) = ftl_compile::compile(&source);
-    let resource = Resource::new(form.into()).expect("the compiler writes its own form");
+    let compilation = compile_source(&source);
+    assert_eq!(
+        Compilation::decode(&compilation.encode()).as_ref(),
+        Some(&compilation),
+        "the answer crosses between the modules unchanged"
+    );
+    let resource =
+        Resource::new(compilation.form.into()).expect("the compiler writes its own form");
     let localizer = catalog.localizer(&locale);
     let args = [
         ("count", 3.into()),
