@@ -29,15 +29,20 @@ import { root } from "./harness.mjs";
 // lowered to 140 KB when the run-time `.ftl` compiler moved to a module of its own, which only
 // pages with the `locales` option download (wasm -6.0 KB; TOOLS_BUDGET), with talc as the
 // allocator (wasm -1.1 KB), less the loader's placeholder that holds a toolbar's place (loader
-// +1.8 KB): 139.2 KB.
+// +1.8 KB): 139.2 KB; raised to 143 KB by the inputs that cannot break the widget (the XML
+// walk's own stack, linear title and XML repairs, the markup depth bound, the feed shapes
+// mature readers read, the keyed duplicate-id set and the long feed's digest in pieces: wasm
+// 128,004 -> 131,819 B), 142.9 KB (loader 6,193 + glue 8,335 + wasm 131,819 B). The tools
+// module's budget, 12 KB for 11,516 B, is 15 KB since the guard before Fluent's parser (the
+// escapes it panics on, the nesting it overflows on, and the lines of its reports): 14,865 B.
 //
 // What a page downloads: the loader, the glue and the page's .wasm, whatever it holds (widgets,
 // article toolbars, or both).
 export const PAGE_FILES = ["news-widget.js", "news-widget-core.js", "news-widget-core_bg.wasm"];
-export const PAGE_BUDGET = 140 * 1024;
+export const PAGE_BUDGET = 143 * 1024;
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
-export const TOOLS_BUDGET = 12 * 1024;
+export const TOOLS_BUDGET = 15 * 1024;
 // Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
 // carries on), scripts/build.sh builds the release with stable and panic=abort, without the
 // rebuilt std: measured 24.4 KB heavier for the page (wasm 169,664 -> 194,086 bytes at 2c903e2)
