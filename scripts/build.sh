@@ -15,8 +15,9 @@
 # says so.
 #
 # `scripts/build.sh --test-trap` is that release build with the test-only `test-trap` feature (an
-# export that traps the module on purpose, for tests/e2e/crash.test.mjs), assembled in
-# target/trap/dist/: dist/ and pkg/ are left as they are.
+# export that traps the module on purpose, for tests/e2e/crash.test.mjs, and a tools module that
+# traps on a marked resource, for tests/e2e/compiler.test.mjs), assembled in target/trap/dist/:
+# dist/ and pkg/ are left as they are.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -111,10 +112,11 @@ tools_profile=(--release)
 cargo_wasm=target/wasm32-unknown-unknown/$cargo_dir/news_widget.wasm
 tools_wasm=$(mktemp)
 trap 'rm -f "$log" "$tools_wasm"' EXIT
-echo "==> cargo build: the tools module (--no-default-features --features tools)"
+tools_features=tools${test_trap:+,test-trap}
+echo "==> cargo build: the tools module (--no-default-features --features $tools_features)"
 rm -f "$cargo_wasm"
 if ! cargo build --quiet --lib ${tools_profile[@]+"${tools_profile[@]}"} --target wasm32-unknown-unknown \
-  --no-default-features --features tools ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
+  --no-default-features --features "$tools_features" ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
   cat "$log" >&2
   fail "cargo build of the tools module failed (above)"
 fi

@@ -25,19 +25,23 @@ run() {
 # Style and lints first: formatting and clippy over the workspace (the widget and its Fluent
 # crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
 # there), every target (library, tests, benches), warnings denied; and the library with the
-# test-only `test-trap` feature, the tools module's build (the run-time `.ftl` compiler), and
-# each role's module alone (the widget's, the article toolbar's: scripts/build.sh).
+# test-only `test-trap` feature, the tools module's build (the run-time `.ftl` compiler) with
+# and without it, and each role's module alone (the widget's, the article toolbar's:
+# scripts/build.sh).
 lint() {
   cargo fmt --all --check &&
     cargo clippy --quiet --workspace --all-targets -- -D warnings &&
     cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings &&
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools,test-trap -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features widget -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features toolbar -- -D warnings
 }
 run "lint (cargo fmt --check, clippy native and wasm32)" lint
-run "native tests (cargo test)" cargo test --quiet --workspace
+# Includes the bounded, deterministic pass of every fuzz target (tests/fuzz.rs; `make fuzz`
+# runs them for as long as asked).
+run "native tests (cargo test, the bounded fuzz pass included)" cargo test --quiet --workspace
 # Bounded so that a hung browser cannot eat CI's 90 minutes.
 run "browser tests (wasm-pack test --headless --chrome)" \
   timeout 1200 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test 'dom_*'

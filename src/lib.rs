@@ -27,6 +27,7 @@
 //!   interface's rules;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
+//! - [`work`]: a count of the input bytes looked at, for the tests that keep reading linear;
 //! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API;
 //! - `tools` (wasm32, the tools module's build only): the run-time `.ftl` compiler's exports.
 
@@ -49,6 +50,7 @@ pub mod sanitize;
 pub mod state;
 pub mod toolbar;
 pub mod ui_language;
+pub mod work;
 
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod dom;

@@ -30,6 +30,8 @@ pub unsafe extern "C" fn compile(source: *const u8, len: usize) -> *const u8 {
     let bytes = unsafe { std::slice::from_raw_parts(source, len) };
     // The loader's TextEncoder writes UTF-8; anything else is read as the parser would see it.
     let text = String::from_utf8_lossy(bytes);
+    #[cfg(feature = "test-trap")]
+    test_trap(&text);
     let answer = compile_source(&text).encode();
     let mut out = Vec::with_capacity(answer.len() + 4);
     out.extend_from_slice(
@@ -39,6 +41,21 @@ pub unsafe extern "C" fn compile(source: *const u8, len: usize) -> *const u8 {
     );
     out.extend_from_slice(&answer);
     out.leak().as_ptr()
+}
+
+/// The first line of a resource that the test-only build's compiler stops on.
+#[cfg(feature = "test-trap")]
+const TRAP_MARK: &str = "# test-trap: stop the compiler\n";
+
+/// The test-only build's trap on purpose (`scripts/build.sh --test-trap`, never in `dist/`): a
+/// resource that starts with [`TRAP_MARK`] stops the compiler as a panic in fluent-syntax would,
+/// for the end-to-end test of a compiler that gives no answer (`tests/e2e/compiler.test.mjs`).
+/// The guard leaves no known input that traps the real compiler.
+#[cfg(feature = "test-trap")]
+fn test_trap(source: &str) {
+    if source.starts_with(TRAP_MARK) {
+        panic!("test-trap: the compiler stops on purpose");
+    }
 }
 
 /// The instance lives for one answer and is then dropped, so its memory never needs to be given

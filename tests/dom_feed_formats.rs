@@ -233,3 +233,39 @@ fn text_source_is_read_too() {
     .unwrap();
     assert_eq!(first(&report, "title"), "A & B");
 }
+
+#[wasm_bindgen_test]
+fn an_item_nested_a_hundred_thousand_levels_deep_does_not_trap() {
+    let levels = 100_000;
+    let text = format!(
+        "<rss version=\"2.0\"><channel><item><title>First</title><extra>{}<item><title>Deep\
+         </title></item>{}</extra></item><item><title>Last</title></item></channel></rss>",
+        "<x>".repeat(levels),
+        "</x>".repeat(levels)
+    );
+    let report = validate_feed(JsValue::from_str(&text), options(&[])).expect("a feed");
+    web_sys::console::log_1(&report);
+    assert_eq!(first(&report, "title"), "First");
+    assert!(count(&report, "items") >= 1, "{}", count(&report, "items"));
+}
+
+#[wasm_bindgen_test]
+fn a_json_feed_nested_a_hundred_thousand_levels_deep_does_not_trap() {
+    let levels = 100_000;
+    let text = format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [{{"id": "1",
+        "title": "Deep", "content_text": "x", "_news_widget": {{"translations": {{"ko": {{
+        "title": "깊은", "extra": {}0{}}}}}}}}}, {{"id": "2", "title": {}"x"{}}}]}}"#,
+        "[".repeat(levels),
+        "]".repeat(levels),
+        "{\"a\":".repeat(levels),
+        "}".repeat(levels)
+    );
+    let report = validate_feed(JsValue::from_str(&text), options(&[])).expect("a feed");
+    assert_eq!(
+        count(&report, "items"),
+        1,
+        "the deep item is read, the other skipped"
+    );
+    assert_eq!(first(&report, "title"), "Deep");
+}

@@ -429,6 +429,35 @@ fn two_hundred_nested_divs_are_flattened_not_a_crash() {
     assert_eq!(out.text_content().unwrap(), "deep");
 }
 
+/// The console warnings `f` causes.
+fn warnings_of(f: impl FnOnce()) -> Vec<String> {
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    let original = js_sys::Reflect::get(&console, &"warn".into()).unwrap();
+    let seen = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args("line", "this.push(String(line))").bind0(&seen);
+    js_sys::Reflect::set(&console, &"warn".into(), &record).unwrap();
+    f();
+    js_sys::Reflect::set(&console, &"warn".into(), &original).unwrap();
+    seen.iter().filter_map(|w| w.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+fn a_hundred_thousand_nested_divs_are_flattened_with_a_warning() {
+    let levels = 100_000;
+    let html = format!("{}deep{}", "<div>".repeat(levels), "</div>".repeat(levels));
+    let mut out = None;
+    let warnings = warnings_of(|| out = Some(clean_into(&html)));
+    let out = out.unwrap();
+    assert_eq!(out.text_content().unwrap(), "deep");
+    assert!(select(&out, "div").len() <= 65);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("nested deeper than 64 levels")),
+        "{warnings:?}"
+    );
+}
+
 #[wasm_bindgen_test]
 fn deeply_nested_unknown_elements_are_unwrapped_not_a_crash() {
     let html = format!("{}deep{}", "<font>".repeat(2000), "</font>".repeat(2000));

@@ -10,7 +10,8 @@ use super::context::{item_date, present, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
-use super::text::{html_to_text, repair_title, summarize};
+use super::text::{html_to_text, summarize};
+use super::title::repair_title;
 use super::xml::{Channel, XmlFeed};
 use super::{
     Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Version,
@@ -36,26 +37,27 @@ pub fn build_json_feed(
     items: Option<Vec<Result<RawItem, JsonMismatch>>>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
-    let channel = json_channel(header)?;
+    let (channel, notes) = json_channel(header)?;
     let raw_items = items.ok_or(FeedError::MissingItems)?;
-    build_items(
-        FeedFormat::JsonFeed,
-        channel,
-        raw_items,
-        Vec::new(),
-        options,
-    )
+    build_items(FeedFormat::JsonFeed, channel, raw_items, notes, options)
 }
 
-/// A JSON Feed's header as the channel its items share.
+/// A JSON Feed's header as the channel its items share, with the notes of its repairs.
 pub(super) fn json_channel(
     header: Result<RawFeedHeader, JsonMismatch>,
-) -> Result<Channel, FeedError> {
+) -> Result<(Channel, Vec<FeedNote>), FeedError> {
     let header = header.map_err(|e| FeedError::NotAnObject {
         detail: e.to_string(),
     })?;
+    let mut notes = Vec::new();
     match header.version.as_deref() {
         Some(v) if supported_version(v) => {}
+        // As feedparser and gofeed read it: the version number without the URL around it.
+        Some(v) if matches!(v.trim(), "1" | "1.0" | "1.1") => {
+            notes.push(FeedNote::VersionRepaired {
+                found: v.to_owned(),
+            })
+        }
         _ => {
             return Err(FeedError::UnsupportedVersion {
                 found: header.version,
@@ -66,18 +68,19 @@ pub(super) fn json_channel(
         Some(tag) => Some(canonical_tag(&tag).ok_or(FeedError::BadFeedLanguage { tag })?),
         None => None,
     };
-    Ok(Channel {
+    let channel = Channel {
         title: present(header.title),
         home_page_url: present(header.home_page_url),
         language,
         source: first_author(header.authors, header.author),
-    })
+    };
+    Ok((channel, notes))
 }
 
 /// Builds what the XML walker read. A channel language that is no BCP 47 tag is repaired
 /// (`zh_CN`) or ignored, with a note: it is a hint, not a reason to refuse the feed.
 pub fn build_xml_feed(xml: XmlFeed, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
-    let mut notes = Vec::new();
+    let mut notes = xml.notes;
     let mut channel = xml.channel;
     channel.language = match present(channel.language) {
         Some(tag) => match canonical_tag(&tag) {
@@ -114,7 +117,7 @@ fn build_items(
 
     let total = raw_items.len();
     let mut warnings = Vec::new();
-    let mut seen = SeenIds::for_items(total);
+    let mut seen = SeenIds::for_items(total, options.id_key);
     let mut items = Vec::with_capacity(total);
     for (index, raw) in raw_items.into_iter().enumerate() {
         let built = raw

@@ -1,6 +1,8 @@
 //! Which encoding to hand the browser's `TextDecoder` for a feed's bytes: byte order mark, HTTP
 //! header, XML declaration, then a check that a "Latin-1" feed is not UTF-8 after all.
 
+use crate::work;
+
 /// What the payload looks like after a BOM and leading whitespace: `{`/`[` JSON, `<` XML, else
 /// Unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,7 @@ pub enum Utf8Check {
 impl Utf8Check {
     /// Checks `bytes`, which may be a prefix of the body ending inside a character.
     pub fn of(bytes: &[u8]) -> Utf8Check {
+        work::add(bytes.len());
         let valid = match std::str::from_utf8(bytes) {
             Ok(_) => bytes,
             Err(e) if e.error_len().is_none() => &bytes[..e.valid_up_to()],
@@ -80,9 +83,11 @@ pub fn sniff_syntax(head: &[u8]) -> Syntax {
     let body = bom(head).map_or(head, |(_, len)| &head[len..]);
     // NULs are skipped with the whitespace, so that UTF-16 text reads the same with or without
     // its BOM.
-    let first = body
+    let at = body
         .iter()
-        .find(|b| !matches!(b, 0 | b'\t' | b'\n' | b'\r' | b' '));
+        .position(|b| !matches!(b, 0 | b'\t' | b'\n' | b'\r' | b' '));
+    work::add(at.map_or(body.len(), |at| at + 1));
+    let first = at.map(|at| body[at]);
     match first {
         Some(b'{' | b'[') => Syntax::Json,
         Some(b'<') => Syntax::Xml,
@@ -178,6 +183,7 @@ fn bom(head: &[u8]) -> Option<(&'static str, usize)> {
 
 /// The `charset` parameter of a `Content-Type` value, as written.
 fn charset_parameter(content_type: &str) -> Option<&str> {
+    work::add(content_type.len());
     content_type.split(';').skip(1).find_map(|parameter| {
         let (name, value) = parameter.split_once('=')?;
         name.trim().eq_ignore_ascii_case("charset").then_some(value)
@@ -187,18 +193,23 @@ fn charset_parameter(content_type: &str) -> Option<&str> {
 /// The `encoding` pseudo-attribute of an XML declaration written in an ASCII-compatible
 /// encoding, as written.
 fn xml_declared_encoding(head: &[u8]) -> Option<&str> {
-    let head = head
-        .strip_prefix(UTF8_BOM)
-        .unwrap_or(head)
-        .trim_ascii_start();
+    let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
+    let trimmed = head.trim_ascii_start();
+    work::add(head.len() - trimmed.len() + 1);
+    let head = trimmed;
     if !head.get(..5)?.eq_ignore_ascii_case(b"<?xml") {
         return None;
     }
-    let end = head.windows(2).position(|w| w == b"?>")?;
-    let declaration = head.get(5..end)?;
+    let end = head.windows(2).position(|w| w == b"?>");
+    work::add(end.map_or(head.len(), |end| end + 2));
+    let declaration = head.get(5..end?)?;
     let at = declaration
         .windows(8)
-        .position(|w| w.eq_ignore_ascii_case(b"encoding"))?;
+        .position(|w| w.eq_ignore_ascii_case(b"encoding"));
+    work::add(at.map_or(declaration.len(), |at| at + 8));
+    let at = at?;
+    // What follows is read once, to the end of the declaration at most.
+    work::add(declaration.len() - at);
     let value = declaration[at + 8..].trim_ascii_start();
     let value = value.strip_prefix(b"=")?.trim_ascii_start();
     let value = match value.split_first()? {
@@ -215,6 +226,7 @@ fn xml_declared_encoding(head: &[u8]) -> Option<&str> {
 /// A label as the WHATWG Encoding Standard compares it, plus the quotes that headers and
 /// attributes wrap it in.
 fn clean(label: &str) -> &str {
+    work::add(label.len());
     let label = label.trim_ascii();
     label
         .strip_prefix('"')
@@ -248,6 +260,8 @@ fn is_single_byte(encoding: &str) -> bool {
 /// send, are known although the standard omits them.
 pub fn encoding_for_label(label: &str) -> Option<String> {
     let label = clean(label);
+    // Each known label is compared once, no further than its own length.
+    work::add(LABELS.iter().map(|(_, labels)| labels.len()).sum());
     LABELS
         .iter()
         .find(|(_, labels)| {

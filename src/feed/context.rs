@@ -17,6 +17,10 @@ pub struct BuildOptions {
     /// The offset in minutes east of UTC of `timezone` at a written local time (the DOM layer
     /// asks `Intl`); without it such times count as UTC, which moves no written date.
     pub zone_offset: Option<ZoneOffset>,
+    /// The key under which item ids are hashed to find those that repeat: drawn where the
+    /// feed's publisher cannot know it (the DOM layer draws one for each feed), so that no
+    /// feed can choose ids that all hash alike. Zero by default (native tests).
+    pub id_key: [u64; 2],
 }
 
 /// Minutes east of UTC of the page's zone at a written local time.

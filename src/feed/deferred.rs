@@ -51,12 +51,12 @@ pub fn build_deferred_json_feed<N: JsonNode + 'static>(
     nodes: Option<Vec<N>>,
     options: &BuildOptions,
 ) -> Result<FeedOutcome, FeedError> {
-    let channel = json_channel(header)?;
+    let (channel, notes) = json_channel(header)?;
     let nodes = nodes.ok_or(FeedError::MissingItems)?;
     let context = ItemContext::new(FeedFormat::JsonFeed, &channel, options);
     let mut warnings = Vec::new();
     let mut keys: Vec<ItemKey> = Vec::with_capacity(nodes.len());
-    let mut seen = SeenIds::for_items(nodes.len());
+    let mut seen = SeenIds::for_items(nodes.len(), options.id_key);
     for (index, node) in nodes.iter().enumerate() {
         let key = match item_key(index, node, &context) {
             Ok(key) => key,
@@ -77,14 +77,22 @@ pub fn build_deferred_json_feed<N: JsonNode + 'static>(
             first: warnings.into_iter().next().map(Box::new),
         });
     }
-    // As a whole feed is ordered: newest first, undated last in document order (stable).
-    keys.sort_by_key(|key| std::cmp::Reverse(key.published.map(|t| t.epoch_ms)));
+    // Gone before the slots are made, which may then reuse its memory (wasm memory only grows).
+    drop(seen);
+    // As a whole feed is ordered: newest first, undated last in document order. Unstable with
+    // the position as the last key, which is the stable order without a stable sort's buffer.
+    keys.sort_unstable_by_key(|key| {
+        (
+            std::cmp::Reverse(key.published.map(|t| t.epoch_ms)),
+            key.index,
+        )
+    });
     let items = Items::deferred(keys, Rc::new(JsonItems { nodes, context }));
     Ok(FeedOutcome {
         format: FeedFormat::JsonFeed,
         feed: channel.feed(items),
         warnings,
-        notes: Vec::new(),
+        notes,
     })
 }
 

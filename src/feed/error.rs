@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::repair::XmlRepair;
-use super::text::TitleRepairs;
+use super::title::TitleRepairs;
 use super::MAX_BODY_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,12 @@ pub enum FeedNote {
         line: Option<u32>,
         detail: String,
     },
+    /// A JSON Feed `version` written as a number (`"1.1"`) rather than the spec's URL.
+    VersionRepaired {
+        found: String,
+    },
+    /// An Atom `<feed>` without the Atom namespace, read as Atom.
+    AtomWithoutNamespace,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,6 +347,14 @@ impl fmt::Display for FeedNote {
                     write!(f, " at line {line}")?;
                 }
                 write!(f, ": {detail}; the items before it are shown")
+            }
+            FeedNote::VersionRepaired { found } => write!(
+                f,
+                "the feed's version \"{found}\" is not the JSON Feed URL; read as JSON Feed {}",
+                if found.trim() == "1.1" { "1.1" } else { "1.0" }
+            ),
+            FeedNote::AtomWithoutNamespace => {
+                f.write_str("the <feed> root lacks the Atom namespace; read as Atom")
             }
         }
     }

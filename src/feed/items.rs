@@ -34,8 +34,9 @@ pub struct ItemKey {
 struct Slot {
     id: String,
     index: usize,
-    /// `Some(None)`: decoded, and unreadable (skipped with its warning).
-    item: OnceCell<Option<Item>>,
+    /// `Some(None)`: decoded, and unreadable (skipped with its warning). Boxed: a slot not
+    /// yet decoded costs a pointer, not an item's size, times every item of a long feed.
+    item: OnceCell<Option<Box<Item>>>,
 }
 
 /// The items in display order: newest first by `published`; undated items last, in document
@@ -57,7 +58,7 @@ impl Items {
             .map(|(index, item)| Slot {
                 id: item.id.clone(),
                 index,
-                item: OnceCell::from(Some(item)),
+                item: OnceCell::from(Some(Box::new(item))),
             })
             .collect();
         Items {
@@ -116,14 +117,14 @@ impl Items {
                 let mut late = self.late_warnings.borrow_mut();
                 late.append(&mut warnings);
                 match item {
-                    Ok(item) => Some(item),
+                    Ok(item) => Some(Box::new(item)),
                     Err(error) => {
                         late.push(error);
                         None
                     }
                 }
             })
-            .as_ref()
+            .as_deref()
     }
 
     pub fn find(&self, id: &str) -> Option<&Item> {

@@ -11,11 +11,13 @@ mod error;
 mod id;
 mod items;
 mod json;
+mod legacy;
 pub mod pair;
 mod present;
 pub mod repair;
 mod seen;
 mod text;
+mod title;
 pub mod xml;
 
 use crate::lang::Lang;
@@ -30,7 +32,9 @@ pub use json::{
     RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
 pub use present::Presented;
-pub use text::{decode_entities_in, html_to_text, repair_title, summarize, TitleRepairs};
+pub(crate) use text::tag_end;
+pub use text::{decode_entities_in, html_to_text, summarize};
+pub use title::{repair_title, TitleRepairs};
 
 /// A body above this many bytes skips its item: it would stall a phone and is surely a mistake.
 pub const MAX_BODY_BYTES: usize = 1_000_000;

@@ -3,6 +3,7 @@
 //! prefix used without its declaration).
 
 use super::text::named_entity;
+use crate::work;
 
 /// Namespaces that feeds use under their conventional prefixes, for declaring a forgotten one.
 const KNOWN_PREFIXES: &[(&str, &str)] = &[
@@ -46,17 +47,16 @@ pub fn repair_xml(text: &str) -> Option<(String, Vec<XmlRepair>)> {
     let mut rest = text;
     // CDATA sections are copied as they are: `&` is legal inside them.
     while !rest.is_empty() {
-        let (plain, cdata, after) = match rest.find("<![CDATA[") {
+        let (plain, cdata, after) = match work::find(rest, "<![CDATA[") {
             Some(start) => {
-                let end = rest[start..]
-                    .find("]]>")
-                    .map_or(rest.len(), |e| start + e + 3);
+                let end = work::find(&rest[start..], "]]>").map_or(rest.len(), |e| start + e + 3);
                 (&rest[..start], &rest[start..end], &rest[end..])
             }
             None => (rest, "", ""),
         };
         repair_plain(plain, &mut out, &mut repairs);
         // Control characters are illegal in CDATA too.
+        work::add(cdata.len());
         for c in cdata.chars() {
             if is_illegal(c) {
                 note(&mut repairs, XmlRepair::ControlCharacter);
@@ -80,6 +80,7 @@ fn note(repairs: &mut Vec<XmlRepair>, repair: XmlRepair) {
 }
 
 fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
+    work::add(s.len());
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -131,6 +132,7 @@ fn is_illegal(c: char) -> bool {
 /// `s` starts with '&'. The length of a well-formed reference (`&name;`, `&#10;`, `&#x1F;`)
 /// and whether XML itself knows it.
 fn entity_len(s: &str) -> Option<(usize, bool)> {
+    work::add(s.len().min(40));
     let semi = s.bytes().take(40).position(|b| b == b';')?;
     let name = &s[1..semi];
     if let Some(num) = name.strip_prefix('#') {
@@ -155,37 +157,60 @@ fn entity_len(s: &str) -> Option<(usize, bool)> {
 }
 
 /// Declarations added to the root element for prefixes used but never declared; `None` when
-/// every prefix in use is declared.
+/// every prefix in use is declared. One pass over the text for the names in use and one for the
+/// declarations, then sorted lists: stray `<`s and many prefixes cost no rescans.
 fn declare_prefixes(text: &str) -> Option<String> {
     let root_start = root_start(text)?;
-    let root_end = root_start + text[root_start..].find('>')?;
-    let mut missing: Vec<&str> = Vec::new();
-    let mut rest = text;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
+    let root_end = root_start + work::find_char(&text[root_start..], '>')?;
+    let mut used: Vec<&str> = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = work::find_char(&text[at..], '<') {
+        at += lt + 1;
+        let rest = &text[at..];
         let rest_trim = rest.strip_prefix('/').unwrap_or(rest);
+        // A name ends at the next `<` too, so that no scan runs past the next tag.
         let name_len = rest_trim
-            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .find(|c: char| c.is_whitespace() || matches!(c, '>' | '/' | '<'))
             .unwrap_or(rest_trim.len());
-        let name = &rest_trim[..name_len];
-        let Some((prefix, _)) = name.split_once(':') else {
+        work::add(name_len + 1);
+        let Some((prefix, _)) = rest_trim[..name_len].split_once(':') else {
             continue;
         };
-        if prefix.is_empty()
-            || prefix == "xml"
-            || prefix == "xmlns"
-            || prefix.starts_with(['!', '?'])
-            || missing.contains(&prefix)
-        {
-            continue;
+        // Only what can be declared: a name, not markup gone wrong.
+        let declarable = !prefix.is_empty()
+            && !prefix.starts_with(['!', '?'])
+            && !prefix.contains(['=', '"', '\'', '&'])
+            && prefix != "xml"
+            && prefix != "xmlns";
+        if declarable {
+            used.push(prefix);
         }
-        let declared = text.match_indices("xmlns:").any(|(at, _)| {
-            text[at + 6..].starts_with(prefix) && text[at + 6 + prefix.len()..].starts_with('=')
-        });
-        if !declared {
+    }
+    let mut declared: Vec<&str> = Vec::new();
+    let mut from = 0;
+    while let Some(found) = work::find(&text[from..], "xmlns:") {
+        from += found + 6;
+        // The name runs to the `=`; a name cannot hold `:`, so no scan runs past the next
+        // declaration.
+        let rest = &text[from..];
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '<' | '>' | '"' | '\''))
+            .unwrap_or(rest.len());
+        work::add(end + 1);
+        if rest[end..].starts_with('=') {
+            declared.push(&rest[..end]);
+        }
+    }
+    declared.sort_unstable();
+    used.sort_unstable();
+    // Each prefix that no declaration names, once, declared in the order of the names.
+    let mut missing: Vec<&str> = Vec::new();
+    for prefix in used {
+        if missing.last() != Some(&prefix) && declared.binary_search(&prefix).is_err() {
             missing.push(prefix);
         }
     }
+    work::add(missing.len() + declared.len());
     if missing.is_empty() {
         return None;
     }
@@ -218,7 +243,7 @@ fn declare_prefixes(text: &str) -> Option<String> {
 fn root_start(text: &str) -> Option<usize> {
     let mut from = 0;
     loop {
-        let at = from + text[from..].find('<')?;
+        let at = from + work::find_char(&text[from..], '<')?;
         let next = text[at + 1..].chars().next()?;
         if next == '?' || next == '!' {
             from = at + 1;
@@ -235,7 +260,11 @@ pub fn error_line(message: &str) -> Option<u32> {
     let at = lower.find("line ")? + 5;
     let rest = lower[at..].strip_prefix("number ").unwrap_or(&lower[at..]);
     let digits = rest.bytes().take_while(u8::is_ascii_digit);
-    digits.fold(None, |n: Option<u32>, d| {
-        Some(n.unwrap_or(0).saturating_mul(10) + u32::from(d - b'0'))
-    })
+    // A line past u32 (a message can name any number) is no line we can point to.
+    digits.fold(None, |n: Option<Option<u32>>, d| {
+        Some(
+            n.unwrap_or(Some(0))
+                .and_then(|n| n.checked_mul(10)?.checked_add(u32::from(d - b'0'))),
+        )
+    })?
 }

@@ -1,12 +1,14 @@
 //! Text: HTML to plain text, titles repaired as feeds escape them, entity decoding, and
 //! width-aware summaries for cards.
 
+use crate::work;
+
 /// The visible text of an HTML fragment: tags stripped, script and style contents dropped,
 /// entities decoded, whitespace collapsed. For summaries only: never for building markup.
 pub fn html_to_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = work::find_char(rest, '<') {
         decode_entities(&rest[..lt], &mut text);
         rest = &rest[lt..];
         match skip_markup(rest, &mut text) {
@@ -21,116 +23,21 @@ pub fn html_to_text(html: &str) -> String {
     collapse_whitespace(&text)
 }
 
-/// What `repair_title` changed, for the console warning that names the item (a repair is never
-/// silent).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TitleRepairs {
-    pub markup_removed: bool,
-    pub entities_decoded: bool,
-    pub double_escaped: bool,
-}
-
-impl TitleRepairs {
-    pub fn any(&self) -> bool {
-        self.markup_removed || self.entities_decoded || self.double_escaped
-    }
-}
-
-/// The plain text of a title: tags removed, entities decoded (a double-escaped `&amp;amp;` or
-/// `&amp;#8211;` decoded fully), whitespace collapsed. A title without markup or entities comes
-/// back unchanged with no repairs: `AT&T`, `5 < 6`, `Q & A`, `a<b` must stay as they are. Only
-/// complete tags of HTML elements count as markup, so `Vec<int>` is text too. Collapsing
-/// whitespace is not a repair: line breaks inside an XML element are not the feed's mistake.
-pub fn repair_title(raw: &str) -> (String, TitleRepairs) {
-    let (mut text, mut repairs) = title_pass(raw);
-    // WordPress escapes titles that already hold references (`&amp;amp;`, `&amp;#8211;`), and
-    // CDATA around escaped HTML escapes its tags twice: whatever a further pass still finds was
-    // escaped once too often. Bounded: a title is not a puzzle.
-    for _ in 0..3 {
-        if !text.contains(['&', '<']) {
-            break;
-        }
-        let (again, found) = title_pass(&text);
-        if !found.any() {
-            break;
-        }
-        repairs.markup_removed |= found.markup_removed;
-        repairs.entities_decoded |= found.entities_decoded;
-        repairs.double_escaped = true;
-        text = again;
-    }
-    (collapse_whitespace(&text), repairs)
-}
-
-/// One level of HTML: markup removed, references decoded.
-fn title_pass(raw: &str) -> (String, TitleRepairs) {
-    let mut repairs = TitleRepairs::default();
-    let mut text = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(lt) = rest.find('<') {
-        repairs.entities_decoded |= decode_entities(&rest[..lt], &mut text);
-        rest = &rest[lt..];
-        match title_markup(rest, &mut text) {
-            Some(after) => {
-                repairs.markup_removed = true;
-                rest = after;
-            }
-            None => {
-                text.push('<');
-                rest = &rest[1..];
-            }
-        }
-    }
-    repairs.entities_decoded |= decode_entities(rest, &mut text);
-    (text, repairs)
-}
-
-/// `s` starts with '<'. What follows the markup when `s` starts with a complete comment or tag of
-/// an HTML element; `None` when the '<' is text.
-fn title_markup<'a>(s: &'a str, text: &mut String) -> Option<&'a str> {
-    if let Some(comment) = s.strip_prefix("<!--") {
-        return comment.find("-->").map(|end| &comment[end + 3..]);
-    }
-    let b = s.as_bytes();
-    let start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
-    let end = name_end(b, start);
-    let name = &s[start..end];
-    let known = [BLOCK_ELEMENTS, HIDDEN_ELEMENTS, INLINE_ELEMENTS]
-        .iter()
-        .any(|list| is_one_of(name, list));
-    let closes_name = b
-        .get(end)
-        .is_some_and(|&c| c == b'>' || c == b'/' || c.is_ascii_whitespace());
-    if !known || !closes_name {
-        return None;
-    }
-    tag_end(b, end)?;
-    skip_markup(s, text)
-}
-
-/// Elements that titles carry inline, besides the block and hidden ones.
-#[rustfmt::skip]
-const INLINE_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "big", "cite", "code", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
-    "var", "wbr",
-];
-
 /// Elements after whose edges text does not run on: "<p>a</p><p>b</p>" reads "a b".
 #[rustfmt::skip]
-const BLOCK_ELEMENTS: &[&str] = &[
+pub(super) const BLOCK_ELEMENTS: &[&str] = &[
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 ];
 /// Elements whose contents are never shown as text.
-const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template"];
+pub(super) const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template"];
 
 /// `s` starts with '<'. Returns what follows the markup, or `None` when the '<' is plain text.
-fn skip_markup<'a>(s: &'a str, text: &mut String) -> Option<&'a str> {
+pub(super) fn skip_markup<'a>(s: &'a str, text: &mut String) -> Option<&'a str> {
     let b = s.as_bytes();
     if let Some(comment) = s.strip_prefix("<!--") {
-        return Some(comment.find("-->").map_or("", |end| &comment[end + 3..]));
+        return Some(work::find(comment, "-->").map_or("", |end| &comment[end + 3..]));
     }
     match b.get(1)? {
         b'!' | b'?' => return Some(tag_end(b, 2).map_or("", |end| &s[end..])),
@@ -170,19 +77,28 @@ fn skip_markup<'a>(s: &'a str, text: &mut String) -> Option<&'a str> {
     Some(&s[end..])
 }
 
-fn name_end(b: &[u8], from: usize) -> usize {
-    b[from..]
+pub(super) fn name_end(b: &[u8], from: usize) -> usize {
+    let end = b[from..]
         .iter()
         .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
-        .map_or(b.len(), |n| from + n)
+        .map_or(b.len(), |n| from + n);
+    work::add(end + 1 - from);
+    end
 }
 
-fn is_one_of(name: &str, list: &[&str]) -> bool {
+pub(super) fn is_one_of(name: &str, list: &[&str]) -> bool {
     list.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// Index just past the '>' closing a tag, skipping quoted attribute values (`title="a>b"`).
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+/// Index just past the '>' closing a tag, skipping quoted attribute values (`title="a>b"`), as
+/// the browser's tokenizer reads them (a quote opens a value only after `=`).
+pub(crate) fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let end = scan_tag(b, from);
+    work::add(end.unwrap_or(b.len()).saturating_sub(from));
+    end
+}
+
+fn scan_tag(b: &[u8], from: usize) -> Option<usize> {
     let mut quote = None;
     let mut after_equals = false;
     for (i, &c) in b.iter().enumerate().skip(from) {
@@ -206,8 +122,11 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
 /// Position of `prefix` + `name` (ASCII case-insensitive) in `hay`.
 fn find_ignore_case(hay: &[u8], prefix: &[u8], name: &[u8]) -> Option<usize> {
     let n = prefix.len() + name.len();
-    hay.windows(n)
-        .position(|w| w.starts_with(prefix) && w[prefix.len()..].eq_ignore_ascii_case(name))
+    let found = hay
+        .windows(n)
+        .position(|w| w.starts_with(prefix) && w[prefix.len()..].eq_ignore_ascii_case(name));
+    work::add(found.map_or(hay.len(), |at| at + n));
+    found
 }
 
 /// The text of `s` with character references decoded; `&` that starts none stays as it is.
@@ -218,10 +137,10 @@ pub fn decode_entities_in(s: &str) -> String {
 }
 
 /// Appends `s` with references decoded to `out`; whether there was any.
-fn decode_entities(s: &str, out: &mut String) -> bool {
+pub(super) fn decode_entities(s: &str, out: &mut String) -> bool {
     let mut decoded = false;
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = work::find_char(rest, '&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         match decode_entity(rest) {
@@ -243,6 +162,7 @@ fn decode_entities(s: &str, out: &mut String) -> bool {
 /// `s` starts with '&'. The character and the length of the reference, if it is one we know.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
     // Long enough for "&#x10FFFF;" and every name below.
+    work::add(s.len().min(12));
     let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
@@ -374,7 +294,8 @@ const fn precedes(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
-fn collapse_whitespace(s: &str) -> String {
+pub(super) fn collapse_whitespace(s: &str) -> String {
+    work::add(s.len());
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -412,6 +333,12 @@ pub fn summarize(text: &str, max_columns: usize) -> String {
 /// The longest prefix of `text` that ends on a character boundary and takes at most `budget`
 /// columns: its length in bytes and its width.
 fn fit(text: &str, budget: usize) -> (usize, usize) {
+    let (at, used) = fit_uncounted(text, budget);
+    work::add(at + 1);
+    (at, used)
+}
+
+fn fit_uncounted(text: &str, budget: usize) -> (usize, usize) {
     let mut used = 0;
     let mut prev = None;
     let mut indicators_before = 0;

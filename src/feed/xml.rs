@@ -1,9 +1,15 @@
 //! RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom 1.0, read from a tree that the browser's XML parser
 //! built: this module only walks it, element by namespace and local name, into raw items.
 
+mod media;
+
+use std::rc::Rc;
+
 use super::json::{Alternate, RawAuthor, RawItem};
+use super::legacy::base64_text;
 use super::text::html_to_text;
-use super::FeedFormat;
+use super::{FeedFormat, FeedNote};
+use media::{is_image_type, looks_like_image, media_image};
 
 /// The element API the walker needs. The DOM layer implements it over `web_sys::Element`; the
 /// native tests implement it over a parsed fixture.
@@ -36,12 +42,14 @@ pub struct Channel {
     pub source: Option<String>,
 }
 
-/// What the walk found: the format, the channel, and one raw item per item element.
+/// What the walk found: the format, the channel, one raw item per item element, and the
+/// repairs of the feed's shape.
 #[derive(Debug)]
 pub struct XmlFeed {
     pub format: FeedFormat,
     pub channel: Channel,
     pub items: Vec<RawItem>,
+    pub notes: Vec<FeedNote>,
 }
 
 /// Why an XML document is not a feed.
@@ -87,7 +95,7 @@ fn ns_of<E: XmlElement>(el: &E) -> Ns {
     }
 }
 
-fn present(s: String) -> Option<String> {
+pub(super) fn present(s: String) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
@@ -106,6 +114,8 @@ pub fn read_xml_feed<E: XmlElement>(
     let name = root.local_name();
     let format = match (ns_of(root), name.as_str()) {
         (Ns::Atom, "feed") => FeedFormat::Atom,
+        // Atom without its namespace, as feed readers read it: its bare elements are Atom's.
+        (Ns::Core, "feed") if root.namespace().is_none() => FeedFormat::Atom,
         (Ns::Rdf, "RDF") => FeedFormat::Rss1,
         (Ns::Core, "rss")
             if root
@@ -118,13 +128,37 @@ pub fn read_xml_feed<E: XmlElement>(
         (Ns::Core, "rss" | "channel") => FeedFormat::Rss2,
         _ => return Err(NotAFeed { root: name }),
     };
+    let cx = Cx {
+        resolve,
+        bare_atom: format == FeedFormat::Atom && root.namespace().is_none(),
+    };
     let mut feed = XmlFeed {
         format,
         channel: Channel::default(),
         items: Vec::new(),
+        notes: Vec::new(),
     };
-    walk(root, &outer, resolve, &mut feed);
+    if cx.bare_atom {
+        feed.notes.push(FeedNote::AtomWithoutNamespace);
+    }
+    walk(root, &outer, &cx, &mut feed);
     Ok(feed)
+}
+
+/// What every element is read with.
+struct Cx<'a> {
+    resolve: Resolve<'a>,
+    /// A namespace-less Atom feed: elements without a namespace are Atom's.
+    bare_atom: bool,
+}
+
+impl Cx<'_> {
+    fn ns<E: XmlElement>(&self, el: &E) -> Ns {
+        match ns_of(el) {
+            Ns::Core if self.bare_atom && el.namespace().is_none() => Ns::Atom,
+            ns => ns,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -137,36 +171,44 @@ struct Base {
 impl Base {
     /// The base inside `el`: its `xml:base` resolved against this one.
     fn within<E: XmlElement>(&self, el: &E, resolve: Resolve) -> Base {
-        match el
-            .attribute_in(XML, "base")
-            .and_then(|b| resolve(b.trim(), &self.url))
-        {
-            Some(url) => Base {
-                url,
-                explicit: true,
-            },
-            None => self.clone(),
-        }
+        self.set_by(el, resolve).unwrap_or_else(|| self.clone())
+    }
+
+    /// The base `el`'s own `xml:base` sets, if it sets one.
+    fn set_by<E: XmlElement>(&self, el: &E, resolve: Resolve) -> Option<Base> {
+        let url = resolve(el.attribute_in(XML, "base")?.trim(), &self.url)?;
+        Some(Base {
+            url,
+            explicit: true,
+        })
     }
 }
 
-/// Reads `el` as the channel (or Atom feed) and every item or entry under it, wherever it is:
-/// beside the channel (RSS 1.0), after it, or wrongly nested in another item.
-fn walk<E: XmlElement>(el: &E, outer: &Base, resolve: Resolve, feed: &mut XmlFeed) {
-    let base = outer.within(el, resolve);
-    let children = el.children();
-    let name = el.local_name();
-    match (ns_of(el), name.as_str()) {
-        (Ns::Core, "item") | (Ns::Atom, "entry") => {
-            feed.items.push(read_item(el, &children, &base, resolve));
+/// Reads `root` as the channel (or Atom feed) and every item or entry under it, wherever it is:
+/// beside the channel (RSS 1.0), after it, or wrongly nested in another item. Depth first in
+/// document order, with a stack of its own rather than a call per level: a publisher's feed
+/// nested 100,000 levels deep costs memory in proportion to its size, never the call stack.
+fn walk<E: XmlElement>(root: &E, outer: &Base, cx: &Cx, feed: &mut XmlFeed) {
+    // Each pending element with the base of its parent, shared by all siblings.
+    let mut pending = vec![(root.clone(), Rc::new(outer.clone()))];
+    while let Some((el, outer)) = pending.pop() {
+        let base = match outer.set_by(&el, cx.resolve) {
+            Some(own) => Rc::new(own),
+            None => outer,
+        };
+        let children = el.children();
+        let name = el.local_name();
+        match (cx.ns(&el), name.as_str()) {
+            (Ns::Core, "item") | (Ns::Atom, "entry") => {
+                feed.items.push(read_item(&el, &children, &base, cx));
+            }
+            (Ns::Core, "channel") | (Ns::Atom, "feed") => {
+                read_channel(&el, &children, &base, cx, &mut feed.channel);
+            }
+            _ => {}
         }
-        (Ns::Core, "channel") | (Ns::Atom, "feed") => {
-            read_channel(el, &children, &base, resolve, &mut feed.channel);
-        }
-        _ => {}
-    }
-    for child in &children {
-        walk(child, &base, resolve, feed);
+        // Reversed, so that the first child is the next popped.
+        pending.extend(children.into_iter().rev().map(|c| (c, Rc::clone(&base))));
     }
 }
 
@@ -174,13 +216,14 @@ fn read_channel<E: XmlElement>(
     el: &E,
     children: &[E],
     base: &Base,
-    resolve: Resolve,
+    cx: &Cx,
     channel: &mut Channel,
 ) {
+    let resolve = cx.resolve;
     let mut publisher = None;
     for c in children {
         let name = c.local_name();
-        match (ns_of(c), name.as_str()) {
+        match (cx.ns(c), name.as_str()) {
             (Ns::Core | Ns::Atom, "title") => {
                 channel.title = present(c.text()).map(|t| html_to_text(&t))
             }
@@ -232,48 +275,6 @@ fn author_name(author: &str) -> Option<String> {
     (!author.contains('@')).then(|| author.to_owned())
 }
 
-fn is_image_type(t: &str) -> bool {
-    t.trim().to_ascii_lowercase().starts_with("image/")
-}
-
-fn looks_like_image(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let ext = path.rsplit('.').next().unwrap_or_default();
-    ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"]
-        .iter()
-        .any(|e| ext.eq_ignore_ascii_case(e))
-}
-
-/// The image a Media RSS element names: `media:thumbnail`, an image `media:content`, or either
-/// inside a `media:group`.
-fn media_image<E: XmlElement>(el: &E) -> Option<String> {
-    let url = || el.attribute("url").and_then(present);
-    match el.local_name().as_str() {
-        "thumbnail" => url(),
-        "content" => {
-            let image = match (el.attribute("medium"), el.attribute("type")) {
-                (Some(m), _) => m.trim() == "image",
-                (None, Some(t)) => is_image_type(&t),
-                (None, None) => url().is_some_and(|u| looks_like_image(&u)),
-            };
-            if image {
-                url()
-            } else {
-                None
-            }
-        }
-        "group" => {
-            let children = el.children();
-            let thumbnail = children
-                .iter()
-                .filter(|c| c.local_name() == "thumbnail")
-                .find_map(media_image);
-            thumbnail.or_else(|| children.iter().find_map(media_image))
-        }
-        _ => None,
-    }
-}
-
 /// How an Atom text construct carries its text (RSS elements have no `type`: text).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TextKind {
@@ -282,7 +283,15 @@ enum TextKind {
 }
 
 /// An Atom text construct (`title`, `summary`, `content`) as text or HTML, by its `type`.
+/// Atom 0.3's `mode="base64"` is decoded first.
 fn text_construct<E: XmlElement>(c: &E) -> Option<(String, TextKind)> {
+    let kind = match c.attribute("type").as_deref().map(str::trim) {
+        Some("html" | "text/html") => TextKind::Html,
+        _ => TextKind::Text,
+    };
+    if c.attribute("mode").is_some_and(|m| m.trim() == "base64") {
+        return base64_text(&c.text()).and_then(present).map(|t| (t, kind));
+    }
     match c.attribute("type").as_deref().map(str::trim) {
         Some("xhtml") => {
             // The content is one XHTML `div`, whose own tag is not part of it.
@@ -300,12 +309,15 @@ fn text_construct<E: XmlElement>(c: &E) -> Option<(String, TextKind)> {
 
 /// One RSS item or Atom entry, read in one pass over its children. Where a field appears
 /// twice, the first wins.
-fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, resolve: Resolve) -> RawItem {
+fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, cx: &Cx) -> RawItem {
+    let resolve = cx.resolve;
     let mut item = RawItem::default();
     let (mut link, mut guid_link, mut description, mut encoded) = (None, None, None, None);
     let (mut content, mut summary, mut content_base) = (None, None, None);
     let (mut image, mut media, mut updated, mut source, mut creator) =
         (None, None, None, None, None);
+    // Dublin Core stands in for RSS's own title and description, as feed readers read it.
+    let (mut dc_title, mut dc_description) = (None, None);
     let set = |slot: &mut Option<String>, value: Option<String>| {
         if slot.is_none() {
             *slot = value;
@@ -313,7 +325,7 @@ fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, resolve: Resolv
     };
     for c in children {
         let name = c.local_name();
-        match (ns_of(c), name.as_str()) {
+        match (cx.ns(c), name.as_str()) {
             (Ns::Core, "title") => set(&mut item.title, present(c.text())),
             (Ns::Atom, "title") => set(&mut item.title, text_construct(c).map(|(t, _)| t)),
             (Ns::Core, "link") => set(&mut link, present(c.text())),
@@ -347,6 +359,8 @@ fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, resolve: Resolv
             }
             (Ns::Atom, "id") => set(&mut item.id, present(c.text())),
             (Ns::Core, "description") => set(&mut description, present(c.text())),
+            (Ns::Dc, "title") => set(&mut dc_title, present(c.text())),
+            (Ns::Dc, "description") => set(&mut dc_description, present(c.text())),
             (Ns::Content, "encoded") => set(&mut encoded, present(c.text())),
             (Ns::Atom, "content") => {
                 content_base = Some(base.within(c, resolve));
@@ -395,9 +409,10 @@ fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, resolve: Resolv
         (None, Some((text, TextKind::Text))) => item.content_text = Some(text),
         (None, None) => {}
     }
+    item.title = item.title.or(dc_title);
     // RSS: content:encoded is the body and the description its summary; else the description
     // is the body.
-    match (encoded, description) {
+    match (encoded, description.or(dc_description)) {
         (Some(body), summary) => {
             item.content_html = Some(body);
             item.summary = summary.map(|d| html_to_text(&d));

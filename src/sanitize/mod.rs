@@ -6,12 +6,16 @@
 //! (which is where mutation XSS lives). This module therefore only has to answer "may this
 //! name/value be copied?", and it answers with allowlists: anything not listed is dropped.
 
+mod depth;
 mod url;
 
+pub use depth::{bound_nesting, MAX_MARKUP_DEPTH};
 pub use url::{check_url, resolved_scheme_allowed, CheckedUrl, UrlRejected};
 
-/// Nesting depth beyond which the walker stops descending and keeps only the text below.
-/// Articles rarely go past 15; the cap bounds recursion and layout cost for hostile input.
+/// Nesting depth beyond which the walker stops descending and keeps only the text below, and
+/// says so in the console. Articles rarely go past 15; the cap bounds the walk's recursion and
+/// the layout cost of hostile input, however deep (Chromium's HTML parser itself stops nesting
+/// at 512 levels).
 pub const MAX_DEPTH: usize = 64;
 
 /// Longest URL we copy. Also caps inline `data:image` payloads at roughly 6 KB, which is

@@ -402,6 +402,25 @@ fn a_compilers_answer_that_does_not_read_is_reported_and_applies_nothing() {
 }
 
 #[test]
+fn a_site_resource_that_fluent_syntax_would_trap_on_is_a_syntax_error_with_file_and_line() {
+    let mut catalog = built_in_catalog();
+    let mut errors = Vec::new();
+    let deep = format!("{}1{}", "{ ".repeat(10_000), " }".repeat(10_000));
+    let source = format!("retry = Again\nbad = {{ \"\\u中\" }}\ndeep = {deep}\nmore = More\n");
+    catalog.add_source(lang("en-US"), "/l10n/en.ftl", &source, &mut errors);
+    let lines: Vec<_> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Fluent resource for en-US has errors: /l10n/en.ftl:2: invalid escape \\u中 (a \\u escape needs hex digits)",
+            "Fluent resource for en-US has errors: /l10n/en.ftl:3: placeables or call arguments nested deeper than 64",
+        ]
+    );
+    assert_eq!(format(&catalog, "en-US", "retry", &[]).0.text, "Again");
+    assert_eq!(format(&catalog, "en-US", "more", &[]).0.text, "More");
+}
+
+#[test]
 fn unknown_id_yields_id_and_error_never_panics() {
     let catalog = built_in_catalog();
     for locale in ["en-US", "zh-CN", "ko-KR", "fr"] {

@@ -23,6 +23,7 @@ mod prefs;
 mod reading_style;
 mod refresh;
 mod sanitize;
+mod sanitize_depth;
 mod text_zoom;
 mod toolbar_state;
 mod ui_language;

@@ -1,15 +1,21 @@
 // The run-time `.ftl` compiler (the `locales` option) is a module of its own,
 // news-widget-tools.wasm: only a page whose widgets name `locales` downloads it, and a failure
 // there (a trap of its instance, a failed download) is the widget's locale problem, never the
-// end of the page's module.
+// end of the page's module. No resource known to trap Fluent's parser traps it: the guard
+// before the parser makes such an entry a syntax error on its line.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { delay, events, newPage, recordEvents, setUp, waitForCards } from "./harness.mjs";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { delay, events, newPage, recordEvents, root, setUp, waitForCards } from "./harness.mjs";
 
 const TOOLS = "news-widget-tools.wasm";
+// The test-only build (scripts/build.sh --test-trap), served at /trap/: its compiler stops on
+// purpose on a resource marked for it (src/tools.rs).
+const TRAP_DIST = join(root, "target/trap/dist");
 
 let env;
-before(async () => { env = await setUp(); });
+before(async () => { env = await setUp({ mounts: [{ prefix: "/trap/", dir: TRAP_DIST }] }); });
 after(async () => { await env.close(); });
 
 /** The page's requests of the compiler's module, recorded from now on. */
@@ -44,14 +50,48 @@ test("the compiler's module is downloaded once by the page that names locales, a
   assert.deepEqual(downloads, { "plain.html": 0, "three.html": 0, "article.html": 0, "locales-demo.html": 1 });
 });
 
-test("locales: a .ftl that stops the compiler is a locale error naming it; the page's widgets go on", async () => {
+test("locales: a .ftl that fluent-syntax would trap on is a locale error with its file and line; the rest of it applies", async () => {
   const page = await newPage(env.browser, { locale: "en-US" });
   await recordEvents(page);
-  // A \u escape cut short by a non-ASCII character: fluent-syntax 0.12 panics on it, which traps
-  // the compiler's instance.
+  // A \u escape cut short by a non-ASCII character (fluent-syntax 0.12 panics on it), and
+  // placeables nested 50,000 deep (its parser takes a call per level): without the guard that
+  // runs before the parser, either traps the compiler's instance and nothing of the resource
+  // applies.
   await page.route("**/l10n/ja/news-widget.ftl", (route) => route.fulfill({
     contentType: "text/plain; charset=utf-8",
-    body: 'cards-heading = 最新\nbad = { "\\u中" }\n',
+    body: `cards-heading = 最新\nbad = { "\\u中" }\ndeep = ${"{ ".repeat(50000)}\n`,
+  }));
+  await page.goto(`${env.url}/locales-demo.html`);
+  await waitForCards(page);
+  await page.locator('[data-news-widget] [part~="language"] button[lang="ja"]').click();
+  await page.waitForFunction(() => window.__nwEvents.some((e) => e.type === "news-widget:error"));
+  assert.equal(await heading(page), "最新", "the resource's good entry applies: the compiler answered");
+  await delay(300);
+  const errors = await events(page, "news-widget:error");
+  assert.deepEqual(errors.map((e) => e.detail.kind), ["locale"], JSON.stringify(errors));
+  assert.match(errors[0].detail.message, /l10n\/ja\/news-widget\.ftl:2: invalid escape \\u中/, "the first error, with its file and line");
+  const warnings = page.logs.filter((line) => /news-widget\.ftl:\d+:/.test(line));
+  assert.equal(warnings.length, 2, page.logs.join("\n"));
+  assert.match(warnings[1], /news-widget\.ftl:3: placeables or call arguments nested deeper than 64/);
+  assert.ok(!page.logs.some((line) => /compiler stopped/.test(line)), page.logs.join("\n"));
+  assert.deepEqual(page.errors, []);
+});
+
+test("locales: a compiler that stops (the test-only build's, on purpose) is a locale error naming the resource; the page's widgets go on", async () => {
+  assert.ok(existsSync(join(TRAP_DIST, TOOLS)),
+    "the test-only build is missing: run `bash scripts/build.sh --test-trap` (make test does)");
+  const page = await newPage(env.browser, { locale: "en-US" });
+  await recordEvents(page);
+  // The demo page on the test-only build, whose compiler traps on a resource with this first line.
+  await page.route("**/locales-demo.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('src="dist/news-widget.js"', 'src="/trap/news-widget.js"');
+    assert.match(body, /\/trap\/news-widget\.js/);
+    await route.fulfill({ response, body });
+  });
+  await page.route("**/l10n/ja/news-widget.ftl", (route) => route.fulfill({
+    contentType: "text/plain; charset=utf-8",
+    body: "# test-trap: stop the compiler\ncards-heading = 最新\n",
   }));
   await page.goto(`${env.url}/locales-demo.html`);
   await waitForCards(page);
@@ -60,7 +100,8 @@ test("locales: a .ftl that stops the compiler is a locale error naming it; the p
   await delay(300);
   const errors = await events(page, "news-widget:error");
   assert.deepEqual(errors.map((e) => e.detail.kind), ["locale"], JSON.stringify(errors));
-  assert.match(errors[0].detail.message, /l10n\/ja\/news-widget\.ftl/, "the message names the resource");
+  assert.match(errors[0].detail.message, /l10n\/ja\/news-widget\.ftl: the compiler stopped/, "the message names the resource");
+  assert.notEqual(await heading(page), "最新", "nothing of a resource the compiler gave no answer for applies");
   // The widget goes on: another language, and a second widget mounted afterwards.
   await page.locator('[data-news-widget] [part~="language"] button[lang="ko-KR"]').click();
   await page.waitForFunction(() => document.querySelector("[data-news-widget]").shadowRoot.querySelector(".nw").lang === "ko-KR");

@@ -29,25 +29,32 @@ import { root } from "./harness.mjs";
 // lowered to 140 KB when the run-time `.ftl` compiler moved to a module of its own, which only
 // pages with the `locales` option download (wasm -6.0 KB; TOOLS_BUDGET), with talc as the
 // allocator (wasm -1.1 KB), less the loader's placeholder that holds a toolbar's place (loader
-// +1.8 KB): 139.2 KB.
+// +1.8 KB): 139.2 KB; raised to 143 KB by the inputs that cannot break the widget (the XML
+// walk's own stack, linear title and XML repairs, the markup depth bound, the feed shapes
+// mature readers read, the keyed duplicate-id set and the long feed's digest in pieces: wasm
+// 128,004 -> 131,819 B), 142.9 KB (loader 6,193 + glue 8,335 + wasm 131,819 B). The tools
+// module's budget, 12 KB for 11,516 B, is 15 KB since the guard before Fluent's parser (the
+// escapes it panics on, the nesting it overflows on, and the lines of its reports): 14,865 B.
 //
 // Since the modules are cut by role (docs/serving.md#files), a page downloads the loader and
 // the one module its elements need: the widget's (news-widget-widget: a page of widgets, 130.1 KB
 // at the split, from 139.2 KB), the article toolbar's (news-widget-toolbar: an article page with
 // toolbars only, 70.2 KB, from 139.2 KB), or both roles in one (news-widget-core: a page with
 // both, 139.8 KB; the page's modules tell each other of the reader's choices: +0.6 KB). Each role's
-// budget is where it stands; the issue's aims are 100 KB for a page of widgets and 25 KB for an
-// article page (docs/benchmarks.md#size says where the bytes are).
+// budget is where it stands; the aims are 100 KB for a page of widgets and 25 KB for an
+// article page (docs/benchmarks.md#size says where the bytes are). With the inputs that cannot
+// break the widget merged on top (see above): a page of widgets 133.6 KB (wasm 122,580 B), an
+// article page 71.1 KB (wasm 60,861 B), a page with both 143.5 KB (wasm 132,191 B).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
-  { what: "a page of widgets", files: roleFiles("widget"), budget: 131 * 1024 },
-  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 71 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 140 * 1024 },
+  { what: "a page of widgets", files: roleFiles("widget"), budget: 134 * 1024 },
+  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 72 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 144 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
-export const TOOLS_BUDGET = 12 * 1024;
+export const TOOLS_BUDGET = 15 * 1024;
 // Where the pinned nightly cannot be installed (no rustup, or its server out of reach: setup
 // carries on), scripts/build.sh builds the release with stable and panic=abort, without the
 // rebuilt std: measured 24.4 KB heavier for the page (wasm 169,664 -> 194,086 bytes at 2c903e2)

@@ -123,3 +123,16 @@ fn firefox_parse_error_names_its_line() {
         Some(7)
     );
 }
+
+#[test]
+fn a_parser_message_naming_a_line_past_u32_is_no_line_and_no_overflow() {
+    assert_eq!(
+        error_line("error on line 4294967295 at column 1"),
+        Some(u32::MAX)
+    );
+    assert_eq!(error_line("error on line 4294967296 at column 1"), None);
+    assert_eq!(
+        error_line("Line Number 99999999999999999999, Column 3"),
+        None
+    );
+}

@@ -3,96 +3,20 @@
 // reads the tree DOMParser built; here roxmltree builds it. The fixtures in legacy encodings
 // and the malformed ones are read in the browser tests (tests/dom_feed_formats.rs, e2e).
 
-use news_widget::feed::xml::{read_xml_feed, XmlElement};
+use news_widget::feed::xml::read_xml_feed;
 use news_widget::feed::{
     build_xml_feed, Body, BuildOptions, FeedError, FeedFormat, FeedOutcome, ItemError,
 };
 
 use crate::support::fixtures::real_feed as fixture;
-
-#[derive(Clone)]
-struct Node<'a, 'input> {
-    node: roxmltree::Node<'a, 'input>,
-    source: &'input str,
-}
-
-impl XmlElement for Node<'_, '_> {
-    fn namespace(&self) -> Option<String> {
-        self.node.tag_name().namespace().map(str::to_owned)
-    }
-    fn local_name(&self) -> String {
-        self.node.tag_name().name().to_owned()
-    }
-    fn attribute(&self, name: &str) -> Option<String> {
-        self.node
-            .attributes()
-            .find(|a| a.namespace().is_none() && a.name() == name)
-            .map(|a| a.value().to_owned())
-    }
-    fn attribute_in(&self, namespace: &str, local_name: &str) -> Option<String> {
-        self.node
-            .attribute((namespace, local_name))
-            .map(str::to_owned)
-    }
-    fn children(&self) -> Vec<Self> {
-        self.node
-            .children()
-            .filter(|c| c.is_element())
-            .map(|node| Node {
-                node,
-                source: self.source,
-            })
-            .collect()
-    }
-    fn text(&self) -> String {
-        self.node
-            .descendants()
-            .filter(|d| d.is_text())
-            .filter_map(|d| d.text())
-            .collect()
-    }
-    fn inner_markup(&self) -> String {
-        match (self.node.first_child(), self.node.last_child()) {
-            (Some(first), Some(last)) => {
-                self.source[first.range().start..last.range().end].to_owned()
-            }
-            _ => String::new(),
-        }
-    }
-}
-
-/// What the browser's `new URL(url, base)` does, for the shapes the fixtures use.
-fn resolve(url: &str, base: &str) -> Option<String> {
-    if url.contains("://") {
-        return Some(url.to_owned());
-    }
-    let scheme_end = base.find("://")? + 3;
-    let origin_end = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |p| scheme_end + p);
-    if let Some(rest) = url.strip_prefix("//") {
-        return Some(format!("{}{rest}", &base[..scheme_end]));
-    }
-    if url.starts_with('/') {
-        return Some(format!("{}{url}", &base[..origin_end]));
-    }
-    let path = &base[..base.find(['?', '#']).unwrap_or(base.len())];
-    let dir_end = path.rfind('/').filter(|&p| p >= origin_end).map(|p| p + 1);
-    match dir_end {
-        Some(end) => Some(format!("{}{url}", &path[..end])),
-        None => Some(format!("{path}/{url}")),
-    }
-}
+use crate::support::xml_node::{resolve, Node};
 
 const FEED_URL: &str = "https://example.org/feeds/feed.xml";
 
 fn read_with(name: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
     let text = fixture(name);
     let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let root = Node {
-        node: doc.root_element(),
-        source: &text,
-    };
+    let root = Node::root(&doc, &text);
     let xml = read_xml_feed(&root, FEED_URL, &resolve)
         .map_err(|e| FeedError::NotAFeed { root: e.root })?;
     build_xml_feed(xml, options)
@@ -101,10 +25,7 @@ fn read_with(name: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedErro
 /// Reads feed text given inline (a case too small for a fixture file).
 fn read_text(text: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
     let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    let root = Node {
-        node: doc.root_element(),
-        source: text,
-    };
+    let root = Node::root(&doc, text);
     let xml = read_xml_feed(&root, FEED_URL, &resolve)
         .map_err(|e| FeedError::NotAFeed { root: e.root })?;
     build_xml_feed(xml, options)
@@ -493,6 +414,7 @@ fn zone_less_local_dates_use_the_timezone_option_and_are_reported() {
     let options = BuildOptions {
         timezone: Some("Asia/Seoul".into()),
         zone_offset: Some(std::rc::Rc::new(seoul)),
+        ..BuildOptions::default()
     };
     let outcome = read_text(text, &options).unwrap();
     // 00:30 in Seoul is 15:30 UTC the day before: after b (16:00 UTC) it is not, so b is first.

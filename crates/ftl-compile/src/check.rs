@@ -8,8 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use fluent_syntax::ast;
-use fluent_syntax::parser::{self, ErrorKind};
 use ftl_format::Category;
+
+use crate::guard::{self, Guarded};
+use crate::{SyntaxError, SyntaxKind};
 
 /// A resource to check: where it is (for the messages) and its text.
 pub struct Source<'a> {
@@ -42,7 +44,7 @@ pub enum Part {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
-    Syntax(ErrorKind),
+    Syntax(SyntaxKind),
     Duplicate {
         id: String,
     },
@@ -164,10 +166,26 @@ struct Parsed<'s> {
 /// Checks `base` and each translation against it. Problems come in file order.
 pub fn check(base: &Source<'_>, translations: &[Source<'_>]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let base_parsed = parse(base, &mut problems);
+    // Each text as the parser may read it (which the parsed entries borrow from), and what the
+    // guard found in it.
+    let mut found: Vec<Vec<SyntaxError>> = Vec::new();
+    let guarded: Vec<Guarded<'_>> = std::iter::once(base)
+        .chain(translations)
+        .map(|source| {
+            let mut errors = Vec::new();
+            let text = guard::defuse(source.text, |error| errors.push(error));
+            found.push(errors);
+            text
+        })
+        .collect();
+    let mut found = found.into_iter();
+    let base_found = found.next().unwrap_or_default();
+    let base_parsed = parse(base, &guarded[0], base_found, &mut problems);
     let parsed: Vec<Parsed<'_>> = translations
         .iter()
-        .map(|t| parse(t, &mut problems))
+        .zip(&guarded[1..])
+        .zip(found)
+        .map(|((t, g), f)| parse(t, g, f, &mut problems))
         .collect();
     let mut selections: BTreeMap<(String, &str), Selection> = BTreeMap::new();
     for file in std::iter::once(&base_parsed).chain(&parsed) {
@@ -187,20 +205,19 @@ fn problem(file: &Parsed<'_>, line: usize, kind: ProblemKind) -> Problem {
     }
 }
 
-fn parse<'s>(source: &Source<'s>, problems: &mut Vec<Problem>) -> Parsed<'s> {
-    let resource = match parser::parse_runtime(source.text) {
-        Ok(resource) => resource,
-        Err((resource, errors)) => {
-            for error in errors {
-                problems.push(Problem {
-                    path: source.path.to_string(),
-                    line: crate::line_of(source.text, error.pos.start),
-                    kind: ProblemKind::Syntax(error.kind),
-                });
-            }
-            resource
-        }
-    };
+/// One file parsed; its syntax problems (the guard's `found` among them) join `problems`.
+fn parse<'s>(
+    source: &Source<'s>,
+    guarded: &'s Guarded<'_>,
+    found: Vec<SyntaxError>,
+    problems: &mut Vec<Problem>,
+) -> Parsed<'s> {
+    let (resource, errors) = crate::parse(guarded, found);
+    problems.extend(errors.into_iter().map(|error| Problem {
+        path: source.path.to_string(),
+        line: error.line,
+        kind: ProblemKind::Syntax(error.kind),
+    }));
     let lines = entry_lines(source.text);
     let mut parsed = Parsed {
         path: source.path,

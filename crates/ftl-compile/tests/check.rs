@@ -2,6 +2,7 @@
 // the file and line it names.
 
 use ftl_compile::check::{check, Part, Problem, ProblemKind, Selection, Source};
+use ftl_compile::SyntaxKind;
 use ftl_format::reference::FluentBundleNumbers;
 use ftl_format::{Bundle, Resource};
 use std::rc::Rc;
@@ -91,7 +92,9 @@ fn a_syntax_error_fails_the_check_with_file_and_line() {
         [
             (
                 10,
-                ProblemKind::Syntax(fluent_syntax::parser::ErrorKind::ExpectedToken('}'))
+                ProblemKind::Syntax(SyntaxKind::Parser(
+                    fluent_syntax::parser::ErrorKind::ExpectedToken('}')
+                ))
             ),
             (
                 0,

@@ -119,6 +119,11 @@ extern "C" {
     fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
+/// 53 bits of `Math.random`, for a key that the feed's publisher cannot know.
+fn random_bits() -> u64 {
+    (js_sys::Math::random() * (1u64 << 53) as f64) as u64
+}
+
 /// Reads feed text that is already decoded (the bytes', or `validateFeed` given a string).
 pub fn read_text(
     text: &JsString,
@@ -132,6 +137,7 @@ pub fn read_text(
             Rc::new(move |d: &WrittenDate| intl::zone_offset_minutes(&zone, d).unwrap_or(0))
                 as ZoneOffset
         }),
+        id_key: [random_bits(), random_bits()],
     };
     match syntax {
         Syntax::Json => {

@@ -2,6 +2,8 @@
 //! runs, nothing loads), and only what `crate::sanitize` allows is recreated, node by node, in
 //! the widget's own document. No feed string ever reaches `innerHTML` of a live node.
 
+use std::cell::Cell;
+
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -68,11 +70,15 @@ struct Walk<'a, 'b> {
     cleaner: &'a Cleaner<'b>,
     reads: Unshadowed,
     walker: TreeWalker,
+    /// Whether markup nested deeper than `sanitize::MAX_DEPTH` was flattened to its text.
+    flattened: Cell<bool>,
 }
 
 impl Cleaner<'_> {
     pub fn html(&self, html: &str) -> DocumentFragment {
         let out = self.doc.create_document_fragment();
+        let bounded = sanitize::bound_nesting(html);
+        let html = bounded.as_deref().unwrap_or(html);
         let (Some(reads), Some(parsed)) = (
             Unshadowed::new(),
             DomParser::new()
@@ -93,12 +99,19 @@ impl Cleaner<'_> {
         else {
             return out;
         };
-        Walk {
+        let walk = Walk {
             cleaner: self,
             reads,
             walker,
+            flattened: Cell::new(bounded.is_some()),
+        };
+        walk.copy_children(&body, &out, 0);
+        if walk.flattened.get() {
+            crate::dom::warn(&format!(
+                "article markup nested deeper than {} levels was flattened to its text",
+                sanitize::MAX_DEPTH
+            ));
         }
-        .copy_children(&body, &out, 0);
         out
     }
 
@@ -173,7 +186,9 @@ impl Walk<'_, '_> {
                     return;
                 }
                 if depth >= sanitize::MAX_DEPTH {
-                    // Absurd nesting is flattened to its text rather than walked further.
+                    // Absurd nesting is flattened to its text rather than walked further: the
+                    // walk's recursion and the page's layout stay bounded whatever the depth.
+                    self.flattened.set(true);
                     let text =
                         Unshadowed::string(&self.reads.text_content, source).unwrap_or_default();
                     copy.set_text_content(Some(&text));

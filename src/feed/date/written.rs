@@ -3,6 +3,7 @@
 
 use super::{days_from_civil, days_in_month, digits};
 use crate::feed::Timestamp;
+use crate::work;
 
 /// Which grammar a date string matched: the builder warns when a format's own grammar was not
 /// used (an Atom date that is not RFC 3339, an RSS date that is not RFC 822).
@@ -63,8 +64,9 @@ impl WrittenDate {
 /// Reads the date forms feeds use (see `DateForm`); `None` for anything else, including
 /// impossible dates such as 2024-02-30. Month, day and zone names are case-insensitive.
 pub fn parse_written_date(s: &str, context: DateContext) -> Option<WrittenDate> {
+    work::add(s.len());
     let mut c = Cursor(s.trim());
-    let (year, month, day, shape) = if c.0.bytes().take_while(u8::is_ascii_digit).count() >= 4 {
+    let (year, month, day, shape) = if c.digit_run() >= 4 {
         year_first(&mut c)?
     } else {
         day_first(&mut c)?
@@ -250,7 +252,7 @@ fn clock(c: &mut Cursor) -> Option<Option<Clock>> {
             t.second = c.number(2, 2)?;
             t.seconds = true;
             if c.eat(".") {
-                let n = c.0.bytes().take_while(u8::is_ascii_digit).count();
+                let n = c.digit_run();
                 if n == 0 {
                     return None;
                 }
@@ -337,7 +339,7 @@ fn zone(c: &mut Cursor, context: DateContext) -> Option<(Option<i32>, bool)> {
     };
     c.space();
     if c.eat("(") {
-        let close = c.0.find(')')?;
+        let close = work::find_char(c.0, ')')?;
         c.0 = &c.0[close + 1..];
         c.space();
     }
@@ -374,6 +376,7 @@ struct Cursor<'a>(&'a str);
 
 impl<'a> Cursor<'a> {
     fn eat(&mut self, prefix: &str) -> bool {
+        work::add(prefix.len());
         match self.0.strip_prefix(prefix) {
             Some(rest) => {
                 self.0 = rest;
@@ -391,6 +394,7 @@ impl<'a> Cursor<'a> {
     fn space(&mut self) -> bool {
         let rest = self.0.trim_start();
         let skipped = rest.len() != self.0.len();
+        work::add(self.0.len() - rest.len() + 1);
         self.0 = rest;
         skipped
     }
@@ -398,6 +402,7 @@ impl<'a> Cursor<'a> {
     /// A run of ASCII letters, possibly empty.
     fn word(&mut self) -> &'a str {
         let n = self.0.bytes().take_while(u8::is_ascii_alphabetic).count();
+        work::add(n + 1);
         let (word, rest) = self.0.split_at(n);
         self.0 = rest;
         word
@@ -406,13 +411,20 @@ impl<'a> Cursor<'a> {
     /// A run of `min..=max` ASCII digits as a number; nothing is consumed when the run is
     /// shorter or longer.
     fn number(&mut self, min: usize, max: usize) -> Option<u32> {
-        let n = self.0.bytes().take_while(u8::is_ascii_digit).count();
+        let n = self.digit_run();
         if n < min || n > max {
             return None;
         }
         let value = digits(self.0.as_bytes(), 0, n)?;
         self.0 = &self.0[n..];
         Some(value)
+    }
+
+    /// How many ASCII digits the rest starts with.
+    fn digit_run(&self) -> usize {
+        let n = self.0.bytes().take_while(u8::is_ascii_digit).count();
+        work::add(n + 1);
+        n
     }
 
     fn done(&self) -> bool {
