@@ -10,13 +10,15 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::slot::{Slot, Slots};
-use crate::contract::{self, ErrorKind, FontStep, MountError, OptionName};
+use crate::contract::{self, Contrast, ErrorKind, FontStep, LineSpacing, MountError, OptionName};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
 use crate::dom::widget::Widget;
 use crate::feed::charset;
+use crate::listen::action::Action as Speech;
 use crate::options::{Change, OptionValues, Options};
+use crate::reading_aids::AidAction;
 use crate::state::Action;
 
 thread_local! {
@@ -239,6 +241,48 @@ impl WidgetHandle {
         self.with(|w| w.dispatch(Action::Reload));
     }
 
+    /// Reads the open article aloud, or goes on from the pause. The browser may refuse to speak
+    /// before the reader has interacted with the page.
+    pub fn listen(&self) {
+        self.with(|w| w.dispatch(Action::Aid(AidAction::Listen)));
+    }
+
+    /// Stops reading aloud.
+    #[wasm_bindgen(js_name = stopListening)]
+    pub fn stop_listening(&self) {
+        self.with(|w| w.dispatch(Action::Aid(STOP)));
+    }
+
+    /// Sets the line spacing (1, 1.5 or 2: the nearest), site-wide.
+    #[wasm_bindgen(js_name = setLineSpacing)]
+    pub fn set_line_spacing(&self, value: f64) {
+        if let Some(action) = spacing_action(value) {
+            self.with(|w| w.dispatch(Action::Aid(action)));
+        }
+    }
+
+    #[wasm_bindgen(getter, js_name = lineSpacing)]
+    pub fn line_spacing(&self) -> f64 {
+        self.slot.get().map_or(1.0, |w| w.aids().spacing.number())
+    }
+
+    /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), site-wide.
+    #[wasm_bindgen(js_name = setContrast)]
+    pub fn set_contrast(&self, name: &str) {
+        if let Some(action) = contrast_action(name) {
+            self.with(|w| w.dispatch(Action::Aid(action)));
+        }
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn contrast(&self) -> String {
+        self.slot
+            .get()
+            .map_or(Contrast::Site, |w| w.aids().contrast)
+            .name()
+            .to_string()
+    }
+
     /// Removes everything the widget added to the page, listeners and requests included.
     pub fn destroy(&self) {
         drop(self.slot.take());
@@ -250,6 +294,26 @@ impl WidgetHandle {
         self.slot.get().is_some()
     }
 }
+
+/// What `setLineSpacing(n)` asks for: the nearest of 1, 1.5 and 2; nothing for NaN.
+pub(super) fn spacing_action(value: f64) -> Option<AidAction> {
+    LineSpacing::nearest(value).map(AidAction::SetSpacing)
+}
+
+/// What `setContrast(name)` asks for; a name that is none of the three is the page's mistake,
+/// said on the console.
+pub(super) fn contrast_action(name: &str) -> Option<AidAction> {
+    let contrast = Contrast::from_name(name);
+    if contrast.is_none() {
+        warn(&format!(
+            "setContrast(\"{name}\"): the schemes are \"site\", \"dark-on-light\" and \"light-on-dark\""
+        ));
+    }
+    contrast.map(AidAction::SetContrast)
+}
+
+/// `stopListening()`.
+pub(super) const STOP: AidAction = AidAction::Speech(Speech::Stop);
 
 /// Checks a feed the way the widget reads it, for web teams and tooling (`www/check.html`).
 /// `source` is the feed's text or its bytes (`ArrayBuffer`, `Uint8Array`); `options` may give

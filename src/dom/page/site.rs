@@ -1,6 +1,6 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
-//! subscribe through a guard), the reader's stored preferences with the one `storage` listener
-//! that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
+//! subscribe through a guard, and of which one at a time reads aloud), the reader's stored
+//! preferences with the one `storage` listener that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
 //! `.ftl` fetched and compiled once per page). The stylesheet is shared in `style`.
 
 use std::cell::{Cell, RefCell};
@@ -12,12 +12,16 @@ use web_sys::{AbortController, Element};
 
 use super::storage;
 use crate::contract::FontStep;
+use crate::contract::{Contrast, LineSpacing};
 use crate::dom::net::fetch::{self, FetchOptions};
 use crate::dom::net::read;
 use crate::dom::parts::listen::Listener;
 use crate::i18n::{self, Catalog, I18nError};
+use crate::listen::action::{Action as Speech, StopReason};
+use crate::listen::rate::Rate;
 use crate::load_error::LoadError;
-use crate::prefs::{FONT_STEP_KEY, LANGUAGE_KEY};
+use crate::prefs::{CONTRAST_KEY, FONT_STEP_KEY, LANGUAGE_KEY, LINE_SPACING_KEY, LISTEN_RATE_KEY};
+use crate::reading_aids::{AidAction, Aids, Shared};
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
 pub trait Member {
@@ -26,6 +30,8 @@ pub trait Member {
     fn font_shared(self: Rc<Self>, step: FontStep);
     /// The reader chose a language elsewhere on the site.
     fn language_shared(self: Rc<Self>, tag: &str);
+    /// A reader's aid changed elsewhere on the site, or another member started to read.
+    fn aid(self: Rc<Self>, action: AidAction);
 }
 
 /// A member's place in the site; dropping it leaves.
@@ -179,7 +185,15 @@ fn on_storage(event: web_sys::Event) {
                 }
             }
         }
-        _ => {}
+        Some(key) => {
+            let value = event.new_value().unwrap_or_default();
+            if let Some(shared) = Shared::from_stored(key, &value) {
+                for member in members {
+                    member.aid(AidAction::Shared(shared));
+                }
+            }
+        }
+        None => {}
     }
 }
 
@@ -188,6 +202,34 @@ pub fn font_step() -> FontStep {
     storage::read(FONT_STEP_KEY)
         .map(|s| FontStep::parse_stored(&s))
         .unwrap_or_default()
+}
+
+/// The reader's aids as stored for the site; `pause_cancels` from the platform.
+pub fn aids(pause_cancels: bool) -> Aids {
+    let stored = |key| storage::read(key).unwrap_or_default();
+    Aids::new(
+        Rate::parse_stored(&stored(LISTEN_RATE_KEY)),
+        LineSpacing::parse_stored(&stored(LINE_SPACING_KEY)),
+        Contrast::parse_stored(&stored(CONTRAST_KEY)),
+        pause_cancels,
+    )
+}
+
+/// The reader set an aid on `from`: saved, and every other member follows.
+pub fn share(shared: Shared, from: &Membership) {
+    storage::write(shared.key(), shared.stored());
+    for member in with_site(|site| site.members_except(Some(from.id))) {
+        member.aid(AidAction::Shared(shared));
+    }
+}
+
+/// `from` reads aloud now: every other member stops (the synthesizer is one for the page).
+pub fn claim(from: &Membership) {
+    for member in with_site(|site| site.members_except(Some(from.id))) {
+        member.aid(AidAction::Speech(Speech::Interrupted(
+            StopReason::OtherInstance,
+        )));
+    }
 }
 
 /// The reader's saved language choice.

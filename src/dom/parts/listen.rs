@@ -66,12 +66,29 @@ pub fn clicked_command(event: &Event) -> Option<(Command, Option<String>)> {
         .closest("[data-action]")
         .ok()
         .flatten()?;
-    if control.get_attribute("aria-disabled").as_deref() == Some("true") {
+    // A `<select>` acts when its value changes (`changed_command`), not when it is clicked.
+    if control.get_attribute("aria-disabled").as_deref() == Some("true")
+        || control.local_name() == "select"
+    {
         return None;
     }
     let command = Command::from_action(&control.get_attribute("data-action")?)?;
     let value = command
         .value_attribute()
         .and_then(|name| control.get_attribute(name));
+    Some((command, value))
+}
+
+/// What a `change` asks for: the command of the control whose value changed (the speed), and
+/// that value.
+pub fn changed_command(event: &Event) -> Option<(Command, Option<String>)> {
+    if halted() {
+        return None;
+    }
+    let control = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let command = Command::from_action(&control.get_attribute("data-action")?)?;
+    let value = js_sys::Reflect::get(&control, &"value".into())
+        .ok()?
+        .as_string();
     Some((command, value))
 }
