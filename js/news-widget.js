@@ -31,6 +31,11 @@
   var MIN_STEP = -1;
   var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
   var ZOOM_CSS = "#{id}{zoom:{scale}!important;overflow-wrap:anywhere!important}#{id} :is(img,video,canvas,svg,iframe,object,embed,table,pre){max-width:100%!important}#{id} :is(img,video,canvas){height:auto!important}#{id} pre{white-space:pre-wrap!important}";
+  var LINE_SPACING_KEY = "news-widget:line-spacing";
+  var SPACING_CSS = {"1.5": "#{id},#{id} *{line-height:1.8!important}#{id} p{margin-block-end:2em!important}", "2": "#{id},#{id} *{line-height:2.4!important}#{id} p{margin-block-end:2.4em!important}"};
+  var CONTRAST_KEY = "news-widget:contrast";
+  var CONTRAST_CSS = {"dark-on-light": "@media screen{#{id}{color:#000000!important;background-color:#ffffff!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#4d4d4d!important;text-shadow:none!important}#{id} a,#{id} a *{color:#003d99!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#8a0000!important}}", "light-on-dark": "@media screen{#{id}{color:#ffffff!important;background-color:#000000!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#b3b3b3!important;text-shadow:none!important}#{id} a,#{id} a *{color:#ffe14d!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#5cd6ff!important}}"};
+  var HIGHLIGHT_CSS = "::highlight(news-widget-reading){background-color:Mark;color:MarkText}";
   // </contract>
 
   // Where this file was loaded from: classic scripts know it as document.currentScript; module
@@ -238,35 +243,49 @@
   // ---------------------------------------------------------------------------------------------
   // The reader toolbar on an existing article page: <news-widget-toolbar for="article-id">.
 
-  // Before the wasm has arrived, the article is already at the reader's stored size, so that a
-  // reload never shows it at 100 % first. The toolbar adopts its own copy when it mounts, and
-  // this one goes in the same task.
+  // Before the wasm has arrived, the article is already at the reader's stored size, line
+  // spacing and contrast, so that a reload never shows it as the site styled it first. The
+  // toolbar adopts its own copy when it mounts, and this one goes in the same task.
   var early = new WeakMap();
 
-  function storedScale() {
-    var stored;
+  // A stored preference as text; storage blocked: none (the wasm keeps it in memory).
+  function stored(key) {
     try {
-      stored = window.localStorage.getItem(FONT_STEP_KEY);
+      return String(window.localStorage.getItem(key) || "").trim();
     } catch (e) {
-      return null; // storage blocked: the wasm keeps the step in memory
+      return "";
     }
-    var text = String(stored === null ? "" : stored).trim();
+  }
+
+  function storedScale() {
+    var text = stored(FONT_STEP_KEY);
     if (!/^[+-]?[0-9]+$/.test(text)) return null;
     var step = Number(text);
     return step === 0 ? null : SCALES[step - MIN_STEP] || null;
   }
 
-  function scaleEarly(element, id) {
+  // The sheet's rules for the stored choices, with {id} to fill in, ending as the toolbar's own
+  // sheet does (src/toolbar/reading_style.rs: target_css); empty for the site's own.
+  function earlyCss() {
     var scale = storedScale();
-    if (!scale || !id || early.has(element) || !document.getElementById(id) ||
+    var spacing = SPACING_CSS[stored(LINE_SPACING_KEY)];
+    var contrast = CONTRAST_CSS[stored(CONTRAST_KEY)];
+    var css = (scale ? ZOOM_CSS.split("{scale}").join(scale) : "") +
+      (typeof spacing == "string" ? spacing : "") + (typeof contrast == "string" ? contrast : "");
+    return css && css + HIGHLIGHT_CSS;
+  }
+
+  function scaleEarly(element, id) {
+    var css = earlyCss();
+    if (!css || !id || early.has(element) || !document.getElementById(id) ||
         !("adoptedStyleSheets" in document) || !(window.CSS && CSS.escape)) return;
     try {
       var sheet = new CSSStyleSheet();
-      sheet.replaceSync(ZOOM_CSS.split("{id}").join(CSS.escape(id)).split("{scale}").join(scale));
+      sheet.replaceSync(css.split("{id}").join(CSS.escape(id)));
       document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
       early.set(element, sheet);
     } catch (e) {
-      // Without constructed stylesheets the toolbar scales the article when it mounts.
+      // Without constructed stylesheets the toolbar styles the article when it mounts.
     }
   }
 

@@ -73,12 +73,15 @@ export function after(ms, then) {
 }
 
 // The text of `roots` (elements, in reading order) as the reading plan takes it: each text node
-// with its text and whether it starts a block (a root, another block element than the text
-// before it, or after a <br>). What is not shown or is hidden from assistive technology is not
-// read.
-const BLOCKS =
-  "address,article,aside,blockquote,caption,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,tbody,td,tfoot,th,thead,tr,ul";
+// with its text and whether it starts a block (a root, another block than the text before it,
+// or after a <br>). A block is the nearest element that is not laid out inline, as the page shows
+// it. What is not shown, or is hidden from assistive technology, is not read.
 const UNSAID = "script,style,noscript,template,[hidden],[aria-hidden=true],.sr-only";
+const blockOf = (node) => {
+  let element = node.parentElement;
+  while (element.parentElement && /^inline|^contents|^ruby/.test(getComputedStyle(element).display)) element = element.parentElement;
+  return element;
+};
 export function textRuns(roots) {
   const nodes = [];
   const texts = [];
@@ -94,7 +97,7 @@ export function textRuns(roots) {
         if (node.localName === "br") broken = true;
         continue;
       }
-      const within = node.parentElement.closest(BLOCKS);
+      const within = blockOf(node);
       nodes.push(node);
       texts.push(node.data);
       starts.push(broken || within !== block);

@@ -141,9 +141,10 @@ export function fakeSpeech(options) {
     synth.dispatchEvent(new Event("voiceschanged"));
   };
   record.current = () => current && current.text;
-  // Whether the live region of a widget or toolbar changes while an utterance is spoken.
+  // Whether the live region of a widget or toolbar changes while an utterance is spoken (not
+  // while it is paused: the voice is silent then).
   const watch = new MutationObserver(() => {
-    if (current && current.entry) {
+    if (current && current.entry && !paused) {
       current.entry.live = true;
       record.liveChanges++;
     }

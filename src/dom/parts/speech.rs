@@ -7,7 +7,7 @@
 //! It owns what it starts: the listeners (`voiceschanged`, `visibilitychange`, `beforeprint`)
 //! and the wait for the voices go when it is dropped; an utterance's callback holds only a weak
 //! way back, and `cancel` finishes every utterance at once. The member silences it on
-//! `destroy()` through the machine (`StopReason::Destroy`), before it is dropped.
+//! `destroy()` through the machine (`silence`), before it is dropped.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,6 +23,7 @@ use crate::listen::action::{Action, SpeechError, StopReason};
 use crate::listen::machine::{watch_ms, Effect, VOICES_WAIT_MS};
 use crate::listen::plan::Run;
 use crate::listen::voice::Voice;
+use crate::reading_aids::{self, AidEffect, Aids};
 
 #[wasm_bindgen(module = "/js/speech.js")]
 extern "C" {
@@ -111,9 +112,8 @@ pub type Answer = Rc<dyn Fn(Action)>;
 
 pub struct Speech {
     answer: Answer,
-    /// The text nodes of the article being read (the plan's runs), and their texts then.
+    /// The text nodes of the article being read (the plan's runs).
     nodes: RefCell<Array>,
-    texts: RefCell<Array>,
     /// The stretches highlighted ([node, start, end] in threes) and the highlight.
     spans: RefCell<Vec<u32>>,
     mark: RefCell<JsValue>,
@@ -153,7 +153,6 @@ impl Speech {
         Some(Speech {
             answer,
             nodes: RefCell::new(Array::new()),
-            texts: RefCell::new(Array::new()),
             spans: RefCell::new(Vec::new()),
             mark: RefCell::new(JsValue::UNDEFINED),
             voices_wait: RefCell::new(None),
@@ -181,29 +180,18 @@ impl Speech {
             .map(|(text, start)| Run::new(text.as_string().unwrap_or_default(), start.is_truthy()))
             .collect();
         *self.nodes.borrow_mut() = found.nodes();
-        *self.texts.borrow_mut() = texts;
         runs
     }
 
-    /// The article was drawn again (the same text in new nodes): the nodes are found again and
-    /// the sentence highlighted again. Where the text changed, the highlight waits for the next
-    /// sentence.
+    /// The article was drawn again while it is read (the same text in new nodes): the nodes
+    /// are found again, and the sentence highlighted again.
     pub fn rebind(&self, roots: &[Element]) {
         if self.spans.borrow().is_empty() {
             return;
         }
-        let found = text_runs(&roots.iter().collect());
-        let texts = found.texts();
-        let same = {
-            let before = self.texts.borrow();
-            before.length() == texts.length()
-                && before.iter().zip(texts.iter()).all(|(a, b)| a == b)
-        };
-        if same {
-            *self.nodes.borrow_mut() = found.nodes();
-            let mark = highlight(&self.nodes.borrow(), &self.spans.borrow());
-            *self.mark.borrow_mut() = mark;
-        }
+        *self.nodes.borrow_mut() = text_runs(&roots.iter().collect()).nodes();
+        let mark = highlight(&self.nodes.borrow(), &self.spans.borrow());
+        *self.mark.borrow_mut() = mark;
     }
 
     /// Carries out one of the machine's effects on the synthesizer or the highlight (the
@@ -292,4 +280,15 @@ pub fn pause_cancels() -> bool {
     web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
         .is_some_and(|agent| agent.contains("Android"))
+}
+
+/// `destroy()`: reading aloud stops at once, through the machine, with no one told (the member
+/// is going), before its speech is dropped.
+pub fn silence(aids: &mut Aids, speech: Option<&Speech>) {
+    let effects = reading_aids::stop(aids, StopReason::Destroy);
+    for effect in effects {
+        if let (AidEffect::Speech(effect), Some(speech)) = (effect, speech) {
+            speech.carry_out(effect);
+        }
+    }
 }

@@ -21,15 +21,14 @@ use crate::dom::parts::aid_controls;
 use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::later;
-use crate::dom::parts::listen::{changed_command, clicked_command, shortcut_key, Listener};
+use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::notify;
 use crate::dom::parts::print::{self, PrintFrame};
 use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::Localizer;
-use crate::listen::action::StopReason;
-use crate::reading_aids::{self, AidAction, AidEffect};
+use crate::reading_aids::AidAction;
 use crate::toolbar::state::{self, Action, Effect, Model};
 use crate::ui_language;
 
@@ -167,19 +166,12 @@ impl Toolbar {
         *self.listeners.borrow_mut() = vec![
             Listener::new(&self.shadow, "click", with(Self::on_click)),
             Listener::new(&self.shadow, "keydown", with(Self::on_key)),
-            Listener::new(&self.shadow, "change", with(Self::on_change)),
+            Listener::new(&self.shadow, "change", with(Self::on_click)),
         ];
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
         if let Some((command, value)) = clicked_command(event) {
-            self.dispatch(Action::Command(command, value));
-        }
-    }
-
-    /// The speed chosen.
-    fn on_change(self: &Rc<Self>, event: &Event) {
-        if let Some((command, value)) = changed_command(event) {
             self.dispatch(Action::Command(command, value));
         }
     }
@@ -356,14 +348,7 @@ impl Drop for Toolbar {
     /// away here, then the article's sheet, listeners, frame, dialog and membership with the
     /// fields; the shadow content here.
     fn drop(&mut self) {
-        let effects = reading_aids::stop(&mut self.model.get_mut().aids, StopReason::Destroy);
-        if let Some(speech) = &self.speech {
-            for effect in effects {
-                if let AidEffect::Speech(effect) = effect {
-                    speech.carry_out(effect);
-                }
-            }
-        }
+        speech::silence(&mut self.model.get_mut().aids, self.speech.as_ref());
         shadow::vacate(&self.shadow, &self.doc);
     }
 }

@@ -19,15 +19,14 @@ use crate::dom::page::languages::page_languages;
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership, ResourceRequest};
 use crate::dom::parts::aid_controls;
-use crate::dom::parts::listen::{changed_command, clicked_command, shortcut_key, Listener};
+use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::print::PrintFrame;
 use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
-use crate::listen::action::StopReason;
 use crate::options::Options;
-use crate::reading_aids::{self, AidAction, AidEffect};
+use crate::reading_aids::{self, AidAction};
 use crate::state::{self, Action, Effect, Focus, Model, Sources};
 use crate::ui_language;
 
@@ -172,7 +171,7 @@ impl Widget {
         let mut listeners = vec![
             Listener::new(&self.shadow, "click", with(Widget::on_click)),
             Listener::new(&self.shadow, "keydown", with(Widget::on_key)),
-            Listener::new(&self.shadow, "change", with(Widget::on_change)),
+            Listener::new(&self.shadow, "change", with(Widget::on_click)),
         ];
         if let Some(window) = self.doc.default_view() {
             listeners.push(Listener::new(
@@ -184,16 +183,10 @@ impl Widget {
         *self.listeners.borrow_mut() = listeners;
     }
 
-    /// A click on one of the widget's controls: what the reader asked for.
+    /// A click on one of the widget's controls, or a change of its speed: what the reader
+    /// asked for.
     fn on_click(self: &Rc<Self>, event: &Event) {
         if let Some((command, value)) = clicked_command(event) {
-            self.dispatch(Action::Command { command, value });
-        }
-    }
-
-    /// The speed chosen.
-    fn on_change(self: &Rc<Self>, event: &Event) {
-        if let Some((command, value)) = changed_command(event) {
             self.dispatch(Action::Command { command, value });
         }
     }
@@ -353,14 +346,7 @@ impl Drop for Widget {
     /// content and styles here. The (empty) shadow root stays, as the platform cannot remove
     /// one, with a slot that shows the host's own content again.
     fn drop(&mut self) {
-        let effects = reading_aids::stop(&mut self.model.get_mut().aids, StopReason::Destroy);
-        if let Some(speech) = &self.speech {
-            for effect in effects {
-                if let AidEffect::Speech(effect) = effect {
-                    speech.carry_out(effect);
-                }
-            }
-        }
+        speech::silence(&mut self.model.get_mut().aids, self.speech.as_ref());
         shadow::vacate(&self.shadow, &self.doc);
     }
 }
