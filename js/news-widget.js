@@ -23,6 +23,8 @@
   var FEEDS_PREFIX = "feed-";
   var FEEDS_PROPERTY = "feeds";
   var FOR_ATTRIBUTE = "for";
+  var LOCALES_ATTRIBUTE = "locales";
+  var LOCALES_PROPERTY = "locales";
   var ERROR_EVENT = "news-widget:error";
   var LOAD_ERROR = "load";
   var CONFIG_ERROR = "config";
@@ -36,6 +38,8 @@
   var CONTRAST_KEY = "news-widget:contrast";
   var CONTRAST_CSS = {"dark-on-light": "@media screen{#{id}{color:#000000!important;background-color:#ffffff!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#4d4d4d!important;text-shadow:none!important}#{id} a,#{id} a *{color:#003d99!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#8a0000!important}}", "light-on-dark": "@media screen{#{id}{color:#ffffff!important;background-color:#000000!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#b3b3b3!important;text-shadow:none!important}#{id} a,#{id} a *{color:#ffe14d!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#5cd6ff!important}}"};
   var HIGHLIGHT_CSS = "::highlight(news-widget-reading){background-color:Mark;color:MarkText}";
+  var TOOLBAR_WORDS = {"en-US": ["Fonts:", "Print", "Print preview", "Language", "English"], "zh-CN": ["字体：", "打印", "打印预览", "语言", "中文"], "ko-KR": ["글자 크기:", "인쇄", "인쇄 미리보기", "언어", "한국어"]};
+  var TOOLBAR_CSS = ":host{all:initial;display:block;contain:layout style;box-sizing:border-box;width:100%;width:-webkit-fill-available;width:stretch}.nw{--nw-line:var(--news-widget-border,#c9ccd1);box-sizing:border-box;font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Noto Sans\",sans-serif);font-size:calc(var(--news-widget-font-size,16px) * var(--nw-scale,1));line-height:var(--nw-leading,1.6);text-align:start;overflow-wrap:anywhere;width:100%;max-width:100%;container-type:inline-size}.nw *,.nw *::before,.nw *::after{box-sizing:inherit}.nw:lang(zh){font-family:var(--news-widget-font-family,\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Hiragino Sans GB\",sans-serif)}.nw:lang(ko){font-family:var(--news-widget-font-family,\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif)}:lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif}:lang(ko){font-family:\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif;word-break:keep-all}:lang(en){font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif)}.nw:lang(ko){word-break:keep-all}.nw button{font:inherit;margin:0;float:none;min-height:2.75em;min-width:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:0.5em 1.25em;padding:0.5em 0;margin:0 0 0.75em;border-bottom:1px solid var(--nw-line)}.toolbar .group{display:flex;flex-wrap:wrap;align-items:center;gap:0.35em}.toolbar .label{margin-inline-end:0.15em}@container (max-width: 36em){.nw button{min-width:2.2em;min-height:2.2em;padding:0.25em 0.5em}.toolbar{gap:0.4em 0.75em}.toolbar .group{gap:0.25em}}.page-toolbar .toolbar{margin:0 0 1em}.languages a{display:inline-flex;align-items:center;min-height:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}@container (max-width: 36em){.languages a{min-height:2.2em;padding:0.25em 0.5em}}@media (forced-colors: active){.languages a[aria-current=\"page\"]{border:2px solid Highlight}}";
   // </contract>
 
   // Where this file was loaded from: classic scripts know it as document.currentScript; module
@@ -57,33 +61,45 @@
   }
 
   var base = findBase();
+  // The files beside the loader: the page's module (its glue and .wasm), and the tools module,
+  // the run-time `.ftl` compiler, fetched only for widgets that name `locales`.
+  var CORE_GLUE = "news-widget-core.js";
+  var CORE_WASM = "news-widget-core_bg.wasm";
+  var TOOLS_WASM = "news-widget-tools.wasm";
   // The instance on its way or running: a promise of { glue, sp, rest, dead }. `running` is the
   // one that has started; `restarts` counts the instances a trap replaced.
   var core = null;
   var running = null;
   var restarts = 0;
-  var compiled = null;
 
-  // The wasm is fetched and compiled once for every instance on the page (as it arrives, where
-  // the server says application/wasm). The .wasm request starts together with the glue's, not
-  // after it: one round trip saved. After a trap a fresh instance starts from the same compiled
-  // module, and a fresh copy of the glue, which keeps its instance in module state: the same URL
-  // under another fragment, another module for the browser and the same file for its HTTP cache.
+  // Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
+  // application/wasm), whatever instances run it. A failed download is not remembered: the next
+  // use tries again.
+  var modules = {};
+  function compileModule(file) {
+    if (!modules[file]) {
+      var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin" }).then(function (response) {
+        return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
+          ? WebAssembly.compileStreaming(response)
+          : response.arrayBuffer().then(WebAssembly.compile);
+      });
+      compiling.catch(function () { if (modules[file] === compiling) delete modules[file]; });
+    }
+    return modules[file];
+  }
+
+  // The page's module. Its .wasm request starts together with the glue's, not after it: one
+  // round trip saved. After a trap a fresh instance starts from the same compiled module, and a
+  // fresh copy of the glue, which keeps its instance in module state: the same URL under another
+  // fragment, another module for the browser and the same file for its HTTP cache.
   function loadCore() {
     if (!core) {
-      if (!compiled) {
-        compiled = fetch(new URL("news-widget-core_bg.wasm", base).href, { credentials: "same-origin" }).then(function (response) {
-          return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
-            ? WebAssembly.compileStreaming(response)
-            : response.arrayBuffer().then(WebAssembly.compile);
-        });
-        compiled.catch(function () { compiled = null; });
-      }
-      var wasm = compiled;
-      var url = new URL("news-widget-core.js", base);
+      var wasm = compileModule(CORE_WASM);
+      var url = new URL(CORE_GLUE, base);
       if (restarts) url.hash = "restart-" + restarts;
       var loading = core = import(url.href).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function (exports) {
+          glue.useTools(compileFtl);
           // Its shadow stack pointer, where it rests between calls (see "A trap" below).
           var sp = exports.__stack_pointer || {};
           return (running = { glue: glue, sp: sp, rest: sp.value, core: loading });
@@ -93,6 +109,30 @@
       loading.catch(function () { if (core === loading) core = null; });
     }
     return core;
+  }
+
+  // A site's `.ftl` compiled by the tools module (src/tools.rs), for the page's module: the
+  // source is copied into a fresh instance, which compiles it and is dropped, so it never needs
+  // to free, and a trap there ends that instance alone. Resolves the answer's bytes; when the
+  // compiler stopped, its error's text (the widget reports a locale error); when the module
+  // cannot be fetched, that Error (a network failure, asked again later). It never rejects.
+  function compileFtl(source) {
+    return compileModule(TOOLS_WASM).then(function (module) {
+      return WebAssembly.instantiate(module).then(function (instance) {
+        var tools = instance.exports;
+        var bytes = new TextEncoder().encode(source);
+        var at = tools.alloc(bytes.length);
+        new Uint8Array(tools.memory.buffer, at, bytes.length).set(bytes);
+        var answer = tools.compile(at, bytes.length);
+        // Read after the call: the memory may have grown, and its old buffer is detached.
+        var memory = tools.memory.buffer;
+        return new Uint8Array(memory, answer + 4, new DataView(memory).getUint32(answer, true)).slice();
+      }).catch(function (error) {
+        return "the compiler stopped: " + error;
+      });
+    }, function (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    });
   }
 
   // The running instance; one that trapped meanwhile is replaced.
@@ -158,8 +198,16 @@
   // A mount by the module, widget or toolbar, on the running instance. An element in its crash
   // state is emptied for it (the module claims only an empty shadow root).
   function attach(element, options, toolbar, early) {
-    var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, element.localName === TOOLBAR_ELEMENT));
-    if (toolbar) scaleEarly(element, target);
+    var custom = element.localName === (toolbar ? TOOLBAR_ELEMENT : WIDGET_ELEMENT);
+    var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, custom));
+    if (toolbar) {
+      scaleEarly(element, target);
+      holdPlace(element, target, options, custom);
+    }
+    // Run-time `.ftl`: the compiler's download starts now, beside the page's module's.
+    if (options[LOCALES_PROPERTY] || attribute(element, LOCALES_ATTRIBUTE, custom)) {
+      compileModule(TOOLS_WASM).catch(function () {});
+    }
     return live().then(function (instance) {
       var entry = entries.get(element);
       if (!entry || entry.toolbar !== toolbar) {
@@ -168,6 +216,8 @@
         if (!entries.has(element)) entries.set(element, entry);
       }
       if (entry.crashed && element.shadowRoot) element.shadowRoot.replaceChildren();
+      // In the task that builds the bar, so that no frame shows neither.
+      releasePlace(element);
       entry.crashed = false;
       entry.options = options;
       entry.target = target;
@@ -197,6 +247,7 @@
       return entry.api || (entry.api = api(entry));
     }, function (error) {
       if (early) early.controller.abort();
+      releasePlace(element);
       if (!(entries.get(element) || {}).crashed) unscaleEarly(element);
       throw error;
     });
@@ -298,6 +349,96 @@
   function unscaleEarly(element) {
     unadopt([early.get(element)]);
     early.delete(element);
+  }
+
+  // Until the wasm has arrived, an invisible bar of the same words and rules holds an empty
+  // toolbar's place (src/toolbar/placeholder.rs), so that the article does not move when the
+  // real one appears: in the host's own shadow root (nothing is written outside the host), at
+  // the reader's stored size, wrapping on a narrow screen as the real one will. The mount
+  // replaces it, in the same task.
+  var holding = new WeakSet();
+
+  function holdPlace(element, target, options, custom) {
+    if (element.shadowRoot || element.childElementCount || element.textContent.trim() ||
+        !("adoptedStyleSheets" in Document.prototype)) return;
+    var inside = target && document.getElementById(target);
+    var scale = inside && inside.contains(element) ? null : storedScale();
+    var pageLang = document.documentElement.getAttribute("lang");
+    var asked = [options.lang || attribute(element, "lang", custom), pageLang]
+      .concat(options.lang || attribute(element, "lang", custom) ? [] : [].slice.call(navigator.languages || []));
+    var ui = "en-US";
+    asked.some(function (tag) {
+      return tag && Object.keys(TOOLBAR_WORDS).some(function (known) {
+        return primary(known) === primary(tag) && (ui = known);
+      });
+    });
+    var words = TOOLBAR_WORDS[ui];
+    var shadow = element.attachShadow({ mode: "open" });
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(TOOLBAR_CSS + ".toolbar{visibility:hidden}");
+    shadow.adoptedStyleSheets = [sheet];
+    var root = add(shadow, "div", { class: "nw page-toolbar", lang: ui, "aria-hidden": "true" });
+    if (scale) root.style.setProperty("--nw-scale", scale);
+    var bar = add(root, "div", { class: "toolbar" });
+    var fonts = add(bar, "div", { class: "group fonts" });
+    add(fonts, "span", { class: "label" }, words[0]);
+    ["A+", "A", "A-"].forEach(function (text) { add(fonts, "button", {}, text); });
+    var print = add(bar, "div", { class: "group print" });
+    add(print, "button", {}, words[1]);
+    add(print, "button", {}, words[2]);
+    var links = languageLinks(pageLang);
+    if (links.length) {
+      var group = add(bar, "div", { class: "group languages" });
+      add(group, "span", { class: "label" }, words[3]);
+      links.forEach(function (link) {
+        add(group, "a", link.current ? { lang: link.tag, "aria-current": "page" } : { lang: link.tag }, link.name);
+      });
+    }
+    holding.add(element);
+  }
+
+  function primary(tag) {
+    return String(tag).trim().split(/[-_]/)[0].toLowerCase();
+  }
+
+  // The language links the toolbar will show (src/toolbar/alternates.rs): the page's
+  // translations once each, the page itself marked, the built-in languages first; none when
+  // there is nowhere else to go.
+  function languageLinks(pageLang) {
+    var links = [];
+    var here = location.href.split("#")[0];
+    [].forEach.call(document.querySelectorAll('head link[rel~="alternate" i][hreflang][href]'), function (node) {
+      var tag = node.getAttribute("hreflang").trim();
+      if (!tag || /^x-default$/i.test(tag) || !node.getAttribute("href").trim() ||
+          links.some(function (l) { return l.tag.toLowerCase() === tag.toLowerCase(); })) return;
+      links.push({ tag: tag, current: node.href.split("#")[0] === here });
+    });
+    if (!links.some(function (l) { return l.current; }) && pageLang) {
+      var same = links.filter(function (l) { return primary(l.tag) === primary(pageLang); })[0];
+      if (same) same.current = true;
+      else links.push({ tag: pageLang.trim(), current: true });
+    }
+    if (!links.some(function (l) { return !l.current; })) return [];
+    var builtIn = Object.keys(TOOLBAR_WORDS).map(primary);
+    var rank = function (l) { var i = builtIn.indexOf(primary(l.tag)); return i < 0 ? builtIn.length : i; };
+    return links.sort(function (a, b) { return rank(a) - rank(b); }).map(function (l) {
+      var i = builtIn.indexOf(primary(l.tag));
+      var name = i >= 0 && !/^zh-(hant|tw|hk|mo)\b/i.test(l.tag) ? TOOLBAR_WORDS[Object.keys(TOOLBAR_WORDS)[i]][4] : null;
+      try {
+        name = name || new Intl.DisplayNames([l.tag], { type: "language" }).of(l.tag);
+      } catch (e) {
+        name = l.tag;
+      }
+      return { tag: l.tag, current: l.current, name: name };
+    });
+  }
+
+  // The placeholder goes; an empty host's own content (a slot) stands, as the module leaves it.
+  function releasePlace(element) {
+    if (!holding.has(element)) return;
+    holding.delete(element);
+    element.shadowRoot.replaceChildren(document.createElement("slot"));
+    element.shadowRoot.adoptedStyleSheets = [];
   }
 
   function mountToolbar(element, options) {

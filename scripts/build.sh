@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Release build: wasm-pack into pkg/, wasm-opt -Oz (npm binaryen), then dist/ = the loader +
-# glue + .wasm, the one folder a site copies (docs/interface.md#embedding).
+# glue + .wasm, and the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
+# same crate built with `--no-default-features --features tools`, fetched only by pages whose
+# widgets name `locales`), the one folder a site copies (docs/interface.md#embedding).
 #
 # It never downloads anything and never ships a broken artifact: a missing tool stops it with
 # the command that installs it (`make setup`), and a failed wasm-pack or wasm-opt step stops it
@@ -42,7 +44,9 @@ libdir=$(rustc --target wasm32-unknown-unknown --print target-libdir 2>/dev/null
 test_trap=
 if [ "${1:-}" = "--test-trap" ]; then test_trap=1; shift; fi
 profile=${1:---release}
+# The arguments of every cargo build (toolchain flags); the page's module adds its features.
 cargo_args=()
+features=()
 # The shadow stack pointer is exported: a trap leaves it below where it rests between calls, which
 # is how the loader tells that an instance trapped, and the loader puts it back on the instance it
 # leaves behind so that its silenced listeners can still run (js/news-widget.js, src/dom/halt.rs).
@@ -52,7 +56,7 @@ out=dist
 if [ -n "$test_trap" ]; then
   pkg=target/trap/pkg
   out=target/trap/dist
-  cargo_args=(--features test-trap)
+  features=(--features test-trap)
 fi
 if [ "$profile" = "--release" ]; then
   if release_toolchain_ready; then
@@ -76,49 +80,87 @@ if [ "$profile" = "--release" ]; then
   fi
 fi
 cargo_args+=(--config "build.rustflags=[$rustflags]")
-echo "==> wasm-pack build $profile${test_trap:+ --features test-trap}"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+
+# -Oz for size (the widget loads on every page), with the features stable and the pinned nightly
+# emit (the same set, target_features section). A failure stops the build before dist/.
+optimize() {
+  local wasm=$1 before after
+  before=$(wc -c <"$wasm")
+  wasm-opt "$wasm" -o "$wasm.opt" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --converge --strip-producers --strip-debug ||
+    fail "wasm-opt failed: dist/ is left as it was"
+  mv "$wasm.opt" "$wasm"
+  after=$(wc -c <"$wasm")
+  [ "$after" -lt "$before" ] || fail "wasm-opt did not shrink $wasm ($before -> $after bytes)"
+  echo "    $(basename "$wasm"): $before -> $after bytes"
+}
+
+# The tools module first: cargo leaves the last build's .wasm at target/…/news_widget.wasm,
+# which must be the page's module (the check below, and twiggy in make bench, read it). Plain
+# cargo: the module has no wasm-bindgen glue, only two exports the loader calls (src/tools.rs).
+cargo_dir=release
+tools_profile=(--release)
+[ "$profile" = "--release" ] || { cargo_dir=debug; tools_profile=(); }
+cargo_wasm=target/wasm32-unknown-unknown/$cargo_dir/news_widget.wasm
+tools_wasm=$(mktemp)
+trap 'rm -f "$log" "$tools_wasm"' EXIT
+echo "==> cargo build: the tools module (--no-default-features --features tools)"
+rm -f "$cargo_wasm"
+if ! cargo build --quiet --lib ${tools_profile[@]+"${tools_profile[@]}"} --target wasm32-unknown-unknown \
+  --no-default-features --features tools ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
+  cat "$log" >&2
+  fail "cargo build of the tools module failed (above)"
+fi
+cp "$cargo_wasm" "$tools_wasm"
+
+echo "==> wasm-pack build $profile${test_trap:+ --features test-trap}"
 rm -f "$pkg/news-widget-core_bg.wasm"
 # The crate's path before `--`: wasm-pack would take the first cargo argument for it.
 if ! wasm-pack build "$profile" --mode no-install --target web --out-dir "$pkg" \
-  --out-name news-widget-core --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
+  --out-name news-widget-core --no-typescript . -- ${cargo_args[@]+"${cargo_args[@]}"} \
+  ${features[@]+"${features[@]}"} >"$log" 2>&1; then
   cat "$log" >&2
   fail "wasm-pack failed (above)"
 fi
 grep -v '^\[INFO\]: 📦\|^\[INFO\]: Your wasm pkg' "$log" || true
 [ -f "$pkg/news-widget-core_bg.wasm" ] || fail "wasm-pack produced no .wasm"
+cp "$tools_wasm" "$pkg/news-widget-tools.wasm"
+
+# The page's module has no FTL parser: a site's `.ftl` is compiled in the tools module. Its
+# function names (still in cargo's .wasm) would show fluent-syntax if anything reached it.
+if grep -q fluent_syntax "$cargo_wasm"; then
+  fail "the page's module contains fluent-syntax: nothing but the tools module may compile .ftl"
+fi
 
 if [ "$profile" = "--release" ]; then
-  # The features stable and the pinned nightly emit (the same set, target_features section);
-  # -Oz for size, as the widget loads on every page.
-  before=$(wc -c <"$pkg/news-widget-core_bg.wasm")
   echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}'))"
-  wasm-opt "$pkg/news-widget-core_bg.wasm" -o "$pkg/news-widget-core_bg.opt.wasm" -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    --converge --strip-producers --strip-debug ||
-    fail "wasm-opt failed: dist/ is left as it was"
-  mv "$pkg/news-widget-core_bg.opt.wasm" "$pkg/news-widget-core_bg.wasm"
-  after=$(wc -c <"$pkg/news-widget-core_bg.wasm")
-  [ "$after" -lt "$before" ] || fail "wasm-opt did not shrink the .wasm ($before -> $after bytes)"
-  echo "    $before -> $after bytes"
+  optimize "$pkg/news-widget-core_bg.wasm"
+  optimize "$pkg/news-widget-tools.wasm"
 fi
 
 # Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
 rm -rf "$out.next"
 mkdir -p "$out.next"
-cp "$pkg/news-widget-core_bg.wasm" "$out.next/"
+cp "$pkg/news-widget-core_bg.wasm" "$pkg/news-widget-tools.wasm" "$out.next/"
 # The glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
 # Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
 # as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the
 # glue and the loader are minified (names and whitespace only, no property mangling), and the
 # loader stays a classic script that also runs as a module; its /*! notice is kept.
+# Only the exports the loader calls are kept (initSync and the handles' class names are not:
+# -0.08 KB gzip), and with them what they use.
 minify=()
 [ "$profile" = "--release" ] && minify=(--minify)
 echo "==> esbuild --bundle ${minify[*]} (glue and js/net.js)"
-esbuild "$pkg/news-widget-core.js" --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
+exports="default, halt, mount, mountToolbar, useTools, validateFeed${test_trap:+, testTrap}"
+echo "export { $exports } from \"./news-widget-core.js\";" >"$pkg/glue-entry.js"
+esbuild "$pkg/glue-entry.js" --bundle ${minify[@]+"${minify[@]}"} --format=esm --target=es2020 \
   --log-level=warning --outfile="$out.next/news-widget-core.js" || fail "esbuild failed on the glue"
+rm -f "$pkg/glue-entry.js"
 if [ "$profile" = "--release" ]; then
   esbuild js/news-widget.js --minify --target=es2017 --log-level=warning \
     --outfile="$out.next/news-widget.js" || fail "esbuild failed on the loader"
@@ -138,7 +180,8 @@ cp dist/news-widget.js dist/news-widget-core.js pkg/
 node -e '
   const fs = require("fs"); const p = "pkg/package.json"; const j = JSON.parse(fs.readFileSync(p));
   // The glue there is the bundled one: js/net.js is inside, pkg/snippets/ is not needed.
-  j.files = Array.from(new Set([...(j.files || []), "news-widget.js"])).filter((f) => f !== "snippets");
+  j.files = Array.from(new Set([...(j.files || []), "news-widget.js", "news-widget-tools.wasm"]))
+    .filter((f) => f !== "snippets");
   j.browser = "news-widget.js"; j.main = "news-widget.js";
   j.sideEffects = ["./news-widget.js"]; // the loader defines NewsWidget and <news-widget>
   fs.writeFileSync(p, JSON.stringify(j, null, 2) + "\n");'

@@ -25,12 +25,13 @@ run() {
 # Style and lints first: formatting and clippy over the workspace (the widget and its Fluent
 # crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
 # there), every target (library, tests, benches), warnings denied; and the library with the
-# test-only `test-trap` feature.
+# test-only `test-trap` feature, and the tools module's build (the run-time `.ftl` compiler).
 lint() {
   cargo fmt --all --check &&
     cargo clippy --quiet --workspace --all-targets -- -D warnings &&
     cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings &&
-    cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown --features test-trap -- -D warnings &&
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings
 }
 run "lint (cargo fmt --check, clippy native and wasm32)" lint
 run "native tests (cargo test)" cargo test --quiet --workspace

@@ -10,16 +10,20 @@
 //! Text that may come in another script (article titles) is never interpolated into a message;
 //! it goes into its own element with its own `lang`.
 
-#[cfg(target_arch = "wasm32")]
+mod compilation;
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod intl;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::rc::Rc;
 
 use ftl_format::Bundle;
-/// A compiled resource, built in or compiled at run time by [`compile`].
+/// A compiled resource, built in or compiled at run time ([`compile_source`]).
 pub use ftl_format::Resource as Compiled;
 pub use ftl_format::{Arg, FormatError, Numbers};
+
+pub use compilation::{compile_source, Compilation, SourceError};
 
 use crate::lang;
 use unic_langid::LanguageIdentifier;
@@ -72,6 +76,13 @@ pub enum I18nError {
         line: usize,
         detail: String,
     },
+    /// A resource loaded at run time that the compiler gave no answer for (it stopped, or
+    /// answered in another version's form): none of its messages apply.
+    Compiler {
+        locale: String,
+        file: String,
+        detail: String,
+    },
 }
 
 impl fmt::Display for I18nError {
@@ -100,6 +111,16 @@ impl fmt::Display for I18nError {
                     "Fluent resource for {locale} has errors: {file}:{line}: {detail}"
                 )
             }
+            I18nError::Compiler {
+                locale,
+                file,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "Fluent resource for {locale} was not compiled: {file}: {detail}"
+                )
+            }
         }
     }
 }
@@ -113,25 +134,54 @@ pub fn built_in_locales() -> Vec<LanguageIdentifier> {
         .collect()
 }
 
-/// Compiles a resource loaded at run time (`file` names it in errors): the entries with syntax
-/// errors are reported and left out, the rest apply.
-pub fn compile(
+/// A resource loaded at run time (`file` names it in errors) as its compilation's bytes read
+/// it (`Compilation::encode`, from the tools module): the entries with syntax errors are
+/// reported and left out, the rest apply. Bytes that do not read, or a form of another version,
+/// are reported and nothing applies.
+pub fn runtime_resource(
     locale: &LanguageIdentifier,
     file: &str,
-    source: &str,
+    bytes: &[u8],
     errors: &mut Vec<I18nError>,
 ) -> Rc<Compiled> {
-    let (compiled, syntax_errors) = ftl_compile::compile(source);
-    for error in syntax_errors {
-        errors.push(I18nError::Syntax {
-            locale: locale.to_string(),
-            file: file.to_string(),
-            line: error.line,
-            detail: error.kind.to_string(),
+    let compiled = Compilation::decode(bytes)
+        .ok_or_else(|| "the compiler's answer does not read".to_string())
+        .and_then(|compilation| {
+            let resource = Compiled::new(compilation.form.into()).map_err(|e| e.to_string())?;
+            errors.extend(
+                compilation
+                    .errors
+                    .into_iter()
+                    .map(|error| I18nError::Syntax {
+                        locale: locale.to_string(),
+                        file: file.to_string(),
+                        line: error.line as usize,
+                        detail: error.detail,
+                    }),
+            );
+            Ok(resource)
         });
+    match compiled {
+        Ok(resource) => Rc::new(resource),
+        Err(detail) => uncompiled(locale, file, detail, errors),
     }
-    // The form was written by this build's own compiler just now.
-    Rc::new(Compiled::new(compiled.into()).expect("the compiler writes its own form's version"))
+}
+
+/// The resource that stands for one the compiler gave no answer for: no messages, and the
+/// reason reported.
+pub fn uncompiled(
+    locale: &LanguageIdentifier,
+    file: &str,
+    detail: String,
+    errors: &mut Vec<I18nError>,
+) -> Rc<Compiled> {
+    errors.push(I18nError::Compiler {
+        locale: locale.to_string(),
+        file: file.to_string(),
+        detail,
+    });
+    const EMPTY: &[u8] = &[ftl_format::form::VERSION];
+    Rc::new(Compiled::new(Cow::Borrowed(EMPTY)).expect("the form's own version"))
 }
 
 /// The compiled resources an instance knows, per locale: the built-in ones, then any added at
@@ -175,12 +225,14 @@ impl Catalog {
         source: &str,
         errors: &mut Vec<I18nError>,
     ) {
-        let compiled = compile(&locale, file, source, errors);
+        // Through the bytes the tools module hands over, as the widget reads a site's resource.
+        let bytes = compile_source(source).encode();
+        let compiled = runtime_resource(&locale, file, &bytes, errors);
         self.add_compiled(locale, compiled);
     }
 
-    /// Adds a resource compiled once for the page ([`compile`]), which several widgets'
-    /// catalogs may share.
+    /// Adds a resource compiled once for the page ([`runtime_resource`]), which several
+    /// widgets' catalogs may share.
     pub fn add_compiled(&mut self, locale: LanguageIdentifier, resource: Rc<Compiled>) {
         match self.entries.iter_mut().find(|(id, _)| *id == locale) {
             Some((_, list)) => list.push(resource),

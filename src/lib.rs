@@ -29,7 +29,8 @@
 //!   interface's rules;
 //! - [`command`]: the controls' commands and the one table of shortcut keys;
 //! - [`lang`]: language tags and scripts, negotiation;
-//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API.
+//! - `dom` (wasm32 only): carries out effects, turns events into actions; embedding, JS API;
+//! - `tools` (wasm32, the tools module's build only): the run-time `.ftl` compiler's exports.
 
 pub mod announcement;
 pub mod command;
@@ -52,5 +53,7 @@ pub mod state;
 pub mod toolbar;
 pub mod ui_language;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod dom;
+#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+pub mod tools;

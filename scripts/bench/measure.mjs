@@ -12,29 +12,41 @@ export const PROFILES = {
   desktop: { context: { viewport: { width: 1280, height: 800 } }, network: null, cpu: 1 },
 };
 
-// Runs in every document of a first-cards context before the page's own scripts. Checked
-// once per frame, in requestAnimationFrame: the first frame whose callback finds the cards in
-// the widget's shadow root (and laid out) is the one that paints them; the timeout queued
-// there runs after that frame's style, layout and paint. Each document starts its own watch,
-// so a second navigation never sees the first one's cards. It says so on the console: waiting
-// with page.waitForFunction would make Playwright inject its script into the page while it
-// loads (about 250 ms of main-thread parsing at 4x CPU, seen in a trace), inside the figure.
-const CARDS_SIGNAL = "news-widget-bench: cards painted";
-function watchCards([count, CARDS_SIGNAL]) {
-  window.__bench = { cards: null, ready: null };
+// Runs in every document of a measured context before the page's own scripts. Checked once per
+// frame, in requestAnimationFrame: the first frame whose callback finds what is awaited on
+// screen is the one that paints it; the timeout queued there runs after that frame's style,
+// layout and paint. Each document starts its own watch, so a second navigation never sees the
+// first one's. It says so on the console: waiting with page.waitForFunction would make
+// Playwright inject its script into the page while it loads (about 250 ms of main-thread
+// parsing at 4x CPU, seen in a trace), inside the figure. What is awaited: "cards", `count` of
+// them laid out in the widget's shadow root; or "toolbar", the article toolbar's A+ button laid
+// out (both toolbars attach its click listener in the task that builds it, so a button on
+// screen is a click handled; toolbarUsable checks that afterwards with a real click). The
+// layout shifts and the widget's ready event are recorded from the start.
+const SIGNAL = "news-widget-bench: painted";
+function watch([what, count, SIGNAL]) {
+  window.__bench = { done: null, ready: null, shifts: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.shifts.push({ value: e.value, at: e.startTime, input: e.hadRecentInput });
+  }).observe({ type: "layout-shift", buffered: true });
   document.addEventListener("news-widget:ready", (e) => {
     window.__bench.ready ??= { at: performance.now(), source: e.detail && e.detail.source };
   }, true);
-  const painted = () => {
-    const host = document.querySelector("[data-news-widget]");
-    const cards = host && host.shadowRoot ? host.shadowRoot.querySelectorAll('[part~="card"]') : [];
-    return cards.length >= count && cards[0].getBoundingClientRect().height > 0;
-  };
+  const inShadow = (host, selector) => (host && host.shadowRoot ? [...host.shadowRoot.querySelectorAll(selector)] : []);
+  const painted = what === "cards"
+    ? () => {
+      const cards = inShadow(document.querySelector("[data-news-widget]"), '[part~="card"]');
+      return cards.length >= count && cards[0].getBoundingClientRect().height > 0;
+    }
+    : () => {
+      const button = inShadow(document.querySelector("news-widget-toolbar, [data-news-widget-toolbar]"), '[part~="font-larger"]')[0];
+      return button && button.getBoundingClientRect().height > 0;
+    };
   const tick = () => {
     if (painted()) {
       setTimeout(() => {
-        window.__bench.cards = performance.now();
-        console.debug(CARDS_SIGNAL);
+        window.__bench.done = performance.now();
+        console.debug(SIGNAL);
       }, 0);
     } else requestAnimationFrame(tick);
   };
@@ -60,19 +72,19 @@ function timeline() {
   return out;
 }
 
-// Resolves when the page's watch reports its cards; listen before navigating.
-function cardsPainted(page, timeout = 60000) {
-  const painted = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no cards after ${timeout} ms`)), timeout);
-    page.once("close", () => { clearTimeout(timer); reject(new Error("page closed before its cards")); });
+// Resolves when the page's watch reports what it awaits; listen before navigating.
+function painted(page, timeout = 60000) {
+  const seen = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`nothing painted after ${timeout} ms`)), timeout);
+    page.once("close", () => { clearTimeout(timer); reject(new Error("page closed before it painted")); });
     page.on("console", (message) => {
-      if (message.text() !== CARDS_SIGNAL) return;
+      if (message.text() !== SIGNAL) return;
       clearTimeout(timer);
       resolve();
     });
   });
-  painted.catch(() => {}); // a failed navigation is reported by goto; this one is awaited later
-  return painted;
+  seen.catch(() => {}); // a failed navigation is reported by goto; this one is awaited later
+  return seen;
 }
 
 /**
@@ -84,12 +96,12 @@ function cardsPainted(page, timeout = 60000) {
  */
 export async function firstCards(browser, url, path, { profile, count = 20, repeat = false, detail = false, log, after = null }) {
   const context = await browser.newContext(profile.context);
-  await context.addInitScript(watchCards, [count, CARDS_SIGNAL]);
+  await context.addInitScript(watch, ["cards", count, SIGNAL]);
   try {
     if (repeat) {
       const first = await context.newPage();
       await throttle(context, first, profile);
-      const shown = cardsPainted(first);
+      const shown = painted(first);
       await first.goto(url + path);
       await shown;
       // The kept feed is written after the first render; a reader's second visit comes later.
@@ -109,13 +121,13 @@ export async function firstCards(browser, url, path, { profile, count = 20, repe
       page.on("console", (m) => messages.push(`console ${m.type()}: ${m.text()}`));
     }
     const served = log.length;
-    const shown = cardsPainted(page);
+    const shown = painted(page);
     await page.goto(url + path);
     await shown;
     const seen = await page.evaluate(() => window.__bench);
     if (detail) await page.waitForTimeout(4000); // Chrome's "preloaded but not used" comes ~3 s after load
     const result = {
-      ms: seen.cards,
+      ms: seen.done,
       ready: seen.ready,
       timeline: await page.evaluate(timeline),
       requests,
@@ -123,6 +135,43 @@ export async function firstCards(browser, url, path, { profile, count = 20, repe
       server: log.slice(served),
     };
     if (after) result.after = await after(context, page);
+    await cdp.detach().catch(() => {});
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The article page with a toolbar, cold, in a fresh context: navigation start → the toolbar
+ * usable (`ms`), the cumulative layout shift until 1 s after that (`cls`, shifts after input
+ * excluded, as the metric does), the page's resource timing, and whether a click on A+ then
+ * scaled the article (`ok`: its computed zoom is the next step's).
+ */
+export async function toolbarUsable(browser, url, path, { profile, target = "zoom" }) {
+  const context = await browser.newContext(profile.context);
+  await context.addInitScript(watch, ["toolbar", 1, SIGNAL]);
+  try {
+    const page = await context.newPage();
+    const cdp = await throttle(context, page, profile);
+    const usable = painted(page);
+    await page.goto(url + path);
+    await usable;
+    await page.waitForTimeout(1000);
+    const seen = await page.evaluate(() => window.__bench);
+    const before = await page.evaluate((id) => getComputedStyle(document.getElementById(id)).zoom, target);
+    await page.locator('[part~="font-larger"]').first().click();
+    const after = await page.waitForFunction(([id, was]) => {
+      const zoom = getComputedStyle(document.getElementById(id)).zoom;
+      return zoom !== was && zoom;
+    }, [target, before], { timeout: 5000 }).then((h) => h.jsonValue(), () => before);
+    const result = {
+      ms: seen.done,
+      cls: seen.shifts.filter((e) => !e.input && e.at <= seen.done + 1000).reduce((sum, e) => sum + e.value, 0),
+      shifts: seen.shifts,
+      ok: Number(before) === 1 && Number(after) === 1.125,
+      timeline: await page.evaluate(timeline),
+    };
     await cdp.detach().catch(() => {});
     return result;
   } finally {

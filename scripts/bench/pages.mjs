@@ -1,12 +1,13 @@
 // What the browser is given: the generated feeds and the pages that embed each widget. Both
 // widgets get the same markup, the same feed and the same server; only the script tag differs.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CACHE, VERSION } from "../serve.mjs";
 
 /** Where each variant's files are served (serve.mjs's versioned dist/ path for ours). */
 export const OURS_BASE = `/dist/v${VERSION}/`;
 export const REFERENCE_SRC = "/reference/news-widget.js";
+export const REFERENCE_TOOLBAR_SRC = "/reference/toolbar.js";
 
 /** A JSON Feed 1.1 of `n` items, each with zh-CN and ko translations
  * (docs/interface.md#json-feed-and-translations). */
@@ -98,4 +99,26 @@ export function writeBenchSite(dir) {
 /** Cache-Control for /bench/: feeds as docs/serving.md#caching-headers asks, pages revalidated. */
 export function benchCache(feedPolicy) {
   return (pathname) => (pathname.endsWith(".json") ? feedPolicy() : CACHE.other);
+}
+
+/**
+ * The article page (www/article.html, the seed's page with only `<news-widget-toolbar for>`)
+ * for each toolbar, written into `dir` (served at /bench/): the same markup, with a
+ * `<base href="/">` so that its stylesheet, pictures and translations come from www/ as on the
+ * demo, and only the script's `src` told apart (its `defer blocking="render"` kept).
+ * Returns `{ ours, reference }` paths.
+ */
+export function writeArticlePages(dir, articleFile) {
+  const html = readFileSync(articleFile, "utf8");
+  const tag = /<script src="dist\/news-widget\.js"([^>]*)><\/script>/;
+  if (!tag.test(html)) throw new Error(`${articleFile}: no loader tag to swap`);
+  const pages = {};
+  for (const [variant, src] of [["ours", `${OURS_BASE}news-widget.js`], ["reference", REFERENCE_TOOLBAR_SRC]]) {
+    const name = `article-${variant}.html`;
+    writeFileSync(join(dir, name), html
+      .replace("<head>", '<head>\n  <base href="/">')
+      .replace(tag, (_, attributes) => `<script src="${src}"${attributes}></script>`));
+    pages[variant] = `/bench/${name}`;
+  }
+  return pages;
 }

@@ -6,7 +6,10 @@ use std::rc::Rc;
 
 use ftl_compile::check::{check, Source};
 use ftl_format::reference::FluentBundleNumbers;
-use news_widget::i18n::{built_in_locales, Arg, Catalog, I18nError, Message, BUILT_IN, FALLBACK};
+use news_widget::i18n::{
+    built_in_locales, compile_source, runtime_resource, Arg, Catalog, Compilation, I18nError,
+    Message, SourceError, BUILT_IN, FALLBACK,
+};
 use news_widget::lang::negotiate_locale;
 use unic_langid::LanguageIdentifier;
 
@@ -332,6 +335,69 @@ fn runtime_resource_with_syntax_errors_keeps_good_messages() {
     assert_eq!(
         (message.text.as_str(), format_errors),
         ("다시 해 보기", vec![])
+    );
+}
+
+/// A site's resource crosses from the tools module (the compiler) to the widget's as bytes: the
+/// form and the errors arrive as they left, and anything else is refused.
+#[test]
+fn a_compilation_crosses_between_the_modules_as_bytes() {
+    let compilation = compile_source("more = もっと\n\noops = { $\nback = 戻る\n");
+    assert_eq!(
+        compilation.errors,
+        vec![SourceError {
+            line: 3,
+            detail: "Expected one of \"a-zA-Z\"".into()
+        }]
+    );
+    let bytes = compilation.encode();
+    assert_eq!(Compilation::decode(&bytes), Some(compilation));
+    for cut in 0..bytes.len() {
+        assert_eq!(Compilation::decode(&bytes[..cut]), None, "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(Compilation::decode(&longer), None, "a byte past the end");
+}
+
+/// An answer that does not read (a truncated copy, another version's form) is reported as the
+/// resource not compiled, and none of it applies: the built-in words stay.
+#[test]
+fn a_compilers_answer_that_does_not_read_is_reported_and_applies_nothing() {
+    let ko = lang("ko-KR");
+    let file = "https://city.example/l10n/ko-KR.ftl";
+    let other_version = Compilation {
+        form: vec![99, 0, 4, b'm', b'o', b'r', b'e'],
+        errors: Vec::new(),
+    }
+    .encode();
+    for (bytes, detail) in [
+        (&b"\x07"[..], "the compiler's answer does not read"),
+        (
+            &other_version[..],
+            "compiled Fluent form version Some(99), expected 1",
+        ),
+    ] {
+        let mut errors = Vec::new();
+        let resource = runtime_resource(&ko, file, bytes, &mut errors);
+        assert_eq!(resource.message_ids().count(), 0);
+        assert_eq!(
+            errors,
+            vec![I18nError::Compiler {
+                locale: "ko-KR".into(),
+                file: file.into(),
+                detail: detail.into(),
+            }]
+        );
+        let mut catalog = built_in_catalog();
+        catalog.add_compiled(ko.clone(), resource);
+        assert_eq!(format(&catalog, "ko-KR", "more", &[]).0.text, "더 보기");
+    }
+    let mut errors = Vec::new();
+    runtime_resource(&ko, file, b"\x07", &mut errors);
+    assert_eq!(
+        errors[0].to_string(),
+        "Fluent resource for ko-KR was not compiled: https://city.example/l10n/ko-KR.ftl: the compiler's answer does not read"
     );
 }
 

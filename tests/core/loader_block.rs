@@ -6,10 +6,11 @@
 
 use news_widget::contract::{Contrast, LineSpacing};
 use news_widget::contract::{
-    ErrorKind, FontStep, DATA_PREFIX, EVENT_ERROR, FEED, FEEDS, FOR, TOOLBAR_ELEMENT,
+    ErrorKind, FontStep, DATA_PREFIX, EVENT_ERROR, FEED, FEEDS, FOR, LOCALES, TOOLBAR_ELEMENT,
     TOOLBAR_OPTIONS, VERSION, WIDGET_ELEMENT, WIDGET_OPTIONS,
 };
 use news_widget::prefs::{CONTRAST_KEY, FONT_STEP_KEY, LINE_SPACING_KEY};
+use news_widget::toolbar::placeholder;
 use news_widget::toolbar::reading_style::{
     palette, CONTRAST_CSS_TEMPLATE, HIGHLIGHT_CSS, SPACING_CSS_TEMPLATE,
 };
@@ -71,10 +72,11 @@ fn contrast_rules() -> String {
 }
 
 /// The block: the version, the custom elements and the attributes they watch, the rule of an
-/// option's attribute name, the feed attribute (the early request), the error event and kinds
-/// raised when the wasm cannot start, and what styling an article before the first paint needs
-/// (the stored step's key, the steps and their scales, the zoom sheet; the stored spacing's and
-/// contrast's keys and each one's rules).
+/// option's attribute name, the feed attribute (the early request), the locales option (the
+/// compiler's early download), the error event and kinds raised when the wasm cannot start, what
+/// styling an article before the first paint needs (the stored step's key, the steps and their
+/// scales, the zoom sheet; the stored spacing's and contrast's keys and each one's rules), and
+/// what holding a toolbar's place needs (its words and rules).
 fn loader_constants() -> String {
     let scales: Vec<String> = (FontStep::MIN.value()..=FontStep::MAX.value())
         .map(|s| FontStep::clamped(s).scale_css())
@@ -97,6 +99,8 @@ fn loader_constants() -> String {
         ("FEEDS_PREFIX", quoted(FEEDS.attribute)),
         ("FEEDS_PROPERTY", quoted(FEEDS.property)),
         ("FOR_ATTRIBUTE", quoted(FOR.attribute)),
+        ("LOCALES_ATTRIBUTE", quoted(LOCALES.attribute)),
+        ("LOCALES_PROPERTY", quoted(LOCALES.property)),
         ("ERROR_EVENT", quoted(EVENT_ERROR)),
         ("LOAD_ERROR", quoted(ErrorKind::Load.name())),
         ("CONFIG_ERROR", quoted(ErrorKind::Config.name())),
@@ -110,6 +114,20 @@ fn loader_constants() -> String {
         ("CONTRAST_KEY", quoted(CONTRAST_KEY)),
         ("CONTRAST_CSS", contrast_rules()),
         ("HIGHLIGHT_CSS", quoted(HIGHLIGHT_CSS)),
+        ("TOOLBAR_WORDS", {
+            let words: Vec<String> = placeholder::bar_words()
+                .iter()
+                .map(|(tag, words)| {
+                    format!(
+                        "{}: {}",
+                        quoted(tag),
+                        list(words.iter().map(String::as_str))
+                    )
+                })
+                .collect();
+            format!("{{{}}}", words.join(", "))
+        }),
+        ("TOOLBAR_CSS", quoted(&placeholder::bar_css())),
     ];
     let mut out = format!("{START}\n");
     for (name, value) in lines {

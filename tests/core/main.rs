@@ -18,6 +18,7 @@ mod listen_plan;
 mod listen_voice;
 mod loader_block;
 mod palettes;
+mod placeholder;
 mod prefs;
 mod reading_style;
 mod refresh;

@@ -349,7 +349,8 @@ test("no flash: after a reload at 150 % the very first frame already shows the a
           zoom: getComputedStyle(zoom).zoom,
           word: (() => { const r = document.createRange(); r.setStart(first.firstChild, 0); r.setEnd(first.firstChild, 2); return r.getBoundingClientRect().height; })(),
           table: table.getBoundingClientRect().width,
-          mounted: !!document.querySelector("news-widget-toolbar").shadowRoot,
+          // The bar, not the loader's placeholder before it.
+          mounted: !!document.querySelector("news-widget-toolbar").shadowRoot?.querySelector('[part~="toolbar"]'),
         } : { article: false });
         if (record.filter((f) => f.mounted).length < 2 && record.length < 600) requestAnimationFrame(tick);
       };

@@ -21,10 +21,11 @@ use crate::feed::{
 };
 use crate::load_error::LoadError;
 
-/// Calls `done` with the text of a started request (a Fluent resource), decoded as UTF-8.
-pub fn text_of(pending: Pending, done: impl FnOnce(Result<String, LoadError>) + 'static) {
+/// Calls `done` with the text of a started request (a Fluent resource), decoded as UTF-8; a JS
+/// string, which goes to the compiler's module without a copy into this one.
+pub fn text_of(pending: Pending, done: impl FnOnce(Result<JsString, LoadError>) + 'static) {
     pending.finish(move |fetched| {
-        done(fetched.and_then(|fetched| Ok(String::from(decode(&fetched.bytes, "utf-8")?))));
+        done(fetched.and_then(|fetched| decode(&fetched.bytes, "utf-8")));
     });
 }
 

@@ -2,6 +2,7 @@
 //! reader's preferences, the shared resources and stylesheet, each host's shadow root, and what
 //! the page says of languages.
 
+pub(crate) mod compiler;
 pub(crate) mod embed;
 pub(crate) mod embed_toolbar;
 pub(crate) mod languages;

@@ -1,7 +1,8 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
 //! subscribe through a guard, and of which one at a time reads aloud), the reader's stored
-//! preferences with the one `storage` listener that hears other tabs, and the Fluent resources (the built-in ones read once, each run-time
-//! `.ftl` fetched and compiled once per page). The stylesheet is shared in `style`.
+//! preferences with the one `storage` listener that hears other tabs, and the Fluent resources
+//! (the built-in ones read once, each run-time `.ftl` fetched and compiled once per page, in the
+//! tools module: `compiler`). The stylesheet is shared in `style`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -10,6 +11,7 @@ use unic_langid::LanguageIdentifier;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, Element};
 
+use super::compiler;
 use super::storage;
 use crate::contract::FontStep;
 use crate::contract::{Contrast, LineSpacing};
@@ -304,15 +306,8 @@ pub fn resource(
     });
     let locale = locale.clone();
     let file = url.to_string();
-    read::text_of(pending, move |text| {
-        let resource = match text {
-            Ok(text) => {
-                let mut errors = Vec::new();
-                let compiled = i18n::compile(&locale, &file, &text, &mut errors);
-                Resource::Compiled(compiled, errors)
-            }
-            Err(error) => Resource::Failed(error),
-        };
+    // The resource is in: the page keeps it, and whoever waits for it hears.
+    let finished = move |resource: Resource| {
         // Unless a newer request for the URL took its place (this one was abandoned first).
         let current = with_site(|site| {
             site.resources.borrow().iter().any(|(u, s)| {
@@ -329,6 +324,15 @@ pub fn resource(
         for then in waiting.into_iter().flatten() {
             then();
         }
+    };
+    read::text_of(pending, move |text| match text {
+        Ok(text) => compiler::compile(&locale, &file, &text, move |compiled| {
+            finished(match compiled {
+                Ok((compiled, errors)) => Resource::Compiled(compiled, errors),
+                Err(error) => Resource::Failed(error),
+            });
+        }),
+        Err(error) => finished(Resource::Failed(error)),
     });
     let key = resource_key(url, timeout_ms);
     set_state(
