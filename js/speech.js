@@ -22,8 +22,14 @@ export function synth() {
   return window.SpeechSynthesisUtterance ? window.speechSynthesis : undefined;
 }
 
+// The device's voices, five values each (src/dom/parts/speech.rs: device_voices).
 export function voices() {
-  return speechSynthesis.getVoices();
+  return speechSynthesis.getVoices().flatMap((v) => [v.voiceURI, v.name, v.lang, v.localService, v.default]);
+}
+
+// Android's voices drop the utterance on `pause()`: resuming speaks the sentence again.
+export function pauseCancels() {
+  return /Android/.test(navigator.userAgent);
 }
 
 // Speaks `text` in `lang` with the voice whose voiceURI is `uri`, at `rate`. `done` is called
@@ -72,9 +78,9 @@ export function after(ms, then) {
   return setTimeout(then, ms);
 }
 
-// The text of `roots` (elements, in reading order) as the reading plan takes it: each text node
-// with its text and whether it starts a block (a root, another block than the text before it,
-// or after a <br>). A block is the nearest element that is not laid out inline, as the page shows
+// The text of `roots` (elements, in reading order) as the reading plan takes it, in three
+// arrays: each text node, its text, and whether it starts a block (a root, another block than
+// the text before it, or after a <br>). A block is the nearest element that is not laid out inline, as the page shows
 // it. What is not shown, or is hidden from assistive technology, is not read.
 const UNSAID = "script,style,noscript,template,[hidden],[aria-hidden=true],.sr-only";
 const blockOf = (node) => {
@@ -105,7 +111,7 @@ export function textRuns(roots) {
       broken = false;
     }
   }
-  return { nodes, texts, starts };
+  return [nodes, texts, starts];
 }
 
 const shown = (range) => {

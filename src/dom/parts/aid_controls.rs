@@ -33,9 +33,9 @@ const CONTRASTS: [(Contrast, &str); 3] = [
 const NO_VOICE_ID: &str = "nw-listen-note";
 
 fn labelled_group(ctx: &Ctx, class: &str, label: &str) -> El {
-    let id = format!("nw-{label}");
+    let id = ["nw-", label].concat();
     ctx.el("div")
-        .class(&format!("group {class}"))
+        .class(&["group ", class].concat())
         .attr("role", "group")
         .attr("aria-labelledby", &id)
         .child(ctx.text(ctx.el("span").class("label").attr("id", &id), label))
@@ -78,10 +78,13 @@ pub fn listen_group(ctx: &Ctx, rate: Rate) -> Element {
         .done()
 }
 
+/// The selector of `command`'s controls.
+fn selector(command: Command) -> String {
+    ["[data-action=\"", command.action(), "\"]"].concat()
+}
+
 fn find(root: &Element, command: Command) -> Option<Element> {
-    root.query_selector(&format!("[data-action=\"{}\"]", command.action()))
-        .ok()
-        .flatten()
+    root.query_selector(&selector(command)).ok().flatten()
 }
 
 /// The listen controls in `root` for `status` and `rate`: the button's words (Listen, Pause,
@@ -154,12 +157,12 @@ pub fn reading_argument(
 
 fn choice_group(ctx: &Ctx, command: Command, choices: &[(&str, &str)], current: &str) -> Element {
     let name = command.action();
-    let mut group = labelled_group(ctx, name, &format!("{name}-label")).part(name);
+    let mut group = labelled_group(ctx, name, &[name, "-label"].concat()).part(name);
     for &(value, message) in choices {
         group = group.child(
             ctx.text(
                 ctx.button(name, None)
-                    .key(&format!("{name}:{value}"))
+                    .key(&[name, ":", value].concat())
                     .attr("data-value", value)
                     .attr(
                         "aria-pressed",
@@ -186,8 +189,7 @@ pub fn contrast_group(ctx: &Ctx, current: Contrast) -> Element {
 
 /// The buttons of `command`'s group in `root` after a change: only `current` pressed.
 pub fn show_choice(root: &Element, command: Command, current: &str) {
-    let selector = format!("[data-action=\"{}\"]", command.action());
-    let Ok(buttons) = root.query_selector_all(&selector) else {
+    let Ok(buttons) = root.query_selector_all(&selector(command)) else {
         return;
     };
     for index in 0..buttons.length() {

@@ -30,21 +30,12 @@ extern "C" {
     /// `speechSynthesis`, or nothing where the browser has none.
     fn synth() -> Option<EventTarget>;
 
-    /// `speechSynthesis.getVoices()`: `SynthVoice`s.
+    /// `speechSynthesis.getVoices()`, five values a voice: its `voiceURI`, `name`, `lang`,
+    /// `localService` and `default` (one array, not a getter a field: less glue).
     fn voices() -> Array;
-
-    /// A `SpeechSynthesisVoice`.
-    type SynthVoice;
-    #[wasm_bindgen(method, getter, js_name = voiceURI)]
-    fn voice_uri(this: &SynthVoice) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn name(this: &SynthVoice) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn lang(this: &SynthVoice) -> String;
-    #[wasm_bindgen(method, getter, js_name = localService)]
-    fn local_service(this: &SynthVoice) -> bool;
-    #[wasm_bindgen(method, getter)]
-    fn default(this: &SynthVoice) -> bool;
+    /// Whether `pause()` drops the utterance (Android).
+    #[wasm_bindgen(js_name = pauseCancels)]
+    fn pause_cancels_here() -> bool;
 
     /// Speaks with the voice whose `voiceURI` is `uri`; `done` is called once, with the error's
     /// name or nothing (ended).
@@ -59,19 +50,10 @@ extern "C" {
     /// `setTimeout`: its number.
     fn after(ms: u32, then: &Function) -> i32;
 
-    /// The text of `roots` as runs: `TextRuns`.
+    /// The text of `roots` as runs: the text nodes, their texts (strings) and whether each
+    /// starts a block (booleans), three arrays in one.
     #[wasm_bindgen(js_name = textRuns)]
-    fn text_runs(roots: &Array) -> TextRuns;
-    type TextRuns;
-    /// The text nodes.
-    #[wasm_bindgen(method, getter)]
-    fn nodes(this: &TextRuns) -> Array;
-    /// Their texts (strings).
-    #[wasm_bindgen(method, getter)]
-    fn texts(this: &TextRuns) -> Array;
-    /// Whether each starts a block (booleans).
-    #[wasm_bindgen(method, getter)]
-    fn starts(this: &TextRuns) -> Array;
+    fn text_runs(roots: &Array) -> Array;
 
     /// Highlights `spans` ([node, start, end] in threes) of `nodes`: the highlight, or
     /// undefined.
@@ -172,14 +154,13 @@ impl Speech {
     /// stretches name from now on.
     pub fn read(&self, roots: &[Element]) -> Vec<Run> {
         let found = text_runs(&roots.iter().collect());
-        let starts = found.starts();
-        let texts = found.texts();
+        let (texts, starts): (Array, Array) = (found.get(1).into(), found.get(2).into());
         let runs = texts
             .iter()
             .zip(starts.iter())
             .map(|(text, start)| Run::new(text.as_string().unwrap_or_default(), start.is_truthy()))
             .collect();
-        *self.nodes.borrow_mut() = found.nodes();
+        *self.nodes.borrow_mut() = found.get(0).into();
         runs
     }
 
@@ -189,7 +170,7 @@ impl Speech {
         if self.spans.borrow().is_empty() {
             return;
         }
-        *self.nodes.borrow_mut() = text_runs(&roots.iter().collect()).nodes();
+        *self.nodes.borrow_mut() = text_runs(&roots.iter().collect()).get(0).into();
         let mark = highlight(&self.nodes.borrow(), &self.spans.borrow());
         *self.mark.borrow_mut() = mark;
     }
@@ -254,17 +235,16 @@ impl Speech {
 }
 
 fn device_voices() -> Vec<Voice> {
-    voices()
-        .iter()
-        .map(|voice| {
-            let voice: SynthVoice = voice.unchecked_into();
-            Voice {
-                uri: voice.voice_uri(),
-                name: voice.name(),
-                lang: voice.lang(),
-                local: voice.local_service(),
-                default: voice.default(),
-            }
+    let flat = voices();
+    let text = |i: u32| flat.get(i).as_string().unwrap_or_default();
+    (0..flat.length() / 5)
+        .map(|v| v * 5)
+        .map(|i| Voice {
+            uri: text(i),
+            name: text(i + 1),
+            lang: text(i + 2),
+            local: flat.get(i + 3).is_truthy(),
+            default: flat.get(i + 4).is_truthy(),
         })
         .collect()
 }
@@ -277,9 +257,7 @@ pub fn available() -> bool {
 /// Whether the platform's `pause()` drops the utterance instead (Android's voices): then
 /// resuming speaks the sentence again.
 pub fn pause_cancels() -> bool {
-    web_sys::window()
-        .and_then(|w| w.navigator().user_agent().ok())
-        .is_some_and(|agent| agent.contains("Android"))
+    pause_cancels_here()
 }
 
 /// `destroy()`: reading aloud stops at once, through the machine, with no one told (the member
