@@ -29,12 +29,17 @@ import { root } from "./harness.mjs";
 // lowered to 140 KB when the run-time `.ftl` compiler moved to a module of its own, which only
 // pages with the `locales` option download (wasm -6.0 KB; TOOLS_BUDGET), with talc as the
 // allocator (wasm -1.1 KB), less the loader's placeholder that holds a toolbar's place (loader
-// +1.8 KB): 139.2 KB.
+// +1.8 KB): 139.2 KB; raised to 158 KB by the reader's aids' DOM layer (reading aloud: the
+// listen machine, the reading plan and sentence cutting, which the controls now reach, its
+// speech.js calls and highlight; the line spacing and contrast controls and handles; the
+// toolbar's target styles; the placeholder's and the loader's early rules for them): loader
+// +0.8 KB, glue +1.4 KB, wasm +16.5 KB (157.8 KB: loader 6,977 + glue 9,762 + wasm 144,879 B),
+// over the aids' +6 KB target; the way down is in docs/benchmarks.md#size.
 //
 // What a page downloads: the loader, the glue and the page's .wasm, whatever it holds (widgets,
 // article toolbars, or both).
 export const PAGE_FILES = ["news-widget.js", "news-widget-core.js", "news-widget-core_bg.wasm"];
-export const PAGE_BUDGET = 140 * 1024;
+export const PAGE_BUDGET = 158 * 1024;
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
 export const TOOLS_BUDGET = 12 * 1024;
