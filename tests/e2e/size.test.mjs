@@ -33,7 +33,7 @@ import { root } from "./harness.mjs";
 // listen machine, the reading plan and sentence cutting, which the controls now reach, its
 // speech.js calls and highlight; the line spacing and contrast controls and handles; the
 // toolbar's target styles; the placeholder's and the loader's early rules for them): loader
-// +0.8 KB, glue +1.4 KB, wasm +16.5 KB (157.8 KB: loader 6,977 + glue 9,762 + wasm 144,879 B),
+// +0.8 KB, glue +1.4 KB, wasm +16.0 KB (157.3 KB: loader 6,977 + glue 9,762 + wasm 144,384 B),
 // over the aids' +6 KB target; the way down is in docs/benchmarks.md#size.
 //
 // What a page downloads: the loader, the glue and the page's .wasm, whatever it holds (widgets,

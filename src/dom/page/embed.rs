@@ -172,6 +172,14 @@ pub struct WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
+    /// One call of the widget's dispatch for every aid of the API (not one inlined in each).
+    #[inline(never)]
+    fn aid(&self, action: Option<AidAction>) {
+        if let Some(action) = action {
+            self.with(|w| w.dispatch(Action::Aid(action)));
+        }
+    }
+
     fn with(&self, f: impl FnOnce(&Rc<Widget>)) {
         // A clone, not a borrow: the widget may be destroyed from inside (a host listener).
         if let Some(widget) = self.slot.get() {
@@ -244,21 +252,19 @@ impl WidgetHandle {
     /// Reads the open article aloud, or goes on from the pause. The browser may refuse to speak
     /// before the reader has interacted with the page.
     pub fn listen(&self) {
-        self.with(|w| w.dispatch(Action::Aid(AidAction::Listen)));
+        self.aid(Some(AidAction::Listen));
     }
 
     /// Stops reading aloud.
     #[wasm_bindgen(js_name = stopListening)]
     pub fn stop_listening(&self) {
-        self.with(|w| w.dispatch(Action::Aid(STOP)));
+        self.aid(Some(STOP));
     }
 
     /// Sets the line spacing (1, 1.5 or 2: the nearest), site-wide.
     #[wasm_bindgen(js_name = setLineSpacing)]
     pub fn set_line_spacing(&self, value: f64) {
-        if let Some(action) = spacing_action(value) {
-            self.with(|w| w.dispatch(Action::Aid(action)));
-        }
+        self.aid(spacing_action(value));
     }
 
     #[wasm_bindgen(getter, js_name = lineSpacing)]
@@ -269,18 +275,18 @@ impl WidgetHandle {
     /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), site-wide.
     #[wasm_bindgen(js_name = setContrast)]
     pub fn set_contrast(&self, name: &str) {
-        if let Some(action) = contrast_action(name) {
-            self.with(|w| w.dispatch(Action::Aid(action)));
-        }
+        self.aid(contrast_action(name));
     }
 
+    /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)
     #[wasm_bindgen(getter)]
-    pub fn contrast(&self) -> String {
-        self.slot
-            .get()
-            .map_or(Contrast::Site, |w| w.aids().contrast)
-            .name()
-            .to_string()
+    pub fn contrast(&self) -> JsValue {
+        JsValue::from_str(
+            self.slot
+                .get()
+                .map_or(Contrast::Site, |w| w.aids().contrast)
+                .name(),
+        )
     }
 
     /// Removes everything the widget added to the page, listeners and requests included.

@@ -55,6 +55,8 @@ pub struct ToolbarHandle {
 }
 
 impl ToolbarHandle {
+    /// One call of the toolbar's dispatch for every aid of the API (not one inlined in each).
+    #[inline(never)]
     fn act(&self, action: Option<AidAction>) {
         if let (Some(toolbar), Some(action)) = (self.slot.get(), action) {
             toolbar.dispatch(Action::Aid(action));
@@ -119,13 +121,15 @@ impl ToolbarHandle {
         self.act(contrast_action(name));
     }
 
+    /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)
     #[wasm_bindgen(getter)]
-    pub fn contrast(&self) -> String {
-        self.slot
-            .get()
-            .map_or(Contrast::Site, |t| t.aids().contrast)
-            .name()
-            .to_string()
+    pub fn contrast(&self) -> JsValue {
+        JsValue::from_str(
+            self.slot
+                .get()
+                .map_or(Contrast::Site, |t| t.aids().contrast)
+                .name(),
+        )
     }
 
     /// Puts the article back as it was and removes everything the toolbar added.
