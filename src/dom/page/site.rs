@@ -18,12 +18,13 @@ use crate::contract::{Contrast, LineSpacing};
 use crate::dom::net::fetch::{self, FetchOptions};
 use crate::dom::net::read;
 use crate::dom::parts::listen::Listener;
+use crate::dom::parts::speech::Speech;
 use crate::i18n::{self, Catalog, I18nError};
-use crate::listen::action::{Action as Speech, StopReason};
+use crate::listen::action::{Action as SpeechAction, StopReason};
 use crate::listen::rate::Rate;
 use crate::load_error::LoadError;
 use crate::prefs::{CONTRAST_KEY, FONT_STEP_KEY, LANGUAGE_KEY, LINE_SPACING_KEY, LISTEN_RATE_KEY};
-use crate::reading_aids::{AidAction, Aids, Shared};
+use crate::reading_aids::{AidAction, AidEffect, Aids, Shared};
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
 pub trait Member {
@@ -217,6 +218,29 @@ pub fn aids(pause_cancels: bool) -> Aids {
     )
 }
 
+/// The aids' effects a widget and a toolbar carry out alike: the synthesizer's and the
+/// highlight's (on the member's `speech`, where the browser can speak), `from` starting to read
+/// (a claim: every other member stops, the synthesizer being one for the page) and a choice to
+/// share. Any other effect comes back, for the member.
+pub fn aid_effect(
+    effect: AidEffect,
+    speech: Option<&Speech>,
+    from: Option<&Membership>,
+) -> Option<AidEffect> {
+    match (effect, from) {
+        (AidEffect::Speech(effect), _) => {
+            if let Some(speech) = speech {
+                speech.carry_out(effect);
+            }
+        }
+        (AidEffect::Claim, Some(from)) => claim(from),
+        (AidEffect::Share(shared), Some(from)) => share(shared, from),
+        (AidEffect::Claim | AidEffect::Share(_), None) => {}
+        (effect, _) => return Some(effect),
+    }
+    None
+}
+
 /// The reader set an aid on `from`: saved, and every other member follows.
 pub fn share(shared: Shared, from: &Membership) {
     storage::write(shared.key(), shared.stored());
@@ -228,7 +252,7 @@ pub fn share(shared: Shared, from: &Membership) {
 /// `from` reads aloud now: every other member stops (the synthesizer is one for the page).
 pub fn claim(from: &Membership) {
     for member in with_site(|site| site.members_except(Some(from.id))) {
-        member.aid(AidAction::Speech(Speech::Interrupted(
+        member.aid(AidAction::Speech(SpeechAction::Interrupted(
             StopReason::OtherInstance,
         )));
     }

@@ -32,27 +32,20 @@ pub(super) fn show_spacing(root: &Element, spacing: LineSpacing) {
 
 impl Widget {
     pub(super) fn aid(self: &Rc<Self>, effect: AidEffect) {
+        let membership = self.membership.borrow();
+        let Some(effect) = site::aid_effect(effect, self.speech.as_ref(), membership.as_ref())
+        else {
+            return;
+        };
+        drop(membership);
         match effect {
-            AidEffect::Speech(effect) => {
-                if let Some(speech) = &self.speech {
-                    speech.carry_out(effect);
-                }
-            }
             AidEffect::ReadArticle => self.read_article(),
-            AidEffect::Claim => {
-                if let Some(membership) = &*self.membership.borrow() {
-                    site::claim(membership);
-                }
-            }
             AidEffect::ShowListen => self.show_listen(),
             AidEffect::ShowSpacing(spacing) => show_spacing(&self.root, spacing),
             AidEffect::ShowContrast(contrast) => aid_controls::show_contrast(&self.root, contrast),
-            AidEffect::Share(shared) => {
-                if let Some(membership) = &*self.membership.borrow() {
-                    site::share(shared, membership);
-                }
-            }
             AidEffect::Announce(announcement) => self.announce(&announcement),
+            // Carried out above.
+            AidEffect::Speech(_) | AidEffect::Claim | AidEffect::Share(_) => {}
             AidEffect::Emit(event) => self.emit(&event),
         }
     }
