@@ -219,6 +219,8 @@ test("print: black on white whatever the scheme, in the widget; the toolbar's sc
     return [getComputedStyle(root.querySelector(".article-body p")).color, getComputedStyle(root.querySelector(".nw")).backgroundColor];
   }, HOST);
   assert.deepEqual(widget, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+  const worst = await lowestRatio(page, HOST, true);
+  assert.ok(worst.ratio >= 7, `every printed text dark on white (the meta line, links): ${JSON.stringify(worst)}`);
   await close(page);
 
   const bar = await newPage(env.browser);
