@@ -233,3 +233,28 @@ test("print: black on white whatever the scheme, in the widget; the toolbar's sc
   assert.equal(await bar.evaluate(() => getComputedStyle(document.querySelector("#zoom p")).color), site, "paper: the site's own print colours");
   await close(bar);
 });
+
+test("no flash: before the wasm arrives, the loader already spaces and colours the toolbar's article as stored", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    localStorage.setItem("news-widget:line-spacing", "2");
+    localStorage.setItem("news-widget:contrast", "light-on-dark");
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/news-widget-core_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.url}/article.html`);
+  await page.waitForFunction(() => window.NewsWidget);
+  const style = () => page.evaluate(() => {
+    const cs = getComputedStyle(document.querySelector("#zoom p"));
+    return { line: +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2), color: cs.color };
+  });
+  assert.equal(await page.evaluate((sel) => !!document.querySelector(sel).shadowRoot?.querySelector('[part~="toolbar"]'), TOOLBAR), false, "the wasm is held back");
+  const early = await style();
+  assert.deepEqual(early, { line: 2.4, color: "rgb(255, 255, 255)" }, "styled by the loader");
+  release();
+  await page.waitForSelector(`${TOOLBAR} [part~="toolbar"]`);
+  assert.deepEqual(await style(), early, "the same once the toolbar has taken over");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
