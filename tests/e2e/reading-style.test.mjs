@@ -2,7 +2,8 @@
 // paragraph spacing, colours and their contrast ratios), in the widget's article and on the
 // reader toolbar's article (whose page around it must not move); the system's forced colours
 // and "more contrast" respected; paper black on white; axe clean, the AAA contrast rule
-// (color-contrast-enhanced) included, in every scheme.
+// (color-contrast-enhanced) included, in every scheme; and no flash of the site's own spacing
+// and colours on the toolbar's article before the wasm arrives.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { axeViolations, close, describeViolations, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
