@@ -33,8 +33,13 @@
   var MIN_STEP = -1;
   var SCALES = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
   var ZOOM_CSS = "#{id}{zoom:{scale}!important;overflow-wrap:anywhere!important}#{id} :is(img,video,canvas,svg,iframe,object,embed,table,pre){max-width:100%!important}#{id} :is(img,video,canvas){height:auto!important}#{id} pre{white-space:pre-wrap!important}";
-  var TOOLBAR_WORDS = {"en-US": ["Fonts:", "Print", "Print preview", "Language", "English"], "zh-CN": ["字体：", "打印", "打印预览", "语言", "中文"], "ko-KR": ["글자 크기:", "인쇄", "인쇄 미리보기", "언어", "한국어"]};
-  var TOOLBAR_CSS = ":host{all:initial;display:block;contain:layout style;box-sizing:border-box;width:100%;width:-webkit-fill-available;width:stretch}.nw{--nw-line:var(--news-widget-border,#c9ccd1);box-sizing:border-box;font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Noto Sans\",sans-serif);font-size:calc(var(--news-widget-font-size,16px) * var(--nw-scale,1));line-height:var(--nw-leading,1.6);text-align:start;overflow-wrap:anywhere;width:100%;max-width:100%;container-type:inline-size}.nw *,.nw *::before,.nw *::after{box-sizing:inherit}.nw:lang(zh){font-family:var(--news-widget-font-family,\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Hiragino Sans GB\",sans-serif)}.nw:lang(ko){font-family:var(--news-widget-font-family,\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif)}:lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif}:lang(ko){font-family:\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif;word-break:keep-all}:lang(en){font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif)}.nw:lang(ko){word-break:keep-all}.nw button{font:inherit;margin:0;float:none;min-height:2.75em;min-width:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:0.5em 1.25em;padding:0.5em 0;margin:0 0 0.75em;border-bottom:1px solid var(--nw-line)}.toolbar .group{display:flex;flex-wrap:wrap;align-items:center;gap:0.35em}.toolbar .label{margin-inline-end:0.15em}@container (max-width: 36em){.nw button{min-width:2.2em;min-height:2.2em;padding:0.25em 0.5em}.toolbar{gap:0.4em 0.75em}.toolbar .group{gap:0.25em}}.page-toolbar .toolbar{margin:0 0 1em}.languages a{display:inline-flex;align-items:center;min-height:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}@container (max-width: 36em){.languages a{min-height:2.2em;padding:0.25em 0.5em}}@media (forced-colors: active){.languages a[aria-current=\"page\"]{border:2px solid Highlight}}";
+  var LINE_SPACING_KEY = "news-widget:line-spacing";
+  var SPACING_CSS = {"1.5": "#{id},#{id} *{line-height:1.8!important}#{id} p{margin-block-end:2em!important}", "2": "#{id},#{id} *{line-height:2.4!important}#{id} p{margin-block-end:2.4em!important}"};
+  var CONTRAST_KEY = "news-widget:contrast";
+  var CONTRAST_CSS = {"dark-on-light": "@media screen{#{id}{color:#000000!important;background-color:#ffffff!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#4d4d4d!important;text-shadow:none!important}#{id} a,#{id} a *{color:#003d99!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#8a0000!important}}", "light-on-dark": "@media screen{#{id}{color:#ffffff!important;background-color:#000000!important}#{id} *{color:inherit!important;background-color:transparent!important;border-color:#b3b3b3!important;text-shadow:none!important}#{id} a,#{id} a *{color:#ffe14d!important;text-decoration-line:underline!important}#{id} :focus-visible{outline-color:#5cd6ff!important}}"};
+  var HIGHLIGHT_CSS = "::highlight(news-widget-reading){background-color:Mark;color:MarkText}";
+  var TOOLBAR_WORDS = {"en-US": ["Fonts:", "Print", "Print preview", "Language", "English", "Line spacing:", "Normal", "1.5 lines", "Double", "Contrast:", "Site colors", "Dark on light", "Light on dark", "Read aloud:", "Listen", "0.75×", "1×", "1.25×", "1.5×"], "zh-CN": ["字体：", "打印", "打印预览", "语言", "中文", "行距：", "标准", "1.5倍", "2倍", "高对比度：", "原网页配色", "白底黑字", "黑底白字", "语音朗读：", "听全文", "0.75倍", "1倍", "1.25倍", "1.5倍"], "ko-KR": ["글자 크기:", "인쇄", "인쇄 미리보기", "언어", "한국어", "줄 간격:", "기본", "1.5배", "2배", "고대비:", "기본 색상", "흰 바탕 검은 글자", "검은 바탕 흰 글자", "음성으로 듣기:", "본문 듣기", "0.75배속", "1배속", "1.25배속", "1.5배속"]};
+  var TOOLBAR_CSS = ":host{all:initial;display:block;contain:layout style;box-sizing:border-box;width:100%;width:-webkit-fill-available;width:stretch}.nw{--nw-line:var(--news-widget-border,#c9ccd1);box-sizing:border-box;font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Noto Sans\",sans-serif);font-size:calc(var(--news-widget-font-size,16px) * var(--nw-scale,1));line-height:var(--nw-leading,1.6);text-align:start;overflow-wrap:anywhere;width:100%;max-width:100%;container-type:inline-size}.nw *,.nw *::before,.nw *::after{box-sizing:inherit}.nw:lang(zh){font-family:var(--news-widget-font-family,\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Hiragino Sans GB\",sans-serif)}.nw:lang(ko){font-family:var(--news-widget-font-family,\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif)}:lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif}:lang(ko){font-family:\"Noto Sans CJK KR\",\"Source Han Sans K\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",sans-serif;word-break:keep-all}:lang(en){font-family:var(--news-widget-font-family,system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif)}.nw:lang(ko){word-break:keep-all}.nw button{font:inherit;margin:0;float:none;min-height:2.75em;min-width:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}.nw select{font:inherit;margin:0;min-height:2.75em;padding:0.35em 0.5em;border:1px solid var(--nw-line)}.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:0.5em 1.25em;padding:0.5em 0;margin:0 0 0.75em;border-bottom:1px solid var(--nw-line)}.toolbar .group{display:flex;flex-wrap:wrap;align-items:center;gap:0.35em}.toolbar .label{margin-inline-end:0.15em}@container (max-width: 36em){.nw button{min-width:2.2em;min-height:2.2em;padding:0.25em 0.5em}.nw select{min-height:2.2em;padding:0.25em}.toolbar{gap:0.4em 0.75em}.toolbar .group{gap:0.25em}}.page-toolbar .toolbar{margin:0 0 1em}.languages a{display:inline-flex;align-items:center;min-height:2.75em;padding:0.35em 0.8em;border:1px solid var(--nw-line);line-height:1.3}@container (max-width: 36em){.languages a{min-height:2.2em;padding:0.25em 0.5em}}@media (forced-colors: active){.languages a[aria-current=\"page\"]{border:2px solid Highlight}}";
   // </contract>
 
   // Where this file was loaded from: classic scripts know it as document.currentScript; module
@@ -309,35 +314,49 @@
   // ---------------------------------------------------------------------------------------------
   // The reader toolbar on an existing article page: <news-widget-toolbar for="article-id">.
 
-  // Before the wasm has arrived, the article is already at the reader's stored size, so that a
-  // reload never shows it at 100 % first. The toolbar adopts its own copy when it mounts, and
-  // this one goes in the same task.
+  // Before the wasm has arrived, the article is already at the reader's stored size, line
+  // spacing and contrast, so that a reload never shows it as the site styled it first. The
+  // toolbar adopts its own copy when it mounts, and this one goes in the same task.
   var early = new WeakMap();
 
-  function storedScale() {
-    var stored;
+  // A stored preference as text; storage blocked: none (the wasm keeps it in memory).
+  function stored(key) {
     try {
-      stored = window.localStorage.getItem(FONT_STEP_KEY);
+      return String(window.localStorage.getItem(key) || "").trim();
     } catch (e) {
-      return null; // storage blocked: the wasm keeps the step in memory
+      return "";
     }
-    var text = String(stored === null ? "" : stored).trim();
+  }
+
+  function storedScale() {
+    var text = stored(FONT_STEP_KEY);
     if (!/^[+-]?[0-9]+$/.test(text)) return null;
     var step = Number(text);
     return step === 0 ? null : SCALES[step - MIN_STEP] || null;
   }
 
-  function scaleEarly(element, id) {
+  // The sheet's rules for the stored choices, with {id} to fill in, ending as the toolbar's own
+  // sheet does (src/toolbar/reading_style.rs: target_css); empty for the site's own.
+  function earlyCss() {
     var scale = storedScale();
-    if (!scale || !id || early.has(element) || !document.getElementById(id) ||
+    var spacing = SPACING_CSS[stored(LINE_SPACING_KEY)];
+    var contrast = CONTRAST_CSS[stored(CONTRAST_KEY)];
+    var css = (scale ? ZOOM_CSS.split("{scale}").join(scale) : "") +
+      (typeof spacing == "string" ? spacing : "") + (typeof contrast == "string" ? contrast : "");
+    return css && css + HIGHLIGHT_CSS;
+  }
+
+  function scaleEarly(element, id) {
+    var css = earlyCss();
+    if (!css || !id || early.has(element) || !document.getElementById(id) ||
         !("adoptedStyleSheets" in document) || !(window.CSS && CSS.escape)) return;
     try {
       var sheet = new CSSStyleSheet();
-      sheet.replaceSync(ZOOM_CSS.split("{id}").join(CSS.escape(id)).split("{scale}").join(scale));
+      sheet.replaceSync(css.split("{id}").join(CSS.escape(id)));
       document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
       early.set(element, sheet);
     } catch (e) {
-      // Without constructed stylesheets the toolbar scales the article when it mounts.
+      // Without constructed stylesheets the toolbar styles the article when it mounts.
     }
   }
 
@@ -381,12 +400,15 @@
     var root = add(shadow, "div", { class: "nw page-toolbar", lang: ui, "aria-hidden": "true" });
     if (scale) root.style.setProperty("--nw-scale", scale);
     var bar = add(root, "div", { class: "toolbar" });
-    var fonts = add(bar, "div", { class: "group fonts" });
-    add(fonts, "span", { class: "label" }, words[0]);
-    ["A+", "A", "A-"].forEach(function (text) { add(fonts, "button", {}, text); });
-    var print = add(bar, "div", { class: "group print" });
-    add(print, "button", {}, words[1]);
-    add(print, "button", {}, words[2]);
+    addGroup(bar, words[0], ["A+", "A", "A-"]);
+    addGroup(bar, words[5], words.slice(6, 9));
+    addGroup(bar, words[9], words.slice(10, 13));
+    // Read aloud where the browser can (src/dom/parts/speech.rs): Listen and the speeds.
+    if (window.SpeechSynthesisUtterance && window.speechSynthesis) {
+      var speeds = add(addGroup(bar, words[13], [words[14]]), "select", {});
+      words.slice(15).forEach(function (text) { add(speeds, "option", {}, text); });
+    }
+    addGroup(bar, null, words.slice(1, 3));
     var links = languageLinks(pageLang);
     if (links.length) {
       var group = add(bar, "div", { class: "group languages" });
@@ -396,6 +418,14 @@
       });
     }
     holding.add(element);
+  }
+
+  // A group of the bar: its label, if any, and a button for each of `texts`.
+  function addGroup(bar, label, texts) {
+    var element = add(bar, "div", { class: "group" });
+    if (label) add(element, "span", { class: "label" }, label);
+    texts.forEach(function (text) { add(element, "button", {}, text); });
+    return element;
   }
 
   function primary(tag) {

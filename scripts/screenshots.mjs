@@ -1,10 +1,13 @@
 // Regenerates the README's pictures from the real demo (`make screenshots`): cards in Chinese,
-// an article in Korean at 150 %, print preview in English. Small PNGs in docs/img/.
+// an article in Korean at 150 %, print preview in English, Listen reading a Chinese article. The
+// tests' scripted voices stand in for a device's (a headless browser has none, and Listen would
+// say so). Small PNGs in docs/img/.
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
+import { fakeSpeech, VOICES } from "../tests/e2e/speech-fake.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const out = join(root, "docs/img");
@@ -14,8 +17,9 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 });
 
-async function capture(name, { lang, step = 0, open, preview = false, width = 760, height = 760 }) {
+async function capture(name, { lang, step = 0, open, preview = false, listen = 0, width = 760, height = 760 }) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  await context.addInitScript(fakeSpeech, { voices: Object.values(VOICES) });
   await context.addInitScript(([l, s]) => {
     localStorage.setItem("news-widget:language", l);
     localStorage.setItem("news-widget:font-step", String(s));
@@ -26,6 +30,12 @@ async function capture(name, { lang, step = 0, open, preview = false, width = 76
   if (open) {
     await page.evaluate((id) => NewsWidget.get(document.querySelector("[data-news-widget]")).open(id), open);
     if (preview) await page.locator('[data-news-widget] [part~="print-preview"]').click();
+    if (listen) {
+      // Listen, then on to the `listen`th sentence, as if the voice had read the ones before.
+      await page.locator('[data-news-widget] [part~="listen"]').click();
+      for (let i = 0; i < listen; i++) await page.evaluate(() => window.__speech.end());
+      await page.waitForFunction(() => CSS.highlights.has("news-widget-reading"));
+    }
     await page.evaluate(() => document.activeElement.blur());
   }
   await page.evaluate(() => document.fonts.ready);
@@ -45,6 +55,7 @@ try {
   await capture("cards-zh", { lang: "zh-CN" });
   await capture("article-ko-150", { lang: "ko-KR", step: 3, open: "cc-2024-0528-ulsan30" });
   await capture("print-preview-en", { lang: "en-US", open: "cc-2024-0820-expo-guide", preview: true });
+  await capture("listen-zh", { lang: "zh-CN", open: "cc-2024-0528-ulsan30", listen: 2 });
 } finally {
   await browser.close();
   server.close();

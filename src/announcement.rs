@@ -3,6 +3,7 @@
 
 use crate::contract::FontStep;
 use crate::i18n::Arg;
+use crate::listen::machine::Announcement as Reading;
 
 /// A message for the live region.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +18,9 @@ pub enum Announcement {
     PreviewOff,
     /// A refresh brought new articles.
     NewArticles(usize),
+    /// Reading aloud fell silent (paused, stopped, finished, failed, no voice): the DOM layer
+    /// names the language of a missing voice in the UI's language.
+    Reading(Reading),
 }
 
 impl Announcement {
@@ -33,6 +37,7 @@ impl Announcement {
             Announcement::PreviewOn => ("print-preview-on", Vec::new()),
             Announcement::PreviewOff => ("print-preview-off", Vec::new()),
             Announcement::NewArticles(n) => ("news-updated", vec![("count", count(*n))]),
+            Announcement::Reading(said) => (said.message(), Vec::new()),
         }
     }
 }

@@ -20,9 +20,18 @@ pub enum Command {
     Preview,
     /// The reader toolbar's print preview dialog: Close.
     ClosePreview,
+    /// Listen, Pause or Resume: one control, whose label says which.
+    Listen,
+    ListenStop,
+    /// The speed control: the speed in its value.
+    ListenRate,
+    /// A line spacing button: the spacing in the control's `data-value`.
+    LineSpacing,
+    /// A contrast button: the scheme in the control's `data-value`.
+    Contrast,
 }
 
-const NAMES: [(Command, &str); 11] = [
+const NAMES: [(Command, &str); 16] = [
     (Command::Open, "open"),
     (Command::Back, "back"),
     (Command::More, "more"),
@@ -34,6 +43,11 @@ const NAMES: [(Command, &str); 11] = [
     (Command::Print, "print"),
     (Command::Preview, "preview"),
     (Command::ClosePreview, "close-preview"),
+    (Command::Listen, "listen"),
+    (Command::ListenStop, "listen-stop"),
+    (Command::ListenRate, "listen-rate"),
+    (Command::LineSpacing, "line-spacing"),
+    (Command::Contrast, "contrast"),
 ];
 
 impl Command {
@@ -51,11 +65,13 @@ impl Command {
     }
 
     /// The attribute of a control that names what its command acts on: a card's article id, a
-    /// language button's tag.
+    /// language button's tag, a line spacing's or contrast scheme's name. (The speed control's
+    /// is its value, read when it changes.)
     pub fn value_attribute(self) -> Option<&'static str> {
         match self {
             Command::Open => Some("data-id"),
             Command::Language => Some("data-lang"),
+            Command::LineSpacing | Command::Contrast => Some("data-value"),
             _ => None,
         }
     }

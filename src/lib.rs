@@ -14,6 +14,8 @@
 //! - [`machine`]: what the widget and the toolbar are made of: a model, `update`, effects;
 //! - [`listen`]: reading aloud: the article cut into utterances, the voice, the speed, and
 //!   its state machine;
+//! - [`reading_aids`]: reading aloud, line spacing and contrast as the widget and the toolbar
+//!   both hold them (the commands, the site's shares, the stops), one implementation;
 //! - [`keep`]: which fetched feeds are kept, for how long, and which go first;
 //! - [`refresh`]: what a failed or fresh load shows, which failures keep the news on screen;
 //! - [`retry`]: the one retry of a busy server (`Retry-After` as seconds or an HTTP date);
@@ -44,6 +46,7 @@ pub mod load_error;
 pub mod machine;
 pub mod options;
 pub mod prefs;
+pub mod reading_aids;
 pub mod refresh;
 pub mod retry;
 pub mod sanitize;

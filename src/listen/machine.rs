@@ -18,6 +18,7 @@
 use super::action::{Action, SpeechError, StopReason, Ticket};
 use super::plan::{SourceRange, Utterance};
 use super::rate::Rate;
+use super::sentence::cost_of;
 use super::voice::{choose, Voice};
 use crate::contract::{Event, ListenState};
 
@@ -25,6 +26,15 @@ use crate::contract::{Event, ListenState};
 /// counts the device as having none (`Action::VoicesTimedOut`). Chrome lists its voices within
 /// a few hundred milliseconds of the first `getVoices()`; a device that has none may never say.
 pub const VOICES_WAIT_MS: u32 = 2_000;
+
+/// How long the DOM layer lets an utterance go without `end` or `error` before it asks whether
+/// the synthesizer is still at it (and, if it is quiet, counts the utterance as ended): twice
+/// its estimated time at `rate`, and 5 s more for a voice on a server to start. Some of those
+/// fire neither event.
+pub fn watch_ms(text: &str, rate: Rate) -> u32 {
+    let chars: Vec<char> = text.chars().collect();
+    cost_of(&chars) * 2_000 / u32::from(rate.per_mille()) + 5_000
+}
 
 /// The device's voices, once it has said.
 #[derive(Clone, Debug, PartialEq)]
@@ -242,7 +252,9 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                 }
                 model.state = State::Idle;
             } else if model.state != State::Idle {
-                stop(model, true, &mut out);
+                // The instance that starts to read has silenced the synthesizer already and
+                // speaks now: a cancel from here would silence it.
+                stop(model, reason != StopReason::OtherInstance, &mut out);
             }
         }
     }

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use unic_langid::LanguageIdentifier;
 
 use super::loading::{self, claim_resource, show_feed, Trigger};
-use super::{Announcement, Effect, Model, Warning};
+use super::{stop_reading, Announcement, Effect, Model, Warning};
 use crate::contract::Event;
 use crate::lang;
+use crate::listen::action::StopReason;
 use crate::refresh::Failure;
 
 pub(super) fn choose(
@@ -28,6 +29,10 @@ pub(super) fn choose(
         }
     };
     let target = lang::resolve_choice(&requested, &model.languages.available);
+    if target != model.languages.ui {
+        // The article is read in the language it is shown in, which may change now.
+        stop_reading(model, StopReason::LanguageSwitch, out);
+    }
     model.languages.wanted = target.clone();
     match claim_resource(model, &target) {
         Some(url) => {
@@ -87,6 +92,7 @@ pub(super) fn apply(
     if effective == model.languages.ui {
         return;
     }
+    stop_reading(model, StopReason::LanguageSwitch, out);
     model.languages.ui = effective.clone();
     out.push(Effect::Speak(effective.clone()));
     out.push(Effect::Render);

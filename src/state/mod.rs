@@ -18,17 +18,21 @@ use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::font::FontEffect;
 use crate::lang::{self, InvalidTag};
+use crate::listen::action::StopReason;
 use crate::load_error::LoadError;
 use crate::machine::Machine;
 use crate::options::Options;
+use crate::reading_aids::{self, AidAction, AidEffect, Aids};
 use crate::refresh::Failure;
 
 pub use crate::announcement::Announcement;
 
+mod focus;
 mod language;
 mod loading;
 mod reader;
 
+pub use focus::Focus;
 pub use language::language_choices;
 pub use loading::Trigger;
 pub use reader::handles_key;
@@ -48,43 +52,6 @@ pub enum Load {
 pub enum View {
     List,
     Article(String),
-}
-
-/// Where focus is (the `data-key` of the focused control), or should go.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Focus {
-    /// The loading message (focusable so that Retry keeps focus in the widget).
-    Loading,
-    Retry,
-    ArticleTitle,
-    /// A card's title button: `open:<id>`.
-    Card(String),
-    /// Any other control, by its key.
-    Other(String),
-}
-
-impl Focus {
-    pub fn key(&self) -> String {
-        match self {
-            Focus::Loading => "loading".into(),
-            Focus::Retry => "retry".into(),
-            Focus::ArticleTitle => "article-title".into(),
-            Focus::Card(id) => format!("open:{id}"),
-            Focus::Other(key) => key.clone(),
-        }
-    }
-
-    pub fn from_key(key: &str) -> Focus {
-        match key {
-            "loading" => Focus::Loading,
-            "retry" => Focus::Retry,
-            "article-title" => Focus::ArticleTitle,
-            _ => match key.strip_prefix("open:") {
-                Some(id) => Focus::Card(id.to_string()),
-                None => Focus::Other(key.to_string()),
-            },
-        }
-    }
 }
 
 /// Which feed a widget reads: the `feed` option, or one feed per language (`feed-<lang>`)
@@ -164,6 +131,8 @@ pub struct Model {
     pub shown: usize,
     pub preview: bool,
     pub font: FontStep,
+    /// Reading aloud, the line spacing and the contrast scheme.
+    pub aids: Aids,
     pub languages: Languages,
     /// The `article` option named an id the feed does not have.
     pub not_found: bool,
@@ -200,15 +169,16 @@ pub struct Model {
 }
 
 impl Model {
-    /// The state at mount: loading, in the negotiated locale, at the stored font step.
-    /// `sources` holds the absolute URLs of the feed options; `available` the locales with
-    /// resources.
+    /// The state at mount: loading, in the negotiated locale, at the stored font step and
+    /// with the stored aids. `sources` holds the absolute URLs of the feed options; `available`
+    /// the locales with resources.
     pub fn new(
         options: Options,
         sources: Sources,
         locale: LanguageIdentifier,
         available: Vec<LanguageIdentifier>,
         font: FontStep,
+        aids: Aids,
     ) -> Model {
         let feed_url = sources.url_for(&locale.to_string());
         Model {
@@ -220,6 +190,7 @@ impl Model {
             view: View::List,
             preview: false,
             font,
+            aids,
             languages: Languages {
                 // A locale still to load speaks the best of what is there meanwhile.
                 ui: lang::effective_locale(&locale, &available),
@@ -310,6 +281,9 @@ pub enum Action {
     Key(String),
     /// `print()`.
     Print,
+    /// Reading aloud, the line spacing and the contrast scheme: the API, the synthesizer, the
+    /// page and the site (`crate::reading_aids`).
+    Aid(AidAction),
     /// The lookup of the kept copy answered: when the copy it found was fetched, or nothing
     /// (`None`: no copy, or one that cannot be read); `now_ms`, when it answered.
     KeptLookedUp {
@@ -414,6 +388,8 @@ pub enum Effect {
     Print,
     /// Remove a print frame left from an earlier print.
     ClosePrint,
+    /// What the reader's aids do (but announce and emit, which are the effects above).
+    Aid(AidEffect),
     Warn(Warning),
 }
 
@@ -442,6 +418,26 @@ impl From<FontEffect> for Effect {
             FontEffect::Share(step) => Effect::ShareFont(step),
         }
     }
+}
+
+impl From<AidEffect> for Effect {
+    fn from(effect: AidEffect) -> Effect {
+        match effect {
+            AidEffect::Announce(announcement) => Effect::Announce(announcement),
+            AidEffect::Emit(event) => Effect::Emit(event),
+            effect => Effect::Aid(effect),
+        }
+    }
+}
+
+/// The reader's aids' effects among the widget's.
+fn aided(out: &mut Vec<Effect>, effects: Vec<AidEffect>) {
+    out.extend(effects.into_iter().map(Effect::from));
+}
+
+/// Reading aloud stops for `reason`, before what follows.
+fn stop_reading(model: &mut Model, reason: StopReason, out: &mut Vec<Effect>) {
+    aided(out, reading_aids::stop(&mut model.aids, reason));
 }
 
 fn step(model: &mut Model, action: Action, out: &mut Vec<Effect>) {

@@ -1,11 +1,15 @@
 //! What the reader (with a control or a key) or the page (through the API) asks for: an
 //! article, back to the list, the next page of cards, the font step, print and the print
-//! preview. A language choice and Retry are `language`'s and `loading`'s.
+//! preview, and the reader's aids (reading aloud the open article, which stops when it goes or
+//! is printed; the line spacing and contrast). A language choice and Retry are `language`'s and
+//! `loading`'s.
 
-use super::{Action, Announcement, Effect, Focus, Model, View};
+use super::{aided, stop_reading, Action, Announcement, Effect, Focus, Model, View};
 use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::Event;
 use crate::font::{set_font, Origin};
+use crate::listen::action::StopReason;
+use crate::reading_aids::{self, AidAction};
 
 pub(super) fn act(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
     match action {
@@ -25,6 +29,9 @@ pub(super) fn act(model: &mut Model, action: Action, out: &mut Vec<Effect>) {
             None => {}
         },
         Action::Print => print(model, out),
+        // Only an open article is read.
+        Action::Aid(AidAction::Listen) if model.open_item().is_none() => {}
+        Action::Aid(action) => aided(out, reading_aids::update(&mut model.aids, action)),
         // The others are decided in `loading` and `language`.
         _ => {}
     }
@@ -43,6 +50,10 @@ fn pressed(model: &mut Model, command: Command, value: Option<String>, out: &mut
         Command::Print => print(model, out),
         Command::Preview => toggle_preview(model, out),
         command => {
+            if let Some(effects) = reading_aids::pressed(&mut model.aids, command, value.as_deref())
+            {
+                return aided(out, effects);
+            }
             if let Some(step) = model.font.after(command) {
                 set_font(&mut model.font, step, Origin::Here, out);
             }
@@ -50,7 +61,9 @@ fn pressed(model: &mut Model, command: Command, value: Option<String>, out: &mut
     }
 }
 
-fn print(model: &Model, out: &mut Vec<Effect>) {
+/// Printing the open article (or the browser's own Print of the page) stops reading it aloud.
+fn print(model: &mut Model, out: &mut Vec<Effect>) {
+    stop_reading(model, StopReason::Print, out);
     if model.open_item().is_some() {
         out.push(Effect::Print);
     }
@@ -74,6 +87,10 @@ pub(super) fn open(model: &mut Model, id: &str, take_focus: bool, out: &mut Vec<
     if !exists {
         return;
     }
+    // Another article takes the place of the one being read.
+    if model.view != View::Article(id.to_string()) {
+        stop_reading(model, StopReason::Back, out);
+    }
     model.view = View::Article(id.to_string());
     model.preview = false;
     model.not_found = false;
@@ -85,9 +102,13 @@ pub(super) fn open(model: &mut Model, id: &str, take_focus: bool, out: &mut Vec<
 }
 
 fn close(model: &mut Model, out: &mut Vec<Effect>) {
-    let previous = match std::mem::replace(&mut model.view, View::List) {
-        View::Article(id) => id,
-        View::List => return,
+    if model.view == View::List {
+        return;
+    }
+    // Before the article goes: its highlight with it.
+    stop_reading(model, StopReason::Back, out);
+    let View::Article(previous) = std::mem::replace(&mut model.view, View::List) else {
+        return;
     };
     model.preview = false;
     model.held = None;

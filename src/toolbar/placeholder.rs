@@ -11,6 +11,7 @@ use std::rc::Rc;
 use ftl_format::{Category, Number};
 
 use crate::i18n::{Arg, Catalog, Numbers, BUILT_IN};
+use crate::listen::rate::Rate;
 
 /// The widget's stylesheet, as build.rs minified it.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
@@ -19,7 +20,7 @@ const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 /// the root's font and its language's font stack, the bar, its groups, labels, buttons and
 /// language links, in every condition that sizes them differently (a narrow bar, forced
 /// colors, whose current link has a thicker border).
-const BAR_SELECTORS: [&str; 16] = [
+const BAR_SELECTORS: [&str; 17] = [
     ":host",
     ".nw",
     ".nw *,.nw *::before,.nw *::after",
@@ -29,6 +30,7 @@ const BAR_SELECTORS: [&str; 16] = [
     ":lang(ko)",
     ":lang(en)",
     ".nw button",
+    ".nw select",
     ".toolbar",
     ".toolbar .group",
     ".toolbar .label",
@@ -154,45 +156,66 @@ fn keep_rules(css: &str, nested: bool) -> String {
 }
 
 /// The bar's visible words in each built-in language, in the order the loader uses them: the
-/// font group's label, Print, Print preview, the language group's label, and the language's
-/// own name (for its link).
-pub fn bar_words() -> Vec<(&'static str, [String; 5])> {
-    let catalog = Catalog::built_in(Rc::new(NoNumbers));
+/// font group's label, Print, Print preview, the language group's label, the language's own name
+/// (for its link); then the line spacing's label and its three choices, the contrast's label and
+/// its three choices, and, where the browser can read aloud, Read aloud's label, Listen and the
+/// speeds (the options of its `<select>`).
+pub fn bar_words() -> Vec<(&'static str, Vec<String>)> {
+    let catalog = Catalog::built_in(Rc::new(PlainNumbers));
     BUILT_IN
         .iter()
         .map(|built| {
             let localizer = catalog.localizer(&built.tag.parse().expect("built-in tags are valid"));
-            let word = |id: &str| {
+            let word_with = |id: &str, args: &[(&str, Arg<'_>)]| {
                 let mut errors = Vec::new();
-                let text = localizer
-                    .format(id, &[] as &[(&str, Arg<'_>)], &mut errors)
-                    .text;
+                let text = localizer.format(id, args, &mut errors).text;
                 assert!(errors.is_empty(), "{}: {id}: {errors:?}", built.tag);
                 text
             };
-            let words = [
+            let word = |id: &str| word_with(id, &[]);
+            let mut words = vec![
                 word("fonts-label"),
                 word("print"),
                 word("print-preview"),
                 word("language-label"),
                 built.endonym.to_string(),
             ];
+            words.extend(
+                [
+                    "line-spacing-label",
+                    "line-spacing-normal",
+                    "line-spacing-one-and-half",
+                    "line-spacing-double",
+                    "contrast-label",
+                    "contrast-site",
+                    "contrast-dark-on-light",
+                    "contrast-light-on-dark",
+                    "listen-label",
+                    "listen",
+                ]
+                .map(word),
+            );
+            words.extend(Rate::all().map(|rate| {
+                let value = Arg::Num(f64::from(rate.per_mille()) / 1000.0);
+                word_with("listen-rate-value", &[("rate", value)])
+            }));
             (built.tag, words)
         })
         .collect()
 }
 
-/// The bar's words have no numbers: a number in one would be a change this file must follow.
-struct NoNumbers;
+/// The bar's only numbers are the speeds, which the three built-in languages write as plain
+/// decimals (`Intl.NumberFormat` in the page: 0.75, 1, 1.25, 1.5); no word selects on one.
+struct PlainNumbers;
 
-impl Numbers for NoNumbers {
+impl Numbers for PlainNumbers {
     fn parse(&self, literal: &str) -> f64 {
         unreachable!("the bar's words have no number literal ({literal})")
     }
     fn category(&self, _: &str, _: Number) -> Category {
         unreachable!("the bar's words select on no number")
     }
-    fn format(&self, _: &str, _: Number) -> String {
-        unreachable!("the bar's words show no number")
+    fn format(&self, _: &str, number: Number) -> String {
+        number.value.to_string()
     }
 }

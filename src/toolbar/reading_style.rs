@@ -1,7 +1,7 @@
 //! The stylesheets of the reader's line spacing and contrast scheme for someone else's article
 //! (the reader toolbar's target), as text. No DOM here; the toolbar adopts them into the page
-//! beside the zoom sheet (`text_zoom`), and each selects the target and what is inside it,
-//! nothing else of the page.
+//! in one sheet with the zoom (`text_zoom`) and the highlight of the sentence read aloud
+//! (`target_css`), and each selects the target and what is inside it, nothing else of the page.
 //!
 //! - **Line spacing**: one line height for the target and every element in it (a site's px line
 //!   heights and `!important` ones included: that is what the reader asked to change), and the
@@ -17,8 +17,8 @@
 //! The colours are the widget's own schemes (`dom/widget.css`, `[data-contrast]`); a native
 //! test holds the two to the same values and every pair to 7:1.
 
-use super::text_zoom::css_identifier;
-use crate::contract::{Contrast, LineSpacing};
+use super::text_zoom::{css_identifier, zoom_css};
+use crate::contract::{Contrast, FontStep, LineSpacing};
 
 /// The line spacing's rules, with `{id}`, `{line}` (unitless) and `{paragraph}` to fill in.
 pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:{line}!important}\
@@ -30,6 +30,12 @@ pub const CONTRAST_CSS_TEMPLATE: &str = "@media screen{\
 #{id} *{color:inherit!important;background-color:transparent!important;border-color:{line}!important;text-shadow:none!important}\
 #{id} a,#{id} a *{color:{link}!important;text-decoration-line:underline!important}\
 #{id} :focus-visible{outline-color:{focus}!important}}";
+
+/// The sentence read aloud on the article page, in the system's marker colours (the widget's
+/// own stylesheet has the same rule for its shadow tree). The name is the one the DOM layer
+/// registers the highlight under (`js/speech.js`).
+pub const HIGHLIGHT_CSS: &str =
+    "::highlight(news-widget-reading){background-color:Mark;color:MarkText}";
 
 /// A scheme's colours for an article page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,4 +93,19 @@ pub fn contrast_css(target_id: &str, contrast: Contrast) -> String {
         .replace("{link}", colours.link)
         .replace("{line}", colours.line)
         .replace("{focus}", colours.focus)
+}
+
+/// Everything the toolbar's sheet holds for the target with id `target_id`: its zoom at `step`,
+/// its line spacing, its contrast scheme, and the highlight of the sentence read aloud.
+pub fn target_css(
+    target_id: &str,
+    step: FontStep,
+    spacing: LineSpacing,
+    contrast: Contrast,
+) -> String {
+    let mut css = zoom_css(target_id, step);
+    css.push_str(&spacing_css(target_id, spacing));
+    css.push_str(&contrast_css(target_id, contrast));
+    css.push_str(HIGHLIGHT_CSS);
+    css
 }

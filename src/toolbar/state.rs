@@ -1,34 +1,41 @@
-//! The reader toolbar's state machine, without the DOM: the font step it shows and whether its
-//! print preview is open, what can happen to it (a control or key pressed, the API, a step set
-//! elsewhere on the site, the preview closed by the browser), and `update`, which answers with
-//! the effects the DOM layer carries out. The font behaviour is the widget's own (`crate::font`).
+//! The reader toolbar's state machine, without the DOM: the font step it shows, the reader's
+//! aids (reading the article aloud, its line spacing and contrast) and whether its print preview
+//! is open, what can happen to it (a control or key pressed, the API, a preference set
+//! elsewhere on the site, the synthesizer's answers, the preview closed by the browser), and
+//! `update`, which answers with the effects the DOM layer carries out. The font behaviour and
+//! the aids' are the widget's own (`crate::font`, `crate::reading_aids`).
 
 use crate::announcement::Announcement;
 use crate::command::{key_command, Command, KeyCommand};
 use crate::contract::{Event, FontStep};
 use crate::font::{set_font, FontEffect, Origin};
+use crate::listen::action::StopReason;
 use crate::machine::Machine;
+use crate::reading_aids::{self, AidAction, AidEffect, Aids};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub font: FontStep,
+    pub aids: Aids,
     pub preview: bool,
 }
 
 impl Model {
-    /// The toolbar at mount, at the stored step.
-    pub fn new(font: FontStep) -> Model {
+    /// The toolbar at mount, at the stored step and with the stored aids.
+    pub fn new(font: FontStep, aids: Aids) -> Model {
         Model {
             font,
+            aids,
             preview: false,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The reader pressed a control.
-    Command(Command),
+    /// The reader pressed a control: its command, and the value it names (a spacing's or
+    /// scheme's name, the speed).
+    Command(Command, Option<String>),
     /// A key with no Ctrl, Meta or Alt.
     Key(String),
     /// `setFontStep()`: shared with the whole site.
@@ -37,6 +44,9 @@ pub enum Action {
     FontShared(FontStep),
     /// The preview dialog closed (Escape, or it could not open).
     PreviewClosed,
+    /// Reading aloud, the line spacing and the contrast scheme: the API, the synthesizer, the
+    /// page and the site.
+    Aid(AidAction),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +63,8 @@ pub enum Effect {
     OpenPreview,
     /// Take the dialog away.
     ClosePreview,
+    /// What the reader's aids do (but announce and emit, which are the effects above).
+    Aid(AidEffect),
 }
 
 impl From<FontEffect> for Effect {
@@ -66,6 +78,21 @@ impl From<FontEffect> for Effect {
     }
 }
 
+impl From<AidEffect> for Effect {
+    fn from(effect: AidEffect) -> Effect {
+        match effect {
+            AidEffect::Announce(announcement) => Effect::Announce(announcement),
+            AidEffect::Emit(event) => Effect::Emit(event),
+            effect => Effect::Aid(effect),
+        }
+    }
+}
+
+/// The reader's aids' effects among the toolbar's.
+fn aided(out: &mut Vec<Effect>, effects: Vec<AidEffect>) {
+    out.extend(effects.into_iter().map(Effect::from));
+}
+
 /// Whether the toolbar acts on a key (the DOM layer then prevents the browser's own handling):
 /// the font shortcuts.
 pub fn handles_key(key: &str) -> bool {
@@ -75,28 +102,35 @@ pub fn handles_key(key: &str) -> bool {
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     let mut out = Vec::new();
     match action {
-        Action::Command(command) => pressed(model, command, &mut out),
+        Action::Command(command, value) => pressed(model, command, value.as_deref(), &mut out),
         Action::Key(key) => {
             if let Some(KeyCommand::Font(command)) = key_command(&key) {
-                pressed(model, command, &mut out);
+                pressed(model, command, None, &mut out);
             }
         }
         Action::SetFont(step) => set_font(&mut model.font, step, Origin::Here, &mut out),
         Action::FontShared(step) => set_font(&mut model.font, step, Origin::Elsewhere, &mut out),
         Action::PreviewClosed => close_preview(model, &mut out),
+        Action::Aid(action) => aided(&mut out, reading_aids::update(&mut model.aids, action)),
     }
     out
 }
 
-fn pressed(model: &mut Model, command: Command, out: &mut Vec<Effect>) {
+fn pressed(model: &mut Model, command: Command, value: Option<&str>, out: &mut Vec<Effect>) {
     match command {
-        Command::Print => out.push(Effect::Print),
+        Command::Print => {
+            aided(out, reading_aids::stop(&mut model.aids, StopReason::Print));
+            out.push(Effect::Print);
+        }
         Command::Preview if !model.preview => {
             model.preview = true;
             out.push(Effect::OpenPreview);
         }
         Command::ClosePreview => close_preview(model, out),
         command => {
+            if let Some(effects) = reading_aids::pressed(&mut model.aids, command, value) {
+                return aided(out, effects);
+            }
             if let Some(step) = model.font.after(command) {
                 set_font(&mut model.font, step, Origin::Here, out);
             }

@@ -4,12 +4,16 @@
 // writes the block, and nothing of it ships in the .wasm. `UPDATE_CONTRACT=1 cargo test --test
 // core loader_block` rewrites a stale block.
 
+use news_widget::contract::{Contrast, LineSpacing};
 use news_widget::contract::{
     ErrorKind, FontStep, DATA_PREFIX, EVENT_ERROR, FEED, FEEDS, FOR, LOCALES, TOOLBAR_ELEMENT,
     TOOLBAR_OPTIONS, VERSION, WIDGET_ELEMENT, WIDGET_OPTIONS,
 };
-use news_widget::prefs::FONT_STEP_KEY;
+use news_widget::prefs::{CONTRAST_KEY, FONT_STEP_KEY, LINE_SPACING_KEY};
 use news_widget::toolbar::placeholder;
+use news_widget::toolbar::reading_style::{
+    palette, CONTRAST_CSS_TEMPLATE, HIGHLIGHT_CSS, SPACING_CSS_TEMPLATE,
+};
 use news_widget::toolbar::text_zoom::ZOOM_CSS_TEMPLATE;
 
 use crate::support::fixtures::LOADER_PATH;
@@ -27,11 +31,52 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// An object of each stored value to its rules (with `{id}` left to fill in), for the values
+/// that have some.
+fn rules_by_value(pairs: impl IntoIterator<Item = (&'static str, Option<String>)>) -> String {
+    let entries: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(value, css)| Some(format!("{}: {}", quoted(value), quoted(&css?))))
+        .collect();
+    format!("{{{}}}", entries.join(", "))
+}
+
+/// The line spacing's rules for each stored spacing (`reading_style::spacing_css` but the id).
+fn spacing_rules() -> String {
+    rules_by_value(LineSpacing::ALL.map(|spacing| {
+        let css = spacing
+            .line_height_css()
+            .zip(spacing.paragraph_spacing_css())
+            .map(|(line, paragraph)| {
+                SPACING_CSS_TEMPLATE
+                    .replace("{line}", line)
+                    .replace("{paragraph}", paragraph)
+            });
+        (spacing.to_stored(), css)
+    }))
+}
+
+/// The contrast scheme's rules for each stored scheme (`reading_style::contrast_css` but the id).
+fn contrast_rules() -> String {
+    rules_by_value(Contrast::ALL.map(|contrast| {
+        let css = palette(contrast).map(|colours| {
+            CONTRAST_CSS_TEMPLATE
+                .replace("{text}", colours.text)
+                .replace("{background}", colours.background)
+                .replace("{link}", colours.link)
+                .replace("{line}", colours.line)
+                .replace("{focus}", colours.focus)
+        });
+        (contrast.to_stored(), css)
+    }))
+}
+
 /// The block: the version, the custom elements and the attributes they watch, the rule of an
 /// option's attribute name, the feed attribute (the early request), the locales option (the
 /// compiler's early download), the error event and kinds raised when the wasm cannot start, what
-/// scaling an article before the first paint needs (the stored step's key, the steps and their
-/// scales, the zoom sheet), and what holding a toolbar's place needs (its words and rules).
+/// styling an article before the first paint needs (the stored step's key, the steps and their
+/// scales, the zoom sheet; the stored spacing's and contrast's keys and each one's rules), and
+/// what holding a toolbar's place needs (its words and rules).
 fn loader_constants() -> String {
     let scales: Vec<String> = (FontStep::MIN.value()..=FontStep::MAX.value())
         .map(|s| FontStep::clamped(s).scale_css())
@@ -64,6 +109,11 @@ fn loader_constants() -> String {
         ("MIN_STEP", FontStep::MIN.value().to_string()),
         ("SCALES", list(scales.iter().map(String::as_str))),
         ("ZOOM_CSS", quoted(ZOOM_CSS_TEMPLATE)),
+        ("LINE_SPACING_KEY", quoted(LINE_SPACING_KEY)),
+        ("SPACING_CSS", spacing_rules()),
+        ("CONTRAST_KEY", quoted(CONTRAST_KEY)),
+        ("CONTRAST_CSS", contrast_rules()),
+        ("HIGHLIGHT_CSS", quoted(HIGHLIGHT_CSS)),
         ("TOOLBAR_WORDS", {
             let words: Vec<String> = placeholder::bar_words()
                 .iter()
@@ -138,6 +188,8 @@ fn the_loader_spells_no_constant_of_the_block_outside_it() {
         quoted(WIDGET_ELEMENT),
         quoted(TOOLBAR_ELEMENT),
         quoted(FONT_STEP_KEY),
+        quoted(LINE_SPACING_KEY),
+        quoted(CONTRAST_KEY),
         quoted(EVENT_ERROR),
         "step + 1".to_string(),
     ] {

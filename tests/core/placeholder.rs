@@ -1,6 +1,7 @@
 //! What the loader holds a toolbar's place with before the wasm arrives: every rule it copies from
 //! the widget's stylesheet is still there (a renamed selector would leave the placeholder
-//! shorter than the bar), only sizing is copied, and the words are the bar's.
+//! shorter than the bar), only sizing is copied, and the words are the bar's, the reader's aids'
+//! included.
 
 use news_widget::toolbar::placeholder::{bar_css, bar_words, unknown_selectors};
 
@@ -33,6 +34,27 @@ fn the_placeholders_words_are_the_bars_in_each_language() {
     assert_eq!(tags, ["en-US", "zh-CN", "ko-KR"]);
     assert_eq!(
         words[1].1,
-        ["字体：", "打印", "打印预览", "语言", "中文"].map(String::from)
+        [
+            "字体：",
+            "打印",
+            "打印预览",
+            "语言",
+            "中文",
+            "行距：",
+            "标准",
+            "1.5倍",
+            "2倍",
+            "高对比度：",
+            "原网页配色",
+            "白底黑字",
+            "黑底白字",
+            "语音朗读：",
+            "听全文",
+            "0.75倍",
+            "1倍",
+            "1.25倍",
+            "1.5倍",
+        ]
+        .map(String::from)
     );
 }

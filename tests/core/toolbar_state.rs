@@ -4,18 +4,19 @@
 
 use news_widget::command::Command;
 use news_widget::contract::{Event, FontStep};
+use news_widget::reading_aids::Aids;
 use news_widget::state;
 use news_widget::toolbar::state::{handles_key, update, Action, Effect, Model};
 
 use crate::support::model::{model_with, options};
 
 fn pressed(model: &mut Model, command: Command) -> Vec<Effect> {
-    update(model, Action::Command(command))
+    update(model, Action::Command(command, None))
 }
 
 #[test]
 fn a_larger_font_is_shown_announced_emitted_and_shared() {
-    let mut model = Model::new(FontStep::DEFAULT);
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
     let step = FontStep::clamped(1);
     assert_eq!(
         pressed(&mut model, Command::FontLarger),
@@ -41,7 +42,7 @@ fn the_toolbar_and_the_widget_answer_a_font_step_alike() {
                 (Action::FontShared(to), state::Action::FontShared(to)),
             ];
             for (bar_action, widget_action) in pairs {
-                let mut bar = Model::new(from);
+                let mut bar = Model::new(from, Aids::default());
                 let mut widget = model_with(options());
                 widget.font = from;
                 let bar_effects = format!("{:?}", update(&mut bar, bar_action));
@@ -55,7 +56,7 @@ fn the_toolbar_and_the_widget_answer_a_font_step_alike() {
 
 #[test]
 fn the_font_keys_are_the_widget_s_and_only_they_are_handled() {
-    let mut model = Model::new(FontStep::DEFAULT);
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
     for (key, expected) in [("+", 1), ("=", 2), ("-", 1), ("_", 0), ("0", 0)] {
         assert!(handles_key(key), "{key}");
         update(&mut model, Action::Key(key.into()));
@@ -69,7 +70,7 @@ fn the_font_keys_are_the_widget_s_and_only_they_are_handled() {
 
 #[test]
 fn a_plus_at_200_percent_still_says_the_size_but_is_no_event() {
-    let mut model = Model::new(FontStep::MAX);
+    let mut model = Model::new(FontStep::MAX, Aids::default());
     let effects = pressed(&mut model, Command::FontLarger);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Emit(_))));
     assert!(effects.contains(&Effect::ShareFont(FontStep::MAX)));
@@ -77,7 +78,7 @@ fn a_plus_at_200_percent_still_says_the_size_but_is_no_event() {
 
 #[test]
 fn a_step_set_elsewhere_is_followed_quietly_and_not_shared_back() {
-    let mut model = Model::new(FontStep::DEFAULT);
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
     let step = FontStep::clamped(3);
     assert_eq!(
         update(&mut model, Action::FontShared(step)),
@@ -91,7 +92,7 @@ fn a_step_set_elsewhere_is_followed_quietly_and_not_shared_back() {
 
 #[test]
 fn print_prints_and_the_preview_opens_once() {
-    let mut model = Model::new(FontStep::DEFAULT);
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
     assert_eq!(pressed(&mut model, Command::Print), vec![Effect::Print]);
     assert_eq!(
         pressed(&mut model, Command::Preview),
@@ -111,7 +112,7 @@ fn print_prints_and_the_preview_opens_once() {
 
 #[test]
 fn a_preview_closed_by_the_browser_is_closed_once() {
-    let mut model = Model::new(FontStep::DEFAULT);
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
     pressed(&mut model, Command::Preview);
     assert_eq!(
         update(&mut model, Action::PreviewClosed),

@@ -184,7 +184,7 @@ async function shiftTabBack(page, limit = 40) {
 function expectedStops(page) {
   return page.evaluate((sel) => {
     const shadow = document.querySelector(sel).shadowRoot;
-    return [...shadow.querySelectorAll("button, a[href]")]
+    return [...shadow.querySelectorAll("button, select, a[href]")]
       .filter((el) => el.getClientRects().length > 0)
       .map((el) => el.getAttribute("data-key") || `a:${el.getAttribute("href")}`);
   }, HOST);
@@ -346,10 +346,14 @@ for (const [size, step] of Object.entries(SIZES)) {
 // ---------------------------------------------------------------------------------------------
 // 2, 3. Keyboard: every control in reading order, no trap, Shift+Tab reverses; a visible ring on each.
 
-const TOOLBAR = ["font-larger", "font-reset", "font-smaller", "language:en-US", "language:zh-CN", "language:ko-KR"];
+const TOOLBAR = [
+  "font-larger", "font-reset", "font-smaller", "line-spacing:1", "line-spacing:1.5", "line-spacing:2",
+  "contrast:site", "contrast:dark-on-light", "contrast:light-on-dark", "language:en-US", "language:zh-CN", "language:ko-KR",
+];
 const VIEWS = {
   "card list": { state: "cards", must: [...TOOLBAR, "more"], cards: 6 },
-  "article view": { state: "article", must: ["back", ...TOOLBAR, "print", "preview"], cards: 0 },
+  // Stop shows only while reading (listen.test.mjs).
+  "article view": { state: "article", must: ["back", ...TOOLBAR, "listen", "listen-rate", "print", "preview"], cards: 0 },
   "error state": { state: "error", must: [...TOOLBAR, "retry"], cards: 0 },
 };
 for (const [view, { state, must, cards }] of Object.entries(VIEWS)) {

@@ -133,7 +133,7 @@ test("article: clicking a card opens its article with title, meta line and body,
 });
 
 /** Focuses the last link before the widget, then Tabs until `predicate(focused)` holds. */
-async function tabTo(page, predicate, limit = 12) {
+async function tabTo(page, predicate, limit = 20) {
   await page.locator("nav.site-nav a").last().focus();
   const path = [];
   for (let i = 0; i < limit; i++) {

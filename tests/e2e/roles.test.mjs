@@ -4,10 +4,11 @@
 // news-widget-widget (none of the article toolbar's code); a page with both gets
 // news-widget-core, both in one. A widget added later to an article page mounts on the widget's
 // module beside the toolbar's, with the same API and events, and the two modules share the
-// reader's font step.
+// reader's choices, and one reads aloud at a time.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
+import { fakeSpeech, VOICES } from "./speech-fake.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -20,8 +21,9 @@ const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-
   <body>${body}<script src="/dist/news-widget.js" defer></script></body></html>`;
 
 /** A page with `body`, recording the files it asks of dist/ (their names, in order). */
-async function open(name, body) {
+async function open(name, body, { speech } = {}) {
   const tab = await newPage(env.browser);
+  if (speech) await tab.addInitScript(fakeSpeech, speech);
   tab.dist = [];
   tab.on("request", (r) => {
     const path = new URL(r.url()).pathname;
@@ -89,6 +91,39 @@ test("a widget added later to a toolbar-only page mounts on the widget's module,
   assert.deepEqual(await tab.evaluate(() => window.__events),
     [["bar", 1], ["news", 1], ["news", 2], ["bar", 2], ["bar", 0], ["news", 0]],
     "each host tells its page of each change, once");
+  assert.deepEqual(tab.errors, []);
+  await close(tab);
+});
+
+test("a widget added later beside a toolbar's module shares line spacing and contrast both ways, and one starting to read stops the other", async () => {
+  const tab = await open("toolbar-then-widget-aids.html", TOOLBAR + ARTICLE, { speech: { voices: Object.values(VOICES) } });
+  await waitForToolbar(tab);
+  await tab.evaluate(() => {
+    window.__states = [];
+    document.addEventListener("news-widget:listenchange", (e) => window.__states.push([e.target.id, e.detail.state]));
+    document.body.insertAdjacentHTML("beforeend",
+      `<news-widget id="news" feed="/feeds/plain.json"></news-widget>`);
+  });
+  await waitForCards(tab, "#news");
+  const aids = () => tab.evaluate(() => {
+    const [bar, news] = ["bar", "news"].map((id) => NewsWidget.get(document.getElementById(id)));
+    return { bar: [bar.lineSpacing, bar.contrast], news: [news.lineSpacing, news.contrast] };
+  });
+  await tab.evaluate(() => NewsWidget.get(document.getElementById("bar")).setContrast("light-on-dark"));
+  assert.deepEqual(await aids(), { bar: [1, "light-on-dark"], news: [1, "light-on-dark"] }, "the toolbar's contrast reaches the widget");
+  await tab.evaluate(() => NewsWidget.get(document.getElementById("news")).setLineSpacing(2));
+  assert.deepEqual(await aids(), { bar: [2, "light-on-dark"], news: [2, "light-on-dark"] }, "the widget's spacing reaches the toolbar");
+
+  await tab.evaluate(() => NewsWidget.get(document.getElementById("bar")).listen());
+  await tab.waitForFunction(() => window.__speech.spoken.length >= 1);
+  await tab.locator('#news button[data-action="open"]').first().click();
+  await tab.waitForSelector('#news >> [part~="article-body"]');
+  await tab.evaluate(() => NewsWidget.get(document.getElementById("news")).listen());
+  await tab.waitForFunction(() => window.__states.some(([id, s]) => id === "bar" && s === "stopped"));
+  // Across modules the claim is told before the widget's own event (within one module it is
+  // queued behind it).
+  assert.deepEqual(await tab.evaluate(() => window.__states),
+    [["bar", "reading"], ["bar", "stopped"], ["news", "reading"]], "the toolbar stops when the widget starts");
   assert.deepEqual(tab.errors, []);
   await close(tab);
 });

@@ -473,23 +473,28 @@ for (const [lang, info] of Object.entries(PAGES)) {
   test(`keyboard, ${lang}: Tab reaches every control in order with a visible focus ring, + - 0 change the size, and A+ is announced`, async () => {
     const page = await openArticle(info.path);
     const expected = await page.evaluate((sel) =>
-      [...document.querySelector(sel).shadowRoot.querySelectorAll("button, a[href]")].map((e) => e.getAttribute("part") || `a:${e.lang}`), TOOLBAR);
+      [...document.querySelector(sel).shadowRoot.querySelectorAll("button, select, a[href]")]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => e.getAttribute("data-key") || `a:${e.lang}`), TOOLBAR);
     await page.locator("nav.site-nav a").last().focus();
     const stops = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press("Tab");
       const f = await page.evaluate((sel) => {
         const host = document.querySelector(sel);
         if (document.activeElement !== host) return null;
         const el = host.shadowRoot.activeElement;
         const cs = getComputedStyle(el);
-        return { key: el.getAttribute("part") || `a:${el.lang}`, outline: `${cs.outlineStyle} ${parseFloat(cs.outlineWidth)}` };
+        return { key: el.getAttribute("data-key") || `a:${el.lang}`, outline: `${cs.outlineStyle} ${parseFloat(cs.outlineWidth)}` };
       }, TOOLBAR);
       if (!f) break;
       stops.push(f);
     }
     assert.deepEqual(stops.map((s) => s.key), expected, "every button and link, once, in order");
-    assert.deepEqual(expected.slice(0, 5), ["font-larger", "font-reset", "font-smaller", "print", "print-preview"]);
+    assert.deepEqual(expected.slice(0, 13), [
+      "font-larger", "font-reset", "font-smaller", "line-spacing:1", "line-spacing:1.5", "line-spacing:2",
+      "contrast:site", "contrast:dark-on-light", "contrast:light-on-dark", "listen", "listen-rate", "print", "preview",
+    ]);
     for (const s of stops) assert.match(s.outline, /^solid [3-9]/, `${s.key} shows a focus ring (${s.outline})`);
 
     await page.locator(part("font-larger")).focus();

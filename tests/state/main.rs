@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod aids;
 mod answers;
 mod deferred;
 mod scenarios;

@@ -4,6 +4,7 @@
 use news_widget::contract::FontStep;
 use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Items, Version};
 use news_widget::options::Options;
+use news_widget::reading_aids::Aids;
 use news_widget::state::{Model, Sources};
 use news_widget::ui_language::{negotiate, with_offered};
 use unic_langid::LanguageIdentifier;
@@ -58,7 +59,14 @@ pub fn model_with(options: Options) -> Model {
         &["en-US".to_string()],
         &with_offered(&built_in(), &offered),
     );
-    Model::new(options, sources, locale, built_in(), FontStep::DEFAULT)
+    Model::new(
+        options,
+        sources,
+        locale,
+        built_in(),
+        FontStep::DEFAULT,
+        Aids::default(),
+    )
 }
 
 pub fn item(id: &str) -> Item {

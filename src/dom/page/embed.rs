@@ -9,15 +9,18 @@ use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::js_options::{js_error, property_text, JsOptions};
+use super::js_options::{
+    contrast_action, js_error, property_text, spacing_action, JsOptions, STOP,
+};
 use super::slot::{Slot, Slots};
-use crate::contract::{ErrorKind, FontStep};
+use crate::contract::{Contrast, ErrorKind, FontStep};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
 use crate::dom::widget::Widget;
 use crate::feed::charset;
 use crate::options::{Change, Options};
+use crate::reading_aids::AidAction;
 use crate::state::Action;
 
 thread_local! {
@@ -78,6 +81,14 @@ pub struct WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
+    /// One call of the widget's dispatch for every aid of the API (not one inlined in each).
+    #[inline(never)]
+    fn aid(&self, action: Option<AidAction>) {
+        if let Some(action) = action {
+            self.with(|w| w.dispatch(Action::Aid(action)));
+        }
+    }
+
     fn with(&self, f: impl FnOnce(&Rc<Widget>)) {
         // A clone, not a borrow: the widget may be destroyed from inside (a host listener).
         if let Some(widget) = self.slot.get() {
@@ -145,6 +156,46 @@ impl WidgetHandle {
     /// Fetches the feed again.
     pub fn reload(&self) {
         self.with(|w| w.dispatch(Action::Reload));
+    }
+
+    /// Reads the open article aloud, or goes on from the pause. The browser may refuse to speak
+    /// before the reader has interacted with the page.
+    pub fn listen(&self) {
+        self.aid(Some(AidAction::Listen));
+    }
+
+    /// Stops reading aloud.
+    #[wasm_bindgen(js_name = stopListening)]
+    pub fn stop_listening(&self) {
+        self.aid(Some(STOP));
+    }
+
+    /// Sets the line spacing (1, 1.5 or 2: the nearest), site-wide.
+    #[wasm_bindgen(js_name = setLineSpacing)]
+    pub fn set_line_spacing(&self, value: f64) {
+        self.aid(spacing_action(value));
+    }
+
+    #[wasm_bindgen(getter, js_name = lineSpacing)]
+    pub fn line_spacing(&self) -> f64 {
+        self.slot.get().map_or(1.0, |w| w.aids().spacing.number())
+    }
+
+    /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), site-wide.
+    #[wasm_bindgen(js_name = setContrast)]
+    pub fn set_contrast(&self, name: &str) {
+        self.aid(contrast_action(name));
+    }
+
+    /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)
+    #[wasm_bindgen(getter)]
+    pub fn contrast(&self) -> JsValue {
+        JsValue::from_str(
+            self.slot
+                .get()
+                .map_or(Contrast::Site, |w| w.aids().contrast)
+                .name(),
+        )
     }
 
     /// Removes everything the widget added to the page, listeners and requests included.

@@ -7,11 +7,14 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::js_options::JsOptions;
+use super::js_options::{contrast_action, spacing_action, JsOptions, STOP};
 use super::slot::{Slot, Slots};
-use crate::contract::{self, FontStep};
+use crate::contract::{self, Contrast, FontStep};
 use crate::dom::toolbar::{Toolbar, ToolbarOptions};
+use crate::listen::action::{Action as Speech, StopReason};
 use crate::options::{self, OptionValues};
+use crate::reading_aids::AidAction;
+use crate::toolbar::state::Action;
 
 thread_local! {
     static TOOLBARS: Slots<Toolbar> = Slots::default();
@@ -51,6 +54,16 @@ pub struct ToolbarHandle {
     slot: Rc<Slot<Toolbar>>,
 }
 
+impl ToolbarHandle {
+    /// One call of the toolbar's dispatch for every aid of the API (not one inlined in each).
+    #[inline(never)]
+    fn act(&self, action: Option<AidAction>) {
+        if let (Some(toolbar), Some(action)) = (self.slot.get(), action) {
+            toolbar.dispatch(Action::Aid(action));
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl ToolbarHandle {
     /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide, shared
@@ -67,9 +80,56 @@ impl ToolbarHandle {
         self.slot.get().map_or(0, |t| t.font().value())
     }
 
-    /// Prints the article alone; false once destroyed or when the browser refused.
+    /// Prints the article alone (reading aloud stops first); false once destroyed or when the
+    /// browser refused.
     pub fn print(&self) -> bool {
-        self.slot.get().is_some_and(|t| t.print())
+        self.slot.get().is_some_and(|t| {
+            t.dispatch(Action::Aid(AidAction::Speech(Speech::Interrupted(
+                StopReason::Print,
+            ))));
+            t.print()
+        })
+    }
+
+    /// Reads the article aloud, or goes on from the pause. The browser may refuse to speak
+    /// before the reader has interacted with the page.
+    pub fn listen(&self) {
+        self.act(Some(AidAction::Listen));
+    }
+
+    /// Stops reading aloud.
+    #[wasm_bindgen(js_name = stopListening)]
+    pub fn stop_listening(&self) {
+        self.act(Some(STOP));
+    }
+
+    /// Sets the line spacing (1, 1.5 or 2: the nearest), for the article and the whole site.
+    #[wasm_bindgen(js_name = setLineSpacing)]
+    pub fn set_line_spacing(&self, value: f64) {
+        self.act(spacing_action(value));
+    }
+
+    #[wasm_bindgen(getter, js_name = lineSpacing)]
+    pub fn line_spacing(&self) -> f64 {
+        self.slot.get().map_or(1.0, |t| t.aids().spacing.number())
+    }
+
+    /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), for the article and
+    /// the whole site.
+    #[wasm_bindgen(js_name = setContrast)]
+    pub fn set_contrast(&self, name: &str) {
+        self.act(contrast_action(name));
+    }
+
+    /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)
+    #[wasm_bindgen(getter)]
+    pub fn contrast(&self) -> JsValue {
+        JsValue::from_str(
+            self.slot
+                .get()
+                .map_or(Contrast::Site, |t| t.aids().contrast)
+                .name(),
+        )
     }
 
     /// Puts the article back as it was and removes everything the toolbar added.

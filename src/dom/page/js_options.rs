@@ -6,8 +6,11 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::contract::{self, ErrorKind, MountError, OptionName};
+use crate::contract::{self, Contrast, ErrorKind, LineSpacing, MountError, OptionName};
+use crate::dom::warn;
+use crate::listen::action::Action as Speech;
 use crate::options::OptionValues;
+use crate::reading_aids::AidAction;
 
 /// An `Error` with a `kind`, as the loader's callers catch it.
 pub(crate) fn js_error(kind: ErrorKind, message: &str) -> JsValue {
@@ -101,3 +104,23 @@ impl OptionValues for JsOptions<'_> {
         feeds
     }
 }
+
+/// What `setLineSpacing(n)` asks for: the nearest of 1, 1.5 and 2; nothing for NaN.
+pub(crate) fn spacing_action(value: f64) -> Option<AidAction> {
+    LineSpacing::nearest(value).map(AidAction::SetSpacing)
+}
+
+/// What `setContrast(name)` asks for; a name that is none of the three is the page's mistake,
+/// said on the console.
+pub(crate) fn contrast_action(name: &str) -> Option<AidAction> {
+    let contrast = Contrast::from_name(name);
+    if contrast.is_none() {
+        warn(&format!(
+            "setContrast(\"{name}\"): the schemes are \"site\", \"dark-on-light\" and \"light-on-dark\""
+        ));
+    }
+    contrast.map(AidAction::SetContrast)
+}
+
+/// `stopListening()`.
+pub(crate) const STOP: AidAction = AidAction::Speech(Speech::Stop);

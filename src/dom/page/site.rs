@@ -1,12 +1,13 @@
 //! What is site-wide on a page, owned once: the widgets and toolbars mounted (members, which
-//! subscribe through a guard), the reader's stored preferences with the one `storage` listener
-//! that hears other tabs, and the built-in Fluent resources, read once. The run-time resources
-//! are in `resources`, the stylesheet in `style`.
+//! subscribe through a guard, and of which one at a time reads aloud), the reader's stored
+//! preferences with the one `storage` listener that hears other tabs, and the built-in Fluent
+//! resources, read once. The run-time resources are in `resources`, the stylesheet in `style`.
 //!
 //! A page may run two of the page's modules (an article page's toolbar module, and the widget's
 //! module for a widget added later): a preference set in one is told to the other by an event
 //! on the window ([`SHARED_EVENT`]), which each module hears as it hears another tab's `storage`
-//! event, and ignores while it is the one telling.
+//! event, and ignores while it is the one telling; so is a member starting to read aloud, as
+//! the synthesizer is one for the page.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -17,9 +18,14 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use super::storage;
 use crate::contract::FontStep;
+use crate::contract::{Contrast, LineSpacing};
 use crate::dom::parts::listen::Listener;
+use crate::dom::parts::speech::Speech;
 use crate::i18n::{self, Catalog};
-use crate::prefs::{FONT_STEP_KEY, LANGUAGE_KEY};
+use crate::listen::action::{Action as SpeechAction, StopReason};
+use crate::listen::rate::Rate;
+use crate::prefs::{CONTRAST_KEY, FONT_STEP_KEY, LANGUAGE_KEY, LINE_SPACING_KEY, LISTEN_RATE_KEY};
+use crate::reading_aids::{AidAction, AidEffect, Aids, Shared};
 
 /// A widget or toolbar, as the site tells it about preferences set elsewhere.
 pub trait Member {
@@ -28,6 +34,8 @@ pub trait Member {
     fn font_shared(self: Rc<Self>, step: FontStep);
     /// The reader chose a language elsewhere on the site.
     fn language_shared(self: Rc<Self>, tag: &str);
+    /// A reader's aid changed elsewhere on the site, or another member started to read.
+    fn aid(self: Rc<Self>, action: AidAction);
 }
 
 /// A member's place in the site; dropping it leaves.
@@ -96,6 +104,10 @@ impl Site {
 /// The event on the window by which one of the page's modules tells the others of a preference
 /// the reader set (its detail: the storage key and the stored value).
 pub const SHARED_EVENT: &str = "news-widget:shared";
+
+/// The key of that event's detail by which a module tells the others that one of its members
+/// started to read aloud (never stored).
+const CLAIM: &str = "news-widget:listen-claim";
 
 /// Joins the site; the listeners start with the first member.
 pub fn join(member: Weak<dyn Member>) -> Membership {
@@ -170,7 +182,22 @@ fn shared(key: Option<&str>, value: Option<String>) {
                 }
             }
         }
-        _ => {}
+        Some(CLAIM) => {
+            for member in members {
+                member.aid(AidAction::Speech(SpeechAction::Interrupted(
+                    StopReason::OtherInstance,
+                )));
+            }
+        }
+        Some(key) => {
+            let value = value.unwrap_or_default();
+            if let Some(shared) = Shared::from_stored(key, &value) {
+                for member in members {
+                    member.aid(AidAction::Shared(shared));
+                }
+            }
+        }
+        None => {}
     }
 }
 
@@ -198,6 +225,59 @@ pub fn font_step() -> FontStep {
     storage::read(FONT_STEP_KEY)
         .map(|s| FontStep::parse_stored(&s))
         .unwrap_or_default()
+}
+
+/// The reader's aids as stored for the site; `pause_cancels` from the platform.
+pub fn aids(pause_cancels: bool) -> Aids {
+    let stored = |key| storage::read(key).unwrap_or_default();
+    Aids::new(
+        Rate::parse_stored(&stored(LISTEN_RATE_KEY)),
+        LineSpacing::parse_stored(&stored(LINE_SPACING_KEY)),
+        Contrast::parse_stored(&stored(CONTRAST_KEY)),
+        pause_cancels,
+    )
+}
+
+/// The aids' effects a widget and a toolbar carry out alike: the synthesizer's and the
+/// highlight's (on the member's `speech`, where the browser can speak), `from` starting to read
+/// (a claim: every other member stops, the synthesizer being one for the page) and a choice to
+/// share. Any other effect comes back, for the member.
+pub fn aid_effect(
+    effect: AidEffect,
+    speech: Option<&Speech>,
+    from: Option<&Membership>,
+) -> Option<AidEffect> {
+    match (effect, from) {
+        (AidEffect::Speech(effect), _) => {
+            if let Some(speech) = speech {
+                speech.carry_out(effect);
+            }
+        }
+        (AidEffect::Claim, Some(from)) => claim(from),
+        (AidEffect::Share(shared), Some(from)) => share(shared, from),
+        (AidEffect::Claim | AidEffect::Share(_), None) => {}
+        (effect, _) => return Some(effect),
+    }
+    None
+}
+
+/// The reader set an aid on `from`: saved, and every other member follows.
+pub fn share(shared: Shared, from: &Membership) {
+    storage::write(shared.key(), shared.stored());
+    for member in with_site(|site| site.members_except(Some(from.id))) {
+        member.aid(AidAction::Shared(shared));
+    }
+    tell_modules(shared.key(), shared.stored());
+}
+
+/// `from` reads aloud now: every other member stops (the synthesizer is one for the page).
+pub fn claim(from: &Membership) {
+    for member in with_site(|site| site.members_except(Some(from.id))) {
+        member.aid(AidAction::Speech(SpeechAction::Interrupted(
+            StopReason::OtherInstance,
+        )));
+    }
+    tell_modules(CLAIM, "");
 }
 
 /// The reader's saved language choice.

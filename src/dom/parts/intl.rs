@@ -60,6 +60,11 @@ impl DateFormatter {
 /// The name of a language in that language ("日本語" for `ja`), for languages that are not
 /// built in and were added at run time.
 pub fn endonym(tag: &str) -> Option<String> {
+    language_name(tag, tag)
+}
+
+/// The name of the language `tag` in the language `in_locale` ("Chinese", "중국어" for `zh`).
+pub fn language_name(tag: &str, in_locale: &str) -> Option<String> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let ctor: Function = Reflect::get(&intl, &"DisplayNames".into())
         .ok()?
@@ -67,7 +72,7 @@ pub fn endonym(tag: &str) -> Option<String> {
         .ok()?;
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-    let args = Array::of2(&Array::of1(&JsValue::from_str(tag)), &options);
+    let args = Array::of2(&Array::of1(&JsValue::from_str(in_locale)), &options);
     let names = Reflect::construct(&ctor, &args).ok()?;
     let of: Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
     of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()

@@ -51,10 +51,11 @@ pub fn shortcut_key(event: &Event) -> Option<String> {
     (!modified && !key.default_prevented()).then(|| key.key())
 }
 
-/// What a click asks for: the command of the control it is on (the nearest element with a
-/// `data-action`, see `crate::command`), and the value the control names (an article's id, a
-/// language's tag). Nothing for a control that is `aria-disabled` (A+ at 200 % stays focusable
-/// but does nothing), and none for a halted instance, as above.
+/// What a click or a change asks for: the command of the control it is on (the nearest element
+/// with a `data-action`, see `crate::command`), and the value the control names (an article's
+/// id, a language's tag; for a change, the control's value: the speed). Nothing for a control
+/// that is `aria-disabled` (A+ at 200 % stays focusable but does nothing), nor for a click on a
+/// `<select>` (it acts when its value changes), and none for a halted instance, as above.
 pub fn clicked_command(event: &Event) -> Option<(Command, Option<String>)> {
     if halted() {
         return None;
@@ -66,12 +67,21 @@ pub fn clicked_command(event: &Event) -> Option<(Command, Option<String>)> {
         .closest("[data-action]")
         .ok()
         .flatten()?;
-    if control.get_attribute("aria-disabled").as_deref() == Some("true") {
+    let changed = event.type_() == "change";
+    if control.get_attribute("aria-disabled").as_deref() == Some("true")
+        || (control.local_name() == "select") != changed
+    {
         return None;
     }
     let command = Command::from_action(&control.get_attribute("data-action")?)?;
-    let value = command
-        .value_attribute()
-        .and_then(|name| control.get_attribute(name));
+    let value = if changed {
+        js_sys::Reflect::get(&control, &"value".into())
+            .ok()?
+            .as_string()
+    } else {
+        command
+            .value_attribute()
+            .and_then(|name| control.get_attribute(name))
+    };
     Some((command, value))
 }

@@ -1,11 +1,11 @@
 //! The reader toolbar on an existing article page (docs/interface.md#the-reader-toolbar):
-//! "Fonts: A+ A A-", Print, Print preview and the page's translations, in its own shadow root,
-//! for the article element that `for` names. The article is scaled by `zoom::TargetZoom` and
-//! never written to; the step is the widget's site-wide one. Like the widget, it runs on the
-//! page's queue: clicks and keys become actions, `toolbar::state::update` decides (the font
-//! behaviour is the widget's), and the effects are carried out here. Owns every listener,
-//! sheet, frame and dialog it creates; the markup comes from `view`, the printed article from
-//! `page_print`.
+//! "Fonts: A+ A A-", line spacing, contrast, Read aloud, Print, Print preview and the page's
+//! translations, in its own shadow root, for the article element that `for` names. The article
+//! is styled by `target_style::TargetStyle` and never written to; the step and the aids are the
+//! widget's site-wide ones. Like the widget, it runs on the page's queue: clicks and keys become
+//! actions, `toolbar::state::update` decides (the font and the aids behave as the widget's), and
+//! the effects are carried out here and in `aids`. Owns every listener, sheet, frame, dialog and
+//! utterance it creates; the markup comes from `view`, the printed article from `page_print`.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -17,6 +17,7 @@ use crate::contract::{FontStep, MountError};
 use crate::dom::page::languages::{html_lang, page_languages};
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
+use crate::dom::parts::aid_controls;
 use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::later;
@@ -24,18 +25,21 @@ use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::notify;
 use crate::dom::parts::print::{self, PrintFrame};
 use crate::dom::parts::runtime::{self, Carrier};
+use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::Localizer;
+use crate::reading_aids::AidAction;
 use crate::toolbar::state::{self, Action, Effect, Model};
 use crate::ui_language;
 
+mod aids;
 pub(crate) mod page_print;
+pub(crate) mod target_style;
 pub(crate) mod view;
-pub(crate) mod zoom;
 
 use page_print::PageFacts;
+use target_style::TargetStyle;
 use view::Preview;
-use zoom::TargetZoom;
 
 /// Options of `mountToolbar`, from the JS call and the element's attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +63,9 @@ pub struct Toolbar {
     /// The article's language: the page's `<html lang>`, else the toolbar's.
     page_lang: String,
     model: RefCell<Model>,
-    zoom: RefCell<Option<TargetZoom>>,
+    style: TargetStyle,
+    /// Reading the article aloud; none where the browser cannot speak.
+    speech: Option<Speech>,
     listeners: RefCell<Vec<Listener>>,
     print_frame: RefCell<Option<PrintFrame>>,
     preview: RefCell<Option<Preview>>,
@@ -68,8 +74,8 @@ pub struct Toolbar {
 }
 
 impl Toolbar {
-    /// Scales the article to the stored step, then builds the bar: the article is at the
-    /// reader's size before the bar appears.
+    /// Styles the article as the reader chose (the stored step, spacing and contrast), then
+    /// builds the bar: the article is at the reader's size before the bar appears.
     pub fn mount(host: Element, options: ToolbarOptions) -> Result<Rc<Toolbar>, MountError> {
         let doc = host.owner_document().ok_or(MountError::NoDocument)?;
         let id = options.target.clone().ok_or(MountError::NoTarget)?;
@@ -79,7 +85,8 @@ impl Toolbar {
         let shadow = shadow::claim(&host, &doc)?;
 
         let font = site::font_step();
-        let zoom = TargetZoom::new(&doc, &id, font)?;
+        let aids = site::aids(speech::pause_cancels());
+        let style = TargetStyle::new(&doc, &id, font, aids.spacing, aids.contrast)?;
 
         let catalog = site::built_in_catalog();
         let html_lang = html_lang(&doc);
@@ -110,13 +117,15 @@ impl Toolbar {
         {
             let base = doc.base_uri().ok().flatten().unwrap_or_default();
             let ctx = Ctx::new(&doc, &l10n, &base, &[]);
-            root.append_child(&view::bar(&ctx, font, &links))?;
+            root.append_child(&view::bar(&ctx, font, &aids, speech::available(), &links))?;
         }
+        aid_controls::show_contrast(&root, aids.contrast);
         let live = shadow::live_region(&doc)?;
         root.append_child(&live)?;
         shadow.append_child(&root)?;
 
-        let toolbar = Rc::new(Toolbar {
+        let toolbar = Rc::new_cyclic(|weak: &Weak<Toolbar>| Toolbar {
+            speech: Speech::new(&doc, aids::answer(weak.clone())),
             host,
             shadow,
             doc,
@@ -126,8 +135,8 @@ impl Toolbar {
             inside_target,
             l10n,
             page_lang,
-            model: RefCell::new(Model::new(font)),
-            zoom: RefCell::new(Some(zoom)),
+            model: RefCell::new(Model::new(font, aids)),
+            style,
             listeners: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
             preview: RefCell::new(None),
@@ -137,6 +146,10 @@ impl Toolbar {
         let member: Weak<dyn Member> = Rc::downgrade(&(Rc::clone(&toolbar) as Rc<dyn Member>));
         *toolbar.membership.borrow_mut() = Some(site::join(member));
         toolbar.listen();
+        if let Some(speech) = &toolbar.speech {
+            speech.voices_now();
+        }
+        toolbar.show_listen();
         Ok(toolbar)
     }
 
@@ -153,12 +166,13 @@ impl Toolbar {
         *self.listeners.borrow_mut() = vec![
             Listener::new(&self.shadow, "click", with(Self::on_click)),
             Listener::new(&self.shadow, "keydown", with(Self::on_key)),
+            Listener::new(&self.shadow, "change", with(Self::on_click)),
         ];
     }
 
     fn on_click(self: &Rc<Self>, event: &Event) {
-        if let Some((command, _)) = clicked_command(event) {
-            self.dispatch(Action::Command(command));
+        if let Some((command, value)) = clicked_command(event) {
+            self.dispatch(Action::Command(command, value));
         }
     }
 
@@ -185,6 +199,11 @@ impl Toolbar {
         self.model.borrow().font
     }
 
+    /// The line spacing and contrast (what the handle's properties say).
+    pub fn aids(&self) -> std::cell::Ref<'_, crate::reading_aids::Aids> {
+        std::cell::Ref::map(self.model.borrow(), |m| &m.aids)
+    }
+
     /// `setFontStep()`: the step for this toolbar and the whole site.
     pub fn set_font(self: &Rc<Self>, step: FontStep) {
         self.dispatch(Action::SetFont(step));
@@ -193,9 +212,7 @@ impl Toolbar {
     /// The scale of the article, of the bar (unless the article's zoom already scales it) and
     /// the buttons at the ends of the range.
     fn show_font(&self, step: FontStep) {
-        if let Some(zoom) = self.zoom.borrow().as_ref() {
-            zoom.apply(step);
-        }
+        self.style.set_step(step);
         if !self.inside_target {
             let _ = self
                 .root
@@ -214,7 +231,8 @@ impl Toolbar {
         (copy, facts.title)
     }
 
-    /// Prints the article alone from a frame of its own.
+    /// Prints the article alone from a frame of its own (reading aloud stops first: `update`
+    /// says so for a click, `ToolbarHandle::print` for a call).
     pub fn print(self: &Rc<Self>) -> bool {
         self.print_frame.borrow_mut().take();
         let (copy, title) = self.article_copy();
@@ -289,9 +307,7 @@ impl Carrier for Toolbar {
         for effect in effects {
             match effect {
                 Effect::ShowFont(step) => self.show_font(step),
-                Effect::Announce(announcement) => {
-                    notify::say(&self.live, &self.l10n, &announcement, None)
-                }
+                Effect::Announce(announcement) => self.announce(&announcement),
                 Effect::Emit(event) => notify::emit(&self.host, &event),
                 Effect::ShareFont(step) => {
                     if let Some(membership) = &*self.membership.borrow() {
@@ -304,6 +320,7 @@ impl Carrier for Toolbar {
                 Effect::OpenPreview => self.open_preview(),
                 // Dropping it closes and removes the dialog.
                 Effect::ClosePreview => drop(self.preview.borrow_mut().take()),
+                Effect::Aid(effect) => self.aid(effect),
             }
         }
     }
@@ -320,12 +337,18 @@ impl Member for Toolbar {
 
     /// The bar speaks the page's language, whatever the reader chose for the news.
     fn language_shared(self: Rc<Self>, _tag: &str) {}
+
+    fn aid(self: Rc<Self>, action: AidAction) {
+        self.dispatch(Action::Aid(action));
+    }
 }
 
 impl Drop for Toolbar {
-    /// Everything the toolbar added goes: the article's sheet, listeners, frame, dialog and
-    /// membership with the fields; the shadow content here.
+    /// Everything the toolbar added goes: its reading aloud silenced and its highlight taken
+    /// away here, then the article's sheet, listeners, frame, dialog and membership with the
+    /// fields; the shadow content here.
     fn drop(&mut self) {
+        speech::silence(&mut self.model.get_mut().aids, self.speech.as_ref());
         shadow::vacate(&self.shadow, &self.doc);
     }
 }

@@ -39,7 +39,7 @@ impl PageFacts {
 
 /// The `<h1>` that titles the article: one inside it, else the last one before it (a site's
 /// logo is often an `<h1>` too, but it comes first).
-fn heading(doc: &Document, target: &Element) -> Option<(Element, bool)> {
+pub(crate) fn heading(doc: &Document, target: &Element) -> Option<(Element, bool)> {
     if let Ok(Some(inside)) = target.query_selector("h1") {
         return Some((inside, true));
     }

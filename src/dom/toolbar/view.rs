@@ -6,10 +6,11 @@ use crate::contract::FontStep;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement};
 
-use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::intl;
 use crate::dom::parts::listen::Listener;
+use crate::dom::parts::{aid_controls, controls};
+use crate::reading_aids::Aids;
 use crate::toolbar::alternates::{self, LanguageLink, PageAlternate};
 
 /// The open print preview: a modal dialog and the listener that tidies up when it closes.
@@ -60,8 +61,15 @@ pub fn language_links(doc: &Document, html_lang: Option<&str>) -> Vec<LanguageLi
     alternates::language_links(&found, html_lang, &doc.url().unwrap_or_default())
 }
 
-/// The bar: the font group, Print and Print preview, and the languages where there are some.
-pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
+/// The bar: the font group, the line spacing and contrast, Read aloud (where the browser can:
+/// `listen`), Print and Print preview, and the languages where there are some.
+pub fn bar(
+    ctx: &Ctx,
+    font: FontStep,
+    aids: &Aids,
+    listen: bool,
+    links: &[LanguageLink],
+) -> Element {
     let print = ctx
         .el("div")
         .class("group print")
@@ -102,6 +110,9 @@ pub fn bar(ctx: &Ctx, font: FontStep, links: &[LanguageLink]) -> Element {
         .attr("role", "group")
         .attr("aria-label", &ctx.t("toolbar-label"))
         .child(controls::font_group(ctx, font))
+        .child(aid_controls::spacing_group(ctx, aids.spacing))
+        .child(aid_controls::contrast_group(ctx, aids.contrast))
+        .child_opt(listen.then(|| aid_controls::listen_group(ctx, aids.listening.rate)))
         .child(print)
         .child_opt(languages)
         .done()

@@ -19,15 +19,19 @@ use crate::dom::page::languages::page_languages;
 use crate::dom::page::resources::ResourceRequest;
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
+use crate::dom::parts::aid_controls;
 use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::print::PrintFrame;
 use crate::dom::parts::runtime::{self, Carrier};
+use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
 use crate::options::Options;
+use crate::reading_aids::{self, AidAction};
 use crate::state::{self, Action, Effect, Focus, Model, Sources};
 use crate::ui_language;
 
+mod aids;
 pub(crate) mod render;
 mod requests;
 mod view;
@@ -58,6 +62,8 @@ pub struct Widget {
     /// The kept copy the current load's lookup found, until `update` says to read it.
     kept: RefCell<Vec<requests::FoundKept>>,
     print_frame: RefCell<Option<PrintFrame>>,
+    /// Reading aloud; none where the browser cannot speak.
+    speech: Option<Speech>,
 }
 
 impl Widget {
@@ -84,6 +90,7 @@ impl Widget {
         let locale = ui_language::negotiate(options.lang.as_deref(), &requests, &candidates);
         let l10n = catalog.localizer(&locale);
         let font = site::font_step();
+        let aids = site::aids(speech::pause_cancels());
         let sources = Sources {
             default: options.feed.as_deref().and_then(|f| absolute(f, &doc)),
             by_language: options
@@ -100,6 +107,8 @@ impl Widget {
         let _ = root.set_attribute("role", "region");
         let _ = root.set_attribute("lang", &l10n.locale().to_string());
         let _ = root.style().set_property("--nw-scale", &font.scale_css());
+        aids::show_spacing(&root, aids.spacing);
+        aid_controls::show_contrast(&root, aids.contrast);
         let view = shadow::element(&doc, "div")?;
         view.set_class_name("view");
         let live = shadow::live_region(&doc)?;
@@ -107,9 +116,17 @@ impl Widget {
         let _ = root.append_child(&live);
         let _ = shadow.append_child(&root);
 
-        let mut model = Model::new(options, sources, locale, available, font);
+        let mut model = Model::new(options, sources, locale, available, font, aids);
         model.early = early.as_ref().map(|e| e.url.clone());
-        let widget = Rc::new(Widget {
+        let widget = Rc::new_cyclic(|weak: &Weak<Widget>| Widget {
+            speech: Speech::new(&doc, {
+                let weak = weak.clone();
+                Rc::new(move |action| {
+                    if let Some(w) = weak.upgrade() {
+                        w.dispatch(Action::Aid(AidAction::Speech(action)));
+                    }
+                })
+            }),
             read: ReadOptions {
                 timezone: model.options.timezone.clone(),
                 whole: false,
@@ -136,6 +153,9 @@ impl Widget {
         *widget.membership.borrow_mut() = Some(site::join(member));
         widget.listen();
         widget.dispatch(Action::Start);
+        if let Some(speech) = &widget.speech {
+            speech.voices_now();
+        }
         Ok(widget)
     }
 
@@ -152,6 +172,7 @@ impl Widget {
         let mut listeners = vec![
             Listener::new(&self.shadow, "click", with(Widget::on_click)),
             Listener::new(&self.shadow, "keydown", with(Widget::on_key)),
+            Listener::new(&self.shadow, "change", with(Widget::on_click)),
         ];
         if let Some(window) = self.doc.default_view() {
             listeners.push(Listener::new(
@@ -163,7 +184,8 @@ impl Widget {
         *self.listeners.borrow_mut() = listeners;
     }
 
-    /// A click on one of the widget's controls: what the reader asked for.
+    /// A click on one of the widget's controls, or a change of its speed: what the reader
+    /// asked for.
     fn on_click(self: &Rc<Self>, event: &Event) {
         if let Some((command, value)) = clicked_command(event) {
             self.dispatch(Action::Command { command, value });
@@ -225,6 +247,7 @@ impl Widget {
             }
             Effect::Print => self.print(),
             Effect::ClosePrint => drop(self.print_frame.borrow_mut().take()),
+            Effect::Aid(effect) => self.aid(effect),
             Effect::Warn(warning) => warn(&warning.to_string()),
         }
     }
@@ -251,6 +274,11 @@ impl Widget {
 
     pub fn language(&self) -> String {
         self.model.borrow().languages.ui.to_string()
+    }
+
+    /// The line spacing and contrast (what the handle's properties say).
+    pub fn aids(&self) -> std::cell::Ref<'_, reading_aids::Aids> {
+        std::cell::Ref::map(self.model.borrow(), |m| &m.aids)
     }
 
     /// Whether an article is open (what `print()` needs).
@@ -307,13 +335,19 @@ impl Member for Widget {
     fn language_shared(self: Rc<Self>, tag: &str) {
         self.dispatch(Action::LanguageShared(tag.to_string()));
     }
+
+    fn aid(self: Rc<Self>, action: AidAction) {
+        self.dispatch(Action::Aid(action));
+    }
 }
 
 impl Drop for Widget {
-    /// Everything this widget added goes: listeners, requests, frame and membership with the
-    /// fields; the shadow content and styles here. The (empty) shadow root stays, as the
-    /// platform cannot remove one, with a slot that shows the host's own content again.
+    /// Everything this widget added goes: its reading aloud silenced and its highlight taken
+    /// away here, then listeners, requests, frame and membership with the fields; the shadow
+    /// content and styles here. The (empty) shadow root stays, as the platform cannot remove
+    /// one, with a slot that shows the host's own content again.
     fn drop(&mut self) {
+        speech::silence(&mut self.model.get_mut().aids, self.speech.as_ref());
         shadow::vacate(&self.shadow, &self.doc);
     }
 }

@@ -8,16 +8,26 @@ use web_sys::Element;
 use crate::command::Command;
 use crate::contract::FontStep;
 use crate::dom::parts::clean::{safe_url, Cleaner};
-use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::node::El;
+use crate::dom::parts::{aid_controls, controls};
 use crate::feed::{Body, Item, Items};
 use crate::load_error::LoadError;
+use crate::reading_aids::Aids;
 use crate::sanitize::UrlUse;
 
-/// "Fonts: A+ A A-", the language choices, and in the article view Print and Print preview.
-pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Element {
-    let fonts = controls::font_group(ctx, font);
+/// What the toolbar's controls show: the font step, the reader's aids, and whether the browser
+/// can read aloud.
+pub struct Controls<'m> {
+    pub font: FontStep,
+    pub aids: &'m Aids,
+    pub listen: bool,
+}
+
+/// "Fonts: A+ A A-", the line spacing, the contrast, the language choices, and in the article
+/// view (`preview`: whether its print preview is on) Read aloud, Print and Print preview.
+pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element {
+    let fonts = controls::font_group(ctx, controls.font);
 
     let mut languages = controls::language_group(ctx);
     for choice in ctx.languages {
@@ -42,8 +52,14 @@ pub fn toolbar(ctx: &Ctx, font: FontStep, article: bool, preview: bool) -> Eleme
         .class("toolbar")
         .part("toolbar")
         .child(fonts)
+        .child(aid_controls::spacing_group(ctx, controls.aids.spacing))
+        .child(aid_controls::contrast_group(ctx, controls.aids.contrast))
         .child(languages);
-    if article {
+    if let Some(preview) = preview {
+        if controls.listen {
+            let rate = controls.aids.listening.rate;
+            bar = bar.child(aid_controls::listen_group(ctx, rate));
+        }
         let print = ctx
             .el("div")
             .class("group print")
@@ -189,7 +205,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
 }
 
 /// The article view: Back, title, meta line, toolbar, notice, body, source link.
-pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element {
+pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> Element {
     let shown = item.present(&ctx.ui_lang);
     let (version, lang) = (shown.version, shown.lang);
     let base = version
@@ -326,7 +342,7 @@ pub fn article(ctx: &Ctx, item: &Item, font: FontStep, preview: bool) -> Element
                 "back",
             ),
         )
-        .child(toolbar(ctx, font, true, preview))
+        .child(toolbar(ctx, controls, Some(preview)))
         .child_opt(banner)
         .child(content)
         .done()

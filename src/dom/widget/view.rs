@@ -10,13 +10,13 @@ use super::render::{self, StateView};
 use super::Widget;
 use crate::command::Command;
 use crate::contract::{Event, FontStep};
-use crate::dom::parts::controls;
 use crate::dom::parts::ctx::{Ctx, LanguageChoice};
 use crate::dom::parts::intl;
 use crate::dom::parts::later;
 use crate::dom::parts::node::El;
 use crate::dom::parts::notify;
 use crate::dom::parts::print;
+use crate::dom::parts::{aid_controls, controls};
 use crate::dom::warn;
 use crate::i18n::{self, Arg};
 use crate::load_error::LoadError;
@@ -70,6 +70,7 @@ impl Widget {
         if let Some(target) = focused {
             self.focus(&target);
         }
+        self.after_render();
     }
 
     /// The current view as a detached fragment, the widget's accessible name, and what to say
@@ -80,12 +81,17 @@ impl Widget {
         let l10n = self.l10n.borrow();
         let ctx = Ctx::new(&self.doc, &l10n, &model.feed_url, &languages);
         let fragment = self.doc.create_document_fragment();
-        let bar = || render::toolbar(&ctx, model.font, false, false);
+        let controls = render::Controls {
+            font: model.font,
+            aids: &model.aids,
+            listen: self.speech.is_some(),
+        };
+        let bar = || render::toolbar(&ctx, &controls, None);
         let content: Vec<Element> = match (&model.load, model.open_item()) {
             (Load::Loading, _) => vec![bar(), render::state(&ctx, StateView::Loading)],
             (Load::Failed(error), _) => vec![bar(), render::state(&ctx, StateView::Error(error))],
             (Load::Ready(_), Some(item)) => {
-                vec![render::article(&ctx, item, model.font, model.preview)]
+                vec![render::article(&ctx, item, &controls, model.preview)]
             }
             (Load::Ready(feed), None) if feed.items.is_empty() && model.view == View::List => {
                 vec![bar(), render::state(&ctx, StateView::Empty)]
@@ -202,7 +208,7 @@ impl Widget {
                     .map_or_else(|| tag.clone(), |c| c.endonym);
                 Some(("language", Arg::from(endonym)))
             }
-            _ => None,
+            _ => aid_controls::reading_argument(announcement, &self.language()),
         };
         notify::say(&self.live, &self.l10n.borrow(), announcement, extra);
     }
