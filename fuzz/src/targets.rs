@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use news_widget::command::Command;
-use news_widget::contract::FontStep;
+use news_widget::contract::{Contrast, FontStep, LineSpacing};
 use news_widget::feed::charset::{
     decide_charset, encoding_for_label, sniff_syntax, vendor_label, Utf8Check,
 };
@@ -17,9 +17,12 @@ use news_widget::feed::{
 };
 use news_widget::i18n::{compile_source, Catalog, Compilation, I18nError};
 use news_widget::keep::{EntryMeta, KEEP_POLICY};
+use news_widget::listen::action::{Action as Speech, StopReason};
 use news_widget::listen::plan::{plan, Run};
+use news_widget::listen::voice::Voice;
 use news_widget::load_error::LoadError;
 use news_widget::options::Options;
+use news_widget::reading_aids::{AidAction, Aids};
 use news_widget::refresh::Failure;
 use news_widget::retry::{http_date_in_gmt, parse_retry_after, retry_wait};
 use news_widget::sanitize::{
@@ -318,6 +321,7 @@ pub fn state(data: &[u8]) {
         built_in[0].clone(),
         built_in.clone(),
         FontStep::DEFAULT,
+        Aids::default(),
     );
     let outcome = |n: u8| {
         let ids = ["a", "b", "c", "d", "e"];
@@ -338,7 +342,7 @@ pub fn state(data: &[u8]) {
     while let (Some(op), arg) = (script.next(), script.next().unwrap_or(0)) {
         let load = model.load_id.wrapping_sub(u32::from(arg % 2));
         let tag = tags[usize::from(arg) % tags.len()].to_owned();
-        let action = match op % 20 {
+        let action = match op % 25 {
             0 => Action::Start,
             1 => Action::Command {
                 command: Command::Open,
@@ -407,6 +411,37 @@ pub fn state(data: &[u8]) {
                 fetched_at_ms: (arg % 2 == 0).then_some(u64::from(arg) * 1000),
                 now_ms: u64::from(arg) * 1000,
             },
+            // The reader's aids: reading aloud with the device's answers, and the choices.
+            19 => Action::Aid(AidAction::Listen),
+            20 => Action::Aid(AidAction::ArticleRead {
+                lang: tag.clone(),
+                runs: vec![
+                    Run::new(format!("{tag}。 Sentence {arg}, and more."), true),
+                    Run::new("시작합니다.", arg % 2 == 0),
+                ],
+            }),
+            21 => Action::Aid(AidAction::Speech(match arg % 8 {
+                0 => Speech::Pause,
+                1 => Speech::Resume,
+                2 => Speech::Stop,
+                3 => Speech::VoicesTimedOut,
+                4 => Speech::VoicesChanged(vec![Voice {
+                    uri: tag.clone(),
+                    name: tag.clone(),
+                    lang: tag.clone(),
+                    local: arg % 2 == 0,
+                    default: arg % 3 == 0,
+                }]),
+                5 => Speech::Interrupted(StopReason::Back),
+                6 => Speech::Interrupted(StopReason::OtherInstance),
+                _ => Speech::Interrupted(StopReason::PageHidden),
+            })),
+            22 => Action::Aid(AidAction::SetSpacing(
+                LineSpacing::ALL[usize::from(arg) % LineSpacing::ALL.len()],
+            )),
+            23 => Action::Aid(AidAction::SetContrast(
+                Contrast::ALL[usize::from(arg) % Contrast::ALL.len()],
+            )),
             _ => Action::LocaleLoaded {
                 locale: built_in[usize::from(arg % 3)].clone(),
                 failure: [

@@ -243,7 +243,7 @@ test("no flash: before the wasm arrives, the loader already spaces and colours t
   });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/news-widget-core_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.route("**/news-widget-*_bg.wasm", async (route) => { await held; await route.continue(); });
   await page.goto(`${env.url}/article.html`);
   await page.waitForFunction(() => window.NewsWidget);
   const style = () => page.evaluate(() => {
