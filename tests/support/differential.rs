@@ -2,7 +2,7 @@
 //! compiled (isolation off, no functions, per-message fallback to English): every message and
 //! attribute of a locale's resources, with arguments at the plural edges, long strings, strings
 //! where numbers go, and missing arguments, must give the same text, the same locale and the
-//! same errors. tests/core/i18n.rs runs it natively (fluent-bundle's own plural rules and number
+//! same errors. tests/core/i18n/ runs it natively (fluent-bundle's own plural rules and number
 //! strings), tests/dom_messages.rs in Chromium (the browser's `Intl`, as the widget ships).
 #![allow(dead_code)]
 
