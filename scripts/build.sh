@@ -50,7 +50,7 @@ cargo_args=()
 features=()
 # The shadow stack pointer is exported: a trap leaves it below where it rests between calls, which
 # is how the loader tells that an instance trapped, and the loader puts it back on the instance it
-# leaves behind so that its silenced listeners can still run (js/news-widget.js, src/dom/halt.rs).
+# leaves behind so that its silenced listeners can still run (js/loader/crash.js, src/dom/halt.rs).
 rustflags='"-Clink-arg=--export=__stack_pointer"'
 pkg=pkg
 out=dist
@@ -179,7 +179,7 @@ cp "$pkg/news-widget-tools.wasm" "$out.next/"
 # Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
 # as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the
 # glue and the loader are minified (names and whitespace only, no property mangling), and the
-# loader stays a classic script that also runs as a module; its /*! notice is kept.
+# loader is a classic script that also runs as a module; its /*! notice is kept.
 # Only the exports the loader calls are kept (initSync and the handles' class names are not:
 # -0.08 KB gzip), and with them what they use.
 minify=()
@@ -193,12 +193,15 @@ for module in "${built[@]}"; do
     --log-level=warning --outfile="$out.next/news-widget-$name.js" || fail "esbuild failed on the glue of news-widget-$name"
   rm -f "$out_dir/glue-entry.js"
 done
-if [ "$profile" = "--release" ]; then
-  esbuild js/news-widget.js --minify --target=es2017 --log-level=warning \
-    --outfile="$out.next/news-widget.js" || fail "esbuild failed on the loader"
-else
-  cp js/news-widget.js "$out.next/"
-fi
+# The loader's source is js/loader/, one module per responsibility; its entry is bundled into one
+# classic script (iife: no import or export left, so it also runs as type="module"), minified in
+# the release build. Its /*! notice opens the file: esbuild would move it to the end of a bundle,
+# so it goes in as the banner.
+loader_entry=js/loader/news-widget.js
+notice=$(sed -n '1,/\*\//p' "$loader_entry")
+esbuild "$loader_entry" --bundle --format=iife ${minify[@]+"${minify[@]}"} --target=es2017 \
+  --legal-comments=none --banner:js="$notice" --log-level=warning \
+  --outfile="$out.next/news-widget.js" || fail "esbuild failed on the loader"
 rm -rf "$out" && mv "$out.next" "$out"
 if [ -n "$test_trap" ]; then
   echo "==> $out/ (test build, never shipped)"

@@ -1,7 +1,7 @@
 //! The tools module's face (`news-widget-tools.wasm`, the crate built with `--no-default-features
 //! --features tools`): a site's run-time `.ftl` compiled into the bytes the widget's module reads
 //! (`i18n::Compilation`). Two plain exports and the memory, no wasm-bindgen: the loader
-//! (js/news-widget.js) copies the source in, calls `compile`, and copies the answer out, in a
+//! (js/loader/modules.js) copies the source in, calls `compile`, and copies the answer out, in a
 //! fresh instance for each resource. So the instance never frees (each is dropped after one
 //! answer) and a trap in the compiler ends that instance alone, never the widget's module.
 

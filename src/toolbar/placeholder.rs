@@ -1,7 +1,7 @@
 //! What the loader needs to hold the reader toolbar's place before the wasm has arrived, so that
 //! the article does not move when the bar appears: the bar's words in each built-in language and
 //! the rules of the widget's stylesheet that lay the bar out. The loader builds an invisible bar
-//! of the same elements from them (`js/news-widget.js`, `holdPlace`), in the host's own shadow
+//! of the same elements from them (`js/loader/placeholder.js`, `holdPlace`), in the host's own shadow
 //! root, which therefore wraps and scales as the real one will; the toolbar's mount replaces it
 //! in the same task. Written into the loader's generated block by `tests/core/loader_block.rs`;
 //! never in the .wasm.

@@ -20,7 +20,7 @@
 use crate::contract::FontStep;
 
 /// The rules, with `{id}` (the target's id as a CSS identifier) and `{scale}` to fill in.
-/// The loader (`js/news-widget.js`) applies the same text before the wasm has arrived, so that
+/// The loader (`js/loader/early-style.js`) applies the same text before the wasm has arrived, so that
 /// a reload shows the article at the reader's size from the first frame; `tests/core/text_zoom.rs`
 /// checks that its copy is this one.
 ///

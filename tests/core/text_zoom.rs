@@ -3,9 +3,11 @@
 use news_widget::contract::FontStep;
 use news_widget::toolbar::text_zoom::{css_identifier, zoom_css, ZOOM_CSS_TEMPLATE};
 
-const LOADER: &str = include_str!("../../js/news-widget.js");
+/// The loader's generated block, and its pre-paint stylesheet that uses the block's scales.
+const LOADER: &str = include_str!("../../js/loader/contract.js");
+const LOADER_EARLY_STYLE: &str = include_str!("../../js/loader/early-style.js");
 
-/// The string literal assigned to `var NAME = …;` in the loader (one line, double quotes).
+/// The string literal assigned to `var NAME = …;` in the loader's block (one line, double quotes).
 fn loader_literal(name: &str) -> String {
     let start = LOADER
         .find(&format!("var {name} = "))
@@ -126,5 +128,5 @@ fn the_loader_puts_100_percent_where_the_font_step_says() {
         loader_literal("MIN_STEP"),
         FontStep::MIN.value().to_string()
     );
-    assert!(LOADER.contains("SCALES[step - MIN_STEP]"));
+    assert!(LOADER_EARLY_STYLE.contains("SCALES[step - MIN_STEP]"));
 }

@@ -107,7 +107,7 @@ pub fn adopt(mut early: EarlyFetch, how: FetchOptions) -> Pending {
 }
 
 /// The feed request the loader starts the moment it sees a widget, in parallel with the glue
-/// and the wasm (`js/news-widget.js`, `prefetch`): the same GET the widget would send, with a
+/// and the wasm (`js/loader/early-feed.js`, `prefetch`): the same GET the widget would send, with a
 /// controller the widget takes over.
 pub struct EarlyFetch {
     /// Absolute, as the loader resolved it against the document's base URL.

@@ -1,6 +1,6 @@
 //! The JavaScript face of the widget (docs/interface.md#javascript-api): `mount(element, options)`
 //! and the handle it returns, and `validateFeed`. Options are read from the element's attributes
-//! and the JS options object by `js_options`. The loader (`js/news-widget.js`) wraps these in
+//! and the JS options object by `js_options`. The loader (`js/loader/`) wraps these in
 //! `window.NewsWidget`.
 
 use std::rc::Rc;

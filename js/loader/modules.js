@@ -1,0 +1,129 @@
+// Choosing and loading the page's module by role, and the tools module that compiles a site's
+// `.ftl`. The instances on their way or running, by module: promises of { glue, sp, rest, dead }.
+import { TOOLBAR_ELEMENT, WIDGET_ELEMENT } from "./contract.js";
+
+// Where this file was loaded from: classic scripts know it as document.currentScript; module
+// scripts have no currentScript, so look for our own <script> by file name. A site that
+// renames the file can say where the files are with data-news-widget-base on the tag.
+function findBase() {
+  var script = document.currentScript;
+  if (!script) {
+    var scripts = document.querySelectorAll("script[src]");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/news-widget(\.min)?\.js([?#].*)?$/.test(scripts[i].src) || scripts[i].hasAttribute("data-news-widget-base")) {
+        script = scripts[i];
+        break;
+      }
+    }
+  }
+  var explicit = script && script.getAttribute("data-news-widget-base");
+  return new URL(explicit || ".", script ? script.src : document.baseURI);
+}
+
+// Read while the loader's own script runs (currentScript is null afterwards).
+var base = findBase();
+// The files beside the loader: the page's modules by role, each a glue and a .wasm (core has
+// both roles, for a page with widgets and toolbars; widget and toolbar one each, so that an
+// article page never downloads the feed reader and a news page never the article toolbar),
+// and the tools module, the run-time `.ftl` compiler, fetched only for widgets that name
+// `locales`.
+var ROLES = { core: ["widget", "toolbar"], widget: ["widget"], toolbar: ["toolbar"] };
+export var TOOLS_WASM = "news-widget-tools.wasm";
+export var WIDGETS = "[data-news-widget], " + WIDGET_ELEMENT;
+export var TOOLBARS = "[data-news-widget-toolbar], " + TOOLBAR_ELEMENT;
+// `running` holds the instances that have started; `restarts` counts, by module, the instances
+// a trap replaced.
+var loaded = {};
+export var running = [];
+var restarts = {};
+
+// Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
+// application/wasm), whatever instances run it. A failed download is not remembered: the next
+// use tries again.
+var modules = {};
+export function compileModule(file) {
+  if (!modules[file]) {
+    var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin" }).then(function (response) {
+      return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
+        ? WebAssembly.compileStreaming(response)
+        : response.arrayBuffer().then(WebAssembly.compile);
+    });
+    compiling.catch(function () { if (modules[file] === compiling) delete modules[file]; });
+  }
+  return modules[file];
+}
+
+// Which module a role ("widget" or "toolbar") runs on: the one loaded or on its way that has
+// it; else, for the page's first, core where the page shows the other role too, else the
+// role's own. A role that comes later (a widget added to an article page) gets its own module
+// beside the first: the two share the reader's preferences through the page (src/dom/page/
+// site.rs), and nothing mounted moves.
+export function moduleFor(role) {
+  var names = Object.keys(loaded);
+  for (var i = 0; i < names.length; i++) {
+    if (ROLES[names[i]].indexOf(role) >= 0) return names[i];
+  }
+  return !names.length && document.querySelector(role === "widget" ? TOOLBARS : WIDGETS) ? "core" : role;
+}
+
+// A page's module. Its .wasm request starts together with the glue's, not after it: one
+// round trip saved. After a trap a fresh instance starts from the same compiled module, and a
+// fresh copy of the glue, which keeps its instance in module state: the same URL under another
+// fragment, another module for the browser and the same file for its HTTP cache.
+export function load(name) {
+  if (!loaded[name]) {
+    var wasm = compileModule("news-widget-" + name + "_bg.wasm");
+    var url = new URL("news-widget-" + name + ".js", base);
+    if (restarts[name]) url.hash = "restart-" + restarts[name];
+    var loading = loaded[name] = import(url.href).then(function (glue) {
+      return glue.default({ module_or_path: wasm }).then(function (exports) {
+        if (glue.useTools) glue.useTools(compileFtl);
+        // Its shadow stack pointer, where it rests between calls (see crash.js).
+        var sp = exports.__stack_pointer || {};
+        var instance = { glue: glue, sp: sp, rest: sp.value, core: loading, name: name };
+        running.push(instance);
+        return instance;
+      });
+    });
+    // A failed download is not remembered: the next mount tries again.
+    loading.catch(function () { if (loaded[name] === loading) delete loaded[name]; });
+  }
+  return loaded[name];
+}
+
+// A trapped instance leaves: the next use of its module loads a fresh one.
+export function retire(instance) {
+  if (loaded[instance.name] === instance.core) delete loaded[instance.name];
+  var at = running.indexOf(instance);
+  if (at >= 0) running.splice(at, 1);
+  restarts[instance.name] = (restarts[instance.name] || 0) + 1;
+}
+
+// A site's `.ftl` compiled by the tools module (src/tools.rs), for the page's module: the
+// source is copied into a fresh instance, which compiles it and is dropped, so it never needs
+// to free, and a trap there ends that instance alone. Resolves the answer's bytes; when the
+// compiler stopped, its error's text (the widget reports a locale error); when the module
+// cannot be fetched, that Error (a network failure, asked again later). It never rejects.
+function compileFtl(source) {
+  return compileModule(TOOLS_WASM).then(function (module) {
+    return WebAssembly.instantiate(module).then(function (instance) {
+      var tools = instance.exports;
+      var bytes = new TextEncoder().encode(source);
+      var at = tools.alloc(bytes.length);
+      new Uint8Array(tools.memory.buffer, at, bytes.length).set(bytes);
+      var answer = tools.compile(at, bytes.length);
+      // Read after the call: the memory may have grown, and its old buffer is detached.
+      var memory = tools.memory.buffer;
+      return new Uint8Array(memory, answer + 4, new DataView(memory).getUint32(answer, true)).slice();
+    }).catch(function (error) {
+      return "the compiler stopped: " + error;
+    });
+  }, function (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  });
+}
+
+// The running instance for a role; one that trapped meanwhile is replaced.
+export function live(role) {
+  return load(moduleFor(role)).then(function (instance) { return instance.dead ? live(role) : instance; });
+}
