@@ -1,6 +1,6 @@
 // Shared set-up of the end-to-end tests: serves www/ + dist/ on a free port and drives the
 // machine's Chromium through playwright-core (no browser download).
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -169,3 +169,46 @@ export function describeViolations(violations) {
     .map((v) => `- ${v.id} [${v.impact}] ${v.help}\n${v.targets.map((t) => `    at ${t}`).join("\n")}`)
     .join("\n");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reader toolbar on the article pages (toolbar*.test.mjs): the pages, their routes, opening one.
+
+export const TOOLBAR = "news-widget-toolbar";
+export const STEP_KEY = "news-widget:font-step";
+export const HOSTILE_ARTICLE = readFileSync(join(root, "tests/fixtures/pages/hostile-article.html"), "utf8");
+/** The three demo article pages, with what their bar says in the page's language. */
+export const ARTICLE_PAGES = {
+  zh: { path: "article.html", ui: "zh-CN", fonts: "字体：", larger: "放大字体", announce: "字号 112.5%", date: "2024年5月28日" },
+  ko: { path: "article-ko.html", ui: "ko-KR", fonts: "글자 크기:", larger: "글자 크게", announce: "글자 크기 112.5%", date: "2024년 5월 28일" },
+  en: { path: "article-en.html", ui: "en-US", fonts: "Fonts:", larger: "Larger text", announce: "Text size 112.5 %", date: "May 28, 2024" },
+};
+
+/** Serves the hostile fixture (and any extra page given as { path: html }) through the test's routes. */
+export async function routeArticlePages(page, extra = {}) {
+  await page.route("**/hostile-article.html", (route) => route.fulfill({ contentType: "text/html", body: HOSTILE_ARTICLE }));
+  for (const [path, body] of Object.entries(extra)) {
+    await page.route(`**/${path}`, (route) => route.fulfill({ contentType: "text/html", body }));
+  }
+}
+
+/** A page at `path` with its toolbar mounted, in a fresh context of `env` (from setUp). */
+export async function openArticle(env, path, { viewport, step, init } = {}) {
+  const page = await newPage(env.browser, viewport ? { viewport } : {});
+  await routeArticlePages(page);
+  if (step !== undefined) await page.addInitScript(([k, s]) => localStorage.setItem(k, String(s)), [STEP_KEY, step]);
+  if (init) await page.addInitScript(init);
+  await page.goto(`${env.url}/${path}`);
+  await waitForToolbar(page);
+  return page;
+}
+
+export function waitForToolbar(page, sel = TOOLBAR) {
+  return page.waitForFunction(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="toolbar"]'),
+    sel,
+    { timeout: 15000 },
+  );
+}
+
+export const toolbarPart = (name, sel = TOOLBAR) => `${sel} [part~="${name}"]`;
+
