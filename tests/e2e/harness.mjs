@@ -212,3 +212,38 @@ export function waitForToolbar(page, sel = TOOLBAR) {
 
 export const toolbarPart = (name, sel = TOOLBAR) => `${sel} [part~="${name}"]`;
 
+// ---------------------------------------------------------------------------------------------
+// One widget on a page of its own and a busy feed server (network*.test.mjs).
+
+export const PAGE_WIDGET = "#w";
+export const DEMO_FEED = JSON.parse(readFileSync(join(root, "www/feeds/changchun.json"), "utf8"));
+/** The English texts of the error states and of the notice over a kept copy. */
+export const EN_STATES = {
+  timeout: "The news server did not answer in time. Please try again later.",
+  network: "The news could not be loaded. Check your connection and try again.",
+  notice: /^Last updated .+\. The news could not be refreshed\.$/,
+};
+export const pageWidgetPart = (name) => `${PAGE_WIDGET} [part~="${name}"]`;
+
+/** Serves a page with one widget (#w) at `/name` of the server at `base`; `attrs` are its attributes, `above` what precedes it. */
+export function routeWidgetPage(base, page, name, attrs, above = "") {
+  return servePage(page, base, name, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>network test</title></head>
+<body>${above}<div id="w" data-news-widget data-loading="eager" ${attrs}></div>
+<div style="height: 3000px"></div><script src="dist/news-widget.js" defer></script></body></html>`);
+}
+
+/**
+ * Routes the demo feed: a 503 with `Retry-After: retryAfter()` first, then `then(route)`.
+ * Returns the times the feed was asked for.
+ */
+export async function busyOnce(page, retryAfter, then = (route) => route.continue()) {
+  const times = [];
+  await page.route("**/feeds/changchun.json", (route) => {
+    times.push(Date.now());
+    if (times.length > 1) return then(route);
+    const headers = { "retry-after": retryAfter() };
+    return route.fulfill({ status: 503, headers, contentType: "text/plain", body: "busy" });
+  });
+  return times;
+}
+
