@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -247,3 +248,62 @@ export async function busyOnce(page, retryAfter, then = (route) => route.continu
   return times;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The demo page's widget in a given state, language and size (a11y*.test.mjs).
+
+export const DEMO_WIDGET = "[data-news-widget]";
+export const UI_LANGS = { en: "en-US", zh: "zh-CN", ko: "ko-KR" };
+const LANGUAGE_KEY = "news-widget:language";
+/** Has an image (figure), a meta line and a source link. */
+export const ARTICLE_WITH_FIGURE = "cc-2024-0528-ulsan30";
+/** The longest article: headings, a list, a blockquote. */
+export const LONGEST_ARTICLE = "cc-2024-0820-expo-guide";
+/** Has a Chinese version but no Korean one: in Korean it shows in English with a notice. */
+const NO_KOREAN = "cc-2024-0412-sign-translation-consultation";
+export const demoWidgetPart = (name) => `${DEMO_WIDGET} [part~="${name}"]`;
+
+/**
+ * The demo page (index.html: six cards a page) in `lang`, in `state`: "cards", "article"
+ * (ARTICLE_WITH_FIGURE), "preview" (LONGEST_ARTICLE in print preview), "untranslated" (NO_KOREAN),
+ * "error" (feed answers 500). `step` is applied through the API once the widget shows its state;
+ * the page opens in a fresh context of `env` (from setUp).
+ */
+export async function openDemoWidget(env, { lang = "en", step = 0, state = "cards", viewport, media } = {}) {
+  const page = await newPage(env.browser, viewport ? { viewport } : {});
+  if (media) await page.emulateMedia(media);
+  await page.addInitScript(([key, tag]) => localStorage.setItem(key, tag), [LANGUAGE_KEY, UI_LANGS[lang]]);
+  if (state === "error") {
+    await page.route("**/feeds/changchun.json", (route) =>
+      route.fulfill({ status: 500, contentType: "text/plain", body: "Internal Server Error" }));
+  }
+  await page.goto(`${env.url}/index.html`);
+  if (state === "error") {
+    await page.locator(demoWidgetPart("error")).waitFor({ timeout: 15000 });
+  } else {
+    await waitForCards(page);
+  }
+  const id = { article: ARTICLE_WITH_FIGURE, preview: LONGEST_ARTICLE, untranslated: NO_KOREAN }[state];
+  if (id) {
+    // Through the API: NO_KOREAN is not on the first page of cards.
+    const opened = await page.evaluate(([sel, i]) => window.NewsWidget.get(document.querySelector(sel)).open(i), [DEMO_WIDGET, id]);
+    assert.equal(opened, true, `the feed has the item ${id}`);
+    await page.locator(demoWidgetPart("article-title")).waitFor({ timeout: 5000 });
+  }
+  if (state === "preview") {
+    await page.locator(demoWidgetPart("print-preview")).click();
+    await page.locator(`${DEMO_WIDGET} .print-layout`).waitFor();
+  }
+  if (step !== 0) await setWidgetStep(page, step);
+  return page;
+}
+
+async function setWidgetStep(page, step) {
+  const now = await page.evaluate(([sel, s]) => {
+    const handle = window.NewsWidget.get(document.querySelector(sel));
+    handle.setFontStep(s);
+    return handle.fontStep;
+  }, [DEMO_WIDGET, step]);
+  assert.equal(now, step, `the widget is at font step ${step}`);
+  // One frame, so that layout reflects the new size.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
