@@ -1,21 +1,15 @@
 // The reader toolbar on existing article pages (docs/interface.md#the-reader-toolbar): the three
 // demo pages (www/article*.html) and a hostile CMS page (tests/fixtures/pages/hostile-article.html,
-// served at /hostile-article.html): text size over px and !important rules, reflow at 320 px, the
-// shared stored step, no flash, print, languages, accessibility, keyboard and destroy().
+// served at /hostile-article.html): the bar and its languages, text size over px and !important
+// rules, reflow at 320 px, the shared stored step, no flash, mounting forms and destroy(). Print is
+// in toolbar-print.test.mjs, accessibility and keyboard in toolbar-a11y.test.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { axeViolations, close, describeViolations, newPage, recordPrints, root, setUp, shot, waitForCards } from "./harness.mjs";
+import {
+  ARTICLE_PAGES as PAGES, HOSTILE_ARTICLE as HOSTILE, STEP_KEY, TOOLBAR, close, newPage, openArticle as openArticleIn,
+  routeArticlePages as routePages, setUp, shot, toolbarPart as part, waitForCards, waitForToolbar,
+} from "./harness.mjs";
 
-const TOOLBAR = "news-widget-toolbar";
-const STEP_KEY = "news-widget:font-step";
-const HOSTILE = readFileSync(join(root, "tests/fixtures/pages/hostile-article.html"), "utf8");
-const PAGES = {
-  zh: { path: "article.html", ui: "zh-CN", fonts: "字体：", larger: "放大字体", announce: "字号 112.5%", date: "2024年5月28日" },
-  ko: { path: "article-ko.html", ui: "ko-KR", fonts: "글자 크기:", larger: "글자 크게", announce: "글자 크기 112.5%", date: "2024년 5월 28일" },
-  en: { path: "article-en.html", ui: "en-US", fonts: "Fonts:", larger: "Larger text", announce: "Text size 112.5 %", date: "May 28, 2024" },
-};
 /** Every step from 87.5 % to 200 %, as setFontStep takes them. */
 const STEPS = [-1, 0, 1, 2, 3, 4, 5];
 
@@ -23,37 +17,11 @@ let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
 
+// The shared article-page helpers (harness.mjs), bound to this file's server.
+const openArticle = (path, options) => openArticleIn(env, path, options);
+
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-/** Serves the hostile fixture (and any extra page given as { path: html }) through the test's routes. */
-async function routePages(page, extra = {}) {
-  await page.route("**/hostile-article.html", (route) => route.fulfill({ contentType: "text/html", body: HOSTILE }));
-  for (const [path, body] of Object.entries(extra)) {
-    await page.route(`**/${path}`, (route) => route.fulfill({ contentType: "text/html", body }));
-  }
-}
-
-/** A page at `path` with its toolbar mounted. */
-async function openArticle(path, { viewport, step, init } = {}) {
-  const page = await newPage(env.browser, viewport ? { viewport } : {});
-  await routePages(page);
-  if (step !== undefined) await page.addInitScript(([k, s]) => localStorage.setItem(k, String(s)), [STEP_KEY, step]);
-  if (init) await page.addInitScript(init);
-  await page.goto(`${env.url}/${path}`);
-  await waitForToolbar(page);
-  return page;
-}
-
-function waitForToolbar(page, sel = TOOLBAR) {
-  return page.waitForFunction(
-    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="toolbar"]'),
-    sel,
-    { timeout: 15000 },
-  );
-}
-
-const part = (name, sel = TOOLBAR) => `${sel} [part~="${name}"]`;
 
 async function setStep(page, step, sel = TOOLBAR) {
   await page.evaluate(([s, n]) => NewsWidget.get(document.querySelector(s)).setFontStep(n), [sel, step]);
@@ -375,146 +343,7 @@ test("no flash: after a reload at 150 % the very first frame already shows the a
 });
 
 // ---------------------------------------------------------------------------------------------
-// 4. Print.
-
-for (const [name, path, expect] of [
-  ["zh demo", PAGES.zh.path, {
-    title: "王子联出席长春市与韩国蔚山市缔结友好城市30周年活动", date: "2024年5月28日",
-    first: "今年是长春市与韩国蔚山市缔结友好城市关系30周年。", last: "李伟淑参加活动。", lang: "zh-CN",
-    absent: ["首页", "外事动态", "当前位置", "字体", "A+", "打印预览", "责任编辑", "English"],
-  }],
-  ["hostile page", "hostile-article.html", {
-    title: "王子联出席长春市与韩国蔚山市缔结友好城市30周年活动", date: "2024年5月28日",
-    first: "今年是长春市与韩国蔚山市缔结友好城市关系30周年。", last: "李伟淑参加活动。", lang: "zh-CN",
-    absent: ["首页", "外事动态", "长春市人民政府外事办公室", "责任编辑", "字体"],
-  }],
-]) {
-  test(`${name}: Print prints the article alone from a frame: title, date, text and address, no navigation, no page script`, async () => {
-    const page = await openArticle(path, { init: recordPrints });
-    const runsBefore = await page.evaluate(() => [window.__pageScriptRuns, window.__inlineScriptRuns, window.__onerrorRuns]);
-    await page.locator(part("print")).click();
-    await page.waitForFunction(() => (window.__prints || []).length > 0, null, { timeout: 5000 });
-    await page.waitForTimeout(300); // anything the copy could run would have run by now
-    const [printed] = await page.evaluate(() => window.__prints);
-    assert.ok(printed.inFrame && printed.frameInShadow, "printed from a frame in the toolbar's shadow root");
-    assert.equal(printed.title, expect.title, "the frame's title (the PDF's default name)");
-    assert.equal(printed.lang, expect.lang, "the article's language");
-    const text = printed.text.replace(/\s+/g, "");
-    for (const piece of [expect.title, expect.date, expect.first, expect.last, `${env.url}/${path}`]) {
-      assert.ok(text.includes(piece.replace(/\s+/g, "")), `printed: ${piece}`);
-    }
-    for (const piece of expect.absent) assert.ok(!text.includes(piece), `not printed: ${piece}`);
-    assert.match(printed.css, /\.print-layout/, "the widget's print stylesheet");
-    assert.deepEqual({ scripts: printed.scripts, handlers: printed.handlers, scriptUrls: printed.scriptUrls, ranHere: printed.ranHere },
-      { scripts: 0, handlers: [], scriptUrls: [], ranHere: [] }, "no script, handler or javascript: URL of the page in the frame, and none ran there");
-    const runsAfter = await page.evaluate(() => [window.__pageScriptRuns, window.__inlineScriptRuns, window.__onerrorRuns]);
-    assert.deepEqual(runsAfter, runsBefore, "no page script ran again");
-    assert.deepEqual(page.errors, []);
-    if (path === PAGES.zh.path) {
-      // The printed document laid out as paper, for the eye.
-      const sheet = await newPage(env.browser, { viewport: { width: 794, height: 1123 } });
-      await sheet.setContent(printed.html);
-      await sheet.addStyleTag({ content: printed.css });
-      await sheet.evaluate(() => document.fonts.ready);
-      await sheet.screenshot({ path: shot("toolbar-zh-printed"), fullPage: true });
-      await close(sheet);
-    }
-    await close(page);
-  });
-}
-
-test("Print preview opens the printed article in a dialog; Escape closes it and focus returns", async () => {
-  const page = await openArticle(PAGES.zh.path);
-  await page.locator(part("print-preview")).focus();
-  await page.keyboard.press("Enter");
-  const dialog = page.locator(`${TOOLBAR} dialog.preview-dialog`);
-  await dialog.waitFor();
-  const shown = await page.evaluate((sel) => {
-    const d = document.querySelector(sel).shadowRoot.querySelector("dialog");
-    const layout = d.querySelector(".print-layout");
-    return { open: d.open, modal: d.matches(":modal"), text: layout.innerText, font: getComputedStyle(layout.querySelector(".article-body p")).fontFamily };
-  }, TOOLBAR);
-  assert.ok(shown.open && shown.modal, "a modal dialog");
-  assert.ok(shown.text.includes("李伟淑参加活动。") && shown.text.includes("2024年5月28日"), "the article, dated");
-  assert.match(shown.font, /serif/i, "in the print face");
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot("toolbar-zh-print-preview") });
-  await page.keyboard.press("Escape");
-  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector("dialog"), TOOLBAR);
-  const focus = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.getAttribute("part"), TOOLBAR);
-  assert.equal(focus, "print-preview", "focus is back on Print preview");
-  await close(page);
-});
-
-// ---------------------------------------------------------------------------------------------
-// 5. Accessibility and keyboard.
-
-for (const [lang, info] of Object.entries(PAGES)) {
-  for (const step of [0, 5]) {
-    test(`axe: the toolbar and its article, ${lang}, ${step ? "200" : "100"} %`, async () => {
-      const page = await openArticle(info.path, { step });
-      const violations = await axeViolations(page, [[TOOLBAR], ["#zoom"]]);
-      assert.deepEqual(violations, [], describeViolations(violations));
-      await close(page);
-    });
-  }
-}
-
-test("axe: the print preview dialog, zh, 200 %", async () => {
-  const page = await openArticle(PAGES.zh.path, { step: 5 });
-  await page.locator(part("print-preview")).click();
-  await page.locator(`${TOOLBAR} dialog`).waitFor();
-  const violations = await axeViolations(page, [[TOOLBAR]]);
-  assert.deepEqual(violations, [], describeViolations(violations));
-  await close(page);
-});
-
-for (const [lang, info] of Object.entries(PAGES)) {
-  test(`keyboard, ${lang}: Tab reaches every control in order with a visible focus ring, + - 0 change the size, and A+ is announced`, async () => {
-    const page = await openArticle(info.path);
-    const expected = await page.evaluate((sel) =>
-      [...document.querySelector(sel).shadowRoot.querySelectorAll("button, select, a[href]")]
-        .filter((e) => e.getClientRects().length > 0)
-        .map((e) => e.getAttribute("data-key") || `a:${e.lang}`), TOOLBAR);
-    await page.locator("nav.site-nav a").last().focus();
-    const stops = [];
-    for (let i = 0; i < 30; i++) {
-      await page.keyboard.press("Tab");
-      const f = await page.evaluate((sel) => {
-        const host = document.querySelector(sel);
-        if (document.activeElement !== host) return null;
-        const el = host.shadowRoot.activeElement;
-        const cs = getComputedStyle(el);
-        return { key: el.getAttribute("data-key") || `a:${el.lang}`, outline: `${cs.outlineStyle} ${parseFloat(cs.outlineWidth)}` };
-      }, TOOLBAR);
-      if (!f) break;
-      stops.push(f);
-    }
-    assert.deepEqual(stops.map((s) => s.key), expected, "every button and link, once, in order");
-    assert.deepEqual(expected.slice(0, 13), [
-      "font-larger", "font-reset", "font-smaller", "line-spacing:1", "line-spacing:1.5", "line-spacing:2",
-      "contrast:site", "contrast:dark-on-light", "contrast:light-on-dark", "listen", "listen-rate", "print", "preview",
-    ]);
-    for (const s of stops) assert.match(s.outline, /^solid [3-9]/, `${s.key} shows a focus ring (${s.outline})`);
-
-    await page.locator(part("font-larger")).focus();
-    await page.keyboard.press("Enter");
-    const live = page.locator(`${TOOLBAR} [role="status"][aria-live="polite"]`);
-    assert.equal((await live.textContent()).trim(), info.announce, "the change is announced in the page's language");
-    await page.keyboard.press("+");
-    await page.keyboard.press("+");
-    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 3);
-    await page.keyboard.press("-");
-    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 2);
-    await page.keyboard.press("0");
-    assert.equal(await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).fontStep, TOOLBAR), 0);
-    assert.deepEqual(page.errors, []);
-    await close(page);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// 6. Mounting forms, errors, destroy().
+// 4. Mounting forms, errors, destroy().
 
 test("destroy() puts the article back exactly and leaves no listener, sheet, frame or dialog", async () => {
   const page = await newPage(env.browser);
