@@ -1,8 +1,9 @@
-//! Three build steps: the widget's stylesheets are minified into OUT_DIR and the built-in Fluent
-//! resources checked and compiled there (both ship inside the wasm, on every page of a city's
-//! site), and the browser tests learn where the shared test corpora are (`../shared/corpora`),
-//! when this checkout has them: wasm tests cannot read files at run time, so they embed the
-//! corpus at compile time behind `cfg(nw_corpora)`.
+//! Three build steps: the stylesheets are minified into OUT_DIR, one file each (each role's module
+//! includes the ones it uses: src/dom/page/style.rs), and the built-in Fluent resources checked
+//! and compiled there (both ship inside the wasm, on every page of a city's site), and the
+//! browser tests learn where the shared test corpora are (`../shared/corpora`), when this
+//! checkout has them: wasm tests cannot read files at run time, so they embed the corpus at
+//! compile time behind `cfg(nw_corpora)`.
 use std::path::Path;
 
 /// Drops comments and folds white space; spaces before `:` are kept, as in `.a :lang(zh)` the
@@ -56,7 +57,14 @@ fn main() {
     println!("cargo:rustc-check-cfg=cfg(nw_corpora)");
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    for name in ["widget.css", "print.css"] {
+    for name in [
+        "common.css",
+        "article.css",
+        "widget.css",
+        "toolbar.css",
+        "common-conditions.css",
+        "print.css",
+    ] {
         let source = Path::new("src/dom").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let css = std::fs::read_to_string(&source).expect("the stylesheets are part of the crate");

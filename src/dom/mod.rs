@@ -3,7 +3,7 @@
 //!
 //! - `page`: what a page holds once, and its JavaScript API: `embed` and `embed_toolbar` (the JS
 //!   faces), `site` (members, preferences, shared resources), `slot` (handles), `storage`,
-//!   `shadow` (the host's shadow root), `style` (the stylesheet, `widget.css` and `print.css`);
+//!   `shadow` (the host's shadow root), `style` (the stylesheet: the role's `.css` files);
 //! - `widget`: one mounted widget: dispatch and effects, its `requests`, its `view`, `render`;
 //! - `toolbar`: the reader toolbar on an article page: its `view`, `zoom`, `page_print`;
 //! - `net`: a feed's way in: `fetch` (deadline, retry), `read` (bytes to the feed model), `cache`

@@ -1,6 +1,6 @@
 //! What the loader needs to hold the reader toolbar's place before the wasm has arrived, so that
 //! the article does not move when the bar appears: the bar's words in each built-in language and
-//! the rules of the widget's stylesheet that lay the bar out. The loader builds an invisible bar
+//! the rules of the toolbar's stylesheet that lay the bar out. The loader builds an invisible bar
 //! of the same elements from them (`js/loader/placeholder.js`, `holdPlace`), in the host's own shadow
 //! root, which therefore wraps and scales as the real one will; the toolbar's mount replaces it
 //! in the same task. Written into the loader's generated block by `tests/core/loader_block.rs`;
@@ -13,8 +13,16 @@ use ftl_format::{Category, Number};
 use crate::i18n::{Arg, Catalog, Numbers, BUILT_IN};
 use crate::listen::rate::Rate;
 
-/// The widget's stylesheet, as build.rs minified it.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// The toolbar's stylesheet, as build.rs minified it, in the order its module adopts it
+/// (src/dom/page/style.rs), but for the article's rules and the print layout: no bar in them.
+fn toolbar_css() -> String {
+    [
+        include_str!(concat!(env!("OUT_DIR"), "/common.css")),
+        include_str!(concat!(env!("OUT_DIR"), "/toolbar.css")),
+        include_str!(concat!(env!("OUT_DIR"), "/common-conditions.css")),
+    ]
+    .concat()
+}
 
 /// The rules that size the bar, by their selectors as the minified sheet writes them: the host,
 /// the root's font and its language's font stack, the bar, its groups, labels, buttons and
@@ -57,11 +65,12 @@ const PAINT: [&str; 7] = [
     "forced-color-adjust",
 ];
 
-/// The bar's selectors that no rule of the widget's stylesheet has any longer (renamed there):
-/// the placeholder would miss their rules.
+/// The bar's selectors that no rule of the toolbar's stylesheet has any longer (renamed there,
+/// or moved to a file the toolbar's module lacks): the placeholder would miss their rules.
 pub fn unknown_selectors() -> Vec<&'static str> {
     let mut preludes = Vec::new();
-    let mut rest = WIDGET_CSS;
+    let css = toolbar_css();
+    let mut rest = css.as_str();
     while let Some(open) = rest.find('{') {
         // A block's last rule ends at `}` before the next prelude; at-rules open a block.
         let prelude = rest[..open].trim_start_matches('}');
@@ -79,10 +88,10 @@ pub fn unknown_selectors() -> Vec<&'static str> {
         .collect()
 }
 
-/// The bar's rules of the widget's stylesheet, in their order, with only what sizes it: no
+/// The bar's rules of the toolbar's stylesheet, in their order, with only what sizes it: no
 /// painting property, and no custom property that nothing kept reads.
 pub fn bar_css() -> String {
-    let mut css = keep_rules(WIDGET_CSS, false);
+    let mut css = keep_rules(&toolbar_css(), false);
     // Until nothing more goes: a custom property may be read only by another that goes.
     loop {
         let pruned = without_unread_properties(&css);

@@ -14,7 +14,7 @@
 //!   their colours. Screen only: paper stays black on white. The system's forced colours win
 //!   over it, as over any author colour.
 //!
-//! The colours are the widget's own schemes (`dom/widget.css`, `[data-contrast]`); a native
+//! The colours are the widget's own schemes (`dom/common.css`, `[data-contrast]`); a native
 //! test holds the two to the same values and every pair to 7:1.
 
 use super::text_zoom::{css_identifier, zoom_css};

@@ -1,5 +1,5 @@
 //! The reader's contrast schemes, natively: every colour pair a reader sees in the widget's
-//! schemes (`src/dom/widget.css`) and on a toolbar's article is at least 7:1 (WCAG 1.4.6's
+//! schemes (`src/dom/common.css`) and on a toolbar's article is at least 7:1 (WCAG 1.4.6's
 //! enhanced contrast, computed by WCAG 2's relative luminance), the two are the same colours,
 //! and print and forced colours are left black on white and to the system.
 use std::collections::HashMap;
@@ -9,7 +9,18 @@ use news_widget::toolbar::reading_style::palette;
 
 use crate::support::css::rules;
 
-const WIDGET_CSS: &str = include_str!("../../src/dom/widget.css");
+/// Every rule of our shadow roots' stylesheets, in the core module's order.
+fn sheet() -> String {
+    [
+        include_str!("../../src/dom/common.css"),
+        include_str!("../../src/dom/article.css"),
+        include_str!("../../src/dom/widget.css"),
+        include_str!("../../src/dom/toolbar.css"),
+        include_str!("../../src/dom/common-conditions.css"),
+        include_str!("../../src/dom/print.css"),
+    ]
+    .join("\n")
+}
 
 /// `#rrggbb` as linear-light relative luminance.
 fn luminance(hex: &str) -> f64 {
@@ -41,7 +52,7 @@ fn the_ratio_is_wcag_s() {
 /// The custom properties a scheme's rule sets on the widget's root (outside any at-rule).
 fn scheme(contrast: Contrast) -> HashMap<String, String> {
     let selector = format!(".nw[data-contrast=\"{}\"]", contrast.name());
-    let found: Vec<_> = rules(WIDGET_CSS)
+    let found: Vec<_> = rules(&sheet())
         .into_iter()
         .filter(|r| r.at.is_empty() && r.selectors.contains(&selector))
         .collect();
@@ -113,7 +124,7 @@ fn an_article_page_gets_the_widget_s_colours() {
 
 #[test]
 fn paper_is_black_on_white_whatever_the_scheme() {
-    let printed: Vec<_> = rules(WIDGET_CSS)
+    let printed: Vec<_> = rules(&sheet())
         .into_iter()
         .filter(|r| r.at == ["@media print"])
         .filter(|r| r.selectors.iter().any(|s| s.contains("data-contrast")))
@@ -139,7 +150,7 @@ fn paper_is_black_on_white_whatever_the_scheme() {
 fn forced_colours_are_never_fought() {
     // The schemes set colours the browser forces; only the pressed controls opt out, to draw
     // themselves in the system's own Highlight colours.
-    for rule in rules(WIDGET_CSS) {
+    for rule in rules(&sheet()) {
         let opts_out = rule
             .declarations
             .iter()

@@ -204,7 +204,7 @@ pub fn show_choice(root: &Element, command: Command, current: &str) {
 }
 
 /// The contrast scheme of a widget's or toolbar's own controls: the root's `data-contrast`
-/// (`widget.css` holds the colours), none for the site's; and its buttons.
+/// (`common.css` holds the colours), none for the site's; and its buttons.
 pub fn show_contrast(root: &Element, contrast: Contrast) {
     let _ = match contrast {
         Contrast::Site => root.remove_attribute("data-contrast"),

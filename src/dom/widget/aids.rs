@@ -16,7 +16,7 @@ use crate::reading_aids::{AidAction, AidEffect};
 use crate::state::Action;
 
 /// The line spacing of the widget's text: the line height and the space after a paragraph,
-/// over the design's own (`widget.css` reads them), or the design's own again.
+/// over the design's own (`common.css` reads them), or the design's own again.
 pub(super) fn show_spacing(root: &Element, spacing: LineSpacing) {
     let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(root));
     let pairs = [
