@@ -33,7 +33,8 @@ pub struct BuiltIn {
     pub tag: &'static str,
     /// The language's own name, shown in the language control.
     pub endonym: &'static str,
-    /// `locales/<tag>/news-widget.ftl`, checked and compiled by build.rs.
+    /// `locales/<tag>/*.ftl`, the files of the role being built (`common.ftl` and the role's
+    /// own), checked and compiled by build.rs.
     pub compiled: &'static [u8],
 }
 

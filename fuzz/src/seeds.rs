@@ -74,8 +74,10 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         "ftl" => {
             let mut ftl = Vec::new();
             for tag in ["en-US", "zh-CN", "ko-KR"] {
-                if let Ok(text) = fs::read(root.join("locales").join(tag).join("news-widget.ftl")) {
-                    ftl.push(text);
+                for file in ["common.ftl", "widget.ftl", "toolbar.ftl"] {
+                    if let Ok(text) = fs::read(root.join("locales").join(tag).join(file)) {
+                        ftl.push(text);
+                    }
                 }
             }
             ftl.extend(files(&root.join("../shared/corpora/fluent"), &[".ftl"]));

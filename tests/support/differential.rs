@@ -13,11 +13,54 @@ use fluent_syntax::ast;
 use news_widget::i18n::{Arg, Catalog, I18nError, Numbers, FALLBACK};
 use unic_langid::LanguageIdentifier;
 
-/// The built-in resources as translators write them (comments and all).
+/// A built-in locale's files as translators write them (comments and all), by role: the
+/// messages both roles show, the widget's, the toolbar's.
+macro_rules! built_in_files {
+    ($tag:literal) => {
+        (
+            $tag,
+            [
+                include_str!(concat!("../../locales/", $tag, "/common.ftl")),
+                include_str!(concat!("../../locales/", $tag, "/widget.ftl")),
+                include_str!(concat!("../../locales/", $tag, "/toolbar.ftl")),
+            ],
+        )
+    };
+}
+
+/// The file names of [`BUILT_IN_FILES`], in their order.
+pub const FILE_NAMES: [&str; 3] = ["common.ftl", "widget.ftl", "toolbar.ftl"];
+
+/// Each built-in locale's `locales/<tag>/` files, in the order of [`FILE_NAMES`].
+pub const BUILT_IN_FILES: [(&str, [&str; 3]); 3] = [
+    built_in_files!("en-US"),
+    built_in_files!("zh-CN"),
+    built_in_files!("ko-KR"),
+];
+
+/// A built-in locale's files as one resource, as the module of both roles (and the native
+/// tests, built with both) compiles them.
+macro_rules! built_in_source {
+    ($tag:literal) => {
+        (
+            $tag,
+            concat!(
+                include_str!(concat!("../../locales/", $tag, "/common.ftl")),
+                "\n",
+                include_str!(concat!("../../locales/", $tag, "/widget.ftl")),
+                "\n",
+                include_str!(concat!("../../locales/", $tag, "/toolbar.ftl")),
+            ),
+        )
+    };
+}
+
+/// The built-in resources as translators write them (comments and all), each locale's files
+/// as one text.
 pub const BUILT_IN_SOURCES: [(&str, &str); 3] = [
-    ("en-US", include_str!("../../locales/en-US/news-widget.ftl")),
-    ("zh-CN", include_str!("../../locales/zh-CN/news-widget.ftl")),
-    ("ko-KR", include_str!("../../locales/ko-KR/news-widget.ftl")),
+    built_in_source!("en-US"),
+    built_in_source!("zh-CN"),
+    built_in_source!("ko-KR"),
 ];
 
 /// Every construct of Fluent (terms, references, attributes, selects on strings and numbers,

@@ -90,3 +90,4 @@ pub fn assert_every_message_formats(locale: &str) {
 mod formatting;
 mod negotiation;
 mod resources;
+mod roles;

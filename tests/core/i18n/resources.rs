@@ -9,22 +9,23 @@ use std::rc::Rc;
 // ---- 1. the built-in resources ----------------------------------------------------------------
 
 /// The build fails on the checks' errors and only warns of a missing translation; the widget's
-/// own resources have neither.
+/// own resources have neither. Each file is held to the base locale's file of the same name.
 #[test]
 fn built_in_resources_pass_the_builds_checks_without_a_warning() {
-    let path = |tag: &str| format!("locales/{tag}/news-widget.ftl");
-    let paths: Vec<String> = differential::BUILT_IN_SOURCES
-        .iter()
-        .map(|(t, _)| path(t))
-        .collect();
-    let source = |i: usize| Source {
-        path: &paths[i],
-        text: differential::BUILT_IN_SOURCES[i].1,
-    };
-    assert_eq!(differential::BUILT_IN_SOURCES[0].0, FALLBACK);
-    let problems = check(&source(0), &[source(1), source(2)]);
-    let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(differential::BUILT_IN_FILES[0].0, FALLBACK);
+    for (index, name) in differential::FILE_NAMES.iter().enumerate() {
+        let paths: Vec<String> = differential::BUILT_IN_FILES
+            .iter()
+            .map(|(tag, _)| format!("locales/{tag}/{name}"))
+            .collect();
+        let source = |i: usize| Source {
+            path: &paths[i],
+            text: differential::BUILT_IN_FILES[i].1[index],
+        };
+        let problems = check(&source(0), &[source(1), source(2)]);
+        let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, Vec::<String>::new(), "{name}");
+    }
 }
 
 /// Every message of every built-in locale, compiled and formatted by the widget's path, says
