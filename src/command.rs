@@ -60,6 +60,11 @@ impl Command {
             .map_or("", |(_, name)| name)
     }
 
+    /// Every command, in the order of their names' table.
+    pub fn all() -> impl Iterator<Item = Command> {
+        NAMES.iter().map(|(c, _)| *c)
+    }
+
     pub fn from_action(name: &str) -> Option<Command> {
         NAMES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
     }

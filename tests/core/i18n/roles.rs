@@ -276,31 +276,13 @@ fn named_ids(role: Role) -> Vec<(String, String)> {
 /// value its controls send), key and font change.
 fn toolbar_announcements() -> BTreeSet<String> {
     let mut actions: Vec<Action> = Vec::new();
-    let commands = [
-        Command::Open,
-        Command::Back,
-        Command::More,
-        Command::Retry,
-        Command::FontLarger,
-        Command::FontSmaller,
-        Command::FontReset,
-        Command::Language,
-        Command::Print,
-        Command::Preview,
-        Command::ClosePreview,
-        Command::Listen,
-        Command::ListenStop,
-        Command::ListenRate,
-        Command::LineSpacing,
-        Command::Contrast,
-    ];
     let values: Vec<String> = LineSpacing::ALL
         .iter()
         .map(|s| s.name().to_string())
         .chain(Contrast::ALL.iter().map(|c| c.name().to_string()))
         .chain(Rate::all().map(|r| r.text().to_string()))
         .collect();
-    for command in commands {
+    for command in Command::all() {
         actions.push(Action::Command(command, None));
         for value in &values {
             actions.push(Action::Command(command, Some(value.clone())));
