@@ -11,7 +11,6 @@ use std::rc::Rc;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use news_widget::i18n::{Arg, Catalog, I18nError, Numbers, FALLBACK};
-use unic_langid::LanguageIdentifier;
 
 /// The built-in resources as translators write them (comments and all).
 pub const BUILT_IN_SOURCES: [(&str, &str); 3] = [
@@ -53,8 +52,10 @@ pub fn argument_sets() -> Vec<Vec<(&'static str, Arg<'static>)>> {
     sets
 }
 
-fn tag(locale: &str) -> LanguageIdentifier {
-    locale.parse().expect("a valid tag")
+/// A tag as fluent-bundle takes it (unic-langid's) or as the widget does (its own).
+fn tag<T: std::str::FromStr>(locale: &str) -> T {
+    let parsed = locale.parse();
+    parsed.ok().expect("a valid tag")
 }
 
 /// Every (message, attribute) of `sources`, and one id that no resource has.

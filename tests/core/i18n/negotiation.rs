@@ -3,7 +3,7 @@
 use super::lang;
 use news_widget::i18n::built_in_locales;
 use news_widget::lang::negotiate_locale;
-use unic_langid::LanguageIdentifier;
+use news_widget::lang::LanguageIdentifier;
 
 // ---- 3. negotiation --------------------------------------------------------------------------
 
