@@ -13,7 +13,7 @@ type Reference = unic_langid::LanguageIdentifier;
 /// The locale sets negotiation runs over: the built-in ones; with Traditional Chinese resources
 /// as a site's `locales` brings them; with a site's `languages` offered; a site with several
 /// regions and scripts of one language (where likely subtags decide); sets without `zh-CN` or
-/// in another order; one with `und` and a variant; none at all.
+/// in another order; ones with variants and with `und`; none at all.
 fn available_sets() -> Vec<Vec<String>> {
     let built_in: Vec<String> = built_in_locales().iter().map(|l| l.to_string()).collect();
     let with = |extra: &[&str]| {
@@ -54,16 +54,44 @@ fn available_sets() -> Vec<Vec<String>> {
             "en-Latn-US",
         ]),
         set(&["ko-KR", "en-GB", "zh-Hans", "zh-Hant", "fr-FR", "de"]),
+        set(&[
+            "en-GB",
+            "en-US",
+            "ko-KR",
+            "zh-CN",
+            "fr-CA",
+            "fr-Latn",
+            "fr-FR",
+            "de-AT",
+            "de-DE",
+            "sr-Latn",
+            "sr-Cyrl-SR",
+            "az-Latn-AZ",
+            "az-Arab-AZ",
+            "az-Arab-IR",
+        ]),
         set(&["zh-Hant-TW", "zh-SG", "ko", "en", "sr-RU"]),
-        set(&["de-1996", "en-US-fonipa", "und", "ko-KR"]),
+        set(&["de-1996", "en-US-fonipa", "ko-KR", "sr-Latn-fonipa"]),
+        set(&["ko-KR", "und", "en-GB"]),
+        // Each language fluent-langneg gives its own code as likely region, in another region
+        // first and then in that one.
+        OWN_REGION
+            .iter()
+            .flat_map(|l| [format!("{l}-CH"), format!("{l}-{}", l.to_uppercase())])
+            .collect(),
         Vec::new(),
     ]
 }
 
+/// The languages whose likely region fluent-langneg takes to be their own code.
+const OWN_REGION: [&str; 15] = [
+    "az", "bg", "cs", "de", "es", "fi", "fr", "hu", "it", "lt", "lv", "nl", "pl", "ro", "ru",
+];
+
 /// Single tags to request: every combination of the languages, scripts and regions that decide
 /// something (Chinese scripts and regions, the languages fluent-langneg has likely subtags for,
 /// ones the widget does not have), in both separators and other cases, with and without a
-/// variant; and malformed ones.
+/// variant; every language with a likely region; and malformed ones.
 fn requests() -> Vec<String> {
     let languages = [
         "zh", "ko", "en", "ja", "fr", "sr", "az", "de", "cs", "und", "ZH", "En",
@@ -77,9 +105,11 @@ fn requests() -> Vec<String> {
     let with_variant: Vec<String> = tags
         .iter()
         .step_by(3)
-        .map(|t| format!("{t}-1996"))
+        .enumerate()
+        .map(|(i, t)| format!("{t}-{}", ["1996", "fonipa"][i % 2]))
         .collect();
     tags.extend(with_variant);
+    tags.extend(combinations(&OWN_REGION, &["", "Latn"], &["", "CH", "AT"]));
     tags.extend(MALFORMED.iter().map(|t| t.to_string()));
     tags
 }
