@@ -99,8 +99,13 @@ impl FromStr for LanguageIdentifier {
         for subtag in subtags {
             if next == 0 && subtag.len() == 4 && is_all(subtag, u8::is_ascii_alphabetic) {
                 text.push('-');
-                text.push_str(&subtag[..1].to_ascii_uppercase());
-                text.push_str(&subtag[1..].to_ascii_lowercase());
+                for (i, c) in subtag.chars().enumerate() {
+                    text.push(if i == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    });
+                }
                 script = true;
                 next = 1;
             } else if next < 2 && is_region(subtag) {
@@ -109,14 +114,16 @@ impl FromStr for LanguageIdentifier {
                 region = subtag.len() as u8;
                 next = 2;
             } else if is_variant(subtag) {
-                variants.push(subtag.to_ascii_lowercase());
+                // Kept sorted and each once as they come: cheaper in the .wasm than a sort.
+                let variant = subtag.to_ascii_lowercase();
+                if let Err(at) = variants.binary_search(&variant) {
+                    variants.insert(at, variant);
+                }
                 next = 2;
             } else {
                 return Err(TagError::Subtag);
             }
         }
-        variants.sort_unstable();
-        variants.dedup();
         for variant in variants {
             text.push('-');
             text.push_str(&variant);
