@@ -25,8 +25,7 @@ pub use ftl_format::{Arg, FormatError, Numbers};
 
 pub use compilation::{compile_source, Compilation, SourceError};
 
-use crate::lang;
-use unic_langid::LanguageIdentifier;
+use crate::lang::{self, LanguageIdentifier};
 
 /// A language compiled into the widget.
 pub struct BuiltIn {

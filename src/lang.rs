@@ -6,8 +6,10 @@
 
 use std::fmt;
 
-use fluent_langneg::{negotiate_languages, NegotiationStrategy};
-use unic_langid::LanguageIdentifier;
+mod lookup;
+mod tag;
+
+pub use tag::{LanguageIdentifier, TagError};
 
 /// The last resort of every negotiation and of every message lookup.
 pub const FALLBACK: &str = "en-US";
@@ -16,6 +18,8 @@ pub const FALLBACK: &str = "en-US";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidTag {
     pub tag: String,
+    /// Why, for code; the message names only the tag, which is what a site author looks for.
+    pub error: TagError,
 }
 
 impl fmt::Display for InvalidTag {
@@ -29,8 +33,9 @@ impl std::error::Error for InvalidTag {}
 pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, InvalidTag> {
     tag.trim()
         .parse::<LanguageIdentifier>()
-        .map_err(|_| InvalidTag {
+        .map_err(|error| InvalidTag {
             tag: tag.to_string(),
+            error,
         })
 }
 
@@ -56,17 +61,13 @@ pub fn is_traditional(script: Option<&str>, region: Option<&str>) -> bool {
 
 /// Whether a parsed tag is Traditional Chinese (false for every other language).
 pub fn is_traditional_chinese(id: &LanguageIdentifier) -> bool {
-    id.language.as_str() == "zh"
-        && is_traditional(
-            id.script.as_ref().map(|s| s.as_str()),
-            id.region.as_ref().map(|r| r.as_str()),
-        )
+    id.language() == "zh" && is_traditional(id.script(), id.region())
 }
 
 /// Same language to a reader: the same primary language, and for Chinese the same script.
 pub fn same_language(a: &LanguageIdentifier, b: &LanguageIdentifier) -> bool {
-    a.language == b.language
-        && (a.language.as_str() != "zh" || is_traditional_chinese(a) == is_traditional_chinese(b))
+    a.language() == b.language()
+        && (a.language() != "zh" || is_traditional_chinese(a) == is_traditional_chinese(b))
 }
 
 /// A tag as a feed or a page writes it, reduced to what decides whether a reader can read it:
@@ -121,13 +122,13 @@ pub fn normalize_request(
     tag: &LanguageIdentifier,
     available: &[LanguageIdentifier],
 ) -> LanguageIdentifier {
-    if tag.language.as_str() != "zh" {
+    if tag.language() != "zh" {
         return tag.clone();
     }
     if is_traditional_chinese(tag) {
         let traditional = || available.iter().filter(|a| is_traditional_chinese(a));
         if let Some(found) = traditional()
-            .find(|a| a.region == tag.region || tag.region.is_none())
+            .find(|a| a.region() == tag.region() || tag.region().is_none())
             .or_else(|| traditional().next())
         {
             return found.clone();
@@ -155,15 +156,8 @@ fn negotiate(
     // Lookup per request, in order, so that a saved choice beats `<html lang>`, which beats
     // the browser's list: the first request that matches any locale wins.
     for request in requested {
-        let request = normalize_request(request, available);
-        let found = negotiate_languages(
-            std::slice::from_ref(&request),
-            available,
-            None,
-            NegotiationStrategy::Lookup,
-        );
-        if let Some(first) = found.first() {
-            return (*first).clone();
+        if let Some(found) = lookup::lookup(&normalize_request(request, available), available) {
+            return found.clone();
         }
     }
     fallback()
@@ -177,7 +171,10 @@ pub fn resolve_choice(
     available: &[LanguageIdentifier],
 ) -> LanguageIdentifier {
     let normalized = normalize_request(tag, available);
-    if available.iter().any(|a| a.language == normalized.language) {
+    if available
+        .iter()
+        .any(|a| a.language() == normalized.language())
+    {
         negotiate(std::slice::from_ref(&normalized), available)
     } else {
         normalized

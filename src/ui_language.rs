@@ -3,9 +3,7 @@
 //! DOM layer gathers it: the saved choice for a widget, the page's `<html lang>`, the browser's
 //! languages), among the locales with resources.
 
-use unic_langid::LanguageIdentifier;
-
-use crate::lang;
+use crate::lang::{self, LanguageIdentifier};
 
 /// The best locale for the UI among `candidates` (the locales with resources, and for a widget
 /// with a `locales` template the languages it may bring: `with_offered`). `option`: the `lang`
@@ -31,7 +29,7 @@ pub fn with_offered(
     let mut candidates = available.to_vec();
     for tag in offered {
         if let Ok(id) = lang::parse_tag(tag) {
-            if !candidates.iter().any(|a| a.language == id.language) {
+            if !candidates.iter().any(|a| a.language() == id.language()) {
                 candidates.push(id);
             }
         }

@@ -17,6 +17,7 @@ use news_widget::feed::{
 };
 use news_widget::i18n::{compile_source, Catalog, Compilation, I18nError};
 use news_widget::keep::{EntryMeta, KEEP_POLICY};
+use news_widget::lang::LanguageIdentifier;
 use news_widget::listen::action::{Action as Speech, StopReason};
 use news_widget::listen::plan::{plan, Run};
 use news_widget::listen::voice::Voice;
@@ -30,7 +31,6 @@ use news_widget::sanitize::{
     resolved_scheme_allowed, UrlUse,
 };
 use news_widget::state::{update, Action, Model, Sources};
-use unic_langid::LanguageIdentifier;
 
 use ftl_format::reference::FluentBundleNumbers;
 use ftl_format::Resource;

@@ -4,8 +4,6 @@
 
 use std::str::FromStr;
 
-use unic_langid::LanguageIdentifier;
-
 use super::context::{item_date, present, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
@@ -17,6 +15,7 @@ use super::{
     Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Version,
     MAX_BODY_BYTES,
 };
+use crate::lang::LanguageIdentifier;
 
 /// Columns of a title made from the start of a body, for an item that has none.
 const DERIVED_TITLE_COLUMNS: usize = 80;
@@ -189,7 +188,7 @@ fn first_author(authors: Option<Vec<RawAuthor>>, author: Option<RawAuthor>) -> O
         .find_map(|a| present(a.name))
 }
 
-/// BCP 47 only: unic-langid also takes `ko_KR`, which a feed must not use.
+/// BCP 47 only: the tag reader also takes `ko_KR`, which a feed must not use.
 fn canonical_tag(tag: &str) -> Option<String> {
     if !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return None;

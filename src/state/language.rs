@@ -5,12 +5,10 @@
 
 use std::rc::Rc;
 
-use unic_langid::LanguageIdentifier;
-
 use super::loading::{self, claim_resource, show_feed, Trigger};
 use super::{stop_reading, Announcement, Effect, Model, Warning};
 use crate::contract::Event;
-use crate::lang;
+use crate::lang::{self, LanguageIdentifier};
 use crate::listen::action::StopReason;
 use crate::refresh::Failure;
 

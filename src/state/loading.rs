@@ -11,15 +11,13 @@
 
 use std::rc::Rc;
 
-use unic_langid::LanguageIdentifier;
-
 use super::reader::{focus_first_card, open};
 use super::{Action, Announcement, Effect, Focus, KeptCopy, Load, Model, View, Warning};
 use crate::contract::{Event, Source};
 use crate::feed::pair::counterpart;
 use crate::feed::{Feed, FeedOutcome};
 use crate::keep::KEEP_POLICY;
-use crate::lang;
+use crate::lang::{self, LanguageIdentifier};
 use crate::load_error::LoadError;
 use crate::refresh::{self as policy, Next};
 

@@ -11,13 +11,11 @@
 
 use std::rc::Rc;
 
-use unic_langid::LanguageIdentifier;
-
 use crate::command::Command;
 use crate::contract::{Event, FontStep, Source};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::font::FontEffect;
-use crate::lang::{self, InvalidTag};
+use crate::lang::{self, InvalidTag, LanguageIdentifier};
 use crate::listen::action::StopReason;
 use crate::load_error::LoadError;
 use crate::machine::Machine;

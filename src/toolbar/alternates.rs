@@ -2,10 +2,8 @@
 //! head (`<link rel="alternate" hreflang="ko" href="…">`) to the links the control shows, with
 //! the page's own language marked current. No DOM here; `dom::toolbar` reads the links.
 
-use unic_langid::LanguageIdentifier;
-
 use crate::i18n::BUILT_IN;
-use crate::lang::{self, is_traditional_chinese, same_language};
+use crate::lang::{self, is_traditional_chinese, same_language, LanguageIdentifier};
 
 /// One `<link rel="alternate" hreflang href>` of the page, its `href` already absolute.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +115,7 @@ fn endonym(id: &LanguageIdentifier) -> Option<&'static str> {
         .find(|b| {
             b.tag
                 .parse::<LanguageIdentifier>()
-                .is_ok_and(|built| built.language == id.language)
+                .is_ok_and(|built| built.language() == id.language())
         })
         .map(|b| b.endonym)
 }
@@ -128,7 +126,7 @@ fn built_in_rank(id: &LanguageIdentifier) -> usize {
         .position(|b| {
             b.tag
                 .parse::<LanguageIdentifier>()
-                .is_ok_and(|built| built.language == id.language)
+                .is_ok_and(|built| built.language() == id.language())
         })
         .unwrap_or(BUILT_IN.len())
 }

@@ -11,7 +11,6 @@ use std::rc::Rc;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use news_widget::i18n::{Arg, Catalog, I18nError, Numbers, FALLBACK};
-use unic_langid::LanguageIdentifier;
 
 /// A built-in locale's files as translators write them (comments and all), by role: the
 /// messages both roles show, the widget's, the toolbar's.
@@ -96,8 +95,10 @@ pub fn argument_sets() -> Vec<Vec<(&'static str, Arg<'static>)>> {
     sets
 }
 
-fn tag(locale: &str) -> LanguageIdentifier {
-    locale.parse().expect("a valid tag")
+/// A tag as fluent-bundle takes it (unic-langid's) or as the widget does (its own).
+fn tag<T: std::str::FromStr>(locale: &str) -> T {
+    let parsed = locale.parse();
+    parsed.ok().expect("a valid tag")
 }
 
 /// Every (message, attribute) of `sources`, and one id that no resource has.

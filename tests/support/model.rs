@@ -3,11 +3,11 @@
 
 use news_widget::contract::FontStep;
 use news_widget::feed::{Body, Feed, FeedFormat, FeedOutcome, Item, Items, Version};
+use news_widget::lang::LanguageIdentifier;
 use news_widget::options::Options;
 use news_widget::reading_aids::Aids;
 use news_widget::state::{Model, Sources};
 use news_widget::ui_language::{negotiate, with_offered};
-use unic_langid::LanguageIdentifier;
 
 pub const FEED: &str = "https://city.example/news.json";
 

@@ -8,13 +8,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, JsString, Promise, Uint8Array};
-use unic_langid::LanguageIdentifier;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::dom::net::js::js_detail;
 use crate::dom::parts::later;
 use crate::i18n::{self, Compiled, I18nError};
+use crate::lang::LanguageIdentifier;
 use crate::load_error::LoadError;
 
 thread_local! {

@@ -5,13 +5,13 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use unic_langid::LanguageIdentifier;
 use web_sys::AbortController;
 
 use super::compiler;
 use crate::dom::net::fetch::{self, FetchOptions};
 use crate::dom::net::read;
 use crate::i18n::{self, I18nError};
+use crate::lang::LanguageIdentifier;
 use crate::load_error::LoadError;
 
 /// A run-time resource on its way, shared by the widgets that asked for it; the last holder

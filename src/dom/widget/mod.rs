@@ -8,7 +8,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use unic_langid::LanguageIdentifier;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
@@ -26,6 +25,7 @@ use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::{Catalog, Localizer};
+use crate::lang::LanguageIdentifier;
 use crate::options::Options;
 use crate::reading_aids::{self, AidAction};
 use crate::state::{self, Action, Effect, Focus, Model, Sources};

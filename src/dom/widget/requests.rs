@@ -7,7 +7,6 @@
 use std::rc::{Rc, Weak};
 
 use js_sys::Uint8Array;
-use unic_langid::LanguageIdentifier;
 use web_sys::AbortController;
 
 use super::{absolute, Widget};
@@ -18,6 +17,7 @@ use crate::dom::net::{js, read};
 use crate::dom::page::resources::{self, Resource};
 use crate::dom::parts::{later, notify};
 use crate::dom::warn;
+use crate::lang::LanguageIdentifier;
 use crate::load_error::LoadError;
 use crate::refresh::Failure;
 use crate::state::{Action, LoadId};

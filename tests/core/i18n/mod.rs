@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use ftl_format::reference::FluentBundleNumbers;
 use news_widget::i18n::{Arg, Catalog, I18nError, Message, BUILT_IN};
-use unic_langid::LanguageIdentifier;
+use news_widget::lang::LanguageIdentifier;
 
 // ---- helpers ---------------------------------------------------------------------------------
 

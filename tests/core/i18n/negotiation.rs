@@ -3,7 +3,7 @@
 use super::lang;
 use news_widget::i18n::built_in_locales;
 use news_widget::lang::negotiate_locale;
-use unic_langid::LanguageIdentifier;
+use news_widget::lang::LanguageIdentifier;
 
 // ---- 3. negotiation --------------------------------------------------------------------------
 
@@ -43,7 +43,7 @@ negotiation! {
     zh_hant_tw_gets_simplified_without_traditional: ["zh-Hant-TW"], built_in_locales() => "zh-CN";
     bare_ko_is_korean: ["ko"], built_in_locales() => "ko-KR";
     ko_kr_is_itself: ["ko-KR"], built_in_locales() => "ko-KR";
-    // ko-KR is the only Korean; likely-subtags matching (ko → ko-Kore-KR) takes any region to it.
+    // ko-KR is the only Korean; the last step, with the region dropped, takes any region to it.
     north_korean_korean_gets_ko_kr: ["ko-KP"], built_in_locales() => "ko-KR";
     bare_en_is_us_english: ["en"], built_in_locales() => "en-US";
     british_english_gets_us_english: ["en-GB"], built_in_locales() => "en-US";
@@ -58,9 +58,9 @@ negotiation! {
     first_matching_request_wins_over_later: ["ko", "zh"], built_in_locales() => "ko-KR";
     unknown_language_then_taiwan_chinese: ["xx", "zh-TW"], built_in_locales() => "zh-CN";
     invalid_tag_is_skipped_not_fatal: ["not a tag!!", "ko"], built_in_locales() => "ko-KR";
-    // Tags are case-insensitive in BCP 47; unic-langid canonicalizes the case.
+    // Tags are case-insensitive in BCP 47; the tag reader canonicalizes the case.
     mixed_case_tag_is_canonicalized: ["ZH-cn"], built_in_locales() => "zh-CN";
-    // Not BCP 47, but unic-langid's parser splits on '_' as well as '-' (POSIX/Java-style tags
+    // Not BCP 47, but the tag reader splits on '_' as well as '-' (POSIX/Java-style tags
     // as some CMSs write them), so "ko_KR" reads as ko-KR rather than being rejected.
     underscore_separator_is_accepted: ["ko_KR"], built_in_locales() => "ko-KR";
     surrounding_whitespace_is_ignored: [" ko-KR "], built_in_locales() => "ko-KR";

@@ -1,0 +1,165 @@
+//! Reading and writing tags: the same tags accepted, the same canonical form written, the same
+//! parts, the same kind of error, the same equality as unic-langid.
+
+use news_widget::lang::{LanguageIdentifier, TagError};
+use unic_langid::parser::ParserError;
+use unic_langid::LanguageIdentifierError;
+
+use super::{combinations, Differences, Random, MALFORMED};
+
+type Reference = unic_langid::LanguageIdentifier;
+
+/// What a side makes of a tag: its canonical form and parts, or the kind of error.
+#[derive(Debug, PartialEq)]
+enum Read {
+    Tag {
+        text: String,
+        language: String,
+        script: Option<String>,
+        region: Option<String>,
+        variants: String,
+    },
+    Error(TagError),
+}
+
+fn ours(tag: &str) -> Read {
+    match tag.parse::<LanguageIdentifier>() {
+        Ok(id) => Read::Tag {
+            text: id.to_string(),
+            language: id.language().to_string(),
+            script: id.script().map(str::to_string),
+            region: id.region().map(str::to_string),
+            variants: id.variants().to_string(),
+        },
+        Err(error) => Read::Error(error),
+    }
+}
+
+fn reference(tag: &str) -> Read {
+    match tag.parse::<Reference>() {
+        Ok(id) => Read::Tag {
+            text: id.to_string(),
+            language: id.language.as_str().to_string(),
+            script: id.script.map(|s| s.as_str().to_string()),
+            region: id.region.map(|r| r.as_str().to_string()),
+            variants: id.variants().map(|v| format!("-{v}")).collect(),
+        },
+        Err(LanguageIdentifierError::ParserError(ParserError::InvalidLanguage)) => {
+            Read::Error(TagError::Language)
+        }
+        Err(LanguageIdentifierError::ParserError(ParserError::InvalidSubtag)) => {
+            Read::Error(TagError::Subtag)
+        }
+        Err(error) => panic!("unic-langid gave an error of no kind: {error:?}"),
+    }
+}
+
+/// Tags built from subtags of every kind, valid and not, in and out of order, in any case, with
+/// either separator; and strings of tag characters and others at random.
+fn generated() -> Vec<String> {
+    let languages = [
+        "zh",
+        "ko",
+        "en",
+        "ja",
+        "fr",
+        "und",
+        "yue",
+        "EN",
+        "Zh",
+        "x",
+        "abcd",
+        "abcde",
+        "abcdefgh",
+        "abcdefghi",
+        "",
+        "e1",
+        "中",
+    ];
+    let scripts = ["", "Hans", "Hant", "latn", "CYRL", "Lat", "Lat1", "Hanss"];
+    let regions = ["", "CN", "tw", "Hk", "419", "42", "C1", "USA", "1234"];
+    let variants = [
+        "",
+        "1996",
+        "fonipa",
+        "1996-fonipa",
+        "FONIPA-1996-fonipa",
+        "a1b2",
+        "!abc",
+        "1!!!",
+        "1é",
+        "abc",
+        "toolongvariant",
+        "valencia-x-private",
+        "Latn",
+        "US",
+    ];
+    let mut tags = Vec::new();
+    for base in combinations(&languages, &scripts, &regions) {
+        for variant in variants {
+            let separator = if base.contains('_') { "_" } else { "-" };
+            tags.push(if variant.is_empty() {
+                base.clone()
+            } else {
+                format!("{base}{separator}{variant}")
+            });
+        }
+        // Out of order: the region or script after what should follow it.
+        let parts: Vec<&str> = base.split(['-', '_']).collect();
+        tags.push(parts.iter().rev().copied().collect::<Vec<_>>().join("-"));
+    }
+    let alphabet = [
+        "a", "z", "H", "N", "0", "9", "-", "_", "-", "_", "!", " ", "é", "\0", ".", "@",
+    ];
+    let mut random = Random::new(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..4000 {
+        let length = random.below(14);
+        tags.push((0..length).map(|_| random.pick(&alphabet)).collect());
+    }
+    tags.extend(MALFORMED.iter().map(|t| t.to_string()));
+    tags
+}
+
+#[test]
+fn tags_read_and_write_as_unic_langid_does() {
+    let mut differences = Differences::default();
+    let mut accepted = 0;
+    for tag in generated() {
+        let read = ours(&tag);
+        accepted += usize::from(matches!(read, Read::Tag { .. }));
+        differences.check(&format!("{tag:?}"), read, reference(&tag));
+    }
+    differences.assert_none(40_000);
+    // Most generated tags must read, or the comparison says little about what is written.
+    assert!(accepted > 5_000, "only {accepted} tags were accepted");
+}
+
+#[test]
+fn tags_are_equal_when_unic_langid_says_they_are() {
+    let mut differences = Differences::default();
+    let tags: Vec<String> = generated()
+        .into_iter()
+        .filter(|t| t.parse::<Reference>().is_ok())
+        .collect();
+    // Each tag against its neighbours (which differ in one part or one case) and its own
+    // upper- and lower-cased forms.
+    for (i, a) in tags.iter().enumerate() {
+        let others = tags[i + 1..]
+            .iter()
+            .take(8)
+            .cloned()
+            .chain([a.to_uppercase(), a.to_lowercase()]);
+        for b in others {
+            let (Ok(ours_a), Ok(ours_b), Ok(ref_a), Ok(ref_b)) = (
+                a.parse::<LanguageIdentifier>(),
+                b.parse::<LanguageIdentifier>(),
+                a.parse::<Reference>(),
+                b.parse::<Reference>(),
+            ) else {
+                continue;
+            };
+            differences.check(&format!("{a:?} == {b:?}"), ours_a == ours_b, ref_a == ref_b);
+        }
+    }
+    differences.assert_none(70_000);
+}
