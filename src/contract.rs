@@ -235,7 +235,7 @@ impl LineSpacing {
     }
 
     /// The same number as text: the stored value and the widget root's `data-line-spacing`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             LineSpacing::Normal => "1",
             LineSpacing::OneAndHalf => "1.5",
@@ -283,7 +283,7 @@ impl Contrast {
 
     /// The name of `setContrast`, `contrast`, the event's detail, the stored value and the
     /// widget root's `data-contrast`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Contrast::Site => "site",
             Contrast::DarkOnLight => "dark-on-light",

@@ -54,11 +54,20 @@ pub fn update_font_buttons(root: &Element, font: FontStep) {
         (Command::FontReset, font == FontStep::DEFAULT),
         (Command::FontSmaller, font.is_min()),
     ] {
-        let selector = format!("[data-action=\"{}\"]", command.action());
-        if let Ok(Some(button)) = root.query_selector(&selector) {
+        if let Some(button) = find(root, command) {
             let _ = button.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
         }
     }
+}
+
+/// The selector of `command`'s controls.
+pub fn selector(command: Command) -> String {
+    ["[data-action=\"", command.action(), "\"]"].concat()
+}
+
+/// The first of `command`'s controls in `root`.
+pub fn find(root: &Element, command: Command) -> Option<Element> {
+    root.query_selector(&selector(command)).ok().flatten()
 }
 
 /// The labelled group [`language`] that holds the language choices (buttons in the widget,
