@@ -1,8 +1,8 @@
 //! Three build steps: the stylesheets are minified into OUT_DIR, one file each (each role's module
 //! includes the ones it uses: src/dom/page/style.rs), and the built-in Fluent resources checked
 //! and compiled there (both ship inside the wasm, on every page of a city's site), and the
-//! browser tests learn where the shared test corpora are (`../shared/corpora`), when this
-//! checkout has them: wasm tests cannot read files at run time, so they embed the corpus at
+//! browser tests learn where the shared test corpora are (beside the checkout), when this
+//! machine has them: wasm tests cannot read files at run time, so they embed the corpus at
 //! compile time behind `cfg(nw_corpora)`.
 use std::path::Path;
 
