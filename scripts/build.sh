@@ -10,6 +10,14 @@
 # pass (which would try to download binaryen where wasm-opt is missing, and carry on without
 # it when that fails): wasm-opt runs here, and its failure is the build's.
 #
+# Between wasm-pack and esbuild, scripts/short-names.mjs gives each page module's imports and
+# exports short names (`a`, `b`, …) in its .wasm and its glue with one mapping: wasm-bindgen's
+# names carry 16-digit hashes, written on both sides, which gzip cannot shrink (5.3-6.7 KB gzip
+# a page: docs/benchmarks.md#size). It refuses a pair that would not link (nothing is written,
+# the build stops), keeps by name the exports read from outside the glue (`__stack_pointer`,
+# `memory`), and leaves its mapping in target/roles/news-widget-<role>.names.json. The tools
+# module has no glue and keeps its names (the loader calls `alloc`, `compile`, `memory`).
+#
 # The release build uses the pinned nightly of scripts/release-toolchain.sh when it is installed
 # (std rebuilt with immediate-abort panics: a smaller .wasm), else stable with panic=abort, and
 # says so.
@@ -163,6 +171,13 @@ for role in "${roles[@]}"; do
   # With its names, for twiggy (make bench's contributors by role).
   mkdir -p "$roles_dir" && cp "$cargo_wasm" "$roles_dir/news-widget-$name.wasm"
   if [ "$profile" = "--release" ]; then optimize "$out_dir/news-widget-${name}_bg.wasm"; fi
+  # Short names between the .wasm and its glue, one mapping for both, before esbuild bundles
+  # the glue (scripts/short-names.mjs, which fails rather than write a pair that does not link).
+  # Kept by name: the stack pointer the loader reads, and the memory that the lifecycle test
+  # and make bench measure.
+  node scripts/short-names.mjs "$out_dir/news-widget-${name}_bg.wasm" "$out_dir/news-widget-$name.js" \
+    "$roles_dir/news-widget-$name.names.json" --keep-export __stack_pointer --keep-export memory ||
+    fail "the short names of news-widget-$name failed (above): dist/ is left as it was"
   built+=("$name|$out_dir|$exports")
 done
 cp "$tools_wasm" "$pkg/news-widget-tools.wasm"
