@@ -91,7 +91,7 @@ fn is_canonical(tag: &LanguageIdentifier) -> bool {
     lower(tag.language())
         && upper(&script[..1])
         && lower(&script[1..])
-        && tag.region().is_none_or(upper)
+        && tag.region().map_or(true, upper)
         && variants.iter().all(|v| lower(v))
         && variants.windows(2).all(|w| w[0] < w[1])
         && tag.to_string() == parts.join("-")
