@@ -9,7 +9,7 @@ use std::fmt;
 mod lookup;
 mod tag;
 
-pub use tag::{LanguageIdentifier, TagError};
+pub use tag::{LanguageIdentifier, TagError, MAX_TAG_LENGTH};
 
 /// The last resort of every negotiation and of every message lookup.
 pub const FALLBACK: &str = "en-US";
@@ -18,17 +18,33 @@ pub const FALLBACK: &str = "en-US";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidTag {
     pub tag: String,
-    /// Why, for code; the message names only the tag, which is what a site author looks for.
+    /// Why, for code (`source()`); the message names only the tag, which is what a site author
+    /// looks for.
     pub error: TagError,
 }
 
+/// The most of a refused tag its message shows, in bytes: enough to find it in a page or feed,
+/// and a megabyte-long tag does not become a megabyte-long console warning.
+const SHOWN: usize = 40;
+
 impl fmt::Display for InvalidTag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a language tag", self.tag)
+        if self.tag.len() <= SHOWN {
+            return write!(f, "\"{}\" is not a language tag", self.tag);
+        }
+        let mut end = SHOWN;
+        while !self.tag.is_char_boundary(end) {
+            end -= 1;
+        }
+        write!(f, "\"{}…\" is not a language tag", &self.tag[..end])
     }
 }
 
-impl std::error::Error for InvalidTag {}
+impl std::error::Error for InvalidTag {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
 
 pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, InvalidTag> {
     tag.trim()

@@ -4,6 +4,8 @@
 
 #[path = "support/json_node.rs"]
 mod json_node;
+#[path = "../fuzz/src/language_tags.rs"]
+mod language_tags;
 #[path = "../fuzz/src/mutate.rs"]
 mod mutate;
 #[path = "../fuzz/src/seeds.rs"]
@@ -22,7 +24,7 @@ const ITERATIONS: u64 = 300;
 #[test]
 fn every_fuzz_target_survives_its_seeds_and_a_fixed_set_of_mutations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert_eq!(targets::TARGETS.len(), 12);
+    assert_eq!(targets::TARGETS.len(), 13);
     for (name, target) in targets::TARGETS {
         eprintln!("fuzz target {name}");
         let seeds = seeds::seeds(root, name);

@@ -7,6 +7,7 @@ mod json_node;
 #[path = "../../tests/support/xml_node.rs"]
 mod xml_node;
 
+pub mod language_tags;
 pub mod mutate;
 pub mod seeds;
 pub mod targets;

@@ -105,6 +105,22 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
             "The city said on Monday (3 June) that Line 2 will run until 11:30 p.m. Dr. Kim... agreed!\t\t— Reuters",
             "----\t( )\n\u{200b}e\u{301} 🇰🇷 \u{1F600}. Ok.",
         ]),
+        "lang_tag" => {
+            // Long ones of many variants, descending (the worst order to keep sorted), around
+            // the bound and far over it.
+            let variants = |count: u32| -> String {
+                (0..count).rev().map(|n| format!("-v{n:04}")).collect()
+            };
+            let mut tags = lines(&[
+                "zh-Hant-TW\nzh_hk\nEN-us\nko-KR-1996-fonipa-1996\nsr-Latn-RS-valencia",
+                "ZH-hans-sg-FONIPA\nund\nund-Hant\nyue-HK\nes-419\n x-bad \nzh-中国",
+                "ja\nfr-CA\nde_AT_1901\nabcdefgh-Cyrl\nen-US-u-ca-gregory",
+            ]);
+            tags.push(format!("en{}", variants(42)).into_bytes());
+            tags.push(format!("zh-Hant-TW{}\nko", variants(41)).into_bytes());
+            tags.push(format!("en{}", variants(2000)).into_bytes());
+            tags
+        }
         "state" => vec![
             (0u8..=255).collect(),
             vec![0, 0, 16, 0, 1, 1, 4, 0, 9, 1, 18, 1, 17, 0, 5, 0, 15, 1, 3, 0],

@@ -36,6 +36,7 @@ use ftl_format::reference::FluentBundleNumbers;
 use ftl_format::Resource;
 
 use crate::json_node::Node as JsonNode;
+use crate::language_tags::lang_tag;
 use crate::xml_node::{resolve, Node as XmlNode};
 
 /// A fuzz target: any bytes in, no panic out.
@@ -55,6 +56,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("kept_entries", kept_entries),
     ("state", state),
     ("listen_plan", listen_plan),
+    ("lang_tag", lang_tag),
 ];
 
 fn text(data: &[u8]) -> String {

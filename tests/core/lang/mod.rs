@@ -1,8 +1,10 @@
 //! The widget's own language tags and negotiation (src/lang/) against what they replaced,
 //! unic-langid 0.9 and fluent-langneg 0.13 (`oracle`): thousands of generated tags read and
 //! written the same (`tags`), and generated request lists negotiated the same over the locale
-//! sets the widget negotiates among (`negotiation`). The generators are here.
+//! sets the widget negotiates among (`negotiation`). The generators are here. Tags over the
+//! widget's bound on length, which unic-langid does not have, are tested on their own (`bound`).
 
+mod bound;
 mod negotiation;
 mod oracle;
 mod tags;
@@ -106,4 +108,23 @@ impl Random {
     pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
         from[self.below(from.len())]
     }
+}
+
+/// A valid tag of exactly `length` bytes (at least 7): `en` and distinct all-digit variants of
+/// four to eight digits, ascending, so that it reads back as written.
+pub fn long_tag(length: usize) -> String {
+    let mut tag = String::from("en");
+    let mut number = 0;
+    while tag.len() < length {
+        let left = length - tag.len();
+        // Each variant takes 5 to 9 bytes with its `-`; the last one takes what is left.
+        let take = match left {
+            14.. => 9,
+            10..=13 => 5,
+            _ => left,
+        };
+        number += 1;
+        tag.push_str(&format!("-{number:0width$}", width = take - 1));
+    }
+    tag
 }

@@ -1,11 +1,12 @@
 //! Reading and writing tags: the same tags accepted, the same canonical form written, the same
-//! parts, the same kind of error, the same equality as unic-langid.
+//! parts, the same kind of error, the same equality as unic-langid; except that ours refuses a
+//! tag longer than `MAX_TAG_LENGTH` bytes, which unic-langid reads (see `bound`).
 
-use news_widget::lang::{LanguageIdentifier, TagError};
+use news_widget::lang::{LanguageIdentifier, TagError, MAX_TAG_LENGTH};
 use unic_langid::parser::ParserError;
 use unic_langid::LanguageIdentifierError;
 
-use super::{combinations, Differences, Random, MALFORMED};
+use super::{combinations, long_tag, Differences, Random, MALFORMED};
 
 type Reference = unic_langid::LanguageIdentifier;
 
@@ -117,6 +118,8 @@ fn generated() -> Vec<String> {
         tags.push((0..length).map(|_| random.pick(&alphabet)).collect());
     }
     tags.extend(MALFORMED.iter().map(|t| t.to_string()));
+    // Around the bound, where the two sides part.
+    tags.extend([MAX_TAG_LENGTH - 1, MAX_TAG_LENGTH, MAX_TAG_LENGTH + 1].map(long_tag));
     tags
 }
 
@@ -124,12 +127,21 @@ fn generated() -> Vec<String> {
 fn tags_read_and_write_as_unic_langid_does() {
     let mut differences = Differences::default();
     let mut accepted = 0;
+    let mut over_the_bound = 0;
     for tag in generated() {
         let read = ours(&tag);
         accepted += usize::from(matches!(read, Read::Tag { .. }));
-        differences.check(&format!("{tag:?}"), read, reference(&tag));
+        if tag.len() > MAX_TAG_LENGTH {
+            // unic-langid reads it; ours refuses it unread, on purpose.
+            over_the_bound += 1;
+            let what = format!("{tag:?} (over the bound)");
+            differences.check(&what, read, Read::Error(TagError::TooLong));
+        } else {
+            differences.check(&format!("{tag:?}"), read, reference(&tag));
+        }
     }
     differences.assert_none(40_000);
+    assert_eq!(over_the_bound, 1);
     // Most generated tags must read, or the comparison says little about what is written.
     assert!(accepted > 5_000, "only {accepted} tags were accepted");
 }
