@@ -181,7 +181,7 @@ line("article page: cumulative layout shift until 1 s after usable, phone, cold"
 say(`# news-widget benchmark — ${new Date().toISOString().slice(0, 10)}`, "",
   `Medians of ${RUNS} runs (min–max in brackets), Chromium ${chromiumVersion} headless, ${widgets.length > 1 ? "ours and the reference alternated run by run (A B A B) in one browser" : "ours alone"}; ` +
   `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores (other work on the machine moves the timings, the ratios less).`,
-  referenceDir ? `Reference: ${referenceDir}/news-widget.js.` : "**The reference widget is absent** (no ../shared/reference/news-widget.js, BENCH_REFERENCE unset): ours alone.",
+  referenceDir ? "Reference: the JavaScript reference widget and toolbar (news-widget.js, toolbar.js), from outside this repository." : "**The reference widget is absent** (no ../shared/reference/news-widget.js, BENCH_REFERENCE unset): ours alone.",
   "", table(["figure", "ours", "reference", "ours ÷ reference", "ours + preload", "budget (ours)"], rows, ["l", "r", "r", "r", "r", "l"]), "");
 
 // Where the time goes on the phone: the pages' own resource timing, medians.
