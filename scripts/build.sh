@@ -13,8 +13,8 @@
 # Between wasm-pack and esbuild, scripts/short-names.mjs gives each page module's imports and
 # exports short names (`a`, `b`, …) in its .wasm and its glue with one mapping: wasm-bindgen's
 # names carry 16-digit hashes, written on both sides, which gzip cannot shrink (5.3-6.7 KB gzip
-# a page: docs/benchmarks.md#size). It refuses a pair that would not link (nothing is written,
-# the build stops), keeps by name the exports read from outside the glue (`__stack_pointer`,
+# a page: docs/benchmarks.md#size). It refuses a pair that would not link, or a glue that reads
+# an export other than as `wasm.NAME` (nothing is written, the build stops), keeps by name the exports read from outside the glue (`__stack_pointer`,
 # `memory`), and leaves its mapping in target/roles/news-widget-<role>.names.json. The tools
 # module has no glue and keeps its names (the loader calls `alloc`, `compile`, `memory`).
 #
@@ -177,9 +177,14 @@ for role in "${roles[@]}"; do
   # the glue (scripts/short-names.mjs, which fails rather than write a pair that does not link).
   # Kept by name: the stack pointer the loader reads, and the memory that the lifecycle test
   # and make bench measure.
+  # The mapping is written only when the step ran: none afterwards (a step that did nothing and
+  # said nothing) stops the build too.
+  rm -f "$roles_dir/news-widget-$name.names.json"
   node scripts/short-names.mjs "$out_dir/news-widget-${name}_bg.wasm" "$out_dir/news-widget-$name.js" \
     "$roles_dir/news-widget-$name.names.json" --keep-export __stack_pointer --keep-export memory ||
     fail "the short names of news-widget-$name failed (above): dist/ is left as it was"
+  [ -f "$roles_dir/news-widget-$name.names.json" ] ||
+    fail "the short names of news-widget-$name wrote no mapping: the step did not run"
   built+=("$name|$out_dir|$exports")
 done
 cp "$tools_wasm" "$pkg/news-widget-tools.wasm"

@@ -15,15 +15,18 @@
 //
 // It never writes a mismatched pair: each import name of the glue's object must occur exactly
 // once in the glue, as that object's key; each key must be an import; every `wasm.<export>` the
-// glue reads must be an export; and the result is read back and checked the same way, with no
-// long name left, before any file is written. A new shape of wasm-bindgen's output stops the
+// glue reads must be an export; no renamed export's old name may be left in the renamed glue
+// (read some other way: `instance.exports.run`, `wasm?.run`), but as a function the glue
+// declares; and the result is read back and checked the same way, with no long name left,
+// before any file is written. A new shape of wasm-bindgen's output stops the
 // build with what was found.
 //
 //   node scripts/short-names.mjs <module.wasm> <glue.js> <mapping.json> [--keep-export NAME]...
 //
 // The mapping (old names to new, to read a profile or a trace of the shipped module) goes to
 // <mapping.json>; tests read it.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { readNames, writeNames, WasmFormatError } from "./wasm-sections.mjs";
 
 class MismatchError extends Error {}
@@ -173,13 +176,27 @@ export function shortenNames(wasmBytes, glue, { keepExports = [] } = {}) {
     if (edits[i].at + edits[i].length > edits[i - 1].at) throw new MismatchError("two renames overlap in the glue");
   }
   const renamedGlue = edits.reduce((text, e) => text.slice(0, e.at) + e.text + text.slice(e.at + e.length), glue);
+  // An export read in any other way (`instance.exports.run`, `wasm?.run`, `wasm .run`) was not
+  // renamed and would be undefined at run time: its old name must be gone from the glue, but
+  // where the glue declares a function of that name (the JS entry points wasm-bindgen writes for
+  // the exports: `export function mount(`).
+  const declared = new Set([...renamedGlue.matchAll(new RegExp(`^(?:export )?function (${IDENT})\\(`, "gm"))].map((m) => m[1]));
+  const unrenamed = Object.keys(exports).filter((name) => !declared.has(name) && occurrences(renamedGlue, name).length);
+  if (unrenamed.length) {
+    throw new MismatchError(`the glue reads exports other than as wasm.NAME, which would not be renamed: ${unrenamed.join(", ")}`);
+  }
   const renamedWasm = writeNames(wasmBytes, {
     imports: ({ module, name }) => ({ module, name: imports[module]?.[name] ?? name }),
     exports: (name) => exports[name] ?? name,
   });
 
   // The result, read back: a valid module, a pair that links, no long name left.
-  new WebAssembly.Module(renamedWasm);
+  try {
+    new WebAssembly.Module(renamedWasm);
+  } catch (error) {
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    throw new MismatchError(`the renamed .wasm does not compile: ${error.message}`);
+  }
   const after = readNames(renamedWasm);
   checkPair(renamedGlue, after, keepExports);
   const given = new Set(Object.values(imports).flatMap(Object.values));
@@ -210,7 +227,9 @@ function main(args) {
     `exports renamed: ${wasmBytes.length} -> ${result.wasm.length} bytes`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script, by whatever path (a symlink, a space or a non-ASCII letter in it): not when
+// a test imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   try {
     main(process.argv.slice(2));
   } catch (error) {

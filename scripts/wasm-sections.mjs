@@ -4,7 +4,7 @@
 
 const IMPORT = 2;
 const EXPORT = 7;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export class WasmFormatError extends Error {}

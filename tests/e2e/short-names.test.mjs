@@ -4,7 +4,9 @@
 // consistently. No browser: the other end-to-end files run the same files in Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import binaryen from "binaryen";
@@ -139,8 +141,33 @@ test("the step refuses a pair it cannot rename consistently", () => {
     /supplies what the \.wasm does not import: __wbg_extra_1111111111111111/);
   refuses(glue.replace("wasm.run(x);", "wasm.run(x);\n    wasm.gone();"), /reads wasm\.gone, which the \.wasm does not export/);
   refuses(glue.replace("wasm.run(x);", "wasm[\"run\"](x);"), /computed name/);
+  // An export read other than as `wasm.NAME` would keep its old name while the .wasm's changes.
+  for (const read of ["instance.exports.__wbindgen_start", "wasm ?. __wbindgen_start", "wasm?.__wbindgen_start",
+    "wasm . __wbindgen_start", "wasm\n    .__wbindgen_start"]) {
+    refuses(glue.replace("wasm.__wbindgen_start();", `${read}();`),
+      /reads exports other than as wasm\.NAME, which would not be renamed: __wbindgen_start/);
+  }
   refuses(glue, /does not export __heap_base, which is kept by name/, [...KEPT, "__heap_base"]);
   refuses(glue.replace('        "./snippets/x/js/net.js": import2,\n', '        "./y.js": import2,\n'),
     /module \.\/y\.js is supplied by import2, neither its object nor its namespace/);
   refuses(glue.replace("__wbg_get_imports", "getImports"), /no single __wbg_get_imports/);
+});
+
+test("the step runs by any path to it: through a symlink, with a space and a non-ASCII letter", () => {
+  const { wasm, glue } = pair();
+  const dir = mkdtempSync(join(tmpdir(), "short names é "));
+  try {
+    const script = join(dir, "short-names.mjs");
+    symlinkSync(join(root, "scripts/short-names.mjs"), script);
+    writeFileSync(join(dir, "x_bg.wasm"), wasm);
+    writeFileSync(join(dir, "x.js"), glue);
+    execFileSync(process.execPath, [script, join(dir, "x_bg.wasm"), join(dir, "x.js"), join(dir, "x.names.json"),
+      ...KEPT.flatMap((name) => ["--keep-export", name])], { stdio: "pipe" });
+    assert.ok(existsSync(join(dir, "x.names.json")), "the mapping is written");
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, "x.names.json"), "utf8")).exports, { run: "a", __wbindgen_start: "b" });
+    assert.deepEqual(link(readFileSync(join(dir, "x_bg.wasm")), readFileSync(join(dir, "x.js"), "utf8")),
+      { logged: [7], kept: true }, "the renamed pair on disk links and runs");
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 });
