@@ -23,20 +23,33 @@ pub struct InvalidTag {
     pub error: TagError,
 }
 
-/// The most of a refused tag its message shows, in bytes: enough to find it in a page or feed,
-/// and a megabyte-long tag does not become a megabyte-long console warning.
+/// A stranger's tag (from a feed or a page's options) as a message shows it: trimmed, and at most
+/// 40 bytes of it, cut at a char boundary and followed by "…", so that a megabyte-long tag does not
+/// become a megabyte-long console warning and the message still names where to look.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a>(pub &'a str);
+
+/// The most of a tag a message shows, in bytes: enough to find it in a page or feed.
 const SHOWN: usize = 40;
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tag = self.0.trim();
+        if tag.len() <= SHOWN {
+            return f.write_str(tag);
+        }
+        let mut end = SHOWN;
+        while !tag.is_char_boundary(end) {
+            end -= 1;
+        }
+        f.write_str(&tag[..end])?;
+        f.write_str("…")
+    }
+}
 
 impl fmt::Display for InvalidTag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.tag.len() <= SHOWN {
-            return write!(f, "\"{}\" is not a language tag", self.tag);
-        }
-        let mut end = SHOWN;
-        while !self.tag.is_char_boundary(end) {
-            end -= 1;
-        }
-        write!(f, "\"{}…\" is not a language tag", &self.tag[..end])
+        write!(f, "\"{}\" is not a language tag", Shown(&self.tag))
     }
 }
 

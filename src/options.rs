@@ -53,7 +53,7 @@ impl fmt::Display for BadFeedKey {
         write!(
             f,
             "feeds option \"{}\" is not a language tag; ignored",
-            self.key
+            lang::Shown(&self.key)
         )
     }
 }

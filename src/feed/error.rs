@@ -6,6 +6,7 @@ use std::fmt;
 use super::repair::XmlRepair;
 use super::title::TitleRepairs;
 use super::MAX_BODY_BYTES;
+use crate::lang::Shown;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedError {
@@ -202,7 +203,11 @@ impl fmt::Display for FeedError {
             ),
             FeedError::MissingItems => f.write_str("the feed has no \"items\" array"),
             FeedError::BadFeedLanguage { tag } => {
-                write!(f, "the feed's language \"{tag}\" is not a valid BCP 47 tag")
+                write!(
+                    f,
+                    "the feed's language \"{}\" is not a valid BCP 47 tag",
+                    Shown(tag)
+                )
             }
             FeedError::NotAFeed { root } => write!(
                 f,
@@ -277,7 +282,8 @@ impl fmt::Display for ItemError {
             ),
             ItemError::LanguageRepaired { id, from, to } => write!(
                 f,
-                "item \"{id}\": language \"{from}\" read as \"{to}\""
+                "item \"{id}\": language \"{}\" read as \"{to}\"",
+                Shown(from)
             ),
             ItemError::MissingTitle { id } => write!(f, "item \"{id}\" skipped: it has no title"),
             ItemError::BadDate { id, field, value } => write!(
@@ -290,14 +296,16 @@ impl fmt::Display for ItemError {
             ),
             ItemError::BadLanguageTag { id, tag } => write!(
                 f,
-                "item \"{id}\" skipped: its language \"{tag}\" is not a valid BCP 47 tag"
+                "item \"{id}\" skipped: its language \"{}\" is not a valid BCP 47 tag",
+                Shown(tag)
             ),
             ItemError::DuplicateId { id } => {
                 write!(f, "item \"{id}\" skipped: an earlier item has the same id")
             }
             ItemError::TranslationWithBadTag { id, tag } => write!(
                 f,
-                "item \"{id}\": translation \"{tag}\" dropped: not a valid BCP 47 tag"
+                "item \"{id}\": translation \"{}\" dropped: not a valid BCP 47 tag",
+                Shown(tag)
             ),
             ItemError::TranslationWithoutTitle { id, lang } => {
                 write!(f, "item \"{id}\": translation \"{lang}\" dropped: it has no title")
@@ -310,11 +318,16 @@ impl fmt::Display for FeedNote {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             FeedNote::LanguageRepaired { from, to } => {
-                write!(f, "the feed's language \"{from}\" read as \"{to}\"")
+                write!(
+                    f,
+                    "the feed's language \"{}\" read as \"{to}\"",
+                    Shown(from)
+                )
             }
             FeedNote::LanguageIgnored { tag } => write!(
                 f,
-                "the feed's language \"{tag}\" is not a language tag; ignored"
+                "the feed's language \"{}\" is not a language tag; ignored",
+                Shown(tag)
             ),
             FeedNote::CharsetOverridden { declared, used } => write!(
                 f,

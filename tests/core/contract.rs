@@ -92,6 +92,18 @@ fn per_language_feeds_under_a_key_that_is_no_tag_are_skipped_and_reported() {
 }
 
 #[test]
+fn a_megabyte_feed_key_is_reported_briefly_by_its_start() {
+    let key = format!("zh_CN {}", "x".repeat(1 << 20));
+    let given = Given(HashMap::new(), vec![(key.clone(), "/x.xml".into())]);
+    let mut problems = Vec::new();
+    Options::read(&given, &mut problems);
+    assert_eq!(problems, [BadFeedKey { key }]);
+    let message = problems[0].to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(message.starts_with("feeds option \"zh_CN xxx"), "{message}");
+}
+
+#[test]
 fn the_same_options_again_change_nothing_another_lang_switches_others_remount() {
     let base = read(&[("feed", "/a.json")]);
     assert_eq!(base.change_to(&read(&[("feed", "/a.json")])), Change::None);

@@ -12,6 +12,7 @@ mod deferred;
 mod depth;
 mod json;
 mod linear;
+mod long_tags;
 mod model;
 mod pair;
 mod present;

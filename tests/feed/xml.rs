@@ -23,7 +23,7 @@ fn read_with(name: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedErro
 }
 
 /// Reads feed text given inline (a case too small for a fixture file).
-fn read_text(text: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
+pub fn read_text(text: &str, options: &BuildOptions) -> Result<FeedOutcome, FeedError> {
     let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     let root = Node::root(&doc, text);
     let xml = read_xml_feed(&root, FEED_URL, &resolve)

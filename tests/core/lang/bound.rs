@@ -66,3 +66,18 @@ fn a_refused_tag_shows_only_its_start_and_says_why_through_its_source() {
     let source = short.source().and_then(|s| s.downcast_ref::<TagError>());
     assert_eq!(source, Some(&TagError::Subtag));
 }
+
+#[test]
+fn a_shown_tag_is_trimmed_before_it_is_cut() {
+    assert_eq!(lang::Shown(" \tzh_CN\n").to_string(), "zh_CN");
+    let spaced = format!("{}{}", " ".repeat(39), "x".repeat(300));
+    assert_eq!(
+        lang::Shown(&spaced).to_string(),
+        format!("{}…", "x".repeat(40))
+    );
+    let refused = lang::parse_tag(&spaced).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        format!("\"{}…\" is not a language tag", "x".repeat(40))
+    );
+}
