@@ -170,6 +170,17 @@ for role in "${roles[@]}"; do
   if [ "$profile" = "--release" ] && grep -q fluent_syntax "$cargo_wasm"; then
     fail "news-widget-$name contains fluent-syntax: nothing but the tools module may compile .ftl"
   fi
+  # No page module formats with core::fmt (write, Formatter, padding, the integer Display
+  # impls): with std's panics aborting at once, only the crate's own `format!`, `write!`,
+  # `to_string()` on a `Display` type or `{}` would link it, 2.3 KB gzip in the widget's module
+  # (docs/benchmarks.md#size); texts are built with src/explain.rs and src/decimal.rs instead.
+  # Its symbols, mangled (`4core3fmt`, `core..fmt..` in an impl's path) or not, are looked
+  # for in the names of the pinned nightly's build; stable's panics format, so it links them.
+  if [ -n "${built_with:-}" ] &&
+    grep -a -q -e '4core3fmt' -e 'core\.\.fmt\.\.' -e 'core::fmt::' "$cargo_wasm"; then
+    fail "news-widget-$name links core::fmt: a page module builds its texts without it" \
+      "(src/explain.rs; \`twiggy paths $cargo_wasm\` says who calls it)"
+  fi
   # With its names, for twiggy (make bench's contributors by role).
   mkdir -p "$roles_dir" && cp "$cargo_wasm" "$roles_dir/news-widget-$name.wasm"
   if [ "$profile" = "--release" ]; then optimize "$out_dir/news-widget-${name}_bg.wasm"; fi

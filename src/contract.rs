@@ -317,16 +317,30 @@ impl ListenState {
     }
 }
 
-/// `value / divisor` written in decimal without trailing zeros, by integer arithmetic.
+/// `value / divisor` written in decimal without trailing zeros, by integer arithmetic: not with
+/// `to_string()`, which links `core::fmt` into the page's modules, and not with
+/// `decimal::push_decimal`, since the contract imports nothing of the crate.
 fn decimal(value: u32, divisor: u32) -> String {
-    let mut out = (value / divisor).to_string();
-    let mut rest = value % divisor;
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    let mut out = String::new();
+    let mut unit = divisor;
+    while value / unit >= 10 {
+        unit *= 10;
+    }
+    let mut rest = value;
+    loop {
+        out.push(digit(rest / unit));
+        rest %= unit;
+        if unit == divisor {
+            break;
+        }
+        unit /= 10;
+    }
     if rest != 0 {
         out.push('.');
-        let mut unit = divisor;
         while rest != 0 {
             unit /= 10;
-            out.push(char::from(b'0' + (rest / unit) as u8));
+            out.push(digit(rest / unit));
             rest %= unit;
         }
     }
@@ -457,20 +471,29 @@ impl MountError {
             _ => ErrorKind::Config,
         }
     }
+
+    /// Appends the text (what `Display` writes) to `out`, which the page's modules do without
+    /// `core::fmt` (src/explain.rs says why; the contract imports nothing of the crate, so this
+    /// is not an `Explain` impl).
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            MountError::NoDocument => out.push_str("the element is not in a document"),
+            MountError::HostTaken => out.push_str(
+                "this element already has a shadow root of its own, or a toolbar; destroy() it first",
+            ),
+            MountError::NoTarget => out.push_str("the toolbar needs for=\"id of the article\""),
+            MountError::TargetNotFound { id } => {
+                out.extend(["no element with id \"", id, "\" for the toolbar"]);
+            }
+            MountError::Dom { detail } => out.extend(["the browser refused: ", detail]),
+        }
+    }
 }
 
 impl fmt::Display for MountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MountError::NoDocument => f.write_str("the element is not in a document"),
-            MountError::HostTaken => f.write_str(
-                "this element already has a shadow root of its own, or a toolbar; destroy() it first",
-            ),
-            MountError::NoTarget => f.write_str("the toolbar needs for=\"id of the article\""),
-            MountError::TargetNotFound { id } => {
-                write!(f, "no element with id \"{id}\" for the toolbar")
-            }
-            MountError::Dom { detail } => write!(f, "the browser refused: {detail}"),
-        }
+        let mut text = String::new();
+        self.write_to(&mut text);
+        f.write_str(&text)
     }
 }

@@ -15,7 +15,6 @@ mod compilation;
 pub mod intl;
 
 use std::borrow::Cow;
-use std::fmt;
 use std::rc::Rc;
 
 use ftl_format::Bundle;
@@ -25,6 +24,8 @@ pub use ftl_format::{Arg, FormatError, Numbers};
 
 pub use compilation::{compile_source, Compilation, SourceError};
 
+use crate::decimal::push_decimal;
+use crate::explain::{display_by_explain, Explain};
 use crate::lang::{self, LanguageIdentifier};
 
 /// A language compiled into the widget.
@@ -85,20 +86,26 @@ pub enum I18nError {
     },
 }
 
-impl fmt::Display for I18nError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Explain for I18nError {
+    fn explain_to(&self, out: &mut String) {
         match self {
-            I18nError::MissingMessage { id, locale } => {
-                write!(
-                    f,
-                    "message \"{id}\" is missing in {locale}; using {FALLBACK}"
-                )
-            }
+            I18nError::MissingMessage { id, locale } => out.extend([
+                "message \"",
+                id,
+                "\" is missing in ",
+                locale,
+                "; using ",
+                FALLBACK,
+            ]),
             I18nError::Format { id, locale, error } => {
-                write!(
-                    f,
-                    "message \"{id}\" in {locale} did not format cleanly: {error}"
-                )
+                out.extend([
+                    "message \"",
+                    id,
+                    "\" in ",
+                    locale,
+                    " did not format cleanly: ",
+                ]);
+                error.write_to(out);
             }
             I18nError::Syntax {
                 locale,
@@ -106,22 +113,42 @@ impl fmt::Display for I18nError {
                 line,
                 detail,
             } => {
-                write!(
-                    f,
-                    "Fluent resource for {locale} has errors: {file}:{line}: {detail}"
-                )
+                out.extend(["Fluent resource for ", locale, " has errors: ", file, ":"]);
+                push_decimal(out, *line as u64);
+                out.extend([": ", detail]);
             }
             I18nError::Compiler {
                 locale,
                 file,
                 detail,
-            } => {
-                write!(
-                    f,
-                    "Fluent resource for {locale} was not compiled: {file}: {detail}"
-                )
-            }
+            } => out.extend([
+                "Fluent resource for ",
+                locale,
+                " was not compiled: ",
+                file,
+                ": ",
+                detail,
+            ]),
         }
+    }
+}
+
+display_by_explain!(I18nError);
+
+impl Explain for ftl_format::WrongVersion {
+    fn explain_to(&self, out: &mut String) {
+        // The words `{:?}` of the version wrote, which reports have always had.
+        out.push_str("compiled Fluent form version ");
+        match self.found {
+            Some(version) => {
+                out.push_str("Some(");
+                push_decimal(out, u64::from(version));
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+        out.push_str(", expected ");
+        push_decimal(out, u64::from(ftl_format::form::VERSION));
     }
 }
 
@@ -147,13 +174,13 @@ pub fn runtime_resource(
     let compiled = Compilation::decode(bytes)
         .ok_or_else(|| "the compiler's answer does not read".to_string())
         .and_then(|compilation| {
-            let resource = Compiled::new(compilation.form.into()).map_err(|e| e.to_string())?;
+            let resource = Compiled::new(compilation.form.into()).map_err(|e| e.explain())?;
             errors.extend(
                 compilation
                     .errors
                     .into_iter()
                     .map(|error| I18nError::Syntax {
-                        locale: locale.to_string(),
+                        locale: locale.as_str().to_owned(),
                         file: file.to_string(),
                         line: error.line as usize,
                         detail: error.detail,
@@ -176,7 +203,7 @@ pub fn uncompiled(
     errors: &mut Vec<I18nError>,
 ) -> Rc<Compiled> {
     errors.push(I18nError::Compiler {
-        locale: locale.to_string(),
+        locale: locale.as_str().to_owned(),
         file: file.to_string(),
         detail,
     });
@@ -251,7 +278,7 @@ impl Catalog {
             if let Some((id, resources)) = self.entries.iter().find(|(id, _)| id == wanted) {
                 chain.push(Speaker {
                     locale: id.clone(),
-                    tag: id.to_string(),
+                    tag: id.as_str().to_owned(),
                     resources: resources.clone(),
                 });
             }
@@ -327,7 +354,7 @@ impl Localizer {
             if position > 0 {
                 errors.push(I18nError::MissingMessage {
                     id: id.to_string(),
-                    locale: self.locale().to_string(),
+                    locale: self.locale().as_str().to_owned(),
                 });
             }
             errors.extend(format_errors.into_iter().map(|error| I18nError::Format {

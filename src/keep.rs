@@ -2,6 +2,8 @@
 //! policy alone, without storage. Which kept copy is still worth showing, which copies go when the
 //! store is over its bound (the oldest first), and how old is too old.
 
+use crate::decimal::decimal;
+
 /// The bound of the kept feeds, per origin (every widget on a site shares one store).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeepPolicy {
@@ -108,8 +110,8 @@ impl<'a> EntryMeta<'a> {
     /// The header as it is written.
     pub fn write(&self) -> String {
         [
-            &self.fetched_at_ms.to_string(),
-            &self.bytes.to_string(),
+            &decimal(self.fetched_at_ms),
+            &decimal(self.bytes),
             self.key,
             self.url,
             self.content_type,

@@ -4,7 +4,7 @@
 //! reader's. `i18n` (which locale speaks), `feed` (which version of an article, which feed),
 //! `alternates` and the state machine all ask here.
 
-use std::fmt;
+use crate::explain::{display_by_explain, Explain};
 
 mod lookup;
 mod tag;
@@ -32,26 +32,30 @@ pub struct Shown<'a>(pub &'a str);
 /// The most of a tag a message shows, in bytes: enough to find it in a page or feed.
 const SHOWN: usize = 40;
 
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Explain for Shown<'_> {
+    fn explain_to(&self, out: &mut String) {
         let tag = self.0.trim();
         if tag.len() <= SHOWN {
-            return f.write_str(tag);
+            return out.push_str(tag);
         }
         let mut end = SHOWN;
         while !tag.is_char_boundary(end) {
             end -= 1;
         }
-        f.write_str(&tag[..end])?;
-        f.write_str("…")
+        out.push_str(&tag[..end]);
+        out.push('…');
     }
 }
 
-impl fmt::Display for InvalidTag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a language tag", Shown(&self.tag))
+impl Explain for InvalidTag {
+    fn explain_to(&self, out: &mut String) {
+        out.push('"');
+        Shown(&self.tag).explain_to(out);
+        out.push_str("\" is not a language tag");
     }
 }
+
+display_by_explain!(Shown<'_>, InvalidTag);
 
 impl std::error::Error for InvalidTag {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {

@@ -36,6 +36,8 @@
 pub mod announcement;
 pub mod command;
 pub mod contract;
+pub mod decimal;
+pub mod explain;
 pub mod feed;
 pub mod font;
 pub mod i18n;

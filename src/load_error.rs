@@ -1,8 +1,8 @@
 //! Why a load of the feed failed, as the reader is told (a Fluent message and its arguments),
 //! as the page is told (the `kind` of the error event) and as the refresh policy sees it.
 
-use std::fmt;
-
+use crate::decimal::{decimal, push_decimal};
+use crate::explain::{display_by_explain, Explain};
 use crate::i18n::Arg;
 
 use crate::contract::ErrorKind;
@@ -39,7 +39,7 @@ impl LoadError {
     /// The arguments of `message_id`'s message.
     pub fn message_args(&self) -> Vec<(&'static str, Arg<'static>)> {
         match self {
-            LoadError::Http { status } => vec![("status", Arg::from(status.to_string()))],
+            LoadError::Http { status } => vec![("status", Arg::from(decimal(u64::from(*status))))],
             LoadError::Feed(FeedError::NoReadableItems { skipped, .. }) => {
                 vec![("count", Arg::from(*skipped as u32))]
             }
@@ -59,17 +59,26 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Explain for LoadError {
+    fn explain_to(&self, out: &mut String) {
         match self {
-            LoadError::NoFeedUrl => f.write_str("no feed URL: set data-feed or the feed option"),
-            LoadError::Network { detail } => write!(f, "network error: {detail}"),
-            LoadError::Timeout { ms } => write!(f, "no answer within {ms} ms (the timeout option)"),
-            LoadError::Http { status } => write!(f, "HTTP status {status}"),
-            LoadError::Feed(error) => write!(f, "{error}"),
+            LoadError::NoFeedUrl => out.push_str("no feed URL: set data-feed or the feed option"),
+            LoadError::Network { detail } => out.extend(["network error: ", detail]),
+            LoadError::Timeout { ms } => {
+                out.push_str("no answer within ");
+                push_decimal(out, u64::from(*ms));
+                out.push_str(" ms (the timeout option)");
+            }
+            LoadError::Http { status } => {
+                out.push_str("HTTP status ");
+                push_decimal(out, u64::from(*status));
+            }
+            LoadError::Feed(error) => error.explain_to(out),
         }
     }
 }
+
+display_by_explain!(LoadError);
 
 impl LoadError {
     /// The failure as the refresh policy sees it.

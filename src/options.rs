@@ -3,12 +3,11 @@
 //! falling back to its default when it cannot be used; and how two option sets of one element
 //! differ.
 
-use std::fmt;
-
 use crate::contract::{
     OptionName, ARTICLE, AUTO, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT_SECONDS, FEED, LANG, LANGUAGES,
     LOCALES, MAX_PAGE_SIZE, MAX_TIMEOUT_SECONDS, PAGE_SIZE, TIMEOUT, TIMEZONE,
 };
+use crate::explain::{display_by_explain, Explain};
 use crate::lang;
 
 /// Where option values come from: the element's attributes and the options object of the JS
@@ -48,15 +47,15 @@ pub struct BadFeedKey {
     pub key: String,
 }
 
-impl fmt::Display for BadFeedKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "feeds option \"{}\" is not a language tag; ignored",
-            lang::Shown(&self.key)
-        )
+impl Explain for BadFeedKey {
+    fn explain_to(&self, out: &mut String) {
+        out.push_str("feeds option \"");
+        lang::Shown(&self.key).explain_to(out);
+        out.push_str("\" is not a language tag; ignored");
     }
 }
+
+display_by_explain!(BadFeedKey);
 
 impl Options {
     /// Reads the options; what cannot be used falls back to its default, and a per-language

@@ -31,7 +31,7 @@ impl FontStep {
     }
 
     pub fn to_stored(self) -> String {
-        self.value().to_string()
+        crate::decimal::signed_decimal(i64::from(self.value()))
     }
 }
 

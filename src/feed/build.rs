@@ -15,6 +15,7 @@ use super::{
     Body, Feed, FeedError, FeedFormat, FeedNote, FeedOutcome, Item, ItemError, Items, Version,
     MAX_BODY_BYTES,
 };
+use crate::explain::Explain;
 use crate::lang::LanguageIdentifier;
 
 /// Columns of a title made from the start of a body, for an item that has none.
@@ -46,7 +47,7 @@ pub(super) fn json_channel(
     header: Result<RawFeedHeader, JsonMismatch>,
 ) -> Result<(Channel, Vec<FeedNote>), FeedError> {
     let header = header.map_err(|e| FeedError::NotAnObject {
-        detail: e.to_string(),
+        detail: e.explain(),
     })?;
     let mut notes = Vec::new();
     match header.version.as_deref() {
@@ -122,7 +123,7 @@ fn build_items(
         let built = raw
             .map_err(|e| ItemError::Undecodable {
                 index,
-                detail: e.to_string(),
+                detail: e.explain(),
             })
             .and_then(|raw| build_item(index, raw, &context, &mut warnings));
         match built {
@@ -195,7 +196,7 @@ fn canonical_tag(tag: &str) -> Option<String> {
     }
     LanguageIdentifier::from_str(tag)
         .ok()
-        .map(|id| id.to_string())
+        .map(|id| id.as_str().to_owned())
 }
 
 /// A POSIX-style `ko_KR` (or `zh_CN.UTF-8`) read as the BCP 47 tag it means.

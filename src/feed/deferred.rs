@@ -13,6 +13,7 @@ use super::id::repaired_id;
 use super::json::{read_item, text, JsonMismatch, JsonNode, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
 use super::{BuildOptions, Decode, FeedError, FeedFormat, FeedOutcome, ItemError, ItemKey, Items};
+use crate::explain::Explain;
 
 /// Feeds with more items than this are read in two passes; shorter ones are built whole.
 pub const DEFER_OVER: usize = 200;
@@ -40,7 +41,7 @@ use super::Item;
 fn undecodable(index: usize, mismatch: JsonMismatch) -> ItemError {
     ItemError::Undecodable {
         index,
-        detail: mismatch.to_string(),
+        detail: mismatch.explain(),
     }
 }
 

@@ -1,11 +1,11 @@
 //! What can go wrong with a feed (the whole of it) or with one item (only that item), and what
 //! was repaired on the way: every repair is reported, none is silent.
 
-use std::fmt;
-
 use super::repair::XmlRepair;
 use super::title::TitleRepairs;
 use super::MAX_BODY_BYTES;
+use crate::decimal::push_decimal;
+use crate::explain::{display_by_explain, Explain};
 use crate::lang::Shown;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,66 +186,78 @@ impl ItemError {
     }
 }
 
-impl fmt::Display for FeedError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Explain for FeedError {
+    fn explain_to(&self, out: &mut String) {
         match self {
-            FeedError::NotJson { detail } => write!(f, "the feed is not valid JSON: {detail}"),
+            FeedError::NotJson { detail } => {
+                out.extend(["the feed is not valid JSON: ", detail]);
+            }
             FeedError::NotAnObject { detail } => {
-                write!(f, "the feed is not a JSON Feed object: {detail}")
+                out.extend(["the feed is not a JSON Feed object: ", detail]);
             }
-            FeedError::UnsupportedVersion { found: Some(v) } => write!(
-                f,
-                "unsupported feed version \"{v}\"; expected https://jsonfeed.org/version/1.1"
-            ),
-            FeedError::UnsupportedVersion { found: None } => write!(
-                f,
-                "the feed has no \"version\"; expected https://jsonfeed.org/version/1.1"
-            ),
-            FeedError::MissingItems => f.write_str("the feed has no \"items\" array"),
+            FeedError::UnsupportedVersion { found: Some(v) } => out.extend([
+                "unsupported feed version \"",
+                v,
+                "\"; expected https://jsonfeed.org/version/1.1",
+            ]),
+            FeedError::UnsupportedVersion { found: None } => out
+                .push_str("the feed has no \"version\"; expected https://jsonfeed.org/version/1.1"),
+            FeedError::MissingItems => out.push_str("the feed has no \"items\" array"),
             FeedError::BadFeedLanguage { tag } => {
-                write!(
-                    f,
-                    "the feed's language \"{}\" is not a valid BCP 47 tag",
-                    Shown(tag)
-                )
+                out.push_str("the feed's language \"");
+                Shown(tag).explain_to(out);
+                out.push_str("\" is not a valid BCP 47 tag");
             }
-            FeedError::NotAFeed { root } => write!(
-                f,
-                "the document is XML but not RSS or Atom: its root element is <{root}>"
-            ),
+            FeedError::NotAFeed { root } => out.extend([
+                "the document is XML but not RSS or Atom: its root element is <",
+                root,
+                ">",
+            ]),
             FeedError::UnknownSyntax => {
-                f.write_str("the response is neither JSON nor XML: is the feed URL right?")
+                out.push_str("the response is neither JSON nor XML: is the feed URL right?")
             }
             FeedError::MalformedXml { line, detail } => {
-                f.write_str("the feed is not well-formed XML")?;
-                if let Some(line) = line {
-                    write!(f, " at line {line}")?;
-                }
-                write!(f, ", even after repair: {detail}")
+                out.push_str("the feed is not well-formed XML");
+                push_line(out, " at line ", *line);
+                out.extend([", even after repair: ", detail]);
             }
             FeedError::NoReadableItems { skipped, first } => {
-                write!(f, "none of the feed's {skipped} items could be read")?;
-                match first {
-                    Some(reason) => write!(f, "; the first: {reason}"),
-                    None => Ok(()),
+                out.push_str("none of the feed's ");
+                push_decimal(out, *skipped as u64);
+                out.push_str(" items could be read");
+                if let Some(reason) = first {
+                    out.push_str("; the first: ");
+                    reason.explain_to(out);
                 }
             }
         }
     }
 }
 
-impl fmt::Display for ItemError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+/// `before` and the line number, when there is one.
+fn push_line(out: &mut String, before: &str, line: Option<u32>) {
+    if let Some(line) = line {
+        out.push_str(before);
+        push_decimal(out, u64::from(line));
+    }
+}
+
+impl Explain for ItemError {
+    fn explain_to(&self, out: &mut String) {
         match self {
             ItemError::Undecodable { index, detail } => {
-                write!(f, "items[{index}] skipped: {detail}")
+                out.push_str("items[");
+                push_decimal(out, *index as u64);
+                out.extend(["] skipped: ", detail]);
             }
             ItemError::IdRepaired { index, id, from } => {
                 let from = match from {
                     IdSource::Link => "its link",
                     IdSource::Hash => "a hash of its title and date",
                 };
-                write!(f, "items[{index}] has no id: \"{id}\", from {from}, stands in")
+                out.push_str("items[");
+                push_decimal(out, *index as u64);
+                out.extend(["] has no id: \"", id, "\", from ", from, ", stands in"]);
             }
             ItemError::DateRepaired {
                 id,
@@ -253,14 +265,14 @@ impl fmt::Display for ItemError {
                 value,
                 zone,
             } => {
-                write!(f, "item \"{id}\": {field} \"{value}\" is not in the feed format's date form; read anyway")?;
+                out.extend(["item \"", id, "\": ", field, " \"", value]);
+                out.push_str("\" is not in the feed format's date form; read anyway");
                 if *zone {
-                    f.write_str(" as the publisher's local time (the timezone option)")?;
+                    out.push_str(" as the publisher's local time (the timezone option)");
                 }
-                Ok(())
             }
             ItemError::TitleRepaired { id, repairs } => {
-                write!(f, "item \"{id}\": title shown as plain text (")?;
+                out.extend(["item \"", id, "\": title shown as plain text ("]);
                 let what = [
                     (repairs.markup_removed, "markup removed"),
                     (repairs.entities_decoded, "entities decoded"),
@@ -269,109 +281,122 @@ impl fmt::Display for ItemError {
                 let mut first = true;
                 for (_, text) in what.iter().filter(|(done, _)| *done) {
                     if !first {
-                        f.write_str(", ")?;
+                        out.push_str(", ");
                     }
-                    f.write_str(text)?;
+                    out.push_str(text);
                     first = false;
                 }
-                f.write_str(")")
+                out.push(')');
             }
-            ItemError::TitleFromBody { id } => write!(
-                f,
-                "item \"{id}\" has no title: the start of its body stands in"
-            ),
-            ItemError::LanguageRepaired { id, from, to } => write!(
-                f,
-                "item \"{id}\": language \"{}\" read as \"{to}\"",
-                Shown(from)
-            ),
-            ItemError::MissingTitle { id } => write!(f, "item \"{id}\" skipped: it has no title"),
-            ItemError::BadDate { id, field, value } => write!(
-                f,
-                "item \"{id}\": {field} \"{value}\" is not a date in any known form; shown undated"
-            ),
-            ItemError::BodyTooLarge { id, bytes } => write!(
-                f,
-                "item \"{id}\" skipped: a body of {bytes} bytes exceeds the limit of {MAX_BODY_BYTES}"
-            ),
-            ItemError::BadLanguageTag { id, tag } => write!(
-                f,
-                "item \"{id}\" skipped: its language \"{}\" is not a valid BCP 47 tag",
-                Shown(tag)
-            ),
+            ItemError::TitleFromBody { id } => out.extend([
+                "item \"",
+                id,
+                "\" has no title: the start of its body stands in",
+            ]),
+            ItemError::LanguageRepaired { id, from, to } => {
+                out.extend(["item \"", id, "\": language \""]);
+                Shown(from).explain_to(out);
+                out.extend(["\" read as \"", to, "\""]);
+            }
+            ItemError::MissingTitle { id } => {
+                out.extend(["item \"", id, "\" skipped: it has no title"]);
+            }
+            ItemError::BadDate { id, field, value } => {
+                out.extend(["item \"", id, "\": ", field, " \"", value]);
+                out.push_str("\" is not a date in any known form; shown undated");
+            }
+            ItemError::BodyTooLarge { id, bytes } => {
+                out.extend(["item \"", id, "\" skipped: a body of "]);
+                push_decimal(out, *bytes as u64);
+                out.push_str(" bytes exceeds the limit of ");
+                push_decimal(out, MAX_BODY_BYTES as u64);
+            }
+            ItemError::BadLanguageTag { id, tag } => {
+                out.extend(["item \"", id, "\" skipped: its language \""]);
+                Shown(tag).explain_to(out);
+                out.push_str("\" is not a valid BCP 47 tag");
+            }
             ItemError::DuplicateId { id } => {
-                write!(f, "item \"{id}\" skipped: an earlier item has the same id")
+                out.extend(["item \"", id, "\" skipped: an earlier item has the same id"]);
             }
-            ItemError::TranslationWithBadTag { id, tag } => write!(
-                f,
-                "item \"{id}\": translation \"{}\" dropped: not a valid BCP 47 tag",
-                Shown(tag)
-            ),
-            ItemError::TranslationWithoutTitle { id, lang } => {
-                write!(f, "item \"{id}\": translation \"{lang}\" dropped: it has no title")
+            ItemError::TranslationWithBadTag { id, tag } => {
+                out.extend(["item \"", id, "\": translation \""]);
+                Shown(tag).explain_to(out);
+                out.push_str("\" dropped: not a valid BCP 47 tag");
             }
+            ItemError::TranslationWithoutTitle { id, lang } => out.extend([
+                "item \"",
+                id,
+                "\": translation \"",
+                lang,
+                "\" dropped: it has no title",
+            ]),
         }
     }
 }
 
-impl fmt::Display for FeedNote {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Explain for FeedNote {
+    fn explain_to(&self, out: &mut String) {
         match self {
             FeedNote::LanguageRepaired { from, to } => {
-                write!(
-                    f,
-                    "the feed's language \"{}\" read as \"{to}\"",
-                    Shown(from)
-                )
+                out.push_str("the feed's language \"");
+                Shown(from).explain_to(out);
+                out.extend(["\" read as \"", to, "\""]);
             }
-            FeedNote::LanguageIgnored { tag } => write!(
-                f,
-                "the feed's language \"{}\" is not a language tag; ignored",
-                Shown(tag)
-            ),
-            FeedNote::CharsetOverridden { declared, used } => write!(
-                f,
-                "declared charset \"{declared}\", but the bytes are {used}: read as {used}"
-            ),
+            FeedNote::LanguageIgnored { tag } => {
+                out.push_str("the feed's language \"");
+                Shown(tag).explain_to(out);
+                out.push_str("\" is not a language tag; ignored");
+            }
+            FeedNote::CharsetOverridden { declared, used } => out.extend([
+                "declared charset \"",
+                declared,
+                "\", but the bytes are ",
+                used,
+                ": read as ",
+                used,
+            ]),
             FeedNote::CharsetUnknown { declared, used } => {
-                write!(f, "unknown charset \"{declared}\": read as {used}")
+                out.extend(["unknown charset \"", declared, "\": read as ", used]);
             }
             FeedNote::XmlRepaired {
                 line,
                 detail,
                 repairs,
             } => {
-                f.write_str("the XML is not well-formed")?;
+                out.push_str("the XML is not well-formed");
                 if let Some(line) = line {
-                    write!(f, " (line {line})")?;
+                    out.push_str(" (line ");
+                    push_decimal(out, u64::from(*line));
+                    out.push(')');
                 }
-                write!(f, ": {detail}; read after repair: ")?;
+                out.extend([": ", detail, "; read after repair: "]);
                 for (i, repair) in repairs.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(", ")?;
+                        out.push_str(", ");
                     }
-                    f.write_str(repair.describe())?;
+                    out.push_str(repair.describe());
                 }
-                Ok(())
             }
             FeedNote::XmlTruncated { line, detail } => {
-                f.write_str("the XML breaks off")?;
-                if let Some(line) = line {
-                    write!(f, " at line {line}")?;
-                }
-                write!(f, ": {detail}; the items before it are shown")
+                out.push_str("the XML breaks off");
+                push_line(out, " at line ", *line);
+                out.extend([": ", detail, "; the items before it are shown"]);
             }
-            FeedNote::VersionRepaired { found } => write!(
-                f,
-                "the feed's version \"{found}\" is not the JSON Feed URL; read as JSON Feed {}",
-                if found.trim() == "1.1" { "1.1" } else { "1.0" }
-            ),
+            FeedNote::VersionRepaired { found } => out.extend([
+                "the feed's version \"",
+                found,
+                "\" is not the JSON Feed URL; read as JSON Feed ",
+                if found.trim() == "1.1" { "1.1" } else { "1.0" },
+            ]),
             FeedNote::AtomWithoutNamespace => {
-                f.write_str("the <feed> root lacks the Atom namespace; read as Atom")
+                out.push_str("the <feed> root lacks the Atom namespace; read as Atom")
             }
         }
     }
 }
+
+display_by_explain!(FeedError, ItemError, FeedNote);
 
 impl std::error::Error for FeedError {}
 impl std::error::Error for ItemError {}

@@ -4,7 +4,8 @@
 //! native tests; the reader sees it through the small [`JsonNode`] trait, as the XML walker sees
 //! `DOMParser`'s tree through `XmlElement`.
 
-use std::fmt;
+use crate::decimal::{decimal, signed_decimal};
+use crate::explain::{display_by_explain, Explain};
 
 /// What a JSON value is. Strings are read out; containers are walked through [`JsonNode`].
 #[derive(Debug, Clone, PartialEq)]
@@ -61,25 +62,22 @@ impl JsonMismatch {
         self.path = if self.path.is_empty() {
             name.to_owned()
         } else {
-            format!("{name}.{}", self.path)
+            [name, ".", &self.path].concat()
         };
         self
     }
 }
 
-impl fmt::Display for JsonMismatch {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "invalid type: {}, expected {}",
-            self.found, self.expected
-        )?;
+impl Explain for JsonMismatch {
+    fn explain_to(&self, out: &mut String) {
+        out.extend(["invalid type: ", self.found, ", expected ", self.expected]);
         if !self.path.is_empty() {
-            write!(f, " at \"{}\"", self.path)?;
+            out.extend([" at \"", &self.path, "\""]);
         }
-        Ok(())
     }
 }
+
+display_by_explain!(JsonMismatch);
 
 type Read<T> = Result<T, JsonMismatch>;
 
@@ -257,7 +255,7 @@ pub(super) fn id<N: JsonNode>(item: &N) -> Read<Option<String>> {
         Some(JsonKind::String(s)) => Ok(Some(s)),
         // Going through i64 keeps float formatting out of the wasm; numbers beyond 2^53 are
         // floats already, and only whole ones are usable.
-        Some(JsonKind::Number(n)) if n as i64 as f64 == n => Ok(Some((n as i64).to_string())),
+        Some(JsonKind::Number(n)) if n as i64 as f64 == n => Ok(Some(signed_decimal(n as i64))),
         Some(JsonKind::Number(_)) => Err(JsonMismatch {
             path: "id".to_owned(),
             found: "a number with a fraction",
@@ -273,7 +271,7 @@ fn authors<N: JsonNode>(node: &N) -> Read<Option<Vec<RawAuthor>>> {
             .elements()
             .iter()
             .enumerate()
-            .map(|(i, one)| author(one).map_err(|e| e.within(&i.to_string())))
+            .map(|(i, one)| author(one).map_err(|e| e.within(&decimal(i as u64))))
             .collect(),
         other => Err(JsonMismatch::new(&other, "an array")),
     })

@@ -3,6 +3,7 @@
 //! prefix used without its declaration).
 
 use super::text::named_entity;
+use crate::decimal::push_decimal;
 use crate::work;
 
 /// Namespaces that feeds use under their conventional prefixes, for declaring a forgotten one.
@@ -93,7 +94,7 @@ fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
                             out.push_str(&reference[..len]);
                         } else if let Some(c) = named_entity(name) {
                             out.push_str("&#");
-                            push_decimal(out, c as u32);
+                            push_decimal(out, u64::from(c));
                             out.push(';');
                             note(repairs, XmlRepair::HtmlEntity);
                         } else {
@@ -115,13 +116,6 @@ fn repair_plain(s: &str, out: &mut String, repairs: &mut Vec<XmlRepair>) {
             c => out.push(c),
         }
     }
-}
-
-fn push_decimal(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Characters XML 1.0 forbids anywhere: C0 controls but tab and line ends, and U+FFFE/FFFF.

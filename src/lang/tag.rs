@@ -151,6 +151,14 @@ impl FromStr for LanguageIdentifier {
     }
 }
 
+impl LanguageIdentifier {
+    /// The canonical form, as `Display` writes it: what a page's module passes on (to the DOM,
+    /// to `Intl`, into messages) without going through `core::fmt`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
 impl fmt::Display for LanguageIdentifier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)

@@ -352,7 +352,9 @@ fn clean_integer(value: &str, min: u32, max: u32) -> Option<String> {
         return None;
     }
     let n: u32 = digits.parse().ok()?;
-    (min..=max).contains(&n).then(|| n.to_string())
+    (min..=max)
+        .contains(&n)
+        .then(|| crate::decimal::decimal(u64::from(n)))
 }
 
 /// Exact match first, because some sets are case-sensitive (`<ol type="a">` vs `"A"`).

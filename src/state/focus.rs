@@ -20,7 +20,7 @@ impl Focus {
             Focus::Loading => "loading".into(),
             Focus::Retry => "retry".into(),
             Focus::ArticleTitle => "article-title".into(),
-            Focus::Card(id) => format!("open:{id}"),
+            Focus::Card(id) => ["open:", id].concat(),
             Focus::Other(key) => key.clone(),
         }
     }

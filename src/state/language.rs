@@ -95,7 +95,7 @@ pub(super) fn apply(
     out.push(Effect::Speak(effective.clone()));
     out.push(Effect::Render);
     follow_feed_language(model, out);
-    let language = effective.to_string();
+    let language = effective.as_str().to_owned();
     if announce {
         out.push(Effect::Announce(Announcement::Language(language.clone())));
     }
@@ -108,7 +108,7 @@ fn follow_feed_language(model: &mut Model, out: &mut Vec<Effect>) {
     if !model.sources.per_language() {
         return;
     }
-    let url = model.sources.url_for(&model.languages.ui.to_string());
+    let url = model.sources.url_for(model.languages.ui.as_str());
     if url.is_empty() || model.feed_url == url {
         return;
     }

@@ -43,7 +43,7 @@ pub(super) fn start(model: &mut Model, trigger: Trigger, out: &mut Vec<Effect>) 
     }
     model.load_id = model.load_id.wrapping_add(1);
     model.trigger = trigger;
-    model.feed_url = model.sources.url_for(&model.languages.wanted.to_string());
+    model.feed_url = model.sources.url_for(model.languages.wanted.as_str());
     // Another language's list is another list: it is not kept on screen (an open article is).
     let on_screen =
         news_on_screen(model) && !(trigger == Trigger::Language && model.view == View::List);

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::command::Command;
 use crate::contract::{Event, FontStep, Source};
+use crate::explain::{display_by_explain, Explain};
 use crate::feed::{pair::feed_for_locale, Feed, FeedNote, FeedOutcome, Item, ItemError};
 use crate::font::FontEffect;
 use crate::lang::{self, InvalidTag, LanguageIdentifier};
@@ -178,7 +179,7 @@ impl Model {
         font: FontStep,
         aids: Aids,
     ) -> Model {
-        let feed_url = sources.url_for(&locale.to_string());
+        let feed_url = sources.url_for(locale.as_str());
         Model {
             shown: options.page_size,
             pending_article: options.article.clone(),
@@ -236,7 +237,7 @@ impl Model {
     /// resolves it against the page), when the `locales` option offers one.
     pub fn locale_url(&self, locale: &LanguageIdentifier) -> Option<String> {
         let template = self.options.locales.as_ref()?;
-        Some(template.replace("{locale}", &locale.to_string()))
+        Some(template.replace("{locale}", locale.as_str()))
     }
 }
 
@@ -323,16 +324,23 @@ pub enum Warning {
     InvalidTag(InvalidTag),
 }
 
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Explain for Warning {
+    fn explain_to(&self, out: &mut String) {
         match self {
-            Warning::Note { url, note } => write!(f, "feed {url}: {note}"),
-            Warning::Item(error) => write!(f, "{error}"),
-            Warning::ArticleNotFound { id } => write!(f, "article \"{id}\" is not in the feed"),
-            Warning::InvalidTag(error) => write!(f, "{error}"),
+            Warning::Note { url, note } => {
+                out.extend(["feed ", url, ": "]);
+                note.explain_to(out);
+            }
+            Warning::Item(error) => error.explain_to(out),
+            Warning::ArticleNotFound { id } => {
+                out.extend(["article \"", id, "\" is not in the feed"]);
+            }
+            Warning::InvalidTag(error) => error.explain_to(out),
         }
     }
 }
+
+display_by_explain!(Warning);
 
 /// What the DOM layer does after an update, in order.
 #[derive(Clone, Debug, PartialEq)]

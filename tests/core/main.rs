@@ -10,6 +10,7 @@ mod support;
 
 mod alternates;
 mod contract;
+mod decimal;
 mod fluent_syntax_fixtures;
 mod i18n;
 mod imports;

@@ -141,18 +141,28 @@ pub enum FormatError {
     TooManyPlaceables,
 }
 
+impl FormatError {
+    /// Appends the text that `Display` writes (fluent-bundle's words), without `core::fmt`: the
+    /// widget's page modules report these and link no formatting machinery.
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            FormatError::UnknownVariable(id) => out.extend(["Unknown variable: $", id]),
+            FormatError::UnknownMessage(id) => out.extend(["Unknown message: ", id]),
+            FormatError::UnknownTerm(id) => out.extend(["Unknown term: -", id]),
+            FormatError::UnknownAttribute(path) => out.extend(["Unknown attribute: ", path]),
+            FormatError::UnknownFunction(id) => out.extend(["Unknown function: ", id, "()"]),
+            FormatError::NoValue(id) => out.extend(["No value: ", id]),
+            FormatError::Cyclic => out.push_str("Cyclical dependency detected"),
+            FormatError::TooManyPlaceables => out.push_str("Too many placeables"),
+        }
+    }
+}
+
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::UnknownVariable(id) => write!(f, "Unknown variable: ${id}"),
-            FormatError::UnknownMessage(id) => write!(f, "Unknown message: {id}"),
-            FormatError::UnknownTerm(id) => write!(f, "Unknown term: -{id}"),
-            FormatError::UnknownAttribute(path) => write!(f, "Unknown attribute: {path}"),
-            FormatError::UnknownFunction(id) => write!(f, "Unknown function: {id}()"),
-            FormatError::NoValue(id) => write!(f, "No value: {id}"),
-            FormatError::Cyclic => f.write_str("Cyclical dependency detected"),
-            FormatError::TooManyPlaceables => f.write_str("Too many placeables"),
-        }
+        let mut text = String::new();
+        self.write_to(&mut text);
+        f.write_str(&text)
     }
 }
 

@@ -43,24 +43,12 @@ impl<'a> EntryRef<'a> {
 }
 
 /// The compiled form was made for another layout (a build mismatch, never a translator's
-/// error: those are reported when compiling).
+/// error: those are reported when compiling). Its text is the widget's (src/i18n.rs), which
+/// writes it without `core::fmt`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WrongVersion {
     pub found: Option<u8>,
 }
-
-impl std::fmt::Display for WrongVersion {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "compiled Fluent form version {:?}, expected {}",
-            self.found,
-            form::VERSION
-        )
-    }
-}
-
-impl std::error::Error for WrongVersion {}
 
 impl Resource {
     /// Reads the entries' index. Entries after a malformed one are dropped (the compiler never

@@ -18,6 +18,7 @@ use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
 use crate::dom::widget::Widget;
+use crate::explain::Explain;
 use crate::feed::charset;
 use crate::options::{Change, Options};
 use crate::reading_aids::AidAction;
@@ -48,7 +49,7 @@ pub fn mount(
         &mut problems,
     );
     for problem in &problems {
-        warn(&problem.to_string());
+        warn(&problem.explain());
     }
     if let Some(slot) = WIDGETS.with(|w| w.find(&element)) {
         let mounted = slot.get().map(|w| w.options().change_to(&options));
@@ -250,14 +251,14 @@ pub fn validate_feed(source: JsValue, options: JsValue) -> Result<JsValue, JsVal
         let content_type = property_text(&options, "contentType");
         read::read_bytes(&bytes, content_type.as_deref(), &url, &read_options)
     };
-    let read = read.map_err(|e| js_error(e.kind(), &e.to_string()))?;
+    let read = read.map_err(|e| js_error(e.kind(), &e.explain()))?;
     Ok(report(&read))
 }
 
-fn strings<T: ToString>(items: impl Iterator<Item = T>) -> js_sys::Array {
+fn strings<'a, T: Explain + 'a>(items: impl Iterator<Item = &'a T>) -> js_sys::Array {
     let array = js_sys::Array::new();
     for item in items {
-        array.push(&JsValue::from_str(&item.to_string()));
+        array.push(&JsValue::from_str(&item.explain()));
     }
     array
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::contract::{self, Contrast, ErrorKind, LineSpacing, MountError, OptionName};
+use crate::decimal::decimal;
 use crate::dom::warn;
 use crate::listen::action::Action as Speech;
 use crate::options::OptionValues;
@@ -21,7 +22,9 @@ pub(crate) fn js_error(kind: ErrorKind, message: &str) -> JsValue {
 
 impl From<MountError> for JsValue {
     fn from(error: MountError) -> JsValue {
-        js_error(error.kind(), &format!("news-widget: {error}"))
+        let mut message = String::from("news-widget: ");
+        error.write_to(&mut message);
+        js_error(error.kind(), &message)
     }
 }
 
@@ -36,7 +39,7 @@ pub(crate) fn property_text(object: &JsValue, name: &str) -> Option<String> {
     value
         .as_f64()
         .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
-        .map(|n| (n as u64).to_string())
+        .map(|n| decimal(n as u64))
 }
 
 /// Option values of a mount: the options object of the JS call, else the element's attributes
@@ -54,7 +57,7 @@ impl JsOptions<'_> {
     fn attribute(&self, name: &str) -> Option<String> {
         let value = self
             .element
-            .get_attribute(&format!("{}{name}", self.prefix()))?;
+            .get_attribute(&[self.prefix(), name].concat())?;
         let value = value.trim();
         (!value.is_empty()).then(|| value.to_string())
     }
@@ -77,7 +80,7 @@ impl OptionValues for JsOptions<'_> {
     /// both ways takes the object's URL).
     fn feeds(&self) -> Vec<(String, String)> {
         let mut feeds: Vec<(String, String)> = Vec::new();
-        let prefix = format!("{}{}", self.prefix(), contract::FEEDS.attribute);
+        let prefix = [self.prefix(), contract::FEEDS.attribute].concat();
         let attributes = self.element.attributes();
         for index in 0..attributes.length() {
             let Some(attr) = attributes.item(index) else {
@@ -115,9 +118,14 @@ pub(crate) fn spacing_action(value: f64) -> Option<AidAction> {
 pub(crate) fn contrast_action(name: &str) -> Option<AidAction> {
     let contrast = Contrast::from_name(name);
     if contrast.is_none() {
-        warn(&format!(
-            "setContrast(\"{name}\"): the schemes are \"site\", \"dark-on-light\" and \"light-on-dark\""
-        ));
+        warn(
+            &[
+                "setContrast(\"",
+                name,
+                "\"): the schemes are \"site\", \"dark-on-light\" and \"light-on-dark\"",
+            ]
+            .concat(),
+        );
     }
     contrast.map(AidAction::SetContrast)
 }

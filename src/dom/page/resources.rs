@@ -73,7 +73,10 @@ fn with_resources<R>(f: impl FnOnce(&Resources) -> R) -> R {
 /// Where the page holds a resource: its URL and the timeout it is asked for within, so that a
 /// request is shared only by widgets that would wait as long for it.
 fn resource_key(url: &str, timeout_ms: u32) -> String {
-    format!("{timeout_ms} {url}")
+    let mut key = crate::decimal::decimal(u64::from(timeout_ms));
+    key.push(' ');
+    key.push_str(url);
+    key
 }
 
 /// The run-time resource at `url` (absolute) for `locale`: what the page has already, or the

@@ -101,7 +101,7 @@ pub fn show_listen(root: &Element, l10n: &Localizer, status: &Status, rate: Rate
     let _ = button.set_attribute("aria-disabled", if unusable { "true" } else { "false" });
     if let Ok(Some(note)) = root.query_selector(".listen-note") {
         if no_voice {
-            let name = language_name(language, &l10n.locale().to_string());
+            let name = language_name(language, l10n.locale().as_str());
             note.set_text_content(Some(&say(
                 "listen-no-voice",
                 &[("language", Arg::from(name))],

@@ -107,10 +107,14 @@ impl Cleaner<'_> {
         };
         walk.copy_children(&body, &out, 0);
         if walk.flattened.get() {
-            crate::dom::warn(&format!(
-                "article markup nested deeper than {} levels was flattened to its text",
-                sanitize::MAX_DEPTH
-            ));
+            crate::dom::warn(
+                &[
+                    "article markup nested deeper than ",
+                    &crate::decimal::decimal(sanitize::MAX_DEPTH as u64),
+                    " levels was flattened to its text",
+                ]
+                .concat(),
+            );
         }
         out
     }

@@ -34,7 +34,7 @@ fn font_button(ctx: &Ctx, command: Command, visible: &str, at_end: bool) -> Elem
     // aria-disabled rather than `disabled`: a focused button that reaches its end keeps focus,
     // so a keyboard user is not thrown back to the top of the page. The accessible name starts
     // with the visible "A+" (WCAG 2.5.3, label in name) and goes on in the reader's language.
-    let name = format!("{visible} {}", ctx.t(action));
+    let name = [visible, " ", &ctx.t(action)].concat();
     ctx.button(action, None)
         .attr("aria-label", &name)
         .part(action)

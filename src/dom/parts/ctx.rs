@@ -44,7 +44,7 @@ impl<'a> Ctx<'a> {
         base: &'a str,
         languages: &'a [LanguageChoice],
     ) -> Ctx<'a> {
-        let ui_lang = l10n.locale().to_string();
+        let ui_lang = l10n.locale().as_str().to_owned();
         Ctx {
             doc,
             l10n,
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
     /// A message's text, and the locale that answered when it is not the UI's.
     fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> (String, Option<String>) {
         let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
-        let locale = message.locale.to_string();
+        let locale = message.locale.as_str().to_owned();
         let other = (locale != self.ui_lang).then_some(locale);
         (message.text, other)
     }

@@ -31,7 +31,7 @@ pub fn announce(live: &Element, text: &str) {
     let current = live.text_content().unwrap_or_default();
     let same = current.trim_end_matches('\u{a0}') == text;
     let text = if same && !current.ends_with('\u{a0}') {
-        format!("{text}\u{a0}")
+        [text, "\u{a0}"].concat()
     } else {
         text.to_string()
     };

@@ -64,7 +64,7 @@ pub fn print_article(
     Reflect::set(
         &body.style(),
         &"cssText".into(),
-        &JsValue::from_str(&format!("--nw-scale: {scale_css}; margin: 0")),
+        &JsValue::from_str(&["--nw-scale: ", scale_css, "; margin: 0"].concat()),
     )?;
     let copy = frame_doc.import_node_with_deep(content, true)?;
     body.append_child(&copy)?;

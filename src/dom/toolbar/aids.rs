@@ -54,7 +54,7 @@ impl Toolbar {
     }
 
     pub(super) fn announce(&self, announcement: &Announcement) {
-        let ui = self.l10n.locale().to_string();
+        let ui = self.l10n.locale().as_str().to_owned();
         let argument = aid_controls::reading_argument(announcement, &ui);
         notify::say(&self.live, &self.l10n, announcement, argument);
     }

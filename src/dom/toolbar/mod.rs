@@ -98,7 +98,7 @@ impl Toolbar {
             &catalog.locales(),
         );
         let l10n = catalog.localizer(&locale);
-        let ui_lang = l10n.locale().to_string();
+        let ui_lang = l10n.locale().as_str().to_owned();
         let page_lang = html_lang.clone().unwrap_or_else(|| ui_lang.clone());
         let inside_target = target.contains(Some(&host));
 
@@ -260,7 +260,9 @@ impl Toolbar {
                 true
             }
             Err(error) => {
-                warn(&format!("print failed: {}", MountError::from(error)));
+                let mut message = String::from("print failed: ");
+                MountError::from(error).write_to(&mut message);
+                warn(&message);
                 false
             }
         }

@@ -24,6 +24,7 @@ use crate::dom::parts::print::PrintFrame;
 use crate::dom::parts::runtime::{self, Carrier};
 use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
+use crate::explain::Explain;
 use crate::i18n::{Catalog, Localizer};
 use crate::lang::LanguageIdentifier;
 use crate::options::Options;
@@ -105,7 +106,7 @@ impl Widget {
         let _ = root.set_attribute("part", "root");
         // A named landmark: pages with several widgets list each one ("News", "新闻", "소식").
         let _ = root.set_attribute("role", "region");
-        let _ = root.set_attribute("lang", &l10n.locale().to_string());
+        let _ = root.set_attribute("lang", l10n.locale().as_str());
         let _ = root.style().set_property("--nw-scale", &font.scale_css());
         aids::show_spacing(&root, aids.spacing);
         aid_controls::show_contrast(&root, aids.contrast);
@@ -223,7 +224,7 @@ impl Widget {
                 // The URL is read out first: the console may be the page's wrapper, which may
                 // call back into this widget, and no borrow of the model may be held then.
                 let url = self.model.borrow().feed_url.clone();
-                warn(&format!("feed {url}: {error}"));
+                warn(&["feed ", &url, ": ", &error.explain()].concat());
                 self.emit_load_error(&error, kept);
             }
             Effect::FetchFeed {
@@ -248,14 +249,14 @@ impl Widget {
             Effect::Print => self.print(),
             Effect::ClosePrint => drop(self.print_frame.borrow_mut().take()),
             Effect::Aid(effect) => self.aid(effect),
-            Effect::Warn(warning) => warn(&warning.to_string()),
+            Effect::Warn(warning) => warn(&warning.explain()),
         }
     }
 
     /// The UI speaks `locale` now: the localizer and the root's `lang`.
     fn speak(&self, locale: &LanguageIdentifier) {
         let l10n = self.catalog.borrow().localizer(locale);
-        let _ = self.root.set_attribute("lang", &l10n.locale().to_string());
+        let _ = self.root.set_attribute("lang", l10n.locale().as_str());
         *self.l10n.borrow_mut() = l10n;
     }
 
@@ -273,7 +274,7 @@ impl Widget {
     }
 
     pub fn language(&self) -> String {
-        self.model.borrow().languages.ui.to_string()
+        self.model.borrow().languages.ui.as_str().to_owned()
     }
 
     /// The line spacing and contrast (what the handle's properties say).

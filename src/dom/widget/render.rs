@@ -40,7 +40,7 @@ pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element
                     Command::Language.value_attribute().unwrap_or_default(),
                     &choice.tag,
                 )
-                .key(&format!("language:{}", choice.tag))
+                .key(&["language:", &choice.tag].concat())
                 .attr("lang", &choice.tag)
                 .attr("aria-pressed", if current { "true" } else { "false" })
                 .text(&choice.endonym),
@@ -160,7 +160,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
             Command::Open.value_attribute().unwrap_or_default(),
             &item.id,
         )
-        .key(&format!("open:{}", item.id))
+        .key(&["open:", &item.id].concat())
         .text(&version.title);
     let mut meta = ctx.el("p").class("card-meta");
     if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {

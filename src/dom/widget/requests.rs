@@ -17,6 +17,7 @@ use crate::dom::net::{js, read};
 use crate::dom::page::resources::{self, Resource};
 use crate::dom::parts::{later, notify};
 use crate::dom::warn;
+use crate::explain::Explain;
 use crate::lang::LanguageIdentifier;
 use crate::load_error::LoadError;
 use crate::refresh::Failure;
@@ -224,12 +225,12 @@ impl Widget {
         let failure = match resource {
             Resource::Compiled(compiled, errors) => {
                 for error in &errors {
-                    warn(&error.to_string());
+                    warn(&error.explain());
                 }
                 if let Some(first) = errors.first() {
                     let event = Event::Error {
                         kind: ErrorKind::Locale,
-                        message: first.to_string(),
+                        message: first.explain(),
                         kept: false,
                     };
                     if known {
@@ -254,7 +255,15 @@ impl Widget {
             }
             // A site without a resource for a built-in language is normal; said quietly.
             Resource::Failed(error) => {
-                warn(&format!("no extra Fluent resource for {locale}: {error}"));
+                warn(
+                    &[
+                        "no extra Fluent resource for ",
+                        locale.as_str(),
+                        ": ",
+                        &error.explain(),
+                    ]
+                    .concat(),
+                );
                 Some(error.failure())
             }
         };

@@ -18,6 +18,7 @@ use crate::dom::parts::notify;
 use crate::dom::parts::print;
 use crate::dom::parts::{aid_controls, controls};
 use crate::dom::warn;
+use crate::explain::Explain;
 use crate::i18n::{self, Arg};
 use crate::load_error::LoadError;
 use crate::state::{self, Announcement, Focus, Load, Model, View};
@@ -30,9 +31,9 @@ impl Widget {
             .map(|locale| LanguageChoice {
                 endonym: i18n::built_in_endonym(&locale)
                     .map(str::to_string)
-                    .or_else(|| intl::endonym(&locale.to_string()))
-                    .unwrap_or_else(|| locale.to_string()),
-                tag: locale.to_string(),
+                    .or_else(|| intl::endonym(locale.as_str()))
+                    .unwrap_or_else(|| locale.as_str().to_owned()),
+                tag: locale.as_str().to_owned(),
             })
             .collect()
     }
@@ -45,8 +46,8 @@ impl Widget {
         let errors = ctx.errors.borrow();
         errors
             .iter()
-            .map(ToString::to_string)
-            .chain(late.unwrap_or_default().iter().map(ToString::to_string))
+            .map(Explain::explain)
+            .chain(late.unwrap_or_default().iter().map(Explain::explain))
             .collect()
     }
 
@@ -272,10 +273,9 @@ impl Widget {
             on_done,
         ) {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
-            Err(error) => warn(&format!(
-                "print failed: {}",
-                error.as_string().unwrap_or_default()
-            )),
+            Err(error) => {
+                warn(&["print failed: ", &error.as_string().unwrap_or_default()].concat())
+            }
         }
     }
 }
