@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
 
+use super::later;
 use super::listen::Listener;
 use crate::listen::action::{Action, SpeechError, StopReason};
 use crate::listen::machine::{watch_ms, Effect, VOICES_WAIT_MS};
@@ -70,12 +71,12 @@ extern "C" {
 /// A timeout that is cleared when dropped.
 struct Timer {
     id: i32,
-    _then: Closure<dyn FnMut()>,
+    _then: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Timer {
     fn new(ms: u32, then: impl FnOnce() + 'static) -> Timer {
-        let then = Closure::once(then);
+        let then = later::once(Box::new(|_| then()));
         Timer {
             id: after(ms, then.as_ref().unchecked_ref()),
             _then: then,
@@ -189,12 +190,13 @@ impl Speech {
                 rate,
             } => {
                 let answer = Rc::clone(&self.answer);
-                let done = Closure::once_into_js(move |error: JsValue| {
+                let done = later::once(Box::new(move |error: JsValue| {
                     answer(match error.as_string() {
                         None => Action::Ended(ticket),
                         Some(name) => Action::Failed(ticket, SpeechError::from_name(&name)),
                     })
-                });
+                }))
+                .into_js_value();
                 speak(
                     &text,
                     &lang,
