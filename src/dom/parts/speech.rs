@@ -209,10 +209,11 @@ impl Speech {
             Effect::Pause => pause_synth(),
             Effect::Resume => resume_synth(),
             Effect::Highlight(ranges) => {
-                let spans: Vec<u32> = ranges
-                    .iter()
-                    .flat_map(|r| [r.run as u32, r.start, r.end])
-                    .collect();
+                // A loop, not `flat_map(…).collect()`: the iterator adapters cost 0.1-0.2 KB gzip.
+                let mut spans = Vec::with_capacity(ranges.len() * 3);
+                for r in &ranges {
+                    spans.extend_from_slice(&[r.run as u32, r.start, r.end]);
+                }
                 let mark = highlight(&self.nodes.borrow(), &spans);
                 *self.spans.borrow_mut() = spans;
                 *self.mark.borrow_mut() = mark;
