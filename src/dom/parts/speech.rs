@@ -156,11 +156,11 @@ impl Speech {
     pub fn read(&self, roots: &[Element]) -> Vec<Run> {
         let found = text_runs(&roots.iter().collect());
         let (texts, starts): (Array, Array) = (found.get(1).into(), found.get(2).into());
-        let runs = texts
-            .iter()
-            .zip(starts.iter())
-            .map(|(text, start)| Run::new(text.as_string().unwrap_or_default(), start.is_truthy()))
-            .collect();
+        let mut runs = Vec::with_capacity(texts.length() as usize);
+        for i in 0..texts.length() {
+            let text = texts.get(i).as_string().unwrap_or_default();
+            runs.push(Run::new(text, starts.get(i).is_truthy()));
+        }
         *self.nodes.borrow_mut() = found.get(0).into();
         runs
     }
@@ -241,16 +241,17 @@ impl Speech {
 fn device_voices() -> Vec<Voice> {
     let flat = voices();
     let text = |i: u32| flat.get(i).as_string().unwrap_or_default();
-    (0..flat.length() / 5)
-        .map(|v| v * 5)
-        .map(|i| Voice {
+    let mut voices = Vec::with_capacity(flat.length() as usize / 5);
+    for i in (0..flat.length() / 5).map(|v| v * 5) {
+        voices.push(Voice {
             uri: text(i),
             name: text(i + 1),
             lang: text(i + 2),
             local: flat.get(i + 3).is_truthy(),
             default: flat.get(i + 4).is_truthy(),
-        })
-        .collect()
+        });
+    }
+    voices
 }
 
 /// Whether the browser can read aloud (`Speech::new` is something).
