@@ -156,6 +156,7 @@ impl Speech {
     pub fn read(&self, roots: &[Element]) -> Vec<Run> {
         let found = text_runs(&roots.iter().collect());
         let (texts, starts): (Array, Array) = (found.get(1).into(), found.get(2).into());
+        // Loops here and in `device_voices`, not iterator chains: 0.1-0.2 KB gzip less each.
         let mut runs = Vec::with_capacity(texts.length() as usize);
         for i in 0..texts.length() {
             let text = texts.get(i).as_string().unwrap_or_default();
