@@ -194,7 +194,7 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
         Action::Pause => pause(model, &mut out),
         Action::Resume => resume(model, &mut out),
         Action::Stop => {
-            if model.state != State::Idle && stop(model, true, &mut out) {
+            if !matches!(model.state, State::Idle) && stop(model, true, &mut out) {
                 out.push(Effect::Announce(Announcement::Stopped));
             }
         }
@@ -231,7 +231,7 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
         }
         Action::VoicesChanged(voices) => {
             model.voices = Voices::Known(voices);
-            if model.state == State::Waiting {
+            if matches!(model.state, State::Waiting) {
                 model.state = State::Idle;
                 start(model, &mut out);
             } else {
@@ -239,7 +239,7 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
             }
         }
         Action::VoicesTimedOut => {
-            if model.state == State::Waiting {
+            if matches!(model.state, State::Waiting) {
                 model.voices = Voices::Known(Vec::new());
                 model.state = State::Idle;
                 start(model, &mut out);
@@ -251,7 +251,7 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                     out.extend([Effect::Cancel, Effect::ClearHighlight]);
                 }
                 model.state = State::Idle;
-            } else if model.state != State::Idle {
+            } else if !matches!(model.state, State::Idle) {
                 // The instance that starts to read has silenced the synthesizer already and
                 // speaks now: a cancel from here would silence it.
                 stop(model, reason != StopReason::OtherInstance, &mut out);

@@ -29,6 +29,14 @@ pub fn soon(then: impl FnOnce() + 'static) {
 
 fn settle(promise: Promise, then: Box<dyn FnOnce(JsValue)>) {
     // Called once, then freed; the same function answers a rejection.
-    let then = Closure::once_into_js(then);
+    let then = once(then).into_js_value();
     promise.unchecked_ref::<Thenable>().then(&then, &then);
+}
+
+/// `then` as a function the browser calls once (what it is called with, if anything, is
+/// `then`'s argument). Every one-shot callback of ours goes through this one boxed type, the
+/// synthesizer's and the timers' in `speech` too: wasm-bindgen's shims are instantiated once
+/// for it, not once per closure type (0.5 KB gzip of .wasm on every page).
+pub fn once(then: Box<dyn FnOnce(JsValue)>) -> Closure<dyn FnMut(JsValue)> {
+    Closure::once(then)
 }

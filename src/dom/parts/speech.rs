@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
 
+use super::later;
 use super::listen::Listener;
 use crate::listen::action::{Action, SpeechError, StopReason};
 use crate::listen::machine::{watch_ms, Effect, VOICES_WAIT_MS};
@@ -70,12 +71,12 @@ extern "C" {
 /// A timeout that is cleared when dropped.
 struct Timer {
     id: i32,
-    _then: Closure<dyn FnMut()>,
+    _then: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Timer {
     fn new(ms: u32, then: impl FnOnce() + 'static) -> Timer {
-        let then = Closure::once(then);
+        let then = later::once(Box::new(|_| then()));
         Timer {
             id: after(ms, then.as_ref().unchecked_ref()),
             _then: then,
@@ -155,11 +156,12 @@ impl Speech {
     pub fn read(&self, roots: &[Element]) -> Vec<Run> {
         let found = text_runs(&roots.iter().collect());
         let (texts, starts): (Array, Array) = (found.get(1).into(), found.get(2).into());
-        let runs = texts
-            .iter()
-            .zip(starts.iter())
-            .map(|(text, start)| Run::new(text.as_string().unwrap_or_default(), start.is_truthy()))
-            .collect();
+        // Loops here and in `device_voices`, not iterator chains: 0.1-0.2 KB gzip less each.
+        let mut runs = Vec::with_capacity(texts.length() as usize);
+        for i in 0..texts.length() {
+            let text = texts.get(i).as_string().unwrap_or_default();
+            runs.push(Run::new(text, starts.get(i).is_truthy()));
+        }
         *self.nodes.borrow_mut() = found.get(0).into();
         runs
     }
@@ -189,12 +191,13 @@ impl Speech {
                 rate,
             } => {
                 let answer = Rc::clone(&self.answer);
-                let done = Closure::once_into_js(move |error: JsValue| {
+                let done = later::once(Box::new(move |error: JsValue| {
                     answer(match error.as_string() {
                         None => Action::Ended(ticket),
                         Some(name) => Action::Failed(ticket, SpeechError::from_name(&name)),
                     })
-                });
+                }))
+                .into_js_value();
                 speak(
                     &text,
                     &lang,
@@ -207,10 +210,11 @@ impl Speech {
             Effect::Pause => pause_synth(),
             Effect::Resume => resume_synth(),
             Effect::Highlight(ranges) => {
-                let spans: Vec<u32> = ranges
-                    .iter()
-                    .flat_map(|r| [r.run as u32, r.start, r.end])
-                    .collect();
+                // A loop, not `flat_map(…).collect()`: the iterator adapters cost 0.1-0.2 KB gzip.
+                let mut spans = Vec::with_capacity(ranges.len() * 3);
+                for r in &ranges {
+                    spans.extend_from_slice(&[r.run as u32, r.start, r.end]);
+                }
                 let mark = highlight(&self.nodes.borrow(), &spans);
                 *self.spans.borrow_mut() = spans;
                 *self.mark.borrow_mut() = mark;
@@ -238,16 +242,17 @@ impl Speech {
 fn device_voices() -> Vec<Voice> {
     let flat = voices();
     let text = |i: u32| flat.get(i).as_string().unwrap_or_default();
-    (0..flat.length() / 5)
-        .map(|v| v * 5)
-        .map(|i| Voice {
+    let mut voices = Vec::with_capacity(flat.length() as usize / 5);
+    for i in (0..flat.length() / 5).map(|v| v * 5) {
+        voices.push(Voice {
             uri: text(i),
             name: text(i + 1),
             lang: text(i + 2),
             local: flat.get(i + 3).is_truthy(),
             default: flat.get(i + 4).is_truthy(),
-        })
-        .collect()
+        });
+    }
+    voices
 }
 
 /// Whether the browser can read aloud (`Speech::new` is something).

@@ -6,8 +6,6 @@
 
 use std::rc::{Rc, Weak};
 
-use web_sys::Element;
-
 use super::page_print::heading;
 use super::Toolbar;
 use crate::announcement::Announcement;
@@ -74,11 +72,10 @@ impl Toolbar {
         let Some(speech) = &self.speech else {
             return;
         };
-        let mut roots: Vec<Element> = heading(&self.doc, &self.target)
-            .filter(|(_, inside)| !inside)
-            .map(|(h1, _)| h1)
-            .into_iter()
-            .collect();
+        let mut roots = Vec::with_capacity(2);
+        if let Some((h1, false)) = heading(&self.doc, &self.target) {
+            roots.push(h1);
+        }
         roots.push(self.target.clone());
         let runs = speech.read(&roots);
         let lang = self.article_lang();

