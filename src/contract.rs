@@ -58,7 +58,7 @@ pub const WIDGET_OPTIONS: [OptionName; 8] = [
     FEED, LANG, PAGE_SIZE, ARTICLE, LOCALES, LANGUAGES, TIMEZONE, TIMEOUT,
 ];
 
-/// The article toolbar's target, `for="id of the article"` (docs/interface.md#toolbar-options).
+/// The article toolbar's target, `for="id of the article"` (docs/toolbar.md#toolbar-options).
 pub const FOR: OptionName = option("for", "for");
 pub const TOOLBAR_OPTIONS: [OptionName; 2] = [FOR, LANG];
 

@@ -10,7 +10,7 @@ export const REFERENCE_SRC = "/reference/news-widget.js";
 export const REFERENCE_TOOLBAR_SRC = "/reference/toolbar.js";
 
 /** A JSON Feed 1.1 of `n` items, each with zh-CN and ko translations
- * (docs/interface.md#json-feed-and-translations). */
+ * (docs/feeds.md#json-feed-and-translations). */
 export function feed(n) {
   const items = [];
   for (let i = 0; i < n; i++) {

@@ -72,7 +72,7 @@ fn chinese_zone(zone: &str) -> bool {
     .any(|z| z.eq_ignore_ascii_case(zone.trim()))
 }
 
-/// A date in any form docs/interface.md#dates lists. One outside the format's own grammar is a
+/// A date in any form docs/feeds.md#dates lists. One outside the format's own grammar is a
 /// repair; one that cannot be read at all leaves the item undated (shown last), never skipped.
 pub(super) fn item_date(
     id: &str,

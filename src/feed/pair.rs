@@ -1,5 +1,5 @@
 //! One feed per language (`feed-<lang>`): which feed a UI language reads, and which item of
-//! another language's feed is the same article (docs/interface.md#one-feed-per-language).
+//! another language's feed is the same article (docs/feeds.md#one-feed-per-language).
 
 use super::{Feed, Item};
 use crate::lang::Lang;

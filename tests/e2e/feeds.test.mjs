@@ -1,4 +1,4 @@
-// The feeds cities actually publish (docs/interface.md#feeds): RSS 2.0, RSS 1.0, Atom and messy
+// The feeds cities actually publish (docs/feeds.md): RSS 2.0, RSS 1.0, Atom and messy
 // JSON Feed, in legacy encodings, malformed, with relative links, served as bytes with the headers
 // real servers send. Each test reads the first card's exact title (no mojibake, no raw entity), the
 // card count and the date shown. Then the RSS demo page: one feed per language, paired articles.

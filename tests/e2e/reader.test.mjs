@@ -1,6 +1,6 @@
 // The reader's path through the widget: feed → cards → article and back, by mouse and keyboard,
 // paging with More, and what a failed, malformed or partly bad feed shows
-// (docs/interface.md#shadow-parts, docs/interface.md#feeds).
+// (docs/interface.md#shadow-parts, docs/feeds.md).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Artifacts by role (docs/serving.md#files): the loader looks at the page and downloads only the
+// Artifacts by role (docs/interface.md#embedding): the loader looks at the page and downloads only the
 // module it needs. An article page with only toolbars gets news-widget-toolbar (no feed reader,
 // sanitizer of feeds, cards, network or kept feeds); a page with only widgets gets
 // news-widget-widget (none of the article toolbar's code); a page with both gets

@@ -36,7 +36,7 @@ import { root } from "./harness.mjs";
 // module's budget, 12 KB for 11,516 B, is 15 KB since the guard before Fluent's parser (the
 // escapes it panics on, the nesting it overflows on, and the lines of its reports): 14,865 B.
 //
-// Since the modules are cut by role (docs/serving.md#files), a page downloads the loader and
+// Since the modules are cut by role (docs/interface.md#embedding), a page downloads the loader and
 // the one module its elements need: the widget's (news-widget-widget: a page of widgets, 130.1 KB
 // at the split, from 139.2 KB), the article toolbar's (news-widget-toolbar: an article page with
 // toolbars only, 70.2 KB, from 139.2 KB), or both roles in one (news-widget-core: a page with

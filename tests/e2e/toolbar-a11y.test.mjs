@@ -1,4 +1,4 @@
-// Accessibility of the reader toolbar (docs/interface.md#the-reader-toolbar): axe-core over the bar
+// Accessibility of the reader toolbar (docs/toolbar.md): axe-core over the bar
 // and its article on the three demo pages at 100 % and 200 % and over the print preview dialog; the
 // keyboard: Tab order, visible focus, the + - 0 keys and the announced size. The rest of the
 // toolbar is in toolbar.test.mjs.

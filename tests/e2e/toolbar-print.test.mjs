@@ -1,4 +1,4 @@
-// Print from the reader toolbar (docs/interface.md#the-reader-toolbar): Print prints the article
+// Print from the reader toolbar (docs/toolbar.md): Print prints the article
 // alone from a frame, on the zh demo page and the hostile CMS page (tests/fixtures/pages/
 // hostile-article.html), and Print preview shows it in a dialog. The rest of the toolbar is in
 // toolbar.test.mjs.

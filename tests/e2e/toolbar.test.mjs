@@ -1,4 +1,4 @@
-// The reader toolbar on existing article pages (docs/interface.md#the-reader-toolbar): the three
+// The reader toolbar on existing article pages (docs/toolbar.md): the three
 // demo pages (www/article*.html) and a hostile CMS page (tests/fixtures/pages/hostile-article.html,
 // served at /hostile-article.html): the bar and its languages, text size over px and !important
 // rules, reflow at 320 px, the shared stored step, no flash, mounting forms and destroy(). Print is
@@ -295,7 +295,7 @@ test("a step chosen in another tab reaches the open article (storage event)", as
 });
 
 test("no flash: after a reload at 150 % the very first frame already shows the article at 150 %, and the toolbar's stylesheet is the loader's", async () => {
-  // The demo pages load the loader with `defer blocking="render"` (docs/interface.md#no-flash): no
+  // The demo pages load the loader with `defer blocking="render"` (docs/toolbar.md#no-flash): no
   // frame is rendered before it has run, and it scales the article from the stored step at once;
   // the wasm mounts the toolbar frames later. Every frame is recorded from the first one on.
   const page = await openArticle(PAGES.zh.path, {

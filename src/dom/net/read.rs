@@ -46,7 +46,7 @@ pub struct FeedRead {
 }
 
 /// Reads a started request of the feed as bytes, whatever its format and encoding
-/// (docs/interface.md#feeds), and calls `done` with it and the bytes (an unchanged feed is told
+/// (docs/feeds.md), and calls `done` with it and the bytes (an unchanged feed is told
 /// by them). A feed that reads well is kept for the next visit.
 pub fn read_feed(
     pending: Pending,

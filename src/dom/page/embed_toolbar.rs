@@ -1,4 +1,4 @@
-//! The JavaScript face of the reader toolbar (docs/interface.md#toolbar-options):
+//! The JavaScript face of the reader toolbar (docs/toolbar.md#toolbar-options):
 //! `mountToolbar(element, options)` and the handle it returns. The loader wraps it in
 //! `NewsWidget.mountToolbar`.
 

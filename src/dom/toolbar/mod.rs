@@ -1,4 +1,4 @@
-//! The reader toolbar on an existing article page (docs/interface.md#the-reader-toolbar):
+//! The reader toolbar on an existing article page (docs/toolbar.md):
 //! "Fonts: A+ A A-", line spacing, contrast, Read aloud, Print, Print preview and the page's
 //! translations, in its own shadow root, for the article element that `for` names. The article
 //! is styled by `target_style::TargetStyle` and never written to; the step and the aids are the
