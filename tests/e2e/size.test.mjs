@@ -68,7 +68,7 @@ import { root } from "./harness.mjs";
 // (77.3 KB: 78 KB), a page with both 153,889 B (150.3 KB: 151 KB).
 // Lowered by the reader's aids' trims (their one-shot callbacks through one boxed closure type,
 // the listen machine without a derived `==`, loops instead of iterator chains in their DOM
-// layer: wasm -0.9 to -1.3 KB): a page of widgets 142,892 B (139.5 KB: budget 140 KB), an
+// layer: pages -1.0 to -1.3 KB, glue and wasm): a page of widgets 142,892 B (139.5 KB: budget 140 KB), an
 // article page 79,075 B (77.2 KB: 78 KB), a page with both 155,196 B (151.6 KB: 152 KB).
 // Both together: a page of widgets 140,513 B (137.2 KB: budget 138 KB), an article page
 // 78,172 B (76.3 KB: 77 KB), a page with both 152,912 B (149.3 KB: 150 KB).
