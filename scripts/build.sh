@@ -88,7 +88,7 @@ if [ "$profile" = "--release" ]; then
     built_with=$RELEASE_TOOLCHAIN
   else
     echo "news-widget build: warning: $RELEASE_TOOLCHAIN is not installed, so this is the stable" \
-      "build with panic=abort, whose .wasm is about 24 KB gzip larger: \`make setup\` installs it" >&2
+      "build with panic=abort, whose .wasm is about 18 KB gzip larger: \`make setup\` installs it" >&2
   fi
 fi
 cargo_args+=(--config "build.rustflags=[$rustflags]")

@@ -3,7 +3,7 @@
 # it when installed). A pinned nightly, because the size it buys needs two unstable features:
 # the standard library rebuilt with the crate (-Zbuild-std) and panics that abort at once
 # (panic = "immediate-abort"), which drop panic messages, their formatting and Location strings
-# from the .wasm (about 24 KB gzip, docs/benchmarks.md#size). Pinned, not the floating `nightly`, so
+# from the .wasm (about 18 KB gzip today, docs/benchmarks.md#size). Pinned, not the floating `nightly`, so
 # that every machine and CI ship the same bytes; moving the date is a change to review like any
 # other. Tests, clippy and debug builds stay on stable.
 RELEASE_TOOLCHAIN=nightly-2026-05-20
