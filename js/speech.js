@@ -78,10 +78,12 @@ export function after(ms, then) {
   return setTimeout(then, ms);
 }
 
-// The text of `roots` (elements, in reading order) as the reading plan takes it, in three
-// arrays: each text node, its text, and whether it starts a block (a root, another block than
-// the text before it, or after a <br>). A block is the nearest element that is not laid out inline, as the page shows
-// it. What is not shown, or is hidden from assistive technology, is not read.
+// The text of `roots` (elements, in reading order) as the reading plan takes it: the text
+// nodes, and their texts as bytes for the plan module (src/listen/wire.rs: for each node, 1
+// where it starts a block, else 0, then its UTF-8 text's length as a little-endian u32, then the
+// text). A node starts a block where it is a root's first, in another block than the text before
+// it, or after a <br>. A block is the nearest element that is not laid out inline, as the page
+// shows it. What is not shown, or is hidden from assistive technology, is not read.
 const UNSAID = "script,style,noscript,template,[hidden],[aria-hidden=true],.sr-only";
 const blockOf = (node) => {
   let element = node.parentElement;
@@ -90,8 +92,8 @@ const blockOf = (node) => {
 };
 export function textRuns(roots) {
   const nodes = [];
-  const texts = [];
-  const starts = [];
+  const parts = [];
+  let size = 0;
   for (const root of roots) {
     let block = null;
     let broken = true;
@@ -104,14 +106,23 @@ export function textRuns(roots) {
         continue;
       }
       const within = blockOf(node);
+      const text = new TextEncoder().encode(node.data);
       nodes.push(node);
-      texts.push(node.data);
-      starts.push(broken || within !== block);
+      parts.push(broken || within !== block, text);
+      size += 5 + text.length;
       block = within;
       broken = false;
     }
   }
-  return [nodes, texts, starts];
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0, at = 0; i < parts.length; i += 2, at += 5) {
+    bytes[at] = parts[i] ? 1 : 0;
+    view.setUint32(at + 1, parts[i + 1].length, true);
+    bytes.set(parts[i + 1], at + 5);
+    at += parts[i + 1].length;
+  }
+  return [nodes, bytes];
 }
 
 const shown = (range) => {

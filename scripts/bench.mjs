@@ -124,14 +124,17 @@ try {
 const out = [];
 const say = (...lines) => out.push(...lines);
 // What a page downloads: the loader and its role's module (a page of widgets: the widget's, an
-// article page: the toolbar's); the tools module only with `locales`.
+// article page: the toolbar's); the tools module only with `locales`, the plan module only on a
+// reader's first Listen.
 const TOOLS_FILE = "news-widget-tools.wasm";
+const PLAN_FILE = "news-widget-plan.wasm";
 const roleFiles = (role) => distFiles(dist).filter((f) =>
   ["news-widget.js", `news-widget-${role}.js`, `news-widget-${role}_bg.wasm`].includes(f.split("/").pop()));
 const ours = sizesOf(roleFiles("widget"));
 const articleOurs = sizesOf(roleFiles("toolbar"));
 const shipped = sizesOf(distFiles(dist));
 const tools = sizesOf(distFiles(dist).filter((f) => f.endsWith(`/${TOOLS_FILE}`)));
+const planModule = sizesOf(distFiles(dist).filter((f) => f.endsWith(`/${PLAN_FILE}`)));
 const reference = referenceDir ? sizesOf([join(referenceDir, "news-widget.js")]) : null;
 // Per run, in run order (a hole where a run failed), so that ours and the reference pair up.
 const runsOf = (scene, variant) => Array.from({ length: RUNS }, (_, i) => got[scene]?.[variant]?.[i]);
@@ -149,6 +152,7 @@ const one = (f) => (xs) => f(median(xs));
 line("shipped to a page of widgets, gzip -9 (sum of per-file sizes: loader, widget's glue and wasm)", [ours.total.gz], reference && [reference.total.gz], null, one(kb),
   budget(ours.total.gz, 100 * 1024, "≤ 100 KB"));
 if (tools.rows.length) line("the compiler of run-time .ftl, only for `locales`, gzip -9", [tools.total.gz], null, null, one(kb));
+if (planModule.rows.length) line("the reading plan, only on a reader's first Listen, gzip -9", [planModule.total.gz], null, null, one(kb));
 line("shipped, brotli 11 (sum)", [ours.total.br], reference && [reference.total.br], null, one(kb));
 line("shipped, raw (sum)", [ours.total.raw], reference && [reference.total.raw], null, one(kb));
 for (const scene of SCENES) {

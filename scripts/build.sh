@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Release build: wasm-pack into pkg/, wasm-opt -Oz (npm binaryen), then dist/ = the loader +
-# glue + .wasm, and the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
+# glue + .wasm, the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
 # same crate built with `--no-default-features --features tools`, fetched only by pages whose
-# widgets name `locales`), the one folder a site copies (docs/interface.md#embedding).
+# widgets name `locales`) and the plan module (news-widget-plan.wasm: the reading plan, built
+# with `--features plan`, fetched when a reader first presses Listen), the one folder a site copies (docs/interface.md#embedding).
 #
 # It never downloads anything and never ships a broken artifact: a missing tool stops it with
 # the command that installs it (`make setup`), and a failed wasm-pack or wasm-opt step stops it
@@ -16,7 +17,8 @@
 # a page: docs/benchmarks.md#size). It refuses a pair that would not link, or a glue that reads
 # an export other than as `wasm.NAME` (nothing is written, the build stops), keeps by name the exports read from outside the glue (`__stack_pointer`,
 # `memory`), and leaves its mapping in target/roles/news-widget-<role>.names.json. The tools
-# module has no glue and keeps its names (the loader calls `alloc`, `compile`, `memory`).
+# and plan modules have no glue and keep their names (the loader calls `alloc`, `compile`,
+# `plan`, `memory`).
 #
 # The release build uses the pinned nightly of scripts/release-toolchain.sh when it is installed
 # (std rebuilt with immediate-abort panics: a smaller .wasm), else stable with panic=abort, and
@@ -111,24 +113,31 @@ optimize() {
   echo "    $(basename "$wasm"): $before -> $after bytes"
 }
 
-# The tools module first: cargo leaves the last build's .wasm at target/…/news_widget.wasm,
-# which must be the page's module (the check below, and twiggy in make bench, read it). Plain
-# cargo: the module has no wasm-bindgen glue, only two exports the loader calls (src/tools.rs).
+# The modules fetched on a first use first: the tools module (the run-time `.ftl` compiler) and
+# the plan module (the reading plan, on a reader's first Listen). cargo leaves the last build's
+# .wasm at target/…/news_widget.wasm, which must be the page's module (the check below, and
+# twiggy in make bench, read it). Plain cargo: these modules have no wasm-bindgen glue, only the
+# exports the loader calls (src/tools.rs).
 cargo_dir=release
 tools_profile=(--release)
 [ "$profile" = "--release" ] || { cargo_dir=debug; tools_profile=(); }
 cargo_wasm=target/wasm32-unknown-unknown/$cargo_dir/news_widget.wasm
 tools_wasm=$(mktemp)
-trap 'rm -f "$log" "$tools_wasm"' EXIT
-tools_features=tools${test_trap:+,test-trap}
-echo "==> cargo build: the tools module (--no-default-features --features $tools_features)"
-rm -f "$cargo_wasm"
-if ! cargo build --quiet --lib ${tools_profile[@]+"${tools_profile[@]}"} --target wasm32-unknown-unknown \
-  --no-default-features --features "$tools_features" ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
-  cat "$log" >&2
-  fail "cargo build of the tools module failed (above)"
-fi
-cp "$cargo_wasm" "$tools_wasm"
+plan_wasm=$(mktemp)
+trap 'rm -f "$log" "$tools_wasm" "$plan_wasm"' EXIT
+lazy_build() {
+  local name=$1 features=$2 into=$3
+  echo "==> cargo build: the $name module (--no-default-features --features $features)"
+  rm -f "$cargo_wasm"
+  if ! cargo build --quiet --lib ${tools_profile[@]+"${tools_profile[@]}"} --target wasm32-unknown-unknown \
+    --no-default-features --features "$features" ${cargo_args[@]+"${cargo_args[@]}"} >"$log" 2>&1; then
+    cat "$log" >&2
+    fail "cargo build of the $name module failed (above)"
+  fi
+  cp "$cargo_wasm" "$into"
+}
+lazy_build tools "tools${test_trap:+,test-trap}" "$tools_wasm"
+lazy_build plan plan "$plan_wasm"
 
 # The page's modules, by role (Cargo.toml's features): the loader fetches the one a page needs.
 # news-widget-core is both roles (a page with widgets and toolbars), news-widget-widget the news
@@ -141,7 +150,7 @@ trap_export=
 if [ -n "$test_trap" ]; then trap_export=", testTrap"; fi
 roles=(
   "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed$trap_export"
-  "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar"
+  "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar, useTools"
   "core||default, halt, mount, mountToolbar, useTools, validateFeed$trap_export"
 )
 built=()
@@ -169,6 +178,11 @@ for role in "${roles[@]}"; do
   # leaves the crate's unused code in.
   if [ "$profile" = "--release" ] && grep -q fluent_syntax "$cargo_wasm"; then
     fail "news-widget-$name contains fluent-syntax: nothing but the tools module may compile .ftl"
+  fi
+  # Nor the reading plan's sentence rules: the plan module plans, when a reader first presses
+  # Listen (src/listen/wire.rs).
+  if [ "$profile" = "--release" ] && grep -a -q -e 'listen8sentence' -e 'listen::sentence' "$cargo_wasm"; then
+    fail "news-widget-$name contains listen::sentence: only the plan module plans a reading"
   fi
   # No page module formats with core::fmt (write, Formatter, padding, the integer Display
   # impls): with std's panics aborting at once, only the crate's own `format!`, `write!`,
@@ -199,15 +213,18 @@ for role in "${roles[@]}"; do
   built+=("$name|$out_dir|$exports")
 done
 cp "$tools_wasm" "$pkg/news-widget-tools.wasm"
+cp "$plan_wasm" "$pkg/news-widget-plan.wasm"
 if [ "$profile" = "--release" ]; then
-  echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}')): the tools module"
-  optimize "$pkg/news-widget-tools.wasm"
+  for name in tools plan; do
+    echo "==> wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}')): the $name module"
+    optimize "$pkg/news-widget-$name.wasm"
+  done
 fi
 
 # Assembled aside and swapped in, so a server running meanwhile never sees half a dist/.
 rm -rf "$out.next"
 mkdir -p "$out.next"
-cp "$pkg/news-widget-tools.wasm" "$out.next/"
+cp "$pkg/news-widget-tools.wasm" "$pkg/news-widget-plan.wasm" "$out.next/"
 # Each glue is bundled with the snippet it imports (js/net.js, the widget's calls to fetch and
 # Cache Storage: wasm-bindgen writes it to pkg/snippets/), so that it is one file and one request
 # as before; it stays an ES module with the exports wasm-bindgen wrote. In the release build the

@@ -59,5 +59,5 @@ pub mod work;
 
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod dom;
-#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "tools", feature = "plan")))]
 pub mod tools;

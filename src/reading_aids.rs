@@ -1,7 +1,7 @@
 //! The reader's aids, one implementation for the widget's article and the reader toolbar's:
 //! reading aloud (`listen`'s machine; the article's text is read by the DOM layer when reading
-//! starts, and cut into utterances here), the line spacing and the contrast scheme. Each machine
-//! holds an `Aids`, hands it the aids' commands and actions, and turns each `AidEffect` into an
+//! starts, and cut into utterances in the plan module), the line spacing and the contrast
+//! scheme. Each machine holds an `Aids`, hands it the aids' commands and actions, and turns each `AidEffect` into an
 //! effect of its own (`From`). (Not generic over the machine's effect, as the font step's
 //! behaviour is: one copy of this code in the .wasm rather than one per machine.)
 //!
@@ -14,7 +14,6 @@ use crate::command::Command;
 use crate::contract::{Contrast, Event, LineSpacing};
 use crate::listen::action::{Action as Speech, StopReason};
 use crate::listen::machine::{self, Effect as SpeechEffect, Listening, State};
-use crate::listen::plan::{plan, Run};
 use crate::listen::rate::Rate;
 use crate::prefs::{CONTRAST_KEY, LINE_SPACING_KEY, LISTEN_RATE_KEY};
 
@@ -87,12 +86,7 @@ impl Shared {
 pub enum AidAction {
     /// `listen()`: reading starts, or goes on from the pause; nothing while it reads.
     Listen,
-    /// The article's text (after `AidEffect::ReadArticle`), in its language.
-    ArticleRead {
-        lang: String,
-        runs: Vec<Run>,
-    },
-    /// The synthesizer's and the device's answers, the page's reasons to stop, and
+    /// The plan's, the synthesizer's and the device's answers, the page's reasons to stop, and
     /// `stopListening()`.
     Speech(Speech),
     /// The API set the spacing or the scheme: shared with the whole site.
@@ -108,7 +102,8 @@ pub enum AidEffect {
     /// `Pause`, `Resume`, `Highlight`, `ClearHighlight`, `AwaitVoices`. (The machine's other
     /// effects are the variants below.)
     Speech(SpeechEffect),
-    /// Read the article's text, its title then its body, as runs: `AidAction::ArticleRead`.
+    /// Read the article's text, its title then its body, and have it planned in its language:
+    /// `listen::action::Action::Planned` or `PlanFailed` come back as `AidAction::Speech`.
     ReadArticle,
     /// This one reads now: every other widget and toolbar of the page stops.
     Claim,
@@ -162,14 +157,7 @@ pub fn update(aids: &mut Aids, action: AidAction) -> Vec<AidEffect> {
 
 fn act(aids: &mut Aids, action: AidAction, out: &mut Vec<AidEffect>) {
     match action {
-        AidAction::Listen => match aids.listening.state {
-            State::Idle => out.push(AidEffect::ReadArticle),
-            State::Paused { .. } => speech(aids, Speech::Resume, out),
-            State::Waiting | State::Speaking { .. } => {}
-        },
-        AidAction::ArticleRead { lang, runs } => {
-            speech(aids, Speech::Listen(plan(&lang, &runs)), out)
-        }
+        AidAction::Listen => speech(aids, Speech::Listen, out),
         AidAction::Speech(action) => speech(aids, action, out),
         AidAction::SetSpacing(spacing) => set(aids, Shared::Spacing(spacing), true, out),
         AidAction::SetContrast(contrast) => set(aids, Shared::Contrast(contrast), true, out),
@@ -189,6 +177,7 @@ pub fn stop(aids: &mut Aids, reason: StopReason) -> Vec<AidEffect> {
 fn speech(aids: &mut Aids, action: Speech, out: &mut Vec<AidEffect>) {
     for effect in machine::update(&mut aids.listening, action) {
         let effect = match effect {
+            SpeechEffect::Plan => AidEffect::ReadArticle,
             SpeechEffect::Claim => AidEffect::Claim,
             SpeechEffect::Show => AidEffect::ShowListen,
             SpeechEffect::Announce(said) => AidEffect::Announce(Announcement::Reading(said)),

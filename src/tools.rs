@@ -1,16 +1,23 @@
-//! The tools module's face (`news-widget-tools.wasm`, the crate built with `--no-default-features
-//! --features tools`): a site's run-time `.ftl` compiled into the bytes the widget's module reads
-//! (`i18n::Compilation`). Two plain exports and the memory, no wasm-bindgen: the loader
-//! (js/loader/modules.js) copies the source in, calls `compile`, and copies the answer out, in a
-//! fresh instance for each resource. So the instance never frees (each is dropped after one
-//! answer) and a trap in the compiler ends that instance alone, never the widget's module.
+//! The face of the modules a page fetches only once a site or a reader asks for them, each the
+//! crate built with `--no-default-features` and one feature: the tools module
+//! (`news-widget-tools.wasm`, `tools`) compiles a site's run-time `.ftl` into the bytes the
+//! widget's module reads (`i18n::Compilation`); the plan module (`news-widget-plan.wasm`, `plan`)
+//! cuts an article into the utterances read aloud, on a reader's first Listen (`listen::wire`).
+//! Plain exports and the memory, no wasm-bindgen: the loader (js/loader/modules.js) copies the
+//! input in, calls `compile` or `plan`, and copies the answer out, in a fresh instance for each.
+//! So the instance never frees (each is dropped after one answer) and a trap here ends that
+//! instance alone, never the widget's module.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 
+#[cfg(feature = "tools")]
 use crate::i18n::compile_source;
+#[cfg(feature = "plan")]
+use crate::listen::{plan::plan as plan_runs, wire};
 
-/// Room for `len` bytes of source, which the loader writes before calling [`compile`].
+/// Room for `len` bytes of input, which the loader writes before calling [`compile`] or
+/// [`plan`].
 #[no_mangle]
 pub extern "C" fn alloc(len: usize) -> *mut u8 {
     // Left to the instance, which is dropped after one answer.
@@ -24,6 +31,7 @@ pub extern "C" fn alloc(len: usize) -> *mut u8 {
 /// # Safety
 ///
 /// `source` is what `alloc(len)` returned, with `len` bytes written there.
+#[cfg(feature = "tools")]
 #[no_mangle]
 pub unsafe extern "C" fn compile(source: *const u8, len: usize) -> *const u8 {
     // SAFETY: the caller wrote `len` bytes at `source`, inside the allocation `alloc` made.
@@ -32,7 +40,32 @@ pub unsafe extern "C" fn compile(source: *const u8, len: usize) -> *const u8 {
     let text = String::from_utf8_lossy(bytes);
     #[cfg(feature = "test-trap")]
     test_trap(&text);
-    let answer = compile_source(&text).encode();
+    framed(compile_source(&text).encode())
+}
+
+/// Plans the reading of the runs (`wire::decode_runs`) that the loader wrote at `runs` (from
+/// [`alloc`] with `len`). Returns where the answer is: its length (4 bytes, little-endian),
+/// then `wire::encode_plan`'s bytes. Runs that cannot be read trap the instance: the page's
+/// script wrote them, so that is a bug, and the page's module hears of it as of any trap here
+/// (the reader is told that reading failed).
+///
+/// # Safety
+///
+/// `runs` is what `alloc(len)` returned, with `len` bytes written there.
+#[cfg(feature = "plan")]
+#[no_mangle]
+pub unsafe extern "C" fn plan(runs: *const u8, len: usize) -> *const u8 {
+    // SAFETY: the caller wrote `len` bytes at `runs`, inside the allocation `alloc` made.
+    let bytes = unsafe { std::slice::from_raw_parts(runs, len) };
+    let Ok(runs) = wire::decode_runs(bytes) else {
+        core::arch::wasm32::unreachable()
+    };
+    // The page's module gives the utterances its language.
+    framed(wire::encode_plan(&plan_runs("", &runs)))
+}
+
+/// The answer after its length, for the loader to copy out.
+fn framed(answer: Vec<u8>) -> *const u8 {
     let mut out = Vec::with_capacity(answer.len() + 4);
     out.extend_from_slice(
         &u32::try_from(answer.len())

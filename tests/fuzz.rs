@@ -6,6 +6,8 @@
 mod json_node;
 #[path = "../fuzz/src/language_tags.rs"]
 mod language_tags;
+#[path = "../fuzz/src/listen_wire.rs"]
+mod listen_wire;
 #[path = "../fuzz/src/mutate.rs"]
 mod mutate;
 #[path = "../fuzz/src/seeds.rs"]
@@ -24,7 +26,7 @@ const ITERATIONS: u64 = 300;
 #[test]
 fn every_fuzz_target_survives_its_seeds_and_a_fixed_set_of_mutations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert_eq!(targets::TARGETS.len(), 13);
+    assert_eq!(targets::TARGETS.len(), 14);
     for (name, target) in targets::TARGETS {
         eprintln!("fuzz target {name}");
         let seeds = seeds::seeds(root, name);

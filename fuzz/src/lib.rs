@@ -8,6 +8,7 @@ mod json_node;
 mod xml_node;
 
 pub mod language_tags;
+pub mod listen_wire;
 pub mod mutate;
 pub mod seeds;
 pub mod targets;

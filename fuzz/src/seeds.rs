@@ -121,6 +121,17 @@ pub fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
             tags.push(format!("en{}", variants(2000)).into_bytes());
             tags
         }
+        "listen_wire" => {
+            let runs = [
+                news_widget::listen::plan::Run::new("市政府今日发布通知。请市民注意！", true),
+                news_widget::listen::plan::Run::new("Dr. Kim agreed. 자세한 내용은 홈페이지", false),
+            ];
+            let planned = news_widget::listen::plan::plan("zh-CN", &runs);
+            vec![
+                news_widget::listen::wire::encode_runs(&runs),
+                news_widget::listen::wire::encode_plan(&planned),
+            ]
+        }
         "state" => vec![
             (0u8..=255).collect(),
             vec![0, 0, 16, 0, 1, 1, 4, 0, 9, 1, 18, 1, 17, 0, 5, 0, 15, 1, 3, 0],

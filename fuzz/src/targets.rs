@@ -37,6 +37,7 @@ use ftl_format::Resource;
 
 use crate::json_node::Node as JsonNode;
 use crate::language_tags::lang_tag;
+use crate::listen_wire::listen_wire;
 use crate::xml_node::{resolve, Node as XmlNode};
 
 /// A fuzz target: any bytes in, no panic out.
@@ -56,6 +57,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("kept_entries", kept_entries),
     ("state", state),
     ("listen_plan", listen_plan),
+    ("listen_wire", listen_wire),
     ("lang_tag", lang_tag),
 ];
 
@@ -415,13 +417,17 @@ pub fn state(data: &[u8]) {
             },
             // The reader's aids: reading aloud with the device's answers, and the choices.
             19 => Action::Aid(AidAction::Listen),
-            20 => Action::Aid(AidAction::ArticleRead {
-                lang: tag.clone(),
-                runs: vec![
-                    Run::new(format!("{tag}。 Sentence {arg}, and more."), true),
-                    Run::new("시작합니다.", arg % 2 == 0),
-                ],
-            }),
+            // The tools module's plan, or its failure.
+            20 => Action::Aid(AidAction::Speech(match arg % 3 {
+                0 => Speech::PlanFailed,
+                _ => Speech::Planned(plan(
+                    &tag,
+                    &[
+                        Run::new(format!("{tag}。 Sentence {arg}, and more."), true),
+                        Run::new("시작합니다.", arg % 2 == 0),
+                    ],
+                )),
+            })),
             21 => Action::Aid(AidAction::Speech(match arg % 8 {
                 0 => Speech::Pause,
                 1 => Speech::Resume,

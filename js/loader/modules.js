@@ -1,5 +1,5 @@
-// Choosing and loading the page's module by role, and the tools module that compiles a site's
-// `.ftl`. The instances on their way or running, by module: promises of { glue, sp, rest, dead }.
+// Choosing and loading the page's module by role, the tools module that compiles a site's
+// `.ftl`, and the plan module that cuts an article into what is read aloud. The instances on their way or running, by module: promises of { glue, sp, rest, dead }.
 import { TOOLBAR_ELEMENT, WIDGET_ELEMENT } from "./contract.js";
 
 // Where this file was loaded from: classic scripts know it as document.currentScript; module
@@ -25,8 +25,8 @@ var base = findBase();
 // The files beside the loader: the page's modules by role, each a glue and a .wasm (core has
 // both roles, for a page with widgets and toolbars; widget and toolbar one each, so that an
 // article page never downloads the feed reader and a news page never the article toolbar),
-// and the tools module, the run-time `.ftl` compiler, fetched only for widgets that name
-// `locales`.
+// the tools module (the run-time `.ftl` compiler), fetched only for widgets that name `locales`,
+// and the plan module (the reading plan), fetched when a reader first presses Listen.
 var ROLES = { core: ["widget", "toolbar"], widget: ["widget"], toolbar: ["toolbar"] };
 export var TOOLS_WASM = "news-widget-tools.wasm";
 export var WIDGETS = "[data-news-widget], " + WIDGET_ELEMENT;
@@ -77,7 +77,7 @@ export function load(name) {
     if (restarts[name]) url.hash = "restart-" + restarts[name];
     var loading = loaded[name] = import(url.href).then(function (glue) {
       return glue.default({ module_or_path: wasm }).then(function (exports) {
-        if (glue.useTools) glue.useTools(compileFtl);
+        if (glue.useTools) glue.useTools(tools);
         // Its shadow stack pointer, where it rests between calls (see crash.js).
         var sp = exports.__stack_pointer || {};
         var instance = { glue: glue, sp: sp, rest: sp.value, core: loading, name: name };
@@ -99,24 +99,25 @@ export function retire(instance) {
   restarts[instance.name] = (restarts[instance.name] || 0) + 1;
 }
 
-// A site's `.ftl` compiled by the tools module (src/tools.rs), for the page's module: the
-// source is copied into a fresh instance, which compiles it and is dropped, so it never needs
-// to free, and a trap there ends that instance alone. Resolves the answer's bytes; when the
-// compiler stopped, its error's text (the widget reports a locale error); when the module
-// cannot be fetched, that Error (a network failure, asked again later). It never rejects.
-function compileFtl(source) {
-  return compileModule(TOOLS_WASM).then(function (module) {
+// The modules of src/tools.rs for the page's module: `name` is the export (`compile`, the tools
+// module's, for a site's `.ftl` source, a string; `plan`, the plan module's, for an article's
+// runs, bytes), whose input is copied into a fresh instance, which answers and is dropped, so it
+// never needs to free, and a trap there ends that instance alone. Resolves the answer's bytes;
+// when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
+// network failure, asked again later). It never rejects.
+function tools(name, input) {
+  return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM).then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
-      var tools = instance.exports;
-      var bytes = new TextEncoder().encode(source);
-      var at = tools.alloc(bytes.length);
-      new Uint8Array(tools.memory.buffer, at, bytes.length).set(bytes);
-      var answer = tools.compile(at, bytes.length);
+      var exports = instance.exports;
+      var bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+      var at = exports.alloc(bytes.length);
+      new Uint8Array(exports.memory.buffer, at, bytes.length).set(bytes);
+      var answer = exports[name](at, bytes.length);
       // Read after the call: the memory may have grown, and its old buffer is detached.
-      var memory = tools.memory.buffer;
+      var memory = exports.memory.buffer;
       return new Uint8Array(memory, answer + 4, new DataView(memory).getUint32(answer, true)).slice();
     }).catch(function (error) {
-      return "the compiler stopped: " + error;
+      return (name === "plan" ? "the reading plan" : "the compiler") + " stopped: " + error;
     });
   }, function (error) {
     return error instanceof Error ? error : new Error(String(error));

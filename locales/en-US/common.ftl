@@ -32,6 +32,7 @@ listen-paused = Reading paused.
 listen-stopped = Reading stopped.
 listen-finished = Finished reading the article.
 listen-failed = Reading aloud stopped: speech is not working on this device.
+listen-not-loaded = Reading aloud could not start: it did not load. Please try again.
 line-spacing-label = Line spacing:
 line-spacing-normal = Normal
 line-spacing-one-and-half = 1.5 lines

@@ -28,6 +28,7 @@ listen-paused = 듣기를 일시 정지했습니다.
 listen-stopped = 듣기를 멈췄습니다.
 listen-finished = 본문을 끝까지 읽었습니다.
 listen-failed = 이 기기의 음성 기능이 작동하지 않아 듣기를 멈췄습니다.
+listen-not-loaded = 듣기 기능을 불러오지 못해 시작하지 못했습니다. 다시 시도해 주세요.
 line-spacing-label = 줄 간격:
 line-spacing-normal = 기본
 line-spacing-one-and-half = 1.5배

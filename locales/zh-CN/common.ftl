@@ -28,6 +28,7 @@ listen-paused = 朗读已暂停。
 listen-stopped = 朗读已停止。
 listen-finished = 全文朗读完毕。
 listen-failed = 朗读已中断：本设备的语音功能无法使用。
+listen-not-loaded = 朗读未能开始：朗读功能没有加载成功，请再试一次。
 line-spacing-label = 行距：
 line-spacing-normal = 标准
 line-spacing-one-and-half = 1.5倍

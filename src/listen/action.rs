@@ -54,9 +54,13 @@ impl SpeechError {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Listen (the control, or `listen()`): from the start of these utterances, or on from the
+    /// Listen (the control, or `listen()`): the article is planned, or reading goes on from the
     /// pause.
-    Listen(Vec<Utterance>),
+    Listen,
+    /// The article's plan, from the plan module: reading starts, if Listen still stands.
+    Planned(Vec<Utterance>),
+    /// No plan: the plan module could not be fetched, or its answer was not one.
+    PlanFailed,
     Pause,
     Resume,
     /// Stop (the control, or `stopListening()`).

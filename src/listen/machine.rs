@@ -9,16 +9,15 @@
 //! them after the cancel) name an old ticket and change nothing.
 //!
 //! Announcements are made only when the voice falls silent (paused, stopped by the reader,
-//! finished, failed, no voice), never as it starts or goes on, so that the live region never
-//! talks over the reading; and not when the reader's own act says enough (Back moves focus, a
-//! language switch announces the language, Print opens its dialog, a hidden page hears
+//! finished, failed, no voice, no plan), never as it starts or goes on, so that the live region
+//! never talks over the reading; and not when the reader's own act says enough (Back moves
+//! focus, a language switch announces the language, Print opens its dialog, a hidden page hears
 //! nothing, another instance starting to read is already speaking, and so may be whoever else
 //! cancelled the synthesizer).
 
 use super::action::{Action, SpeechError, StopReason, Ticket};
 use super::plan::{SourceRange, Utterance};
 use super::rate::Rate;
-use super::sentence::cost_of;
 use super::voice::{choose, Voice};
 use crate::contract::{Event, ListenState};
 
@@ -27,13 +26,12 @@ use crate::contract::{Event, ListenState};
 /// a few hundred milliseconds of the first `getVoices()`; a device that has none may never say.
 pub const VOICES_WAIT_MS: u32 = 2_000;
 
-/// How long the DOM layer lets an utterance go without `end` or `error` before it asks whether
-/// the synthesizer is still at it (and, if it is quiet, counts the utterance as ended): twice
-/// its estimated time at `rate`, and 5 s more for a voice on a server to start. Some of those
-/// fire neither event.
-pub fn watch_ms(text: &str, rate: Rate) -> u32 {
-    let chars: Vec<char> = text.chars().collect();
-    cost_of(&chars) * 2_000 / u32::from(rate.per_mille()) + 5_000
+/// How long the DOM layer lets an utterance of `cost` (its estimated time at 1×) go without
+/// `end` or `error` before it asks whether the synthesizer is still at it (and, if it is quiet,
+/// counts the utterance as ended): twice its estimated time at `rate`, and 5 s more for a voice
+/// on a server to start. Some of those fire neither event.
+pub fn watch_ms(cost: u32, rate: Rate) -> u32 {
+    cost.saturating_mul(2_000) / u32::from(rate.per_mille()) + 5_000
 }
 
 /// The device's voices, once it has said.
@@ -49,6 +47,8 @@ pub enum Voices {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
     Idle,
+    /// Listen was asked for: the article is being planned (the plan module is on its way).
+    Planning,
     /// Listen was asked for before the device said which voices it has.
     Waiting,
     Speaking {
@@ -68,7 +68,7 @@ pub enum State {
 pub enum Status {
     /// Listen.
     Ready,
-    /// Listen, busy: waiting for the device's voices.
+    /// Listen, busy: waiting for the plan or the device's voices.
     Waiting,
     /// Pause and Stop.
     Reading,
@@ -87,6 +87,8 @@ pub enum Announcement {
     /// The language's tag: the DOM layer names it in the UI's language.
     NoVoice(String),
     Failed,
+    /// The plan could not be made: the plan module did not load (the network), or stopped.
+    NotLoaded,
 }
 
 impl Announcement {
@@ -98,12 +100,15 @@ impl Announcement {
             Announcement::Finished => "listen-finished",
             Announcement::NoVoice(_) => "listen-no-voice",
             Announcement::Failed => "listen-failed",
+            Announcement::NotLoaded => "listen-not-loaded",
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// Read the article's text and have it planned: `Action::Planned` or `Action::PlanFailed`.
+    Plan,
     /// Tell the other widgets and toolbars of the page that this one reads now: they stop.
     Claim,
     /// `speechSynthesis.cancel()`, then `resume()` where the synthesizer stayed paused (Chrome
@@ -117,6 +122,8 @@ pub enum Effect {
         lang: String,
         voice: String,
         rate: Rate,
+        /// The utterance's estimated time at 1×: `watch_ms`.
+        cost: u32,
     },
     /// `speechSynthesis.pause()`.
     Pause,
@@ -170,7 +177,7 @@ impl Listening {
     /// What the controls show for an article in `lang`.
     pub fn status(&self, lang: &str) -> Status {
         match self.state {
-            State::Waiting => Status::Waiting,
+            State::Planning | State::Waiting => Status::Waiting,
             State::Speaking { .. } => Status::Reading,
             State::Paused { .. } => Status::Paused,
             State::Idle => match &self.voices {
@@ -185,14 +192,32 @@ impl Listening {
 pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
     let mut out = Vec::new();
     match action {
-        Action::Listen(utterances) => match model.state {
-            State::Idle if !utterances.is_empty() => {
-                model.utterances = utterances;
-                start(model, &mut out);
+        Action::Listen => match model.state {
+            State::Idle => {
+                model.state = State::Planning;
+                out.extend([Effect::Plan, Effect::Show]);
             }
             State::Paused { .. } => resume(model, &mut out),
             _ => {}
         },
+        // A plan that comes after a stop (the reader's, Back, another instance reading) is
+        // too late: nothing starts.
+        Action::Planned(utterances) if matches!(model.state, State::Planning) => {
+            model.state = State::Idle;
+            if utterances.is_empty() {
+                out.push(Effect::Show);
+            } else {
+                model.utterances = utterances;
+                start(model, &mut out);
+            }
+        }
+        Action::Planned(_) => {}
+        Action::PlanFailed => {
+            if matches!(model.state, State::Planning) {
+                model.state = State::Idle;
+                out.extend([Effect::Show, Effect::Announce(Announcement::NotLoaded)]);
+            }
+        }
         Action::Pause => pause(model, &mut out),
         Action::Resume => resume(model, &mut out),
         Action::Stop => {
@@ -313,6 +338,7 @@ fn speak(model: &mut Listening, index: usize, out: &mut Vec<Effect>) {
         lang: utterance.lang.clone(),
         voice: model.voice.clone(),
         rate: model.rate,
+        cost: utterance.cost,
     });
     out.push(Effect::Highlight(utterance.ranges.clone()));
 }

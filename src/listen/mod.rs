@@ -4,7 +4,8 @@
 //! (`rate`) and the state machine (`machine`: `Listening`, `update` -> `Effect`s, of the
 //! `Action`s in `action`).
 //! The DOM layer carries out the effects with `speechSynthesis` and the CSS Custom Highlight
-//! API.
+//! API. The plan is made in the plan module, fetched on the first Listen, and crosses over as
+//! bytes (`wire`): the page's modules carry the machine, not the sentence rules.
 
 pub mod action;
 pub mod machine;
@@ -12,3 +13,4 @@ pub mod plan;
 pub mod rate;
 pub mod sentence;
 pub mod voice;
+pub mod wire;

@@ -10,7 +10,7 @@
 //! it (a run of it is one space, none at a block's edges), and an utterance's places are in
 //! UTF-16 code units, the offsets of the DOM's `Range`.
 
-use super::sentence::{is_letter, pieces, sentences};
+use super::sentence::{cost_of, is_letter, pieces, sentences};
 
 /// The text of one text node of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +43,9 @@ pub struct SourceRange {
 pub struct Utterance {
     pub text: String,
     pub lang: String,
+    /// Its estimated time at 1×, in milliseconds (`sentence::cost_of`): how long the DOM layer
+    /// waits for a voice that never says it has ended.
+    pub cost: u32,
     /// One stretch per run the utterance touches, in order.
     pub ranges: Vec<SourceRange>,
 }
@@ -72,6 +75,7 @@ pub fn plan(lang: &str, runs: &[Run]) -> Vec<Utterance> {
                 out.push(Utterance {
                     text: chars[piece.clone()].iter().collect(),
                     lang: lang.to_string(),
+                    cost: cost_of(&chars[piece.clone()]),
                     ranges: source_ranges(&block[piece]),
                 });
             }

@@ -19,6 +19,7 @@ mod lang;
 mod listen_machine;
 mod listen_plan;
 mod listen_voice;
+mod listen_wire;
 mod loader_block;
 mod palettes;
 mod placeholder;

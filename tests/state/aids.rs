@@ -10,7 +10,7 @@ use news_widget::command::Command;
 use news_widget::contract::{Contrast, Event, LineSpacing, ListenState};
 use news_widget::listen::action::{Action as Speech, StopReason};
 use news_widget::listen::machine::{Announcement as Said, Effect as SpeechEffect, State};
-use news_widget::listen::plan::{Run, SourceRange};
+use news_widget::listen::plan::{plan, Run, SourceRange};
 use news_widget::listen::rate::Rate;
 use news_widget::listen::voice::Voice;
 use news_widget::reading_aids::{AidAction, AidEffect, Aids, Shared};
@@ -40,15 +40,14 @@ fn voices() -> AidAction {
     }]))
 }
 
-/// What the DOM layer reads of article `a`: its title, then its body in two paragraphs.
+/// The plan of what the DOM layer reads of article `a`: its title, then its body in two
+/// paragraphs.
 fn article_read() -> AidAction {
-    AidAction::ArticleRead {
-        lang: "ko-KR".into(),
-        runs: vec![
-            Run::new("시청 소식", true),
-            Run::new("첫째 문장입니다. 둘째 문장입니다.", true),
-        ],
-    }
+    let runs = [
+        Run::new("시청 소식", true),
+        Run::new("첫째 문장입니다. 둘째 문장입니다.", true),
+    ];
+    AidAction::Speech(Speech::Planned(plan("ko-KR", &runs)))
 }
 
 /// A widget showing articles a and b, with article a open and the device's voices known.
@@ -96,7 +95,10 @@ fn listen_asks_for_the_article_then_reads_its_title_first() {
     let mut model = in_article();
     assert_eq!(
         update(&mut model, press(Command::Listen, None)),
-        [Effect::Aid(AidEffect::ReadArticle)]
+        [
+            Effect::Aid(AidEffect::ReadArticle),
+            Effect::Aid(AidEffect::ShowListen)
+        ]
     );
     assert_eq!(
         update(&mut model, aid(article_read())),
@@ -109,6 +111,7 @@ fn listen_asks_for_the_article_then_reads_its_title_first() {
                 lang: "ko-KR".into(),
                 voice: "yuna".into(),
                 rate: Rate::NORMAL,
+                cost: 800,
             }),
             speech(SpeechEffect::Highlight(vec![SourceRange {
                 run: 0,
@@ -398,6 +401,7 @@ fn the_toolbar_answers_the_aids_as_the_widget_does() {
 fn the_toolbar_s_print_stops_reading_then_prints() {
     let mut bar = toolbar::Model::new(Default::default(), Aids::default());
     toolbar::update(&mut bar, toolbar::Action::Aid(voices()));
+    toolbar::update(&mut bar, toolbar::Action::Aid(AidAction::Listen));
     toolbar::update(&mut bar, toolbar::Action::Aid(article_read()));
     let effects = toolbar::update(&mut bar, toolbar::Action::Command(Command::Print, None));
     assert_eq!(

@@ -1,33 +1,20 @@
 //! The run-time `.ftl` compiler, which is not in this module: pages whose widgets name `locales`
-//! get it as a module of its own (the tools module, `src/tools.rs`), which the loader fetches and
-//! runs, handing this module the function that does so (`useTools`). A site's resource is
-//! compiled there and read here (`i18n::runtime_resource`), so this module carries no FTL
-//! parser, and a trap in the compiler ends the tools module's instance, not this one.
+//! have it run in the tools module (`page::tools`). A site's resource is compiled there and read
+//! here (`i18n::runtime_resource`), so this module carries no FTL parser, and a trap in the
+//! compiler ends the tools module's instance, not this one.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, JsString, Promise, Uint8Array};
+use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::tools;
 use crate::dom::net::js::js_detail;
 use crate::dom::parts::later;
 use crate::i18n::{self, Compiled, I18nError};
 use crate::lang::LanguageIdentifier;
 use crate::load_error::LoadError;
-
-thread_local! {
-    static COMPILER: RefCell<Option<Function>> = const { RefCell::new(None) };
-}
-
-/// The loader's compiler: `compile(source)` resolves the answer's bytes (a `Uint8Array`), a
-/// string saying why the compiler gave none (its instance trapped), or an `Error` when the tools
-/// module could not be fetched. It never rejects: the page waits through `later::after`.
-#[wasm_bindgen(js_name = useTools)]
-pub fn use_tools(compile: Function) {
-    COMPILER.with(|c| *c.borrow_mut() = Some(compile));
-}
 
 /// Calls `done` with a site's resource for `locale`, fetched from `file`, compiled in the tools
 /// module and read here, with its problems; or, when the tools module could not be fetched,
@@ -38,7 +25,7 @@ pub fn compile(
     source: &JsString,
     done: impl FnOnce(Result<(Rc<Compiled>, Vec<I18nError>), LoadError>) + 'static,
 ) {
-    let Some(compiler) = COMPILER.with(|c| c.borrow().clone()) else {
+    let Some(called) = tools::call("compile", source) else {
         let mut errors = Vec::new();
         let detail = "no compiler: the module was started without the loader".to_string();
         return done(Ok((
@@ -49,8 +36,8 @@ pub fn compile(
     let network = |e: &JsValue| LoadError::Network {
         detail: js_detail(e),
     };
-    let promise = match compiler.call1(&JsValue::UNDEFINED, source) {
-        Ok(promise) => promise.unchecked_into::<Promise>(),
+    let promise = match called {
+        Ok(promise) => promise,
         Err(error) => return done(Err(network(&error))),
     };
     let (locale, file) = (locale.clone(), file.to_string());

@@ -17,3 +17,4 @@ pub(crate) mod site;
 pub(crate) mod slot;
 pub(crate) mod storage;
 pub(crate) mod style;
+pub(crate) mod tools;

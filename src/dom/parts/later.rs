@@ -16,7 +16,6 @@ extern "C" {
 
 /// Runs `then` with what `promise` settles to, from a microtask. The promises given here
 /// resolve (a rejection's reason would be given as it is).
-#[cfg(feature = "widget")]
 pub fn after(promise: Promise, then: impl FnOnce(JsValue) + 'static) {
     settle(promise, Box::new(then));
 }

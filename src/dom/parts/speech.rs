@@ -1,8 +1,9 @@
 //! Reading aloud in the browser, for a widget or a toolbar alike: it carries out the listen
 //! machine's effects on `speechSynthesis` and the CSS Custom Highlight API (through
-//! `js/speech.js`), reads the article's text for the plan, and answers with the synthesizer's,
-//! the device's and the page's actions (an utterance's end or error, the voices, the wait for
-//! them, the page hidden or printed by the browser) through the member's `answer`.
+//! `js/speech.js`), reads the article's text and has the plan module cut it into utterances,
+//! and answers with the plan, the synthesizer's, the device's and the page's actions (an
+//! utterance's end or error, the voices, the wait for them, the page hidden or printed by the
+//! browser) through the member's `answer`.
 //!
 //! It owns what it starts: the listeners (`voiceschanged`, `visibilitychange`, `beforeprint`)
 //! and the wait for the voices go when it is dropped; an utterance's callback holds only a weak
@@ -12,7 +13,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function};
+use js_sys::{Array, Function, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,10 +21,11 @@ use web_sys::{Document, Element, EventTarget};
 
 use super::later;
 use super::listen::Listener;
+use crate::dom::page::tools;
 use crate::listen::action::{Action, SpeechError, StopReason};
 use crate::listen::machine::{watch_ms, Effect, VOICES_WAIT_MS};
-use crate::listen::plan::Run;
 use crate::listen::voice::Voice;
+use crate::listen::wire::decode_plan;
 use crate::reading_aids::{self, AidEffect, Aids};
 
 #[wasm_bindgen(module = "/js/speech.js")]
@@ -51,8 +53,8 @@ extern "C" {
     /// `setTimeout`: its number.
     fn after(ms: u32, then: &Function) -> i32;
 
-    /// The text of `roots` as runs: the text nodes, their texts (strings) and whether each
-    /// starts a block (booleans), three arrays in one.
+    /// The text of `roots` as runs: the text nodes, and the runs as the plan module's `plan`
+    /// reads them (`listen::wire`), in one array.
     #[wasm_bindgen(js_name = textRuns)]
     fn text_runs(roots: &Array) -> Array;
 
@@ -151,19 +153,28 @@ impl Speech {
         }
     }
 
-    /// The text of `roots` (the title, then the body) as runs, whose nodes the highlight's
-    /// stretches name from now on.
-    pub fn read(&self, roots: &[Element]) -> Vec<Run> {
+    /// The text of `roots` (the title, then the body), whose nodes the highlight's stretches
+    /// name from now on, planned in `lang` by the plan module: `Planned` or `PlanFailed`
+    /// comes back (through `answer`, so not to a member that is gone).
+    pub fn plan(&self, roots: &[Element], lang: String) {
         let found = text_runs(&roots.iter().collect());
-        let (texts, starts): (Array, Array) = (found.get(1).into(), found.get(2).into());
-        // Loops here and in `device_voices`, not iterator chains: 0.1-0.2 KB gzip less each.
-        let mut runs = Vec::with_capacity(texts.length() as usize);
-        for i in 0..texts.length() {
-            let text = texts.get(i).as_string().unwrap_or_default();
-            runs.push(Run::new(text, starts.get(i).is_truthy()));
-        }
         *self.nodes.borrow_mut() = found.get(0).into();
-        runs
+        let answer = Rc::clone(&self.answer);
+        let promise = match tools::call("plan", &found.get(1)) {
+            Some(Ok(promise)) => promise,
+            _ => {
+                return answer(planned(Err(
+                    "no plan module: the module was started without the loader",
+                )))
+            }
+        };
+        later::after(promise, move |reply| {
+            answer(planned(match reply.dyn_ref::<Uint8Array>() {
+                Some(bytes) => decode_plan(&bytes.to_vec(), &lang)
+                    .map_err(|_| "the plan module's answer could not be read"),
+                None => Err("the plan module could not be fetched, or it stopped"),
+            }))
+        });
     }
 
     /// The article was drawn again while it is read (the same text in new nodes): the nodes
@@ -189,6 +200,7 @@ impl Speech {
                 lang,
                 voice,
                 rate,
+                cost,
             } => {
                 let answer = Rc::clone(&self.answer);
                 let done = later::once(Box::new(move |error: JsValue| {
@@ -203,7 +215,7 @@ impl Speech {
                     &lang,
                     &voice,
                     rate.value(),
-                    watch_ms(&text, rate),
+                    watch_ms(cost, rate),
                     &done,
                 );
             }
@@ -229,12 +241,25 @@ impl Speech {
                 let timer = Timer::new(VOICES_WAIT_MS, move || answer(Action::VoicesTimedOut));
                 *self.voices_wait.borrow_mut() = Some(timer);
             }
-            // The member's: its controls, its words, its page, its site.
-            Effect::Claim
+            // The member's: its article, its controls, its words, its page, its site.
+            Effect::Plan
+            | Effect::Claim
             | Effect::Show
             | Effect::Announce(_)
             | Effect::Emit(_)
             | Effect::ShareRate(_) => {}
+        }
+    }
+}
+
+/// The plan's answer as the machine's action; why there is none goes to the console (the
+/// reader is told that reading failed).
+fn planned(plan: Result<Vec<crate::listen::plan::Utterance>, &str>) -> Action {
+    match plan {
+        Ok(utterances) => Action::Planned(utterances),
+        Err(why) => {
+            crate::dom::warn(why);
+            Action::PlanFailed
         }
     }
 }

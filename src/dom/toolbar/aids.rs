@@ -13,6 +13,7 @@ use crate::command::Command;
 use crate::dom::page::site;
 use crate::dom::parts::speech::Answer;
 use crate::dom::parts::{aid_controls, notify};
+use crate::listen::action::Action as Speech;
 use crate::reading_aids::{AidAction, AidEffect};
 use crate::toolbar::state::Action;
 
@@ -68,18 +69,18 @@ impl Toolbar {
     }
 
     /// The page's title (where its `<h1>` is outside the target), then the target.
+    /// With no synthesizer, there is nothing to read: Listen stands down.
     fn read_article(self: &Rc<Self>) {
         let Some(speech) = &self.speech else {
-            return;
+            let nothing = AidAction::Speech(Speech::Planned(Vec::new()));
+            return self.dispatch(Action::Aid(nothing));
         };
         let mut roots = Vec::with_capacity(2);
         if let Some((h1, false)) = heading(&self.doc, &self.target) {
             roots.push(h1);
         }
         roots.push(self.target.clone());
-        let runs = speech.read(&roots);
-        let lang = self.article_lang();
-        self.dispatch(Action::Aid(AidAction::ArticleRead { lang, runs }));
+        speech.plan(&roots, self.article_lang());
     }
 
     pub(super) fn show_listen(&self) {

@@ -12,6 +12,7 @@ use crate::command::Command;
 use crate::contract::LineSpacing;
 use crate::dom::page::site;
 use crate::dom::parts::aid_controls;
+use crate::listen::action::Action as Speech;
 use crate::reading_aids::{AidAction, AidEffect};
 use crate::state::Action;
 
@@ -72,17 +73,14 @@ impl Widget {
             .unwrap_or_else(|| self.language())
     }
 
-    /// The article's text for the reading plan: `ArticleRead`.
+    /// The article's text, planned for reading aloud: `Planned` or `PlanFailed` comes back.
+    /// With no article or no synthesizer, there is nothing to read: Listen stands down.
     fn read_article(self: &Rc<Self>) {
-        let (Some(speech), roots) = (&self.speech, self.article_roots()) else {
-            return;
-        };
-        if roots.is_empty() {
-            return;
+        let roots = self.article_roots();
+        match &self.speech {
+            Some(speech) if !roots.is_empty() => speech.plan(&roots, self.article_lang()),
+            _ => self.dispatch(Action::Aid(AidAction::Speech(Speech::Planned(Vec::new())))),
         }
-        let runs = speech.read(&roots);
-        let lang = self.article_lang();
-        self.dispatch(Action::Aid(AidAction::ArticleRead { lang, runs }));
     }
 
     pub(super) fn show_listen(&self) {

@@ -7,6 +7,7 @@ use news_widget::listen::action::Action;
 use news_widget::listen::machine::{update, Effect, Listening};
 use news_widget::listen::plan::{plan, Run, SourceRange, Utterance};
 use news_widget::listen::rate::Rate;
+use news_widget::listen::sentence::cost_of;
 use news_widget::listen::voice::Voice;
 
 pub fn voice(uri: &str, lang: &str) -> Voice {
@@ -34,7 +35,14 @@ pub fn speak(ticket: u32, text: &str, rate: Rate) -> Effect {
         lang: "zh-CN".into(),
         voice: "huihui".into(),
         rate,
+        cost: cost_of(&text.chars().collect::<Vec<_>>()),
     }
+}
+
+/// Listen, then the plan of `utterances` arriving: what the plan's arrival did.
+pub fn listen(model: &mut Listening, utterances: Vec<Utterance>) -> Vec<Effect> {
+    assert_eq!(update(model, Action::Listen), [Effect::Plan, Effect::Show]);
+    update(model, Action::Planned(utterances))
 }
 
 pub fn emit(state: ListenState) -> Effect {
@@ -54,7 +62,7 @@ pub fn with_voices(pause_cancels: bool) -> Listening {
 /// Reading, the first sentence on its way (ticket 0).
 pub fn reading(pause_cancels: bool) -> Listening {
     let mut model = with_voices(pause_cancels);
-    update(&mut model, Action::Listen(article()));
+    listen(&mut model, article());
     model
 }
 

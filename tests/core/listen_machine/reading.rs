@@ -4,13 +4,13 @@ use news_widget::listen::action::{Action, SpeechError, StopReason};
 use news_widget::listen::machine::{update, Announcement, Effect, State, Status};
 use news_widget::listen::rate::Rate;
 
-use super::{article, emit, range, reading, speak, stopped, with_voices};
+use super::{article, emit, listen, range, reading, speak, stopped, with_voices};
 
 #[test]
 fn listen_claims_the_synthesizer_and_speaks_the_first_sentence_highlighted() {
     let mut model = with_voices(false);
     assert_eq!(
-        update(&mut model, Action::Listen(article())),
+        listen(&mut model, article()),
         [
             Effect::Claim,
             Effect::Cancel,
@@ -120,10 +120,10 @@ fn where_pause_cancels_resume_speaks_the_sentence_again() {
 #[test]
 fn listen_again_while_paused_resumes_and_while_reading_does_nothing() {
     let mut model = reading(false);
-    assert_eq!(update(&mut model, Action::Listen(article())), []);
+    assert_eq!(update(&mut model, Action::Listen), []);
     update(&mut model, Action::Pause);
     assert_eq!(
-        update(&mut model, Action::Listen(article())),
+        update(&mut model, Action::Listen),
         [Effect::Resume, Effect::Show, emit(ListenState::Reading)]
     );
 }

@@ -1,12 +1,12 @@
 //! Voices missing or late, and the synthesizer's errors.
 use news_widget::contract::ListenState;
-use news_widget::listen::action::{Action, SpeechError};
+use news_widget::listen::action::{Action, SpeechError, StopReason};
 use news_widget::listen::machine::{
     update, Announcement, Effect, Listening, State, Status, Voices,
 };
 use news_widget::listen::rate::Rate;
 
-use super::{article, emit, range, reading, speak, stopped, voice, with_voices};
+use super::{article, emit, listen, range, reading, speak, stopped, voice, with_voices};
 
 #[test]
 fn no_voice_for_the_language_is_said_and_nothing_is_spoken() {
@@ -18,7 +18,7 @@ fn no_voice_for_the_language_is_said_and_nothing_is_spoken() {
     assert_eq!(model.status("zh-CN"), Status::NoVoice);
     assert_eq!(model.status("en"), Status::Ready);
     assert_eq!(
-        update(&mut model, Action::Listen(article())),
+        listen(&mut model, article()),
         [
             Effect::Show,
             Effect::Announce(Announcement::NoVoice("zh-CN".into())),
@@ -32,7 +32,7 @@ fn listen_before_the_voices_are_known_waits_for_them() {
     let mut model = Listening::new(Rate::NORMAL, false);
     assert_eq!(model.status("zh-CN"), Status::Ready);
     assert_eq!(
-        update(&mut model, Action::Listen(article())),
+        listen(&mut model, article()),
         [Effect::AwaitVoices, Effect::Show]
     );
     assert_eq!(model.status("zh-CN"), Status::Waiting);
@@ -51,7 +51,7 @@ fn listen_before_the_voices_are_known_waits_for_them() {
 #[test]
 fn voices_that_never_come_mean_no_voice() {
     let mut model = Listening::new(Rate::NORMAL, false);
-    update(&mut model, Action::Listen(article()));
+    listen(&mut model, article());
     assert_eq!(
         update(&mut model, Action::VoicesTimedOut),
         [
@@ -66,7 +66,7 @@ fn voices_that_never_come_mean_no_voice() {
 #[test]
 fn stop_while_waiting_for_voices_has_nothing_to_silence_or_announce() {
     let mut model = Listening::new(Rate::NORMAL, false);
-    update(&mut model, Action::Listen(article()));
+    listen(&mut model, article());
     assert_eq!(update(&mut model, Action::Stop), [Effect::Show]);
     assert_eq!(
         update(
@@ -98,7 +98,7 @@ fn an_unavailable_voice_is_dropped_for_another_that_fits() {
         &mut model,
         Action::VoicesChanged(vec![voice("huihui", "zh-CN"), voice("google", "zh-CN")]),
     );
-    update(&mut model, Action::Listen(article()));
+    listen(&mut model, article());
     let effects = update(&mut model, Action::Failed(0, SpeechError::NoVoice));
     assert_eq!(
         effects[0],
@@ -108,6 +108,7 @@ fn an_unavailable_voice_is_dropped_for_another_that_fits() {
             lang: "zh-CN".into(),
             voice: "google".into(),
             rate: Rate::NORMAL,
+            cost: 750,
         }
     );
     assert_eq!(
@@ -209,6 +210,67 @@ fn error_names_are_the_speech_api_s() {
 #[test]
 fn an_article_with_nothing_to_read_starts_nothing() {
     let mut model = with_voices(false);
-    assert_eq!(update(&mut model, Action::Listen(Vec::new())), []);
+    assert_eq!(listen(&mut model, Vec::new()), [Effect::Show]);
     assert_eq!(model.state, State::Idle);
+    assert_eq!(model.status("zh-CN"), Status::Ready);
+}
+
+#[test]
+fn while_the_plan_is_on_its_way_listen_is_busy_and_pressing_again_does_nothing() {
+    let mut model = with_voices(false);
+    assert_eq!(
+        update(&mut model, Action::Listen),
+        [Effect::Plan, Effect::Show]
+    );
+    assert_eq!(model.status("zh-CN"), Status::Waiting);
+    assert_eq!(update(&mut model, Action::Listen), []);
+    assert_eq!(update(&mut model, Action::Pause), []);
+    assert_eq!(
+        update(&mut model, Action::Planned(article()))[2],
+        speak(0, "第一句。", Rate::NORMAL)
+    );
+}
+
+#[test]
+fn a_plan_that_comes_after_a_stop_starts_nothing() {
+    for stop in [
+        Action::Stop,
+        Action::Interrupted(StopReason::Back),
+        Action::Interrupted(StopReason::OtherInstance),
+        Action::Interrupted(StopReason::Destroy),
+    ] {
+        let mut model = with_voices(false);
+        update(&mut model, Action::Listen);
+        let stopped = update(&mut model, stop.clone());
+        assert!(
+            !stopped
+                .iter()
+                .any(|e| matches!(e, Effect::Cancel | Effect::Announce(_))),
+            "{stop:?}: nothing was read, so nothing is silenced or announced: {stopped:?}"
+        );
+        assert_eq!(model.state, State::Idle, "{stop:?}");
+        assert_eq!(
+            update(&mut model, Action::Planned(article())),
+            [],
+            "{stop:?}"
+        );
+        assert_eq!(update(&mut model, Action::PlanFailed), [], "{stop:?}");
+        assert_eq!(model.state, State::Idle, "{stop:?}");
+    }
+}
+
+#[test]
+fn no_plan_says_reading_could_not_start_and_listen_is_ready_again() {
+    let mut model = with_voices(false);
+    update(&mut model, Action::Listen);
+    assert_eq!(
+        update(&mut model, Action::PlanFailed),
+        [Effect::Show, Effect::Announce(Announcement::NotLoaded)]
+    );
+    assert_eq!(model.status("zh-CN"), Status::Ready);
+    assert_eq!(
+        update(&mut model, Action::Listen),
+        [Effect::Plan, Effect::Show],
+        "the next press asks again"
+    );
 }

@@ -57,6 +57,7 @@ listen-paused = 読み上げを一時停止しました。
 listen-stopped = 読み上げを停止しました。
 listen-finished = 記事を最後まで読み上げました。
 listen-failed = この端末の音声機能が使えないため、読み上げを停止しました。
+listen-not-loaded = 読み上げ機能を読み込めなかったため、開始できませんでした。もう一度お試しください。
 line-spacing-label = 行間：
 line-spacing-normal = 標準
 line-spacing-one-and-half = 1.5倍

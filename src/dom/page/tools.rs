@@ -1,0 +1,35 @@
+//! The page's module's way to the modules of `src/tools.rs`: what a page needs only once a site
+//! or a reader asks for it (a site's `.ftl` compiled in the tools module, an article's reading
+//! plan in the plan module) is not in this module. The loader fetches each on its first use and
+//! hands this module the function that runs them (`useTools`), and a trap there ends that
+//! module's instance, not this one.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static TOOLS: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// The loader's runner: `tools(name, input)` runs the export `name` on `input` (a string or
+/// bytes) and resolves the answer's bytes (a `Uint8Array`), a string saying why the instance
+/// gave none (it trapped), or an `Error` when the module could not be fetched. It never
+/// rejects: the page waits through `later::after`.
+#[wasm_bindgen(js_name = useTools)]
+pub fn use_tools(tools: Function) {
+    TOOLS.with(|t| *t.borrow_mut() = Some(tools));
+}
+
+/// The answer's promise; `None` when the module was started without the loader (a test page),
+/// `Err` when the runner threw.
+pub fn call(name: &str, input: &JsValue) -> Option<Result<Promise, JsValue>> {
+    let tools = TOOLS.with(|t| t.borrow().clone())?;
+    Some(
+        tools
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(name), input)
+            .map(JsCast::unchecked_into),
+    )
+}

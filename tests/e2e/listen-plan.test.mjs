@@ -1,0 +1,99 @@
+// The reading plan's own module, end to end: news-widget-plan.wasm (the sentence rules) is
+// fetched on a reader's first Listen and never before, once for the page; when it cannot be
+// fetched the reader is told and Listen works again once it can; a plan that arrives after the
+// reader went Back starts nothing. With the scripted `speechSynthesis` of speech-fake.mjs.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
+import { fakeSpeech, VOICES } from "./speech-fake.mjs";
+
+const PLAN = "news-widget-plan.wasm";
+const HOST = "#w";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.close(); });
+
+const pageHtml = (lang) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<title>listen plan</title><link rel="stylesheet" href="site.css"></head><body><main>
+<div id="w" data-news-widget data-feed="feeds/changchun.json" data-lang="${lang}"></div></main>
+<script src="dist/news-widget.js" defer></script></body></html>`;
+
+const part = (name) => `${HOST} [part~="${name}"]`;
+const live = (page) => page.evaluate((sel) =>
+  document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent.trim(), HOST);
+const listenControl = (page) => page.locator(part("listen")).first().evaluate((e) =>
+  ({ text: e.textContent.trim(), disabled: e.getAttribute("aria-disabled") }));
+const spoken = (page) => page.evaluate(() => window.__speech.spoken.map((u) => u.text));
+
+/** The widget in `lang` with its first article open; `plan` is told of each request for the module. */
+async function openArticle(lang, onPlan = (route) => route.continue()) {
+  const page = await newPage(env.browser);
+  await page.addInitScript(fakeSpeech, { voices: Object.values(VOICES) });
+  const requests = [];
+  const warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await page.route(`**/${PLAN}`, (route) => { requests.push(route.request().url()); return onPlan(route); });
+  await page.goto(await servePage(page, env.url, `listen-plan-${lang}.html`, pageHtml(lang)));
+  await waitForCards(page, HOST);
+  await page.locator(`${HOST} button[data-action="open"]`).first().click();
+  await page.waitForSelector(part("article-body"));
+  return { page, requests, warnings };
+}
+
+test("the plan module is fetched on the first Listen, not before, and once for the page", async () => {
+  const { page, requests } = await openArticle("zh-CN");
+  await page.waitForTimeout(200);
+  assert.deepEqual(requests, [], "the page and an open article fetch no plan");
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.equal(requests.length, 1);
+  await page.locator(part("listen-stop")).click();
+  await page.locator(part("back")).click();
+  await page.locator(`${HOST} button[data-action="open"]`).nth(1).click();
+  await page.waitForSelector(part("article-body"));
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 2);
+  assert.equal(requests.length, 1, "the second article is planned by the module already compiled");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("a plan module that cannot be fetched: the reader is told, Listen is ready again, and works once it can", async () => {
+  let refuse = true;
+  const { page, requests, warnings } = await openArticle("en", (route) => (refuse ? route.abort() : route.continue()));
+  await page.locator(part("listen")).click();
+  await page.waitForFunction((sel) => /could not start/.test(
+    document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST);
+  assert.equal(await live(page), "Reading aloud could not start: it did not load. Please try again.");
+  assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" }, "not left busy");
+  assert.deepEqual(await spoken(page), []);
+  assert.ok(warnings.some((w) => /news-widget: the plan module could not be fetched/.test(w)), warnings.join("\n"));
+  refuse = false;
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.equal(requests.length, 2, "a failed download is asked for again");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("Listen is busy while the plan is on its way, and a plan that arrives after Back starts nothing", async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page } = await openArticle("ko", async (route) => { await held; await route.continue(); });
+  await page.locator(part("listen")).click();
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot
+    .querySelector('[part~="listen"]').getAttribute("aria-disabled") === "true", HOST);
+  await page.locator(part("back")).click();
+  release();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await spoken(page), [], "nothing is read once the reader has gone back");
+  assert.deepEqual(await page.evaluate(() => window.__speech.listen.slice()), []);
+  await page.locator(`${HOST} button[data-action="open"]`).first().click();
+  await page.waitForSelector(part("article-body"));
+  assert.equal((await listenControl(page)).disabled, "false", "Listen is ready in the next article");
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
