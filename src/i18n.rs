@@ -137,18 +137,17 @@ display_by_explain!(I18nError);
 
 impl Explain for ftl_format::WrongVersion {
     fn explain_to(&self, out: &mut String) {
-        // The words `{:?}` of the version wrote, which reports have always had.
-        out.push_str("compiled Fluent form version ");
+        // Said for a site's developer: another release's tools module answered (docs/serving.md).
         match self.found {
             Some(version) => {
-                out.push_str("Some(");
+                out.push_str("compiled Fluent form version ");
                 push_decimal(out, u64::from(version));
-                out.push(')');
             }
-            None => out.push_str("None"),
+            None => out.push_str("compiled Fluent form empty"),
         }
-        out.push_str(", expected ");
+        out.push_str(", this release reads version ");
         push_decimal(out, u64::from(ftl_format::form::VERSION));
+        out.push_str(" (serve the files of one release together)");
     }
 }
 

@@ -231,11 +231,20 @@ fn a_compilers_answer_that_does_not_read_is_reported_and_applies_nothing() {
         errors: Vec::new(),
     }
     .encode();
+    let empty = Compilation {
+        form: Vec::new(),
+        errors: Vec::new(),
+    }
+    .encode();
     for (bytes, detail) in [
         (&b"\x07"[..], "the compiler's answer does not read"),
         (
+            &empty[..],
+            "compiled Fluent form empty, this release reads version 1 (serve the files of one release together)",
+        ),
+        (
             &other_version[..],
-            "compiled Fluent form version Some(99), expected 1",
+            "compiled Fluent form version 99, this release reads version 1 (serve the files of one release together)",
         ),
     ] {
         let mut errors = Vec::new();
