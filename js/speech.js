@@ -59,6 +59,17 @@ export function speak(text, lang, uri, rate, watchMs, done) {
   speechSynthesis.speak(utterance);
 }
 
+// WebKit speaks only once the page has spoken from a user's gesture, and the first utterance
+// comes after the plan, not in the press of Listen: a silent one is spoken in the press, once.
+let unlocked = false;
+export function unlock() {
+  if (unlocked) return;
+  unlocked = true;
+  const silent = new SpeechSynthesisUtterance("");
+  silent.volume = 0;
+  speechSynthesis.speak(silent);
+}
+
 export function cancel() {
   for (const finish of [...live.values()]) finish("interrupted");
   speechSynthesis.cancel();
@@ -79,9 +90,9 @@ export function after(ms, then) {
 }
 
 // The text of `roots` (elements, in reading order) as the reading plan takes it: the text
-// nodes, and their texts as bytes for the plan module (src/listen/wire.rs: for each node, 1
-// where it starts a block, else 0, then its UTF-8 text's length as a little-endian u32, then the
-// text). A node starts a block where it is a root's first, in another block than the text before
+// nodes, and their texts as bytes for the plan module (src/listen/wire.rs: the form's version,
+// 1, then for each node 1 where it starts a block, else 0, its UTF-8 text's length as a
+// little-endian u32, and the text). A node starts a block where it is a root's first, in another block than the text before
 // it, or after a <br>. A block is the nearest element that is not laid out inline, as the page
 // shows it. What is not shown, or is hidden from assistive technology, is not read.
 const UNSAID = "script,style,noscript,template,[hidden],[aria-hidden=true],.sr-only";
@@ -90,10 +101,11 @@ const blockOf = (node) => {
   while (element.parentElement && /^inline|^contents|^ruby/.test(getComputedStyle(element).display)) element = element.parentElement;
   return element;
 };
+const encoder = new TextEncoder();
 export function textRuns(roots) {
   const nodes = [];
   const parts = [];
-  let size = 0;
+  let size = 1;
   for (const root of roots) {
     let block = null;
     let broken = true;
@@ -106,7 +118,7 @@ export function textRuns(roots) {
         continue;
       }
       const within = blockOf(node);
-      const text = new TextEncoder().encode(node.data);
+      const text = encoder.encode(node.data);
       nodes.push(node);
       parts.push(broken || within !== block, text);
       size += 5 + text.length;
@@ -116,7 +128,8 @@ export function textRuns(roots) {
   }
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
-  for (let i = 0, at = 0; i < parts.length; i += 2, at += 5) {
+  bytes[0] = 1;
+  for (let i = 0, at = 1; i < parts.length; i += 2, at += 5) {
     bytes[at] = parts[i] ? 1 : 0;
     view.setUint32(at + 1, parts[i + 1].length, true);
     bytes.set(parts[i + 1], at + 5);
@@ -133,13 +146,15 @@ const shown = (range) => {
 // Highlights the stretches `spans` ([node, start, end] in threes, UTF-16 offsets) of `nodes`,
 // and brings the first into view unless the reader scrolled the highlight before out of it.
 // Returns the highlight (for `unhighlight`), or undefined where the browser has no Custom
-// Highlight API, or where the text is no longer what was read.
+// Highlight API, or where the text is no longer what was read (a node gone from the page, which
+// would also send the scroll astray).
 export function highlight(nodes, spans) {
   const registry = window.CSS && CSS.highlights;
   if (!registry) return undefined;
   const ranges = [];
   try {
     for (let i = 0; i < spans.length; i += 3) {
+      if (!nodes[spans[i]].isConnected) return undefined;
       const range = new Range();
       range.setStart(nodes[spans[i]], spans[i + 1]);
       range.setEnd(nodes[spans[i]], spans[i + 2]);

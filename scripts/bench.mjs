@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CACHE, startServer } from "./serve.mjs";
-import { OURS_BASE, REFERENCE_TOOLBAR_SRC, VARIANTS, benchCache, preloadLines, writeArticlePages, writeBenchSite } from "./bench/pages.mjs";
+import { OURS_BASE, REFERENCE_TOOLBAR_SRC, VARIANTS, benchCache, preloadLines, toolbarPreloadLines, writeArticlePages, writeBenchSite } from "./bench/pages.mjs";
 import { PROFILES, firstCards, interactions, memory, toolbarUsable } from "./bench/measure.mjs";
 import { contributors, distFiles, sizesOf } from "./bench/sizes.mjs";
 import { kb, mb, median, ms, ratio, table, timing } from "./bench/report.mjs";
@@ -29,8 +29,9 @@ if (!existsSync(dist)) {
 const referenceDir = [resolve(root, "../shared/reference"), process.env.BENCH_REFERENCE]
   .find((dir) => dir && existsSync(join(dir, "news-widget.js")));
 const widgets = referenceDir ? ["ours", "reference"] : ["ours"];
-// The article page: ours against the reference's plain script toolbar, where it is there too.
-const toolbars = referenceDir && existsSync(join(referenceDir, "toolbar.js")) ? ["ours", "reference"] : ["ours"];
+// The article page: ours against the reference's plain script toolbar, where it is there too,
+// and ours with the toolbar's preload lines.
+const toolbars = [...(referenceDir && existsSync(join(referenceDir, "toolbar.js")) ? ["ours", "reference"] : ["ours"]), "preload"];
 
 // ---------------------------------------------------------------------------------------------
 // The server: the project's, with the bench pages and the reference mounted beside dist/.
@@ -83,7 +84,7 @@ try {
   // gzip nor the browser's first start-up lands in a median.
   for (const path of [...Object.values(pages).flatMap(Object.values), ...Object.values(feedUrls), "/bench/feed-1000.json",
     `${OURS_BASE}news-widget.js`, ...["widget", "toolbar"].flatMap((m) => [`${OURS_BASE}news-widget-${m}.js`, `${OURS_BASE}news-widget-${m}_bg.wasm`]),
-    ...(referenceDir ? ["/reference/news-widget.js"] : []), ...(toolbars.length > 1 ? [REFERENCE_TOOLBAR_SRC] : []),
+    ...(referenceDir ? ["/reference/news-widget.js"] : []), ...(toolbars.includes("reference") ? [REFERENCE_TOOLBAR_SRC] : []),
     "/article.css", "/img/ulsan-friendship.svg"]) {
     await (await fetch(url + path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
   }
@@ -175,10 +176,10 @@ const wire = (variant) => runsOf("phone", variant).map((r) => r && bytesOf(r));
 line("bytes over the wire, cold phone load (page + widget + feed, bodies)", wire("ours"), referenceDir && wire("reference"), wire("preload"), one(kb));
 // The article page (www/article.html, only <news-widget-toolbar for>): ours against toolbar.js.
 const art = (variant, pick) => runsOf("article", variant).map((r) => (r ? pick(r) : undefined));
-const artRef = toolbars.length > 1 ? (pick) => art("reference", pick) : () => null;
+const artRef = toolbars.includes("reference") ? (pick) => art("reference", pick) : () => null;
 line("article page: shipped, gzip -9 (loader, toolbar's glue and wasm)", [articleOurs.total.gz], null, null, one(kb),
   budget(articleOurs.total.gz, 25 * 1024, "≤ 25 KB"));
-line("article page: toolbar usable (A+ laid out, its click handled), phone, cold", art("ours", (r) => r.ms), artRef((r) => r.ms), null, timing);
+line("article page: toolbar usable (A+ laid out, its click handled), phone, cold", art("ours", (r) => r.ms), artRef((r) => r.ms), art("preload", (r) => r.ms), timing);
 line("article page: bytes over the wire (page, styles, picture, toolbar), phone, cold", art("ours", bytesOf), artRef(bytesOf), null, one(kb));
 line("article page: cumulative layout shift until 1 s after usable, phone, cold", art("ours", (r) => r.cls), artRef((r) => r.cls), null, one((x) => (Number.isFinite(x) ? x.toFixed(3) : "n/a")));
 
@@ -257,6 +258,14 @@ if (preloadCheck && !preloadCheck.error) {
   const warnings = preloadCheck.messages.filter((m) => /preload/i.test(m));
   say(warnings.length ? `- console: **${warnings.join(" / ")}**` : "- console (CDP Log and console API, until 4 s after the cards): no preload warning");
 } else if (preloadCheck) say(`- preload check failed: ${preloadCheck.error}`);
+say("", "On the article page, \"ours + preload\" has the toolbar's module's lines:", "", "```html", ...toolbarPreloadLines(), "```", "");
+{
+  const [plain, preloaded] = [art("ours", (r) => r.ms), art("preload", (r) => r.ms)];
+  const saved = plain.map((x, i) => x - preloaded[i]);
+  say(`- Toolbar usable, phone, cold: ${ms(median(plain))} without the lines, ${ms(median(preloaded))} with them; ` +
+    `${ms(Math.abs(median(saved)))} ${median(saved) >= 0 ? "saved" : "lost"} (median of the per-run differences); ` +
+    `files downloaded with them (last run): ${Object.keys(present("article", "preload").at(-1)?.timeline || {}).filter((k) => k !== "html").join(", ")}.`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Ours only.
@@ -280,6 +289,6 @@ say("## How to read it", "",
   "- Repeat view: the page is loaded once in the context, then closed; a new tab of the same context is measured. Ours keeps the last feed in Cache Storage (`news-widget:feeds`) and renders it at once on a repeat visit, then refreshes it from the network: that is a product feature, measured as a reader sees it.",
   "- Actions: the page mounts the widget with `NewsWidget.mount(el, {feed, pageSize: 100})` (both widgets have it); the action starts in a requestAnimationFrame callback and ends with a timeout queued there, which runs after that frame's style, layout and paint. `script` is the action's synchronous JavaScript/wasm time.",
   `- Memory: \`Performance.getMetrics\` JSHeapUsedSize after \`HeapProfiler.collectGarbage\`, plus (ours) the wasm instance's memory size.`,
-  "- Article page: www/article.html as the demo serves it (its stylesheet and picture), with ours or the reference's toolbar.js in the same `<script defer blocking=\"render\">` tag; phone profile, cold. Usable: navigation start → the end of the first frame in which the toolbar's A+ button is laid out (both attach its click listener in the task that builds it; a real click after the run checks that the article scales). Cumulative layout shift: the sum of the page's `layout-shift` entries without recent input, from the start until 1 s after usable (the bar's arrival is the shift this measures).");
+  "- Article page: www/article.html as the demo serves it (its stylesheet and picture), with ours or the reference's toolbar.js in the same `<script defer blocking=\"render\">` tag, and ours with the toolbar's two preload lines (\"ours + preload\"); phone profile, cold. Usable: navigation start → the end of the first frame in which the toolbar's A+ button is laid out (both attach its click listener in the task that builds it; a real click after the run checks that the article scales). Cumulative layout shift: the sum of the page's `layout-shift` entries without recent input, from the start until 1 s after usable (the bar's arrival is the shift this measures).");
 if (errors.length) say("", "Errors (these runs are missing from the medians):", ...errors.map((e) => `- ${e}`));
 console.log(out.join("\n"));

@@ -3,7 +3,8 @@
 # glue + .wasm, the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
 # same crate built with `--no-default-features --features tools`, fetched only by pages whose
 # widgets name `locales`) and the plan module (news-widget-plan.wasm: the reading plan, built
-# with `--features plan`, fetched when a reader first presses Listen), the one folder a site copies (docs/interface.md#embedding).
+# with `--features plan`, fetched when a reader first presses Listen), the one folder a site
+# copies (docs/interface.md#embedding).
 #
 # It never downloads anything and never ships a broken artifact: a missing tool stops it with
 # the command that installs it (`make setup`), and a failed wasm-pack or wasm-opt step stops it

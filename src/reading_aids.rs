@@ -1,9 +1,10 @@
 //! The reader's aids, one implementation for the widget's article and the reader toolbar's:
 //! reading aloud (`listen`'s machine; the article's text is read by the DOM layer when reading
 //! starts, and cut into utterances in the plan module), the line spacing and the contrast
-//! scheme. Each machine holds an `Aids`, hands it the aids' commands and actions, and turns each `AidEffect` into an
-//! effect of its own (`From`). (Not generic over the machine's effect, as the font step's
-//! behaviour is: one copy of this code in the .wasm rather than one per machine.)
+//! scheme. Each machine holds an `Aids`, hands it the aids' commands and actions, and turns
+//! each `AidEffect` into an effect of its own (`From`). (Not generic over the machine's
+//! effect, as the font step's behaviour is: one copy of this code in the .wasm rather than one
+//! per machine.)
 //!
 //! A spacing or scheme set here (a control, the API) is shown, is an event and is shared with
 //! the site; one set elsewhere (another member, another tab) is shown and is an event. Neither
@@ -12,7 +13,7 @@
 use crate::announcement::Announcement;
 use crate::command::Command;
 use crate::contract::{Contrast, Event, LineSpacing};
-use crate::listen::action::{Action as Speech, StopReason};
+use crate::listen::action::{Action as Speech, StopReason, Ticket};
 use crate::listen::machine::{self, Effect as SpeechEffect, Listening, State};
 use crate::listen::rate::Rate;
 use crate::prefs::{CONTRAST_KEY, LINE_SPACING_KEY, LISTEN_RATE_KEY};
@@ -103,8 +104,9 @@ pub enum AidEffect {
     /// effects are the variants below.)
     Speech(SpeechEffect),
     /// Read the article's text, its title then its body, and have it planned in its language:
-    /// `listen::action::Action::Planned` or `PlanFailed` come back as `AidAction::Speech`.
-    ReadArticle,
+    /// `listen::action::Action::Planned` or `PlanFailed` with this ticket come back as
+    /// `AidAction::Speech`.
+    ReadArticle(Ticket),
     /// This one reads now: every other widget and toolbar of the page stops.
     Claim,
     /// The listen controls, from `Listening::status`.
@@ -177,7 +179,7 @@ pub fn stop(aids: &mut Aids, reason: StopReason) -> Vec<AidEffect> {
 fn speech(aids: &mut Aids, action: Speech, out: &mut Vec<AidEffect>) {
     for effect in machine::update(&mut aids.listening, action) {
         let effect = match effect {
-            SpeechEffect::Plan => AidEffect::ReadArticle,
+            SpeechEffect::Plan(ticket) => AidEffect::ReadArticle(ticket),
             SpeechEffect::Claim => AidEffect::Claim,
             SpeechEffect::Show => AidEffect::ShowListen,
             SpeechEffect::Announce(said) => AidEffect::Announce(Announcement::Reading(said)),

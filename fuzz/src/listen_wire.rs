@@ -1,4 +1,4 @@
-//! The reading plan's bytes between a page's module and the tools module (`listen::wire`): any
+//! The reading plan's bytes between a page's module and the plan module (`listen::wire`): any
 //! bytes read as a plan or as runs give an answer, never a panic, and what is read writes back
 //! to the same bytes; a plan made from the bytes as text crosses over unchanged.
 

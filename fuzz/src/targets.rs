@@ -417,16 +417,19 @@ pub fn state(data: &[u8]) {
             },
             // The reader's aids: reading aloud with the device's answers, and the choices.
             19 => Action::Aid(AidAction::Listen),
-            // The tools module's plan, or its failure.
+            // The plan module's plan, or its failure.
             20 => Action::Aid(AidAction::Speech(match arg % 3 {
-                0 => Speech::PlanFailed,
-                _ => Speech::Planned(plan(
-                    &tag,
-                    &[
-                        Run::new(format!("{tag}。 Sentence {arg}, and more."), true),
-                        Run::new("시작합니다.", arg % 2 == 0),
-                    ],
-                )),
+                0 => Speech::PlanFailed(u32::from(arg % 4)),
+                _ => Speech::Planned(
+                    u32::from(arg % 4),
+                    plan(
+                        &tag,
+                        &[
+                            Run::new(format!("{tag}。 Sentence {arg}, and more."), true),
+                            Run::new("시작합니다.", arg % 2 == 0),
+                        ],
+                    ),
+                ),
             })),
             21 => Action::Aid(AidAction::Speech(match arg % 8 {
                 0 => Speech::Pause,

@@ -1,5 +1,6 @@
 // Choosing and loading the page's module by role, the tools module that compiles a site's
-// `.ftl`, and the plan module that cuts an article into what is read aloud. The instances on their way or running, by module: promises of { glue, sp, rest, dead }.
+// `.ftl`, and the plan module that cuts an article into what is read aloud. The instances on
+// their way or running, by module: promises of { glue, sp, rest, dead }.
 import { TOOLBAR_ELEMENT, WIDGET_ELEMENT } from "./contract.js";
 
 // Where this file was loaded from: classic scripts know it as document.currentScript; module

@@ -43,6 +43,14 @@ export function preloadLines(feedUrl) {
   ];
 }
 
+/** The preload lines of an article page with toolbars only: the toolbar's module. */
+export function toolbarPreloadLines() {
+  return [
+    `<link rel="preload" href="${OURS_BASE}news-widget-toolbar_bg.wasm" as="fetch" crossorigin>`,
+    `<link rel="modulepreload" href="${OURS_BASE}news-widget-toolbar.js">`,
+  ];
+}
+
 function page({ script, head = [], body }) {
   return `<!doctype html>
 <html lang="en">
@@ -106,17 +114,18 @@ export function benchCache(feedPolicy) {
  * for each toolbar, written into `dir` (served at /bench/): the same markup, with a
  * `<base href="/">` so that its stylesheet, pictures and translations come from www/ as on the
  * demo, and only the script's `src` told apart (its `defer blocking="render"` kept).
- * Returns `{ ours, reference }` paths.
+ * Returns `{ ours, reference, preload }` paths (`preload`: ours with the toolbar's preload lines).
  */
 export function writeArticlePages(dir, articleFile) {
   const html = readFileSync(articleFile, "utf8");
   const tag = /<script src="dist\/news-widget\.js"([^>]*)><\/script>/;
   if (!tag.test(html)) throw new Error(`${articleFile}: no loader tag to swap`);
   const pages = {};
-  for (const [variant, src] of [["ours", `${OURS_BASE}news-widget.js`], ["reference", REFERENCE_TOOLBAR_SRC]]) {
+  for (const [variant, src, head] of [["ours", `${OURS_BASE}news-widget.js`, []], ["reference", REFERENCE_TOOLBAR_SRC, []],
+    ["preload", `${OURS_BASE}news-widget.js`, toolbarPreloadLines()]]) {
     const name = `article-${variant}.html`;
     writeFileSync(join(dir, name), html
-      .replace("<head>", '<head>\n  <base href="/">')
+      .replace("<head>", ['<head>\n  <base href="/">', ...head].join("\n  "))
       .replace(tag, (_, attributes) => `<script src="${src}"${attributes}></script>`));
     pages[variant] = `/bench/${name}`;
   }

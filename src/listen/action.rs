@@ -57,10 +57,13 @@ pub enum Action {
     /// Listen (the control, or `listen()`): the article is planned, or reading goes on from the
     /// pause.
     Listen,
-    /// The article's plan, from the plan module: reading starts, if Listen still stands.
-    Planned(Vec<Utterance>),
-    /// No plan: the plan module could not be fetched, or its answer was not one.
-    PlanFailed,
+    /// The plan asked for with this ticket (`Effect::Plan`), from the plan module: reading
+    /// starts if that Listen still stands. (A plan asked for before a stop may come while a
+    /// later Listen waits for its own: the ticket tells them apart.)
+    Planned(Ticket, Vec<Utterance>),
+    /// No plan for that ticket: the plan module could not be fetched, did not answer in time,
+    /// or its answer was not one.
+    PlanFailed(Ticket),
     Pause,
     Resume,
     /// Stop (the control, or `stopListening()`).

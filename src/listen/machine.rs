@@ -26,6 +26,11 @@ use crate::contract::{Event, ListenState};
 /// a few hundred milliseconds of the first `getVoices()`; a device that has none may never say.
 pub const VOICES_WAIT_MS: u32 = 2_000;
 
+/// How long the DOM layer waits for the plan (the plan module's download, 5.4 KB, and its
+/// answer) before it counts it as failed (`Action::PlanFailed`): a download that hangs would
+/// otherwise leave Listen busy for good. Ten times what the module takes on a slow phone link.
+pub const PLAN_WAIT_MS: u32 = 15_000;
+
 /// How long the DOM layer lets an utterance of `cost` (its estimated time at 1×) go without
 /// `end` or `error` before it asks whether the synthesizer is still at it (and, if it is quiet,
 /// counts the utterance as ended): twice its estimated time at `rate`, and 5 s more for a voice
@@ -47,8 +52,11 @@ pub enum Voices {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
     Idle,
-    /// Listen was asked for: the article is being planned (the plan module is on its way).
-    Planning,
+    /// Listen was asked for: the article is being planned (the plan module is on its way),
+    /// the plan to come with this ticket.
+    Planning {
+        ticket: Ticket,
+    },
     /// Listen was asked for before the device said which voices it has.
     Waiting,
     Speaking {
@@ -107,8 +115,9 @@ impl Announcement {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Read the article's text and have it planned: `Action::Planned` or `Action::PlanFailed`.
-    Plan,
+    /// Read the article's text and have it planned: `Action::Planned` or `Action::PlanFailed`
+    /// with this ticket, within `PLAN_WAIT_MS`.
+    Plan(Ticket),
     /// Tell the other widgets and toolbars of the page that this one reads now: they stop.
     Claim,
     /// `speechSynthesis.cancel()`, then `resume()` where the synthesizer stayed paused (Chrome
@@ -156,6 +165,9 @@ pub struct Listening {
     /// The `voiceURI` of the voice reading them.
     voice: String,
     next_ticket: Ticket,
+    /// The ticket of the next plan asked for (their own count: a plan's ticket and an
+    /// utterance's never meet in one action).
+    next_plan: Ticket,
     /// Utterances the synthesizer failed in a row.
     failures: u8,
 }
@@ -170,6 +182,7 @@ impl Listening {
             utterances: Vec::new(),
             voice: String::new(),
             next_ticket: 0,
+            next_plan: 0,
             failures: 0,
         }
     }
@@ -177,7 +190,7 @@ impl Listening {
     /// What the controls show for an article in `lang`.
     pub fn status(&self, lang: &str) -> Status {
         match self.state {
-            State::Planning | State::Waiting => Status::Waiting,
+            State::Planning { .. } | State::Waiting => Status::Waiting,
             State::Speaking { .. } => Status::Reading,
             State::Paused { .. } => Status::Paused,
             State::Idle => match &self.voices {
@@ -194,15 +207,18 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
     match action {
         Action::Listen => match model.state {
             State::Idle => {
-                model.state = State::Planning;
-                out.extend([Effect::Plan, Effect::Show]);
+                let ticket = model.next_plan;
+                model.next_plan = ticket.wrapping_add(1);
+                model.state = State::Planning { ticket };
+                out.extend([Effect::Plan(ticket), Effect::Show]);
             }
             State::Paused { .. } => resume(model, &mut out),
             _ => {}
         },
         // A plan that comes after a stop (the reader's, Back, another instance reading) is
-        // too late: nothing starts.
-        Action::Planned(utterances) if matches!(model.state, State::Planning) => {
+        // too late: nothing starts, even where a later Listen waits for its own.
+        Action::Planned(ticket, utterances) if matches!(model.state, State::Planning { ticket: t } if t == ticket) =>
+        {
             model.state = State::Idle;
             if utterances.is_empty() {
                 out.push(Effect::Show);
@@ -211,9 +227,9 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                 start(model, &mut out);
             }
         }
-        Action::Planned(_) => {}
-        Action::PlanFailed => {
-            if matches!(model.state, State::Planning) {
+        Action::Planned(..) => {}
+        Action::PlanFailed(ticket) => {
+            if matches!(model.state, State::Planning { ticket: t } if t == ticket) {
                 model.state = State::Idle;
                 out.extend([Effect::Show, Effect::Announce(Announcement::NotLoaded)]);
             }

@@ -1,7 +1,15 @@
-//! The reading plan's bytes between a page's module and the tools module: plans and runs cross
-//! over unchanged, and bytes that are not one are refused, whatever their length or counts.
+//! The reading plan's bytes between a page's module and the plan module: plans and runs cross
+//! over unchanged, and bytes that are not one are refused, whatever their length, counts or
+//! version.
 use news_widget::listen::plan::{plan, Run, SourceRange, Utterance};
-use news_widget::listen::wire::{decode_plan, decode_runs, encode_plan, encode_runs, WireError};
+use news_widget::listen::wire::{
+    decode_plan, decode_runs, encode_plan, encode_runs, WireError, VERSION,
+};
+
+/// `VERSION` before `bytes`.
+fn versioned(bytes: &[u8]) -> Vec<u8> {
+    [&[VERSION][..], bytes].concat()
+}
 
 fn runs() -> Vec<Run> {
     vec![
@@ -22,7 +30,7 @@ fn a_plan_crosses_over_as_it_was_made_with_the_askers_language() {
         decode_plan(&encode_plan(&planned), "zh-CN"),
         Ok(planned.clone())
     );
-    // The tools module plans without a language: the page's module gives its own.
+    // The plan module plans without a language: the page's module gives its own.
     let unnamed = plan("", &runs());
     assert_eq!(decode_plan(&encode_plan(&unnamed), "zh-CN"), Ok(planned));
     assert_eq!(decode_plan(&encode_plan(&[]), "ko"), Ok(Vec::new()));
@@ -31,10 +39,10 @@ fn a_plan_crosses_over_as_it_was_made_with_the_askers_language() {
 #[test]
 fn runs_cross_over_as_the_page_wrote_them() {
     assert_eq!(decode_runs(&encode_runs(&runs())), Ok(runs()));
-    assert_eq!(decode_runs(&[]), Ok(Vec::new()));
-    // As js/speech.js writes them: a flag byte, a little-endian length, UTF-8.
+    assert_eq!(decode_runs(&[VERSION]), Ok(Vec::new()));
+    // As js/speech.js writes them: the version, then a flag byte, a little-endian length, UTF-8.
     let written = [
-        &[1u8, 6, 0, 0, 0][..],
+        &[VERSION, 1, 6, 0, 0, 0][..],
         "蔚山".as_bytes(),
         &[0, 1, 0, 0, 0, b'x'],
     ]
@@ -48,7 +56,8 @@ fn runs_cross_over_as_the_page_wrote_them() {
 #[test]
 fn a_plan_cut_short_anywhere_is_refused() {
     let bytes = encode_plan(&plan("zh-CN", &runs()));
-    for len in 0..bytes.len() {
+    assert_eq!(decode_plan(&[], "zh-CN"), Err(WireError::Version));
+    for len in 1..bytes.len() {
         assert_eq!(
             decode_plan(&bytes[..len], "zh-CN"),
             Err(WireError::Truncated),
@@ -63,7 +72,7 @@ fn a_plan_cut_short_anywhere_is_refused() {
 #[test]
 fn forged_counts_reserve_nothing_and_are_refused() {
     for count in [u32::MAX, 1 << 28, 2] {
-        let mut bytes = count.to_le_bytes().to_vec();
+        let mut bytes = versioned(&count.to_le_bytes());
         bytes.extend_from_slice(&[0; 12]);
         assert_eq!(
             decode_plan(&bytes, "en"),
@@ -72,18 +81,33 @@ fn forged_counts_reserve_nothing_and_are_refused() {
         );
     }
     // One utterance whose text claims more bytes than there are, and one with too many stretches.
-    let text_too_long = [1, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0];
+    let text_too_long = versioned(&[1, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0]);
     assert_eq!(decode_plan(&text_too_long, "en"), Err(WireError::Truncated));
-    let stretches = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 2, 3];
+    let stretches = versioned(&[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 2, 3]);
     assert_eq!(decode_plan(&stretches, "en"), Err(WireError::Truncated));
 }
 
 #[test]
 fn text_that_is_not_utf8_is_refused() {
-    let plan_bytes = [1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xC3, 0x28, 0, 0, 0, 0];
+    let plan_bytes = versioned(&[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xC3, 0x28, 0, 0, 0, 0]);
     assert_eq!(decode_plan(&plan_bytes, "en"), Err(WireError::NotText));
-    assert_eq!(decode_runs(&[1, 1, 0, 0, 0, 0xFF]), Err(WireError::NotText));
-    assert_eq!(decode_runs(&[1, 3, 0, 0]), Err(WireError::Truncated));
+    let run_bytes = versioned(&[1, 1, 0, 0, 0, 0xFF]);
+    assert_eq!(decode_runs(&run_bytes), Err(WireError::NotText));
+    let cut = versioned(&[1, 3, 0, 0]);
+    assert_eq!(decode_runs(&cut), Err(WireError::Truncated));
+}
+
+#[test]
+fn another_versions_bytes_are_refused_both_ways() {
+    for other in [0, VERSION + 1, 255] {
+        let mut plan_bytes = encode_plan(&plan("en", &runs()));
+        plan_bytes[0] = other;
+        assert_eq!(decode_plan(&plan_bytes, "en"), Err(WireError::Version));
+        let mut run_bytes = encode_runs(&runs());
+        run_bytes[0] = other;
+        assert_eq!(decode_runs(&run_bytes), Err(WireError::Version));
+    }
+    assert_eq!(decode_runs(&[]), Err(WireError::Version));
 }
 
 #[test]
@@ -99,7 +123,7 @@ fn stretches_keep_their_numbers_whole() {
         }],
     };
     assert_eq!(
-        decode_plan(&encode_plan(&[far.clone()]), "en"),
+        decode_plan(&encode_plan(std::slice::from_ref(&far)), "en"),
         Ok(vec![far])
     );
 }

@@ -1,7 +1,9 @@
 // The reading plan's own module, end to end: news-widget-plan.wasm (the sentence rules) is
 // fetched on a reader's first Listen and never before, once for the page; when it cannot be
 // fetched the reader is told and Listen works again once it can; a plan that arrives after the
-// reader went Back starts nothing. With the scripted `speechSynthesis` of speech-fake.mjs.
+// reader went Back starts nothing, nor one asked for an article before the one being read; one
+// that never comes is given up after 15 s; and the press speaks a silent utterance, once, so
+// that WebKit lets the later ones speak. With the scripted `speechSynthesis` of speech-fake.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
@@ -68,7 +70,7 @@ test("a plan module that cannot be fetched: the reader is told, Listen is ready 
   assert.equal(await live(page), "Reading aloud could not start: it did not load. Please try again.");
   assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" }, "not left busy");
   assert.deepEqual(await spoken(page), []);
-  assert.ok(warnings.some((w) => /news-widget: the plan module could not be fetched/.test(w)), warnings.join("\n"));
+  assert.ok(warnings.some((w) => /news-widget: no reading plan: the plan module could not be fetched: /.test(w)), warnings.join("\n"));
   refuse = false;
   await page.locator(part("listen")).click();
   await page.waitForFunction(() => window.__speech.spoken.length >= 1);
@@ -95,5 +97,51 @@ test("Listen is busy while the plan is on its way, and a plan that arrives after
   await page.locator(part("listen")).click();
   await page.waitForFunction(() => window.__speech.spoken.length >= 1);
   assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("the press of Listen speaks a silent utterance within the click, once for the page (WebKit speaks only after one)", async () => {
+  const { page } = await openArticle("zh-CN");
+  // Runs after the widget's own listener, in the same dispatch of the click.
+  await page.evaluate(() => window.addEventListener("click", () => { window.__silentInClick = window.__speech.silent; }));
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.equal(await page.evaluate(() => window.__silentInClick), 1, "spoken before the click's dispatch ended");
+  await page.locator(part("listen-stop")).click();
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 2);
+  assert.equal(await page.evaluate(() => window.__speech.silent), 1, "once for the page");
+  await close(page);
+});
+
+test("a plan asked for before Back is not read for the article opened after it", async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page } = await openArticle("zh-CN", async (route) => { await held; await route.continue(); });
+  await page.locator(part("listen")).click();
+  await page.locator(part("back")).click();
+  await page.locator(`${HOST} button[data-action="open"]`).nth(1).click();
+  await page.waitForSelector(part("article-body"));
+  const title = await page.evaluate((sel) =>
+    document.querySelector(sel).shadowRoot.querySelector(".article-title").textContent.replace(/\s+/g, ""), HOST);
+  await page.locator(part("listen")).click();
+  release();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  await page.waitForTimeout(200);
+  const { spoken } = await page.evaluate(() => ({ spoken: window.__speech.spoken.map((u) => u.text) }));
+  assert.equal(spoken.length, 1, `one utterance on its way: ${spoken}`);
+  assert.equal(spoken[0].replace(/\s+/g, ""), title, "the second article's title, not the first's");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("a plan module that never answers: after 15 s the reader is told and Listen is ready again", async () => {
+  const { page, warnings } = await openArticle("en", () => new Promise(() => {}));
+  await page.locator(part("listen")).click();
+  await page.waitForFunction((sel) => /could not start/.test(
+    document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST, { timeout: 25_000 });
+  assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" });
+  assert.ok(warnings.some((w) => /news-widget: no reading plan: no answer from the plan module in time/.test(w)), warnings.join("\n"));
+  assert.deepEqual(await spoken(page), []);
   await close(page);
 });

@@ -74,15 +74,18 @@ import { root } from "./harness.mjs";
 // 78,172 B (76.3 KB: 77 KB), a page with both 152,912 B (149.3 KB: 150 KB).
 // Lowered when the reading plan (the sentence rules) moved to the plan module, fetched on a
 // reader's first Listen (wasm -1.8 to -2.1 KB; the runs written by the glue, the loader's runner
-// and the words for a plan that did not load, +0.2 to +0.4 KB): a page of widgets 138,869 B
-// (135.6 KB: budget 136 KB), an article page 76,879 B (75.1 KB: 76 KB), a page with both
-// 150,974 B (147.4 KB: 148 KB). The plan module: 5,571 B.
+// and the words for a plan that did not load, +0.2 to +0.4 KB): a page of widgets 138,869 B,
+// an article page 76,879 B, a page with both 150,974 B; then its review's fixes (the plan's
+// ticket and deadline, the silent utterance in the press for WebKit, the form's version, the
+// console's reasons; with a clearer text for another release's Fluent form): a page of widgets
+// 139,296 B (136.0 KB: budget 137 KB), an article page 77,328 B (75.5 KB: 76 KB), a page with
+// both 151,602 B (148.0 KB: 149 KB). The plan module: 5,606 B.
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
-  { what: "a page of widgets", files: roleFiles("widget"), budget: 136 * 1024 },
+  { what: "a page of widgets", files: roleFiles("widget"), budget: 137 * 1024 },
   { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 76 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 148 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 149 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];

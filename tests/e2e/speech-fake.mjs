@@ -11,7 +11,9 @@
 //
 // Recorded in `window.__speech`: `spoken` (every utterance started: text, lang, voiceURI, rate,
 // and `live`, whether the live region's text changed while it was spoken), `calls` (speak,
-// cancel, pause, resume in order), `listen` (the news-widget:listenchange states).
+// cancel, pause, resume in order), `listen` (the news-widget:listenchange states), and `silent`
+// (how many utterances without text were spoken: they say nothing and end at once, as the
+// platforms' do).
 
 export const VOICES = {
   zh: { voiceURI: "Tingting", name: "Tingting", lang: "zh-CN", localService: true, default: false },
@@ -22,7 +24,7 @@ export const VOICES = {
 /** The init script; `options`: { voices, voicesLater, voicesNever, pauseCancels, none }. */
 export function fakeSpeech(options) {
   const { voices = [], voicesLater = 0, voicesNever = false, pauseCancels = false, none = false } = options || {};
-  const record = (window.__speech = { spoken: [], calls: [], listen: [], liveChanges: 0 });
+  const record = (window.__speech = { spoken: [], calls: [], listen: [], silent: 0, liveChanges: 0 });
   document.addEventListener("news-widget:listenchange", (e) => record.listen.push(e.detail.state));
   if (none) {
     delete window.speechSynthesis;
@@ -74,6 +76,10 @@ export function fakeSpeech(options) {
       return list.slice();
     }
     speak(u) {
+      if (u.text === "") {
+        record.silent += 1;
+        return void later(() => fire(u, "end"));
+      }
       record.calls.push("speak");
       queue.push(u);
       next();

@@ -40,14 +40,14 @@ fn voices() -> AidAction {
     }]))
 }
 
-/// The plan of what the DOM layer reads of article `a`: its title, then its body in two
-/// paragraphs.
+/// The plan of what the DOM layer reads of article `a` (its title, then its body in two
+/// paragraphs), for the Listen whose ticket is 0 (the first of a fresh model).
 fn article_read() -> AidAction {
     let runs = [
         Run::new("시청 소식", true),
         Run::new("첫째 문장입니다. 둘째 문장입니다.", true),
     ];
-    AidAction::Speech(Speech::Planned(plan("ko-KR", &runs)))
+    AidAction::Speech(Speech::Planned(0, plan("ko-KR", &runs)))
 }
 
 /// A widget showing articles a and b, with article a open and the device's voices known.
@@ -96,7 +96,7 @@ fn listen_asks_for_the_article_then_reads_its_title_first() {
     assert_eq!(
         update(&mut model, press(Command::Listen, None)),
         [
-            Effect::Aid(AidEffect::ReadArticle),
+            Effect::Aid(AidEffect::ReadArticle(0)),
             Effect::Aid(AidEffect::ShowListen)
         ]
     );

@@ -22,8 +22,8 @@ use web_sys::{Document, Element, EventTarget};
 use super::later;
 use super::listen::Listener;
 use crate::dom::page::tools;
-use crate::listen::action::{Action, SpeechError, StopReason};
-use crate::listen::machine::{watch_ms, Effect, VOICES_WAIT_MS};
+use crate::listen::action::{Action, SpeechError, StopReason, Ticket};
+use crate::listen::machine::{watch_ms, Effect, PLAN_WAIT_MS, VOICES_WAIT_MS};
 use crate::listen::voice::Voice;
 use crate::listen::wire::decode_plan;
 use crate::reading_aids::{self, AidEffect, Aids};
@@ -61,6 +61,9 @@ extern "C" {
     /// Highlights `spans` ([node, start, end] in threes) of `nodes`: the highlight, or
     /// undefined.
     fn highlight(nodes: &Array, spans: &[u32]) -> JsValue;
+    /// A silent utterance, once for the page, in the reader's press of Listen: WebKit speaks
+    /// only once a page has spoken from a user's gesture, and the plan comes later.
+    fn unlock();
     fn unhighlight(mark: &JsValue);
 }
 
@@ -103,6 +106,9 @@ pub struct Speech {
     spans: RefCell<Vec<u32>>,
     mark: RefCell<JsValue>,
     voices_wait: RefCell<Option<Timer>>,
+    /// The plan's deadline (`PLAN_WAIT_MS`); a later Listen replaces it, and dropping the
+    /// speech clears it.
+    plan_wait: RefCell<Option<Timer>>,
     _listeners: Vec<Listener>,
 }
 
@@ -141,6 +147,7 @@ impl Speech {
             spans: RefCell::new(Vec::new()),
             mark: RefCell::new(JsValue::UNDEFINED),
             voices_wait: RefCell::new(None),
+            plan_wait: RefCell::new(None),
             _listeners: listeners,
         })
     }
@@ -154,39 +161,58 @@ impl Speech {
     }
 
     /// The text of `roots` (the title, then the body), whose nodes the highlight's stretches
-    /// name from now on, planned in `lang` by the plan module: `Planned` or `PlanFailed`
-    /// comes back (through `answer`, so not to a member that is gone).
-    pub fn plan(&self, roots: &[Element], lang: String) {
+    /// name from now on, planned in `lang` by the plan module: `Planned` or `PlanFailed` with
+    /// `ticket` comes back (through `answer`, so not to a member that is gone), the latter
+    /// also after `PLAN_WAIT_MS` without an answer.
+    pub fn plan(&self, roots: &[Element], lang: String, ticket: Ticket) {
+        unlock();
         let found = text_runs(&roots.iter().collect());
         *self.nodes.borrow_mut() = found.get(0).into();
         let answer = Rc::clone(&self.answer);
         let promise = match tools::call("plan", &found.get(1)) {
             Some(Ok(promise)) => promise,
-            _ => {
-                return answer(planned(Err(
-                    "no plan module: the module was started without the loader",
-                )))
+            Some(Err(thrown)) => return answer(planned(ticket, Err(why(&thrown)))),
+            None => {
+                let detail =
+                    "the module was started without the loader, which runs the plan module";
+                return answer(planned(ticket, Err(detail.into())));
             }
         };
+        let late = Rc::clone(&self.answer);
+        let timer = Timer::new(PLAN_WAIT_MS, move || {
+            late(planned(
+                ticket,
+                Err("no answer from the plan module in time".into()),
+            ))
+        });
+        *self.plan_wait.borrow_mut() = Some(timer);
         later::after(promise, move |reply| {
-            answer(planned(match reply.dyn_ref::<Uint8Array>() {
-                Some(bytes) => decode_plan(&bytes.to_vec(), &lang)
-                    .map_err(|_| "the plan module's answer could not be read"),
-                None => Err("the plan module could not be fetched, or it stopped"),
-            }))
+            answer(planned(
+                ticket,
+                match reply.dyn_ref::<Uint8Array>() {
+                    Some(bytes) => decode_plan(&bytes.to_vec(), &lang).map_err(|e| {
+                        ["the plan module's answer does not read: ", e.name()].concat()
+                    }),
+                    None => Err(why(&reply)),
+                },
+            ))
         });
     }
 
     /// The article was drawn again while it is read (the same text in new nodes): the nodes
     /// are found again, and the sentence highlighted again.
+    /// While the plan is on its way (`planning`), the nodes are found again for the highlight
+    /// to come.
     #[cfg(feature = "widget")]
-    pub fn rebind(&self, roots: &[Element]) {
-        if self.spans.borrow().is_empty() {
+    pub fn rebind(&self, roots: &[Element], planning: bool) {
+        if self.spans.borrow().is_empty() && !planning {
             return;
         }
         *self.nodes.borrow_mut() = text_runs(&roots.iter().collect()).get(0).into();
-        let mark = highlight(&self.nodes.borrow(), &self.spans.borrow());
-        *self.mark.borrow_mut() = mark;
+        if !self.spans.borrow().is_empty() {
+            let mark = highlight(&self.nodes.borrow(), &self.spans.borrow());
+            *self.mark.borrow_mut() = mark;
+        }
     }
 
     /// Carries out one of the machine's effects on the synthesizer or the highlight (the
@@ -242,7 +268,7 @@ impl Speech {
                 *self.voices_wait.borrow_mut() = Some(timer);
             }
             // The member's: its article, its controls, its words, its page, its site.
-            Effect::Plan
+            Effect::Plan(_)
             | Effect::Claim
             | Effect::Show
             | Effect::Announce(_)
@@ -253,14 +279,26 @@ impl Speech {
 }
 
 /// The plan's answer as the machine's action; why there is none goes to the console (the
-/// reader is told that reading failed).
-fn planned(plan: Result<Vec<crate::listen::plan::Utterance>, &str>) -> Action {
+/// reader hears that reading could not start).
+fn planned(ticket: Ticket, plan: Result<Vec<crate::listen::plan::Utterance>, String>) -> Action {
     match plan {
-        Ok(utterances) => Action::Planned(utterances),
+        Ok(utterances) => Action::Planned(ticket, utterances),
         Err(why) => {
-            crate::dom::warn(why);
-            Action::PlanFailed
+            crate::dom::warn(&["no reading plan: ", &why].concat());
+            Action::PlanFailed(ticket)
         }
+    }
+}
+
+/// What the loader's runner said: a trapped instance's text, or the download's `Error`.
+fn why(reply: &JsValue) -> String {
+    match reply.dyn_ref::<js_sys::Error>() {
+        Some(error) => [
+            "the plan module could not be fetched: ",
+            &String::from(error.message()),
+        ]
+        .concat(),
+        None => reply.as_string().unwrap_or_default(),
     }
 }
 

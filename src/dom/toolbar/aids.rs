@@ -13,7 +13,7 @@ use crate::command::Command;
 use crate::dom::page::site;
 use crate::dom::parts::speech::Answer;
 use crate::dom::parts::{aid_controls, notify};
-use crate::listen::action::Action as Speech;
+use crate::listen::action::{Action as Speech, Ticket};
 use crate::reading_aids::{AidAction, AidEffect};
 use crate::toolbar::state::Action;
 
@@ -35,7 +35,7 @@ impl Toolbar {
         };
         drop(membership);
         match effect {
-            AidEffect::ReadArticle => self.read_article(),
+            AidEffect::ReadArticle(ticket) => self.read_article(ticket),
             AidEffect::ShowListen => self.show_listen(),
             AidEffect::ShowSpacing(spacing) => {
                 self.style.set_spacing(spacing);
@@ -70,9 +70,9 @@ impl Toolbar {
 
     /// The page's title (where its `<h1>` is outside the target), then the target.
     /// With no synthesizer, there is nothing to read: Listen stands down.
-    fn read_article(self: &Rc<Self>) {
+    fn read_article(self: &Rc<Self>, ticket: Ticket) {
         let Some(speech) = &self.speech else {
-            let nothing = AidAction::Speech(Speech::Planned(Vec::new()));
+            let nothing = AidAction::Speech(Speech::Planned(ticket, Vec::new()));
             return self.dispatch(Action::Aid(nothing));
         };
         let mut roots = Vec::with_capacity(2);
@@ -80,7 +80,7 @@ impl Toolbar {
             roots.push(h1);
         }
         roots.push(self.target.clone());
-        speech.plan(&roots, self.article_lang());
+        speech.plan(&roots, self.article_lang(), ticket);
     }
 
     pub(super) fn show_listen(&self) {

@@ -12,7 +12,8 @@ use crate::command::Command;
 use crate::contract::LineSpacing;
 use crate::dom::page::site;
 use crate::dom::parts::aid_controls;
-use crate::listen::action::Action as Speech;
+use crate::listen::action::{Action as Speech, Ticket};
+use crate::listen::machine::State;
 use crate::reading_aids::{AidAction, AidEffect};
 use crate::state::Action;
 
@@ -40,7 +41,7 @@ impl Widget {
         };
         drop(membership);
         match effect {
-            AidEffect::ReadArticle => self.read_article(),
+            AidEffect::ReadArticle(ticket) => self.read_article(ticket),
             AidEffect::ShowListen => self.show_listen(),
             AidEffect::ShowSpacing(spacing) => show_spacing(&self.root, spacing),
             AidEffect::ShowContrast(contrast) => aid_controls::show_contrast(&self.root, contrast),
@@ -75,11 +76,14 @@ impl Widget {
 
     /// The article's text, planned for reading aloud: `Planned` or `PlanFailed` comes back.
     /// With no article or no synthesizer, there is nothing to read: Listen stands down.
-    fn read_article(self: &Rc<Self>) {
+    fn read_article(self: &Rc<Self>, ticket: Ticket) {
         let roots = self.article_roots();
         match &self.speech {
-            Some(speech) if !roots.is_empty() => speech.plan(&roots, self.article_lang()),
-            _ => self.dispatch(Action::Aid(AidAction::Speech(Speech::Planned(Vec::new())))),
+            Some(speech) if !roots.is_empty() => speech.plan(&roots, self.article_lang(), ticket),
+            _ => {
+                let nothing = Speech::Planned(ticket, Vec::new());
+                self.dispatch(Action::Aid(AidAction::Speech(nothing)))
+            }
         }
     }
 
@@ -102,7 +106,11 @@ impl Widget {
         let roots = self.article_roots();
         if !roots.is_empty() {
             self.show_listen();
-            speech.rebind(&roots);
+            let planning = matches!(
+                self.model.borrow().aids.listening.state,
+                State::Planning { .. }
+            );
+            speech.rebind(&roots, planning);
         }
     }
 }

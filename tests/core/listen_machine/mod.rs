@@ -41,8 +41,17 @@ pub fn speak(ticket: u32, text: &str, rate: Rate) -> Effect {
 
 /// Listen, then the plan of `utterances` arriving: what the plan's arrival did.
 pub fn listen(model: &mut Listening, utterances: Vec<Utterance>) -> Vec<Effect> {
-    assert_eq!(update(model, Action::Listen), [Effect::Plan, Effect::Show]);
-    update(model, Action::Planned(utterances))
+    let ticket = ask_plan(model);
+    update(model, Action::Planned(ticket, utterances))
+}
+
+/// Listen from idle: the plan is asked for, with the ticket its answer must bring.
+pub fn ask_plan(model: &mut Listening) -> u32 {
+    let effects = update(model, Action::Listen);
+    let [Effect::Plan(ticket), Effect::Show] = effects[..] else {
+        panic!("Listen asks for the plan: {effects:?}");
+    };
+    ticket
 }
 
 pub fn emit(state: ListenState) -> Effect {

@@ -4,9 +4,10 @@ use news_widget::listen::action::{Action, SpeechError, StopReason};
 use news_widget::listen::machine::{
     update, Announcement, Effect, Listening, State, Status, Voices,
 };
+use news_widget::listen::plan::{plan, Run};
 use news_widget::listen::rate::Rate;
 
-use super::{article, emit, listen, range, reading, speak, stopped, voice, with_voices};
+use super::{article, ask_plan, emit, listen, range, reading, speak, stopped, voice, with_voices};
 
 #[test]
 fn no_voice_for_the_language_is_said_and_nothing_is_spoken() {
@@ -218,15 +219,12 @@ fn an_article_with_nothing_to_read_starts_nothing() {
 #[test]
 fn while_the_plan_is_on_its_way_listen_is_busy_and_pressing_again_does_nothing() {
     let mut model = with_voices(false);
-    assert_eq!(
-        update(&mut model, Action::Listen),
-        [Effect::Plan, Effect::Show]
-    );
+    let ticket = ask_plan(&mut model);
     assert_eq!(model.status("zh-CN"), Status::Waiting);
     assert_eq!(update(&mut model, Action::Listen), []);
     assert_eq!(update(&mut model, Action::Pause), []);
     assert_eq!(
-        update(&mut model, Action::Planned(article()))[2],
+        update(&mut model, Action::Planned(ticket, article()))[2],
         speak(0, "第一句。", Rate::NORMAL)
     );
 }
@@ -240,7 +238,7 @@ fn a_plan_that_comes_after_a_stop_starts_nothing() {
         Action::Interrupted(StopReason::Destroy),
     ] {
         let mut model = with_voices(false);
-        update(&mut model, Action::Listen);
+        let ticket = ask_plan(&mut model);
         let stopped = update(&mut model, stop.clone());
         assert!(
             !stopped
@@ -250,27 +248,49 @@ fn a_plan_that_comes_after_a_stop_starts_nothing() {
         );
         assert_eq!(model.state, State::Idle, "{stop:?}");
         assert_eq!(
-            update(&mut model, Action::Planned(article())),
+            update(&mut model, Action::Planned(ticket, article())),
             [],
             "{stop:?}"
         );
-        assert_eq!(update(&mut model, Action::PlanFailed), [], "{stop:?}");
+        assert_eq!(
+            update(&mut model, Action::PlanFailed(ticket)),
+            [],
+            "{stop:?}"
+        );
         assert_eq!(model.state, State::Idle, "{stop:?}");
     }
 }
 
 #[test]
+fn the_plan_of_a_listen_before_a_stop_is_not_taken_for_the_next_ones() {
+    let mut model = with_voices(false);
+    let first = ask_plan(&mut model);
+    update(&mut model, Action::Interrupted(StopReason::Back));
+    let second = ask_plan(&mut model);
+    assert_ne!(first, second);
+    let other_article = plan("zh-CN", &[Run::new("别的文章。", true)]);
+    assert_eq!(
+        update(&mut model, Action::Planned(first, other_article)),
+        []
+    );
+    assert_eq!(update(&mut model, Action::PlanFailed(first)), []);
+    assert_eq!(
+        model.status("zh-CN"),
+        Status::Waiting,
+        "still waiting for its own"
+    );
+    let effects = update(&mut model, Action::Planned(second, article()));
+    assert_eq!(effects[2], speak(0, "第一句。", Rate::NORMAL));
+}
+
+#[test]
 fn no_plan_says_reading_could_not_start_and_listen_is_ready_again() {
     let mut model = with_voices(false);
-    update(&mut model, Action::Listen);
+    let ticket = ask_plan(&mut model);
     assert_eq!(
-        update(&mut model, Action::PlanFailed),
+        update(&mut model, Action::PlanFailed(ticket)),
         [Effect::Show, Effect::Announce(Announcement::NotLoaded)]
     );
     assert_eq!(model.status("zh-CN"), Status::Ready);
-    assert_eq!(
-        update(&mut model, Action::Listen),
-        [Effect::Plan, Effect::Show],
-        "the next press asks again"
-    );
+    ask_plan(&mut model);
 }
