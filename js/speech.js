@@ -61,10 +61,12 @@ export function speak(text, lang, uri, rate, watchMs, done) {
 
 // WebKit speaks only once the page has spoken from a user's gesture, and the first utterance
 // comes after the plan, not in the press of Listen: a silent one is spoken in the press, once.
+// Not counted where the call is no gesture (a page's `listen()` on load): WebKit drops that
+// one, and the reader's own press must still unlock. (Where the browser cannot tell, it is.)
 let unlocked = false;
 export function unlock() {
   if (unlocked) return;
-  unlocked = true;
+  unlocked = !navigator.userActivation || navigator.userActivation.isActive;
   const silent = new SpeechSynthesisUtterance("");
   silent.volume = 0;
   speechSynthesis.speak(silent);

@@ -94,7 +94,13 @@ try {
     for (const scene of SCENES) await measureScene(browser, scene, run);
     for (const variant of toolbars) {
       try {
-        keep("article", variant, run, await toolbarUsable(browser, url, pages.article[variant], { profile: PROFILES.phone }));
+        const from = served.length;
+        const result = await toolbarUsable(browser, url, pages.article[variant], { profile: PROFILES.phone });
+        // How often the server sent each file of the toolbar's module in this run: once, where the
+        // preload lines are used.
+        result.hits = Object.fromEntries(["news-widget-toolbar_bg.wasm", "news-widget-toolbar.js"].map((name) =>
+          [name, served.slice(from).filter((s) => s.path.endsWith(`/${name}`)).length]));
+        keep("article", variant, run, result);
       } catch (error) {
         errors.push(`article / ${variant}: ${String(error.message || error).split("\n")[0]}`);
       }
@@ -264,7 +270,8 @@ say("", "On the article page, \"ours + preload\" has the toolbar's module's line
   const saved = plain.map((x, i) => x - preloaded[i]);
   say(`- Toolbar usable, phone, cold: ${ms(median(plain))} without the lines, ${ms(median(preloaded))} with them; ` +
     `${ms(Math.abs(median(saved)))} ${median(saved) >= 0 ? "saved" : "lost"} (median of the per-run differences); ` +
-    `files downloaded with them (last run): ${Object.keys(present("article", "preload").at(-1)?.timeline || {}).filter((k) => k !== "html").join(", ")}.`);
+    `the server sent the toolbar's module per run (wasm, glue): ` +
+    `${present("article", "preload").map((r) => `${r.hits?.["news-widget-toolbar_bg.wasm"]}, ${r.hits?.["news-widget-toolbar.js"]}`).join("; ")}.`);
 }
 
 // ---------------------------------------------------------------------------------------------

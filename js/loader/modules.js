@@ -40,16 +40,25 @@ var restarts = {};
 
 // Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
 // application/wasm), whatever instances run it. A failed download is not remembered: the next
-// use tries again.
+// use tries again. The small modules fetched on a first use (`lazy`: the tools and plan
+// modules) are given up after LAZY_DEADLINE_MS, so that a download that hangs counts as failed
+// and the next use asks again, instead of waiting on it for good; a page's module may take
+// longer on a slow link, and has no deadline.
 var modules = {};
-export function compileModule(file) {
+export var LAZY_DEADLINE_MS = 15000;
+export function compileModule(file, lazy) {
   if (!modules[file]) {
-    var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin" }).then(function (response) {
+    var abort = lazy && window.AbortController && new AbortController();
+    var timer = abort && setTimeout(function () { abort.abort(); }, LAZY_DEADLINE_MS);
+    var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin", signal: abort ? abort.signal : undefined }).then(function (response) {
       return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
         ? WebAssembly.compileStreaming(response)
         : response.arrayBuffer().then(WebAssembly.compile);
     });
-    compiling.catch(function () { if (modules[file] === compiling) delete modules[file]; });
+    compiling.then(function () { clearTimeout(timer); }, function () {
+      clearTimeout(timer);
+      if (modules[file] === compiling) delete modules[file];
+    });
   }
   return modules[file];
 }
@@ -107,7 +116,7 @@ export function retire(instance) {
 // when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
 // network failure, asked again later). It never rejects.
 function tools(name, input) {
-  return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM).then(function (module) {
+  return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM, true).then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
       var exports = instance.exports;
       var bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;

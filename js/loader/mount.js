@@ -37,7 +37,7 @@ export function attach(element, options, toolbar, early) {
   }
   // Run-time `.ftl`: the compiler's download starts now, beside the page's module's.
   if (options[LOCALES_PROPERTY] || attribute(element, LOCALES_ATTRIBUTE, custom)) {
-    compileModule(TOOLS_WASM).catch(function () {});
+    compileModule(TOOLS_WASM, true).catch(function () {});
   }
   return live(toolbar ? "toolbar" : "widget").then(function (instance) {
     var entry = entries.get(element);

@@ -26,10 +26,11 @@ use crate::contract::{Event, ListenState};
 /// a few hundred milliseconds of the first `getVoices()`; a device that has none may never say.
 pub const VOICES_WAIT_MS: u32 = 2_000;
 
-/// How long the DOM layer waits for the plan (the plan module's download, 5.4 KB, and its
-/// answer) before it counts it as failed (`Action::PlanFailed`): a download that hangs would
-/// otherwise leave Listen busy for good. Ten times what the module takes on a slow phone link.
-pub const PLAN_WAIT_MS: u32 = 15_000;
+/// How long the DOM layer waits for the plan (the plan module's download, 5.5 KB, and its
+/// answer) before it counts it as failed (`Action::PlanFailed`), so that nothing can leave
+/// Listen busy for good. The loader gives up a hanging download after 15 s, and says so; this
+/// is the backstop behind it, for an answer that never comes for any other reason.
+pub const PLAN_WAIT_MS: u32 = 20_000;
 
 /// How long the DOM layer lets an utterance of `cost` (its estimated time at 1×) go without
 /// `end` or `error` before it asks whether the synthesizer is still at it (and, if it is quiet,

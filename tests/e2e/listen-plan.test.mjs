@@ -135,13 +135,42 @@ test("a plan asked for before Back is not read for the article opened after it",
   await close(page);
 });
 
-test("a plan module that never answers: after 15 s the reader is told and Listen is ready again", async () => {
-  const { page, warnings } = await openArticle("en", () => new Promise(() => {}));
+test("a plan module whose download hangs: given up after 15 s, the reader told, and the next press asks again", async () => {
+  let hang = true;
+  const { page, requests, warnings } = await openArticle("en", (route) => (hang ? new Promise(() => {}) : route.continue()));
   await page.locator(part("listen")).click();
   await page.waitForFunction((sel) => /could not start/.test(
     document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST, { timeout: 25_000 });
   assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" });
-  assert.ok(warnings.some((w) => /news-widget: no reading plan: no answer from the plan module in time/.test(w)), warnings.join("\n"));
+  assert.ok(warnings.some((w) => /news-widget: no reading plan: the plan module could not be fetched: /.test(w)), warnings.join("\n"));
   assert.deepEqual(await spoken(page), []);
+  hang = false;
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.equal(requests.length, 2, "the hung download was given up, and asked for again");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("a page's listen() without a gesture does not use up the silent utterance: the reader's press still speaks one", async () => {
+  const { page } = await openArticle("zh-CN");
+  // Playwright's own calls count as gestures in Chromium (userGesture): the page's view of its
+  // activation is scripted instead, false for the page's call and true for the reader's press.
+  await page.evaluate(() => {
+    window.__active = false;
+    Object.defineProperty(navigator, "userActivation", { value: { get isActive() { return window.__active; } } });
+  });
+  await page.evaluate((sel) => NewsWidget.get(document.querySelector(sel)).listen(), HOST);
+  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+  assert.equal(await page.evaluate(() => window.__speech.silent), 1);
+  await page.locator(part("listen-stop")).click();
+  await page.evaluate(() => { window.__active = true; });
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 2);
+  assert.equal(await page.evaluate(() => window.__speech.silent), 2, "the press, a gesture, speaks its own");
+  await page.locator(part("listen-stop")).click();
+  await page.locator(part("listen")).click();
+  await page.waitForFunction(() => window.__speech.spoken.length >= 3);
+  assert.equal(await page.evaluate(() => window.__speech.silent), 2, "and then no more");
   await close(page);
 });

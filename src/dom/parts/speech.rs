@@ -61,7 +61,7 @@ extern "C" {
     /// Highlights `spans` ([node, start, end] in threes) of `nodes`: the highlight, or
     /// undefined.
     fn highlight(nodes: &Array, spans: &[u32]) -> JsValue;
-    /// A silent utterance, once for the page, in the reader's press of Listen: WebKit speaks
+    /// A silent utterance in the reader's press of Listen (once, for this glue): WebKit speaks
     /// only once a page has spoken from a user's gesture, and the plan comes later.
     fn unlock();
     fn unhighlight(mark: &JsValue);
@@ -106,9 +106,9 @@ pub struct Speech {
     spans: RefCell<Vec<u32>>,
     mark: RefCell<JsValue>,
     voices_wait: RefCell<Option<Timer>>,
-    /// The plan's deadline (`PLAN_WAIT_MS`); a later Listen replaces it, and dropping the
-    /// speech clears it.
-    plan_wait: RefCell<Option<Timer>>,
+    /// The deadline (`PLAN_WAIT_MS`) of the plan with this ticket: cleared by its answer, and
+    /// replaced by a later Listen's; dropping the speech clears it.
+    plan_wait: Rc<RefCell<Option<(Ticket, Timer)>>>,
     _listeners: Vec<Listener>,
 }
 
@@ -147,7 +147,7 @@ impl Speech {
             spans: RefCell::new(Vec::new()),
             mark: RefCell::new(JsValue::UNDEFINED),
             voices_wait: RefCell::new(None),
-            plan_wait: RefCell::new(None),
+            plan_wait: Rc::new(RefCell::new(None)),
             _listeners: listeners,
         })
     }
@@ -185,8 +185,15 @@ impl Speech {
                 Err("no answer from the plan module in time".into()),
             ))
         });
-        *self.plan_wait.borrow_mut() = Some(timer);
+        *self.plan_wait.borrow_mut() = Some((ticket, timer));
+        let wait = Rc::clone(&self.plan_wait);
         later::after(promise, move |reply| {
+            // Answered: its deadline goes (not a later Listen's), before the answer is acted on.
+            let mut deadline = wait.borrow_mut();
+            if deadline.as_ref().is_some_and(|(t, _)| *t == ticket) {
+                *deadline = None;
+            }
+            drop(deadline);
             answer(planned(
                 ticket,
                 match reply.dyn_ref::<Uint8Array>() {
@@ -200,12 +207,13 @@ impl Speech {
     }
 
     /// The article was drawn again while it is read (the same text in new nodes): the nodes
-    /// are found again, and the sentence highlighted again.
-    /// While the plan is on its way (`planning`), the nodes are found again for the highlight
-    /// to come.
+    /// are found again, and the sentence highlighted again. `pending`: reading has started but
+    /// nothing is highlighted yet (the plan or the voices are on their way): the nodes are
+    /// found again all the same, since the plan's stretches name the text nodes by their
+    /// order, and the old ones are gone from the page.
     #[cfg(feature = "widget")]
-    pub fn rebind(&self, roots: &[Element], planning: bool) {
-        if self.spans.borrow().is_empty() && !planning {
+    pub fn rebind(&self, roots: &[Element], pending: bool) {
+        if self.spans.borrow().is_empty() && !pending {
             return;
         }
         *self.nodes.borrow_mut() = text_runs(&roots.iter().collect()).get(0).into();

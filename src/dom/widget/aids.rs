@@ -106,11 +106,9 @@ impl Widget {
         let roots = self.article_roots();
         if !roots.is_empty() {
             self.show_listen();
-            let planning = matches!(
-                self.model.borrow().aids.listening.state,
-                State::Planning { .. }
-            );
-            speech.rebind(&roots, planning);
+            let state = self.model.borrow().aids.listening.state;
+            let pending = matches!(state, State::Planning { .. } | State::Waiting);
+            speech.rebind(&roots, pending);
         }
     }
 }
