@@ -43,6 +43,13 @@ async function openArticle(lang, onPlan = (route) => route.continue()) {
   return { page, requests, warnings };
 }
 
+/** The plan module's download held until `release()`. */
+function heldDownload() {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  return { release, onPlan: async (route) => { await gate; await route.continue(); } };
+}
+
 test("the plan module is fetched on the first Listen, not before, and once for the page", async () => {
   const { page, requests } = await openArticle("zh-CN");
   await page.waitForTimeout(200);
@@ -61,28 +68,33 @@ test("the plan module is fetched on the first Listen, not before, and once for t
   await close(page);
 });
 
-test("a plan module that cannot be fetched: the reader is told, Listen is ready again, and works once it can", async () => {
-  let refuse = true;
-  const { page, requests, warnings } = await openArticle("en", (route) => (refuse ? route.abort() : route.continue()));
-  await page.locator(part("listen")).click();
-  await page.waitForFunction((sel) => /could not start/.test(
-    document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST);
-  assert.equal(await live(page), "Reading aloud could not start: it did not load. Please try again.");
-  assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" }, "not left busy");
-  assert.deepEqual(await spoken(page), []);
-  assert.ok(warnings.some((w) => /news-widget: no reading plan: the plan module could not be fetched: /.test(w)), warnings.join("\n"));
-  refuse = false;
-  await page.locator(part("listen")).click();
-  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
-  assert.equal(requests.length, 2, "a failed download is asked for again");
-  assert.deepEqual(page.errors, []);
-  await close(page);
-});
+// A download refused at once, and one that hangs (given up by the loader after 15 s).
+for (const [how, failing] of [
+  ["refused", (route) => route.abort()],
+  ["that hangs", () => new Promise(() => {})],
+]) {
+  test(`a plan module download ${how}: the reader is told, Listen is ready again, and the next press asks again`, async () => {
+    let fail = true;
+    const { page, requests, warnings } = await openArticle("en", (route) => (fail ? failing(route) : route.continue()));
+    await page.locator(part("listen")).click();
+    await page.waitForFunction((sel) => /could not start/.test(
+      document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST, { timeout: 25_000 });
+    assert.equal(await live(page), "Reading aloud could not start: it did not load. Please try again.");
+    assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" }, "not left busy");
+    assert.deepEqual(await spoken(page), []);
+    assert.ok(warnings.some((w) => /news-widget: no reading plan: the plan module could not be fetched: /.test(w)), warnings.join("\n"));
+    fail = false;
+    await page.locator(part("listen")).click();
+    await page.waitForFunction(() => window.__speech.spoken.length >= 1);
+    assert.equal(requests.length, 2, "the failed download is asked for again");
+    assert.deepEqual(page.errors, []);
+    await close(page);
+  });
+}
 
 test("Listen is busy while the plan is on its way, and a plan that arrives after Back starts nothing", async () => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  const { page } = await openArticle("ko", async (route) => { await held; await route.continue(); });
+  const { release, onPlan } = heldDownload();
+  const { page } = await openArticle("ko", onPlan);
   await page.locator(part("listen")).click();
   await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot
     .querySelector('[part~="listen"]').getAttribute("aria-disabled") === "true", HOST);
@@ -115,9 +127,8 @@ test("the press of Listen speaks a silent utterance within the click, once for t
 });
 
 test("a plan asked for before Back is not read for the article opened after it", async () => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  const { page } = await openArticle("zh-CN", async (route) => { await held; await route.continue(); });
+  const { release, onPlan } = heldDownload();
+  const { page } = await openArticle("zh-CN", onPlan);
   await page.locator(part("listen")).click();
   await page.locator(part("back")).click();
   await page.locator(`${HOST} button[data-action="open"]`).nth(1).click();
@@ -131,23 +142,6 @@ test("a plan asked for before Back is not read for the article opened after it",
   const { spoken } = await page.evaluate(() => ({ spoken: window.__speech.spoken.map((u) => u.text) }));
   assert.equal(spoken.length, 1, `one utterance on its way: ${spoken}`);
   assert.equal(spoken[0].replace(/\s+/g, ""), title, "the second article's title, not the first's");
-  assert.deepEqual(page.errors, []);
-  await close(page);
-});
-
-test("a plan module whose download hangs: given up after 15 s, the reader told, and the next press asks again", async () => {
-  let hang = true;
-  const { page, requests, warnings } = await openArticle("en", (route) => (hang ? new Promise(() => {}) : route.continue()));
-  await page.locator(part("listen")).click();
-  await page.waitForFunction((sel) => /could not start/.test(
-    document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent), HOST, { timeout: 25_000 });
-  assert.deepEqual(await listenControl(page), { text: "Listen", disabled: "false" });
-  assert.ok(warnings.some((w) => /news-widget: no reading plan: the plan module could not be fetched: /.test(w)), warnings.join("\n"));
-  assert.deepEqual(await spoken(page), []);
-  hang = false;
-  await page.locator(part("listen")).click();
-  await page.waitForFunction(() => window.__speech.spoken.length >= 1);
-  assert.equal(requests.length, 2, "the hung download was given up, and asked for again");
   assert.deepEqual(page.errors, []);
   await close(page);
 });
