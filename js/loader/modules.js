@@ -2,6 +2,7 @@
 // `.ftl`, and the plan module that cuts an article into what is read aloud. The instances on
 // their way or running, by module: promises of { glue, sp, rest, dead }.
 import { TOOLBAR_ELEMENT, WIDGET_ELEMENT } from "./contract.js";
+import { warmIntl } from "./intl.js";
 
 // Where this file was loaded from: classic scripts know it as document.currentScript; module
 // scripts have no currentScript, so look for our own <script> by file name. A site that
@@ -86,6 +87,8 @@ export function load(name) {
     var url = new URL("news-widget-" + name + ".js", base);
     if (restarts[name]) url.hash = "restart-" + restarts[name];
     var loading = loaded[name] = import(url.href).then(function (glue) {
+      // After the glue's request, which the warm-up would otherwise hold back.
+      warmIntl(name);
       return glue.default({ module_or_path: wasm }).then(function (exports) {
         if (glue.useTools) glue.useTools(tools);
         // Its shadow stack pointer, where it rests between calls (see crash.js).
