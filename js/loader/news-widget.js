@@ -7,13 +7,14 @@
 // one classic script, dist/news-widget.js, which also runs as type="module".
 import { VERSION } from "./contract.js";
 import { watchForTraps, guard } from "./crash.js";
-import { defineElements, start } from "./elements.js";
+import { defineElements, start, startDownload } from "./elements.js";
 import { current } from "./entries.js";
 import { live } from "./modules.js";
 import { mount, mountToolbar } from "./mount.js";
 
 // A second copy of the loader on the page leaves the first in charge.
 if (!window.NewsWidget) {
+  if (document.readyState !== "loading") startDownload();
   watchForTraps();
   defineElements();
 
