@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build: wasm-pack into pkg/, wasm-opt -Oz (npm binaryen), then dist/ = the loader +
-# glue + .wasm, the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
+# glue + .wasm of each role and of the print module (the sanitizing walker, for a toolbar's first
+# Print where the page has no widget), the tools module (news-widget-tools.wasm: the run-time `.ftl` compiler, the
 # same crate built with `--no-default-features --features tools`, fetched only by pages whose
 # widgets name `locales`) and the plan module (news-widget-plan.wasm: the reading plan, built
 # with `--features plan`, fetched when a reader first presses Listen), the one folder a site
@@ -142,14 +143,17 @@ lazy_build plan plan "$plan_wasm"
 
 # The page's modules, by role (Cargo.toml's features): the loader fetches the one a page needs.
 # news-widget-core is both roles (a page with widgets and toolbars), news-widget-widget the news
-# widget alone, news-widget-toolbar the article toolbar alone. Core goes last: cargo's .wasm
-# left behind is then the whole crate's. Each: the module's name, its cargo features, the
-# exports the loader calls (the glue keeps those and what they use). In the test build the
-# modules with the widget can trap on purpose (`testTrap` is the widget's handle's); the
-# toolbar's is the release one.
+# widget alone, news-widget-toolbar the article toolbar alone; with them news-widget-print, the
+# sanitizing walker alone, which the loader fetches when a reader first prints from a page with
+# only toolbars (their module has no walker). Core goes last: cargo's .wasm left behind is then
+# the whole crate's. Each: the module's name, its cargo features, the exports the loader calls
+# (the glue keeps those and what they use). In the test build the modules with the widget can
+# trap on purpose (`testTrap` is the widget's handle's); the toolbar's and the print module's
+# are the release ones.
 trap_export=
 if [ -n "$test_trap" ]; then trap_export=", testTrap"; fi
 roles=(
+  "print|--no-default-features --features print|default, cleanCopy"
   "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed$trap_export"
   "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar, useTools"
   "core||default, halt, mount, mountToolbar, useTools, validateFeed$trap_export"
@@ -159,7 +163,7 @@ for role in "${roles[@]}"; do
   IFS='|' read -r name role_features exports <<<"$role"
   read -ra role_args <<<"$role_features"
   role_trap=()
-  [ "$name" = toolbar ] || role_trap=(${features[@]+"${features[@]}"})
+  case $name in toolbar | print) ;; *) role_trap=(${features[@]+"${features[@]}"}) ;; esac
   out_dir=$pkg
   [ "$name" = core ] || out_dir=$roles_dir/$name/pkg
   echo "==> wasm-pack build $profile: news-widget-$name${role_features:+ ($role_features)}${role_trap[*]:+ ${role_trap[*]}}"
@@ -184,6 +188,12 @@ for role in "${roles[@]}"; do
   # Listen (src/listen/wire.rs).
   if [ "$profile" = "--release" ] && grep -a -q -e 'listen8sentence' -e 'listen::sentence' "$cargo_wasm"; then
     fail "news-widget-$name contains listen::sentence: only the plan module plans a reading"
+  fi
+  # Nor, in the toolbar's, the sanitizing walker: a page with only toolbars gets it from the
+  # print module on a reader's first Print (src/dom/toolbar/page_print.rs).
+  if [ "$profile" = "--release" ] && [ "$name" = toolbar ] &&
+    grep -a -q -e '5clean7Cleaner' -e 'clean::Cleaner' "$cargo_wasm"; then
+    fail "news-widget-toolbar contains the sanitizing walker: only the print module cleans for it"
   fi
   # No page module formats with core::fmt (write, Formatter, padding, the integer Display
   # impls): with std's panics aborting at once, only the crate's own `format!`, `write!`,

@@ -132,9 +132,34 @@ function checkPair(glue, names, keepExports) {
   return read;
 }
 
+// wasm-bindgen's own intrinsics (`__wbg___wbindgen_throw_…`) that the glue supplies and the
+// .wasm no longer imports: wasm-opt dropped the import of one the optimized module never calls
+// (the print module throws nothing), and its supplier in the glue is dead. Only those are taken
+// out, each entry whole; any other key supplied and not imported still fails the check.
+function dropUnusedIntrinsics(glue, names) {
+  const read = readGlue(glue);
+  const imported = new Set(names.imports.map((i) => i.name));
+  const drops = [];
+  for (const keys of read.literals.values()) {
+    keys.forEach((key, i) => {
+      if (imported.has(key.name) || !key.name.startsWith("__wbg___wbindgen_")) return;
+      const from = key.at - 8;
+      const to = i + 1 < keys.length ? keys[i + 1].at - 8 : glue.indexOf("\n    };\n", key.at) + 1;
+      if (to <= from) throw new MismatchError(`the glue's entry ${key.name} has no end`);
+      drops.push({ from, to, name: key.name });
+    });
+  }
+  drops.sort((a, b) => b.from - a.from);
+  return {
+    glue: drops.reduce((text, d) => text.slice(0, d.from) + text.slice(d.to), glue),
+    dropped: drops.map((d) => d.name).reverse(),
+  };
+}
+
 // The renamed pair and its mapping.
-export function shortenNames(wasmBytes, glue, { keepExports = [] } = {}) {
+export function shortenNames(wasmBytes, originalGlue, { keepExports = [] } = {}) {
   const names = readNames(wasmBytes);
+  const { glue, dropped } = dropUnusedIntrinsics(originalGlue, names);
   const read = checkPair(glue, names, keepExports);
   const bindingOf = new Map(read.modules.map((m) => [m.module, m.binding]));
   const edits = [];
@@ -204,7 +229,7 @@ export function shortenNames(wasmBytes, glue, { keepExports = [] } = {}) {
   if (left.length) throw new MismatchError(`imports left with their long names: ${left.map((i) => i.name).join(", ")}`);
   const long = after.exports.filter((e) => !keepExports.includes(e.name) && !Object.values(exports).includes(e.name));
   if (long.length) throw new MismatchError(`exports left with their long names: ${long.map((e) => e.name).join(", ")}`);
-  return { wasm: renamedWasm, glue: renamedGlue, mapping: { imports, exports, kept: keepExports } };
+  return { wasm: renamedWasm, glue: renamedGlue, mapping: { imports, exports, kept: keepExports, dropped } };
 }
 
 function main(args) {

@@ -26,7 +26,8 @@ run() {
 # crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
 # there), every target (library, tests, benches), warnings denied; and the library with the
 # test-only `test-trap` feature, the tools module's build (the run-time `.ftl` compiler) with
-# and without it, the plan module's (the reading plan), and each role's module alone (the
+# and without it, the plan module's (the reading plan), the print module's (the sanitizing
+# walker alone), and each role's module alone (the
 # widget's, the article toolbar's: scripts/build.sh).
 lint() {
   cargo fmt --all --check &&
@@ -36,6 +37,7 @@ lint() {
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools,test-trap -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features plan -- -D warnings &&
+    cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features print -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features widget -- -D warnings &&
     cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features toolbar -- -D warnings
 }

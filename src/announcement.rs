@@ -18,6 +18,9 @@ pub enum Announcement {
     PreviewOff,
     /// A refresh brought new articles.
     NewArticles(usize),
+    /// The article's copy for Print or Print preview could not be made: the print module did
+    /// not load (a toolbar's page without the sanitizing walker).
+    PrintNotLoaded,
     /// Reading aloud fell silent (paused, stopped, finished, failed, no voice): the DOM layer
     /// names the language of a missing voice in the UI's language.
     Reading(Reading),
@@ -36,6 +39,7 @@ impl Announcement {
             Announcement::MoreShown(n) => ("more-announce", vec![("count", count(*n))]),
             Announcement::PreviewOn => ("print-preview-on", Vec::new()),
             Announcement::PreviewOff => ("print-preview-off", Vec::new()),
+            Announcement::PrintNotLoaded => (crate::toolbar::PRINT_NOT_LOADED, Vec::new()),
             Announcement::NewArticles(n) => ("news-updated", vec![("count", count(*n))]),
             Announcement::Reading(said) => (said.message(), Vec::new()),
         }

@@ -57,7 +57,7 @@ pub mod toolbar;
 pub mod ui_language;
 pub mod work;
 
-#[cfg(all(target_arch = "wasm32", feature = "page"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "print")))]
 pub mod dom;
 #[cfg(all(target_arch = "wasm32", any(feature = "tools", feature = "plan")))]
 pub mod tools;

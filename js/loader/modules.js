@@ -112,13 +112,54 @@ export function retire(instance) {
   restarts[instance.name] = (restarts[instance.name] || 0) + 1;
 }
 
+// The print module (news-widget-print): the sanitizing walker, for a toolbar's Print on a page
+// whose module has none (only toolbars). wasm-bindgen's glue and .wasm, fetched on the first
+// Print, given up after LAZY_DEADLINE_MS as the other lazy modules are; a failed, given-up or
+// trapped one is forgotten, and the next Print loads it afresh (a trapped instance under a new
+// fragment of the glue's URL, as for a page's module).
+var printing = null;
+var printRestarts = 0;
+function printModule() {
+  if (!printing) {
+    var wasm = compileModule("news-widget-print_bg.wasm", true);
+    var url = new URL("news-widget-print.js", base);
+    if (printRestarts) url.hash = "restart-" + printRestarts;
+    var timer;
+    var late = new Promise(function (resolve, reject) {
+      timer = setTimeout(function () { reject(new Error("the print module did not arrive in time")); }, LAZY_DEADLINE_MS);
+    });
+    var loading = printing = Promise.race([import(url.href).then(function (glue) {
+      return glue.default({ module_or_path: wasm }).then(function () { return glue; });
+    }), late]);
+    loading.then(function () { clearTimeout(timer); }, function () {
+      clearTimeout(timer);
+      if (printing === loading) printing = null;
+    });
+  }
+  return printing;
+}
+
 // The modules of src/tools.rs for the page's module: `name` is the export (`compile`, the tools
 // module's, for a site's `.ftl` source, a string; `plan`, the plan module's, for an article's
 // runs, bytes), whose input is copied into a fresh instance, which answers and is dropped, so it
 // never needs to free, and a trap there ends that instance alone. Resolves the answer's bytes;
 // when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
-// network failure, asked again later). It never rejects.
+// network failure, asked again later). It never rejects. `clean` is the print module's
+// (`[document, base, html]`), which resolves the cleaned copy, a DocumentFragment.
 function tools(name, input) {
+  if (name === "clean") {
+    return printModule().then(function (glue) {
+      try {
+        return glue.cleanCopy(input[0], input[1], input[2]);
+      } catch (error) {
+        printing = null;
+        printRestarts++;
+        return "the print module stopped: " + error;
+      }
+    }, function (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    });
+  }
   return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM, true).then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
       var exports = instance.exports;

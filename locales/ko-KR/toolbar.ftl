@@ -3,3 +3,4 @@
 toolbar-label = 읽기 도구
 print-date-label = 날짜:
 preview-close = 미리보기 닫기
+print-not-loaded = 인쇄 기능을 불러오지 못해 시작하지 못했습니다. 다시 시도해 주세요.

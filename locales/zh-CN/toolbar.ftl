@@ -3,3 +3,4 @@
 toolbar-label = 阅读工具
 print-date-label = 日期：
 preview-close = 关闭预览
+print-not-loaded = 打印未能开始：打印功能没有加载成功，请再试一次。

@@ -13,13 +13,19 @@
 //!   `node`, `controls` (fonts, languages), `listen`, `notify`, `intl`, `clean` (the sanitizing
 //!   walker), `print`;
 //! - after a trap: `halt` (the switch that silences the instance left behind), and, in test
-//!   builds only, `test_trap` (a trap on purpose).
+//!   builds only, `test_trap` (a trap on purpose);
+//! - `print_copy`: the print module's one export, the sanitizing walker for a toolbar's page
+//!   whose module has none (built alone, with `--features print`).
 
+#[cfg(feature = "page")]
 mod halt;
 #[cfg(feature = "widget")]
 mod net;
+#[cfg(feature = "page")]
 mod page;
 mod parts;
+#[cfg(feature = "print")]
+mod print_copy;
 #[cfg(feature = "test-trap")]
 mod test_trap;
 #[cfg(feature = "toolbar")]
@@ -32,6 +38,7 @@ pub use page::embed::{mount, validate_feed, WidgetHandle};
 #[cfg(feature = "toolbar")]
 pub use page::embed_toolbar::{mount_toolbar, ToolbarHandle};
 /// The sanitizing walker, public so the browser tests can run the XSS corpora through it.
+#[cfg(any(feature = "widget", feature = "print"))]
 pub use parts::clean::Cleaner;
 
 /// A line for the console, as the widget says everything there.
@@ -45,5 +52,5 @@ fn warn(text: &str) {
 /// 10,000-item feed and over a hundred mounts (lol_alloc's free list was 1.2 KB smaller still,
 /// but its allocations walk the free list: the language switch of 100 cards took longer).
 #[global_allocator]
-// SAFETY: the page's module runs on one thread (wasm32 without atomics), as `new_global` asks.
+// SAFETY: the page's module (and the print module) runs on one thread (wasm32 without atomics), as `new_global` asks.
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

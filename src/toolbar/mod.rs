@@ -8,3 +8,7 @@ pub mod placeholder;
 pub mod reading_style;
 pub mod state;
 pub mod text_zoom;
+
+/// The message the toolbar says when the article's copy for Print could not be made (in the
+/// toolbar's file alone: the widget's module has the walker and never waits for one).
+pub const PRINT_NOT_LOADED: &str = "print-not-loaded";

@@ -1,9 +1,15 @@
 //! The reader toolbar's state machine, without the DOM: the font step it shows, the reader's
-//! aids (reading the article aloud, its line spacing and contrast) and whether its print preview
-//! is open, what can happen to it (a control or key pressed, the API, a preference set
-//! elsewhere on the site, the synthesizer's answers, the preview closed by the browser), and
-//! `update`, which answers with the effects the DOM layer carries out. The font behaviour and
-//! the aids' are the widget's own (`crate::font`, `crate::reading_aids`).
+//! aids (reading the article aloud, its line spacing and contrast), whether its print preview
+//! is open and the article's cleaned copy it waits for, what can happen to it (a control or key
+//! pressed, the API, a preference set elsewhere on the site, the synthesizer's answers, the
+//! copy made or not, the preview closed by the browser), and `update`, which answers with the
+//! effects the DOM layer carries out. The font behaviour and the aids' are the widget's own
+//! (`crate::font`, `crate::reading_aids`).
+//!
+//! Print and Print preview show the article as the sanitizing walker copies it. On an article
+//! page whose module lacks the walker (a page with only toolbars), the copy is made by the print
+//! module, fetched on the first Print: so each asks for a copy and acts when it comes, under a
+//! ticket, so that a late copy is never taken for a later press.
 
 use crate::announcement::Announcement;
 use crate::command::{key_command, Command, KeyCommand};
@@ -17,7 +23,22 @@ use crate::reading_aids::{self, AidAction, AidEffect, Aids};
 pub struct Model {
     pub font: FontStep,
     pub aids: Aids,
+    /// The preview is open, or its copy is on its way.
     pub preview: bool,
+    /// The copy asked for and what it is for; none while nothing waits.
+    pub copying: Option<(CopyTicket, CopyFor)>,
+    next_copy: u32,
+}
+
+/// Names one request for the article's cleaned copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyTicket(pub u32);
+
+/// What a copy is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyFor {
+    Print,
+    Preview,
 }
 
 impl Model {
@@ -27,6 +48,8 @@ impl Model {
             font,
             aids,
             preview: false,
+            copying: None,
+            next_copy: 0,
         }
     }
 }
@@ -44,6 +67,10 @@ pub enum Action {
     FontShared(FontStep),
     /// The preview dialog closed (Escape, or it could not open).
     PreviewClosed,
+    /// The DOM layer holds the cleaned copy of this request.
+    Copied(CopyTicket),
+    /// This request's copy could not be made (the print module did not load or stopped).
+    CopyFailed(CopyTicket),
     /// Reading aloud, the line spacing and the contrast scheme: the API, the synthesizer, the
     /// page and the site.
     Aid(AidAction),
@@ -57,10 +84,12 @@ pub enum Effect {
     Emit(Event),
     /// Saved, and told to the rest of the site.
     ShareFont(FontStep),
-    /// Print the article alone.
-    Print,
-    /// Show the printed article in a modal dialog.
-    OpenPreview,
+    /// Make the article's cleaned copy, and say `Copied` or `CopyFailed` with this ticket.
+    Copy(CopyTicket),
+    /// Print the article alone, from the copy of this ticket.
+    Print(CopyTicket),
+    /// Show the printed article, the copy of this ticket, in a modal dialog.
+    OpenPreview(CopyTicket),
     /// Take the dialog away.
     ClosePreview,
     /// What the reader's aids do (but announce and emit, which are the effects above).
@@ -111,6 +140,19 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::SetFont(step) => set_font(&mut model.font, step, Origin::Here, &mut out),
         Action::FontShared(step) => set_font(&mut model.font, step, Origin::Elsewhere, &mut out),
         Action::PreviewClosed => close_preview(model, &mut out),
+        Action::Copied(ticket) => match model.copying.take_if(|(t, _)| *t == ticket) {
+            Some((_, CopyFor::Print)) => out.push(Effect::Print(ticket)),
+            Some((_, CopyFor::Preview)) => out.push(Effect::OpenPreview(ticket)),
+            None => {}
+        },
+        Action::CopyFailed(ticket) => {
+            if let Some((_, purpose)) = model.copying.take_if(|(t, _)| *t == ticket) {
+                if purpose == CopyFor::Preview {
+                    model.preview = false;
+                }
+                out.push(Effect::Announce(Announcement::PrintNotLoaded));
+            }
+        }
         Action::Aid(action) => aided(&mut out, reading_aids::update(&mut model.aids, action)),
     }
     out
@@ -120,11 +162,11 @@ fn pressed(model: &mut Model, command: Command, value: Option<&str>, out: &mut V
     match command {
         Command::Print => {
             aided(out, reading_aids::stop(&mut model.aids, StopReason::Print));
-            out.push(Effect::Print);
+            ask_copy(model, CopyFor::Print, out);
         }
-        Command::Preview if !model.preview => {
+        Command::Preview if !model.preview && model.copying.is_none() => {
             model.preview = true;
-            out.push(Effect::OpenPreview);
+            ask_copy(model, CopyFor::Preview, out);
         }
         Command::ClosePreview => close_preview(model, out),
         command => {
@@ -136,6 +178,17 @@ fn pressed(model: &mut Model, command: Command, value: Option<&str>, out: &mut V
             }
         }
     }
+}
+
+/// One copy at a time: a press while one is on its way is the same press.
+fn ask_copy(model: &mut Model, purpose: CopyFor, out: &mut Vec<Effect>) {
+    if model.copying.is_some() {
+        return;
+    }
+    model.next_copy = model.next_copy.wrapping_add(1);
+    let ticket = CopyTicket(model.next_copy);
+    model.copying = Some((ticket, purpose));
+    out.push(Effect::Copy(ticket));
 }
 
 fn close_preview(model: &mut Model, out: &mut Vec<Effect>) {

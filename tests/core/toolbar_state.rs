@@ -1,12 +1,16 @@
 // The reader toolbar's state machine, natively: the font step by control, key, API and the
 // site, with the widget's own behaviour (one implementation: the same effects in the same
-// order), print, and the preview dialog opened once and closed however it closes.
+// order), print and the preview from the article's copy under its ticket, and the preview
+// dialog opened once and closed however it closes.
 
+use news_widget::announcement::Announcement;
 use news_widget::command::Command;
 use news_widget::contract::{Event, FontStep};
 use news_widget::reading_aids::Aids;
 use news_widget::state;
-use news_widget::toolbar::state::{handles_key, update, Action, Effect, Model};
+use news_widget::toolbar::state::{
+    handles_key, update, Action, CopyFor, CopyTicket, Effect, Model,
+};
 
 use crate::support::model::{model_with, options};
 
@@ -90,18 +94,67 @@ fn a_step_set_elsewhere_is_followed_quietly_and_not_shared_back() {
     assert_eq!(update(&mut model, Action::FontShared(step)), vec![]);
 }
 
+/// The ticket of the copy a press asked for (and that it asked for one).
+fn asked(effects: &[Effect]) -> CopyTicket {
+    match effects.last() {
+        Some(Effect::Copy(ticket)) => *ticket,
+        other => panic!("no copy asked for: {other:?}"),
+    }
+}
+
 #[test]
-fn print_prints_and_the_preview_opens_once() {
+fn print_asks_for_the_copy_and_prints_it_when_it_is_there() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    assert_eq!(pressed(&mut model, Command::Print), vec![Effect::Print]);
+    let ticket = asked(&pressed(&mut model, Command::Print));
+    assert_eq!(model.copying, Some((ticket, CopyFor::Print)));
+    assert_eq!(
+        pressed(&mut model, Command::Print),
+        vec![],
+        "one copy at a time"
+    );
+    assert_eq!(
+        update(&mut model, Action::Copied(ticket)),
+        vec![Effect::Print(ticket)]
+    );
+    assert_eq!(model.copying, None);
+    assert_eq!(
+        update(&mut model, Action::Copied(ticket)),
+        vec![],
+        "said once"
+    );
+    let next = asked(&pressed(&mut model, Command::Print));
+    assert_ne!(next, ticket, "each press its own ticket");
+}
+
+#[test]
+fn the_preview_opens_once_with_its_copy_and_closes() {
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
+    let ticket = asked(&pressed(&mut model, Command::Preview));
+    assert!(model.preview);
     assert_eq!(
         pressed(&mut model, Command::Preview),
-        vec![Effect::OpenPreview]
+        vec![],
+        "opening already"
+    );
+    assert_eq!(
+        pressed(&mut model, Command::Print),
+        vec![],
+        "a copy is on its way"
+    );
+    assert_eq!(
+        update(&mut model, Action::Copied(ticket)),
+        vec![Effect::OpenPreview(ticket)]
     );
     assert_eq!(
         pressed(&mut model, Command::Preview),
         vec![],
         "open already"
+    );
+    // Print from the preview's own bar: a copy of its own.
+    let print = asked(&pressed(&mut model, Command::Print));
+    assert_eq!(
+        update(&mut model, Action::Copied(print)),
+        vec![Effect::Print(print)]
     );
     assert_eq!(
         pressed(&mut model, Command::ClosePreview),
@@ -111,17 +164,55 @@ fn print_prints_and_the_preview_opens_once() {
 }
 
 #[test]
+fn a_copy_that_could_not_be_made_is_said_and_the_next_press_asks_again() {
+    for command in [Command::Print, Command::Preview] {
+        let mut model = Model::new(FontStep::DEFAULT, Aids::default());
+        let ticket = asked(&pressed(&mut model, command));
+        assert_eq!(
+            update(&mut model, Action::CopyFailed(ticket)),
+            vec![Effect::Announce(Announcement::PrintNotLoaded)]
+        );
+        assert_eq!(model.copying, None);
+        assert!(!model.preview, "{command:?}: no preview left half open");
+        assert_eq!(
+            update(&mut model, Action::CopyFailed(ticket)),
+            vec![],
+            "said once"
+        );
+        let again = asked(&pressed(&mut model, command));
+        assert_ne!(again, ticket);
+    }
+}
+
+#[test]
+fn a_late_answer_for_an_older_ticket_does_nothing() {
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
+    let first = asked(&pressed(&mut model, Command::Print));
+    update(&mut model, Action::CopyFailed(first));
+    let second = asked(&pressed(&mut model, Command::Preview));
+    assert_eq!(update(&mut model, Action::Copied(first)), vec![]);
+    assert_eq!(update(&mut model, Action::CopyFailed(first)), vec![]);
+    assert_eq!(model.copying, Some((second, CopyFor::Preview)));
+    assert_eq!(
+        update(&mut model, Action::Copied(second)),
+        vec![Effect::OpenPreview(second)]
+    );
+}
+
+#[test]
 fn a_preview_closed_by_the_browser_is_closed_once() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    pressed(&mut model, Command::Preview);
+    let ticket = asked(&pressed(&mut model, Command::Preview));
+    update(&mut model, Action::Copied(ticket));
     assert_eq!(
         update(&mut model, Action::PreviewClosed),
         vec![Effect::ClosePreview]
     );
     assert_eq!(update(&mut model, Action::PreviewClosed), vec![]);
+    let again = asked(&pressed(&mut model, Command::Preview));
     assert_eq!(
-        pressed(&mut model, Command::Preview),
-        vec![Effect::OpenPreview],
+        update(&mut model, Action::Copied(again)),
+        vec![Effect::OpenPreview(again)],
         "and opens again"
     );
 }

@@ -13,7 +13,8 @@ import binaryen from "binaryen";
 import { shortenNames } from "../../scripts/short-names.mjs";
 import { root } from "./harness.mjs";
 
-const ROLES = ["widget", "toolbar", "core"];
+// The page's modules, and the print module (the sanitizing walker for a toolbar's page).
+const ROLES = ["widget", "toolbar", "core", "print"];
 // Read by name from outside the glue: the loader (js/loader/modules.js) and the memory probes.
 const KEPT = ["__stack_pointer", "memory"];
 const BUILDS = [
@@ -53,7 +54,8 @@ for (const build of BUILDS) {
         assert.equal(report.items, 1, `${role}: validateFeed reads the feed`);
         assert.throws(() => glue.validateFeed(42, {}), (e) => e.kind === "config", `${role}: an error thrown through the glue`);
       }
-      glue.halt();
+      if (role === "print") assert.equal(typeof glue.cleanCopy, "function", "print: the walker's export");
+      else glue.halt();
     }
   });
 }
@@ -124,9 +126,27 @@ test("the glue's own imports and the exports get short names, the snippets' and 
     imports: { "./x_bg.js": { __wbg_log_0123456789abcdef: "a" } },
     exports: { run: "a", __wbindgen_start: "b" },
     kept: KEPT,
+    dropped: [],
   });
   assert.equal(out.glue.match(/"\.\/snippets\/x\/js\/net\.js": /g).length, 1, "the snippet's module listed once");
   assert.deepEqual(link(out.wasm, out.glue), { logged: [7], kept: true }, "the renamed pair links and runs");
+});
+
+test("an intrinsic of wasm-bindgen that the optimized .wasm no longer imports is taken out of the glue, and the pair links", () => {
+  const { wasm, glue } = pair();
+  const withThrow = glue.replace("        __wbg_log_0123456789abcdef:",
+    "        __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {\n            throw new Error(String(arg0));\n        },\n        __wbg_log_0123456789abcdef:");
+  const out = shortenNames(wasm, withThrow, { keepExports: KEPT });
+  assert.deepEqual(out.mapping.dropped, ["__wbg___wbindgen_throw_4c88d8bf264fd984"]);
+  assert.ok(!out.glue.includes("wbindgen_throw"), "its entry gone whole");
+  assert.deepEqual(link(out.wasm, out.glue), { logged: [7], kept: true });
+  // The last entry of the object too.
+  const last = glue.replace("            logged.push(arg0);\n        },\n",
+    "            logged.push(arg0);\n        },\n        __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {\n            throw new Error(String(arg0));\n        },\n");
+  assert.notEqual(last, glue);
+  const outLast = shortenNames(wasm, last, { keepExports: KEPT });
+  assert.deepEqual(outLast.mapping.dropped, ["__wbg___wbindgen_throw_4c88d8bf264fd984"]);
+  assert.deepEqual(link(outLast.wasm, outLast.glue), { logged: [7], kept: true });
 });
 
 test("the step refuses a pair it cannot rename consistently", () => {

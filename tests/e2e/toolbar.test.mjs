@@ -363,9 +363,15 @@ test("destroy() puts the article back exactly and leaves no listener, sheet, fra
     const handle = await NewsWidget.mountToolbar(host, { for: "zoom" });
     const mounted = { zoom: getComputedStyle(target).zoom, step: handle.fontStep, listeners: window.__liveListeners() };
     handle.setFontStep(5);
+    // On this page of toolbars alone, Print and the preview wait for the print module's copy.
+    const until = async (found) => {
+      for (let i = 0; i < 300 && !found(); i++) await new Promise((r) => setTimeout(r, 20));
+      return !!found();
+    };
     handle.print();
+    const framed = await until(() => host.shadowRoot.querySelector("iframe"));
     host.shadowRoot.querySelector('[part~="print-preview"]').click();
-    const dialogOpen = !!host.shadowRoot.querySelector("dialog[open]");
+    const dialogOpen = framed && await until(() => host.shadowRoot.querySelector("dialog[open]"));
     handle.destroy();
     await new Promise((r) => setTimeout(r, 50));
     return {

@@ -9,9 +9,9 @@ use web_sys::Element;
 
 use super::js_options::{contrast_action, spacing_action, JsOptions, STOP};
 use super::slot::{Slot, Slots};
+use crate::command::Command;
 use crate::contract::{self, Contrast, FontStep};
 use crate::dom::toolbar::{Toolbar, ToolbarOptions};
-use crate::listen::action::{Action as Speech, StopReason};
 use crate::options::{self, OptionValues};
 use crate::reading_aids::AidAction;
 use crate::toolbar::state::Action;
@@ -80,14 +80,12 @@ impl ToolbarHandle {
         self.slot.get().map_or(0, |t| t.font().value())
     }
 
-    /// Prints the article alone (reading aloud stops first); false once destroyed or when the
-    /// browser refused.
+    /// Prints the article alone, as Print does (reading aloud stops first); false once
+    /// destroyed. On a page with only toolbars the first print waits for the print module.
     pub fn print(&self) -> bool {
         self.slot.get().is_some_and(|t| {
-            t.dispatch(Action::Aid(AidAction::Speech(Speech::Interrupted(
-                StopReason::Print,
-            ))));
-            t.print()
+            t.dispatch(Action::Command(Command::Print, None));
+            true
         })
     }
 

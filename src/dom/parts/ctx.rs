@@ -29,7 +29,9 @@ pub struct Ctx<'a> {
     pub l10n: &'a Localizer,
     pub ui_lang: String,
     pub dates: DateFormatter,
-    /// Absolute URL that relative feed URLs resolve against.
+    /// Absolute URL that relative feed URLs resolve against (the widget's cards and articles;
+    /// the toolbar's copy is resolved by the walker, which it may not have).
+    #[cfg_attr(not(feature = "widget"), allow(dead_code))]
     pub base: &'a str,
     #[cfg_attr(not(feature = "widget"), allow(dead_code))]
     pub languages: &'a [LanguageChoice],

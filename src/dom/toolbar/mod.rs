@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
+use web_sys::{Document, Element, Event, HtmlElement, Node, ShadowRoot};
 
 use crate::contract::{FontStep, MountError};
 use crate::dom::page::languages::{html_lang, page_languages};
@@ -29,7 +29,7 @@ use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::Localizer;
 use crate::reading_aids::AidAction;
-use crate::toolbar::state::{self, Action, Effect, Model};
+use crate::toolbar::state::{self, Action, CopyTicket, Effect, Model};
 use crate::ui_language;
 
 mod aids;
@@ -68,6 +68,8 @@ pub struct Toolbar {
     speech: Option<Speech>,
     listeners: RefCell<Vec<Listener>>,
     print_frame: RefCell<Option<PrintFrame>>,
+    /// The article's cleaned copy made for this request, until printed or previewed.
+    copy: RefCell<Option<(CopyTicket, Node)>>,
     preview: RefCell<Option<Preview>>,
     membership: RefCell<Option<Membership>>,
     options: ToolbarOptions,
@@ -139,6 +141,7 @@ impl Toolbar {
             style,
             listeners: RefCell::new(Vec::new()),
             print_frame: RefCell::new(None),
+            copy: RefCell::new(None),
             preview: RefCell::new(None),
             membership: RefCell::new(None),
             options,
@@ -222,20 +225,42 @@ impl Toolbar {
         controls::update_font_buttons(&self.root, step);
     }
 
-    /// The printed article: the target cleaned, headed by the page's title and date.
-    fn article_copy(&self) -> (Element, String) {
+    /// Makes the target's cleaned copy for `ticket`, and tells the model when it is there (at
+    /// once, or when the print module has made it) or why not.
+    fn make_copy(self: &Rc<Self>, ticket: CopyTicket) {
+        let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
+        let weak = Rc::downgrade(self);
+        page_print::clean_body(&self.doc, &base, &self.target.inner_html(), move |made| {
+            let Some(t) = weak.upgrade() else { return };
+            match made {
+                Ok(body) => {
+                    *t.copy.borrow_mut() = Some((ticket, body));
+                    t.dispatch(Action::Copied(ticket));
+                }
+                Err(why) => {
+                    warn(&why);
+                    t.dispatch(Action::CopyFailed(ticket));
+                }
+            }
+        });
+    }
+
+    /// The printed article: the cleaned copy of `ticket`, headed by the page's title and date.
+    fn article_copy(&self, ticket: CopyTicket) -> Option<(Element, String)> {
+        let body = self.copy.borrow_mut().take_if(|(t, _)| *t == ticket)?.1;
         let facts = PageFacts::read(&self.doc, &self.target);
         let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
         let ctx = Ctx::new(&self.doc, &self.l10n, &base, &[]);
-        let copy = page_print::article_copy(&ctx, &self.target, &facts, &self.page_lang);
-        (copy, facts.title)
+        let copy = page_print::article_copy(&ctx, body, &facts, &self.page_lang);
+        Some((copy, facts.title))
     }
 
-    /// Prints the article alone from a frame of its own (reading aloud stops first: `update`
-    /// says so for a click, `ToolbarHandle::print` for a call).
-    pub fn print(self: &Rc<Self>) -> bool {
+    /// Prints the article alone from a frame of its own.
+    fn print(self: &Rc<Self>, ticket: CopyTicket) {
         self.print_frame.borrow_mut().take();
-        let (copy, title) = self.article_copy();
+        let Some((copy, title)) = self.article_copy(ticket) else {
+            return;
+        };
         let weak = Rc::downgrade(self);
         let on_done = move |_| {
             let weak = weak.clone();
@@ -255,23 +280,21 @@ impl Toolbar {
             on_done,
         );
         match printed {
-            Ok(frame) => {
-                *self.print_frame.borrow_mut() = Some(frame);
-                true
-            }
+            Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
             Err(error) => {
                 let mut message = String::from("print failed: ");
                 MountError::from(error).write_to(&mut message);
                 warn(&message);
-                false
             }
         }
     }
 
     /// Shows the printed article in a modal dialog, with Print and Close; the model hears when
     /// it closes (Escape) or could not open.
-    fn open_preview(self: &Rc<Self>) {
-        let (copy, _) = self.article_copy();
+    fn open_preview(self: &Rc<Self>, ticket: CopyTicket) {
+        let Some((copy, _)) = self.article_copy(ticket) else {
+            return self.dispatch(Action::PreviewClosed);
+        };
         let _ = copy.class_list().add_1("print-layout");
         let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
         let ctx = Ctx::new(&self.doc, &self.l10n, &base, &[]);
@@ -316,10 +339,9 @@ impl Carrier for Toolbar {
                         site::share_font(step, membership);
                     }
                 }
-                Effect::Print => {
-                    self.print();
-                }
-                Effect::OpenPreview => self.open_preview(),
+                Effect::Copy(ticket) => self.make_copy(ticket),
+                Effect::Print(ticket) => self.print(ticket),
+                Effect::OpenPreview(ticket) => self.open_preview(ticket),
                 // Dropping it closes and removes the dialog.
                 Effect::ClosePreview => drop(self.preview.borrow_mut().take()),
                 Effect::Aid(effect) => self.aid(effect),

@@ -5,7 +5,6 @@
 
 use web_sys::{Document, Element, Node};
 
-use crate::dom::parts::clean::Cleaner;
 use crate::dom::parts::ctx::Ctx;
 use crate::feed::Timestamp;
 
@@ -104,17 +103,53 @@ fn text_of(el: &Element) -> String {
     out
 }
 
+/// Calls `done` with the article's HTML as the sanitizing walker rebuilds it in `doc`, its
+/// links resolved against `base`: at once where this module has the walker (a page with widgets
+/// too), else from the print module, which the loader fetches on the first call (`Err`: why
+/// there is no copy, for the console).
+pub fn clean_body(
+    doc: &Document,
+    base: &str,
+    html: &str,
+    done: impl FnOnce(Result<Node, String>) + 'static,
+) {
+    #[cfg(feature = "widget")]
+    done(Ok(crate::dom::parts::clean::Cleaner { doc, base }
+        .html(html)
+        .into()));
+    #[cfg(not(feature = "widget"))]
+    {
+        use crate::dom::page::tools;
+        use crate::dom::parts::later;
+        use wasm_bindgen::{JsCast, JsValue};
+
+        let input = js_sys::Array::of3(doc, &JsValue::from_str(base), &JsValue::from_str(html));
+        let why = |reply: &JsValue| {
+            let text = reply
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| reply.as_string());
+            ["the print module gave no copy: ", &text.unwrap_or_default()].concat()
+        };
+        match tools::call("clean", &input) {
+            Some(Ok(promise)) => later::after(promise, move |reply| {
+                done(match reply.dyn_into::<Node>() {
+                    Ok(node) => Ok(node),
+                    Err(reply) => Err(why(&reply)),
+                })
+            }),
+            Some(Err(thrown)) => done(Err(why(&thrown))),
+            None => done(Err(
+                "the module was started without the loader, which runs the print module".into(),
+            )),
+        }
+    }
+}
+
 /// The printed article: title, date, the cleaned body, the page's address. `page_lang` is the
 /// article's language (the page's `<html lang>`); labels are in the toolbar's language.
-pub fn article_copy(ctx: &Ctx, target: &Element, facts: &PageFacts, page_lang: &str) -> Element {
-    let cleaner = Cleaner {
-        doc: ctx.doc,
-        base: ctx.base,
-    };
-    let body = ctx
-        .el("div")
-        .class("article-body")
-        .child(cleaner.html(&target.inner_html()));
+pub fn article_copy(ctx: &Ctx, cleaned: Node, facts: &PageFacts, page_lang: &str) -> Element {
+    let body = ctx.el("div").class("article-body").child(cleaned);
     let title = (!facts.title_in_article && !facts.title.is_empty()).then(|| {
         ctx.el("h1")
             .class("article-title")

@@ -311,7 +311,14 @@ fn toolbar_announcements() -> BTreeSet<String> {
                     false,
                 ),
             );
-            for effect in update(&mut model, action.clone()) {
+            let mut effects = update(&mut model, action.clone());
+            // A copy asked for, answered both ways.
+            if let Some((ticket, _)) = model.copying {
+                for answer in [Action::Copied(ticket), Action::CopyFailed(ticket)] {
+                    effects.extend(update(&mut model.clone(), answer));
+                }
+            }
+            for effect in effects {
                 if let Effect::Announce(announcement) = effect {
                     said.insert(announcement.message().0.to_string());
                 }

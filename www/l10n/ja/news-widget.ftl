@@ -43,6 +43,7 @@ news-updated = { $count ->
 # 既存の記事ページの閲覧ツールバー（<news-widget-toolbar>）。
 toolbar-label = 閲覧ツール
 print-date-label = 日付：
+print-not-loaded = 印刷機能を読み込めなかったため、開始できませんでした。もう一度お試しください。
 preview-close = プレビューを閉じる
 # 閲覧支援（記事画面とツールバー）：読み上げ、行間、配色。
 listen-label = 音声読み上げ：
