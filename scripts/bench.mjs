@@ -132,7 +132,8 @@ const out = [];
 const say = (...lines) => out.push(...lines);
 // What a page downloads: the loader and its role's module (a page of widgets: the widget's, an
 // article page: the toolbar's); the tools module only with `locales`, the plan module only on a
-// reader's first Listen.
+// reader's first Listen, the print module only on a reader's first Print from a page with only
+// toolbars.
 const TOOLS_FILE = "news-widget-tools.wasm";
 const PLAN_FILE = "news-widget-plan.wasm";
 const roleFiles = (role) => distFiles(dist).filter((f) =>
@@ -142,6 +143,7 @@ const articleOurs = sizesOf(roleFiles("toolbar"));
 const shipped = sizesOf(distFiles(dist));
 const tools = sizesOf(distFiles(dist).filter((f) => f.endsWith(`/${TOOLS_FILE}`)));
 const planModule = sizesOf(distFiles(dist).filter((f) => f.endsWith(`/${PLAN_FILE}`)));
+const printModule = sizesOf(distFiles(dist).filter((f) => /\/news-widget-print(\.js|_bg\.wasm)$/.test(f)));
 const reference = referenceDir ? sizesOf([join(referenceDir, "news-widget.js")]) : null;
 // Per run, in run order (a hole where a run failed), so that ours and the reference pair up.
 const runsOf = (scene, variant) => Array.from({ length: RUNS }, (_, i) => got[scene]?.[variant]?.[i]);
@@ -160,6 +162,7 @@ line("shipped to a page of widgets, gzip -9 (sum of per-file sizes: loader, widg
   budget(ours.total.gz, 100 * 1024, "≤ 100 KB"));
 if (tools.rows.length) line("the compiler of run-time .ftl, only for `locales`, gzip -9", [tools.total.gz], null, null, one(kb));
 if (planModule.rows.length) line("the reading plan, only on a reader's first Listen, gzip -9", [planModule.total.gz], null, null, one(kb));
+if (printModule.rows.length) line("the print module, only on a reader's first Print from an article page, gzip -9", [printModule.total.gz], null, null, one(kb));
 line("shipped, brotli 11 (sum)", [ours.total.br], reference && [reference.total.br], null, one(kb));
 line("shipped, raw (sum)", [ours.total.raw], reference && [reference.total.raw], null, one(kb));
 for (const scene of SCENES) {

@@ -14,7 +14,8 @@
 // reads `__stack_pointer` by name) and every snippet import (the glue would need wrappers).
 //
 // It never writes a mismatched pair: each import name of the glue's object must occur exactly
-// once in the glue, as that object's key; each key must be an import; every `wasm.<export>` the
+// once in the glue, as that object's key; each key must be an import (but wasm-bindgen's own
+// intrinsics whose import wasm-opt dropped, taken out whole first); every `wasm.<export>` the
 // glue reads must be an export; no renamed export's old name may be left in the renamed glue
 // (read some other way: `instance.exports.run`, `wasm?.run`), but as a function the glue
 // declares; and the result is read back and checked the same way, with no long name left,

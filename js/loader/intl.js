@@ -10,8 +10,8 @@ export function warmIntl(name) {
   if (warmed || typeof Intl !== "object") return;
   warmed = true;
   setTimeout(function () {
-    var lang = document.documentElement.lang || undefined;
     try {
+      var lang = document.documentElement.lang || undefined;
       // The widget's date format (src/dom/parts/intl.rs); numbers for both (src/i18n/intl.rs).
       if (name !== "toolbar") new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(0);
       new Intl.NumberFormat(lang).format(1);

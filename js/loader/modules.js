@@ -1,5 +1,6 @@
 // Choosing and loading the page's module by role, the tools module that compiles a site's
-// `.ftl`, and the plan module that cuts an article into what is read aloud. The instances on
+// `.ftl`, the plan module that cuts an article into what is read aloud, and the print module
+// that copies an article for a toolbar's Print where the page's module cannot. The instances on
 // their way or running, by module: promises of { glue, sp, rest, dead }.
 import { TOOLBAR_ELEMENT, WIDGET_ELEMENT } from "./contract.js";
 import { warmIntl } from "./intl.js";
@@ -114,12 +115,18 @@ export function retire(instance) {
 
 // The print module (news-widget-print): the sanitizing walker, for a toolbar's Print on a page
 // whose module has none (only toolbars). wasm-bindgen's glue and .wasm, fetched on the first
-// Print, given up after LAZY_DEADLINE_MS as the other lazy modules are; a failed, given-up or
-// trapped one is forgotten, and the next Print loads it afresh (a trapped instance under a new
-// fragment of the glue's URL, as for a page's module).
+// Print (or when a reader points at or focuses Print, so that the press finds it there), given
+// up after LAZY_DEADLINE_MS as the other lazy modules are. A failed or given-up download is
+// forgotten, and so is an instance that trapped (`dead`: no later call reaches it): the next
+// Print loads it afresh, under a new fragment of the glue's URL, since a browser keeps a module
+// that failed, or that it is still fetching, under its URL. After PRINT_TRAPS traps it is not
+// loaded again: the walker fails on this page's article.
 var printing = null;
 var printRestarts = 0;
+var printTraps = 0;
+var PRINT_TRAPS = 3;
 function printModule() {
+  if (printTraps >= PRINT_TRAPS) return Promise.reject(new Error("the print module stopped " + printTraps + " times on this page"));
   if (!printing) {
     var wasm = compileModule("news-widget-print_bg.wasm", true);
     var url = new URL("news-widget-print.js", base);
@@ -129,14 +136,39 @@ function printModule() {
       timer = setTimeout(function () { reject(new Error("the print module did not arrive in time")); }, LAZY_DEADLINE_MS);
     });
     var loading = printing = Promise.race([import(url.href).then(function (glue) {
-      return glue.default({ module_or_path: wasm }).then(function () { return glue; });
+      return glue.default({ module_or_path: wasm }).then(function () { return { glue: glue, dead: false }; });
     }), late]);
     loading.then(function () { clearTimeout(timer); }, function () {
       clearTimeout(timer);
-      if (printing === loading) printing = null;
+      if (printing === loading) {
+        printing = null;
+        printRestarts++;
+      }
     });
   }
   return printing;
+}
+
+// The print module's walker on `[document, base, html]`: the cleaned copy (a DocumentFragment),
+// or why there is none (the instance's error's text, or the download's Error). Never rejects.
+function cleanCopy(input) {
+  var loading = printModule();
+  return loading.then(function (module) {
+    if (module.dead) return cleanCopy(input);
+    try {
+      return module.glue.cleanCopy(input[0], input[1], input[2]);
+    } catch (error) {
+      module.dead = true;
+      printTraps++;
+      if (printing === loading) {
+        printing = null;
+        printRestarts++;
+      }
+      return "the print module stopped: " + error;
+    }
+  }, function (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  });
 }
 
 // The modules of src/tools.rs for the page's module: `name` is the export (`compile`, the tools
@@ -144,22 +176,11 @@ function printModule() {
 // runs, bytes), whose input is copied into a fresh instance, which answers and is dropped, so it
 // never needs to free, and a trap there ends that instance alone. Resolves the answer's bytes;
 // when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
-// network failure, asked again later). It never rejects. `clean` is the print module's
-// (`[document, base, html]`), which resolves the cleaned copy, a DocumentFragment.
+// network failure, asked again later). It never rejects. Two names are the print module's:
+// `clean` (above), and `print-module`, which only starts its download (resolves undefined).
 function tools(name, input) {
-  if (name === "clean") {
-    return printModule().then(function (glue) {
-      try {
-        return glue.cleanCopy(input[0], input[1], input[2]);
-      } catch (error) {
-        printing = null;
-        printRestarts++;
-        return "the print module stopped: " + error;
-      }
-    }, function (error) {
-      return error instanceof Error ? error : new Error(String(error));
-    });
-  }
+  if (name === "clean") return cleanCopy(input);
+  if (name === "print-module") return printModule().then(function () {}, function () {});
   return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM, true).then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
       var exports = instance.exports;

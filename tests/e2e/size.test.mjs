@@ -82,17 +82,18 @@ import { root } from "./harness.mjs";
 // page 77,584 B (75.8 KB: 76 KB), a page with both 151,851 B (148.3 KB: 149 KB). The plan
 // module: 5,606 B.
 // Lowered for an article page when the sanitizing walker, which a toolbar needs only to print,
-// moved from the toolbar's module to the print module, fetched on a reader's first Print (wasm
-// -6.0 KB, glue -0.2 KB; the loader's way to the print module, its warm-up of Intl and its
-// earlier requests +0.3 KB): an article page 71,647 B (70.0 KB: budget 71 KB); a page of widgets
-// 139,841 B (136.6 KB) and a page with both 152,479 B (148.9 KB) within theirs. The print module:
-// 16,513 B (glue 2,113, wasm 14,400).
+// moved from the toolbar's module to the print module, fetched on a reader's first Print or when
+// a reader points at Print (toolbar wasm -5.8 KB, glue -0.2 KB; the loader's way to the print
+// module, its warm-up of Intl and its earlier requests +0.4 KB on every page; the copy's ticket
+// in the core's model +0.3 KB): an article page 71,966 B (70.3 KB: budget 71 KB); a page of
+// widgets 139,926 B (136.6 KB) within its budget; a page with both 152,564 B (149.0 KB: raised
+// to 150 KB, 12 B under the old one). The print module: 16,513 B (glue 2,113, wasm 14,400).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
   { what: "a page of widgets", files: roleFiles("widget"), budget: 137 * 1024 },
   { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 71 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 149 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 150 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];

@@ -81,7 +81,8 @@ impl ToolbarHandle {
     }
 
     /// Prints the article alone, as Print does (reading aloud stops first); false once
-    /// destroyed. On a page with only toolbars the first print waits for the print module.
+    /// destroyed. On a page with only toolbars the first print waits for the print module, and
+    /// a print asked for while a copy for Print or Print preview is on its way is that one.
     pub fn print(&self) -> bool {
         self.slot.get().is_some_and(|t| {
             t.dispatch(Action::Command(Command::Print, None));

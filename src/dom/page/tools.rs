@@ -1,8 +1,9 @@
-//! The page's module's way to the modules of `src/tools.rs`: what a page needs only once a site
-//! or a reader asks for it (a site's `.ftl` compiled in the tools module, an article's reading
-//! plan in the plan module) is not in this module. The loader fetches each on its first use and
-//! hands this module the function that runs them (`useTools`), and a trap there ends that
-//! module's instance, not this one.
+//! The page's module's way to the modules fetched on a first use: what a page needs only once a
+//! site or a reader asks for it (a site's `.ftl` compiled in the tools module, an article's
+//! reading plan in the plan module, both of `src/tools.rs`; an article's copy for a toolbar's
+//! Print by the walker of the print module, `dom/print_copy.rs`) is not in this module. The
+//! loader fetches each on its first use and hands this module the function that runs them
+//! (`useTools`), and a trap there ends that module's instance, not this one.
 
 use std::cell::RefCell;
 
@@ -17,7 +18,9 @@ thread_local! {
 /// The loader's runner: `tools(name, input)` runs the export `name` on `input` (a string or
 /// bytes) and resolves the answer's bytes (a `Uint8Array`), a string saying why the instance
 /// gave none (it trapped), or an `Error` when the module could not be fetched. It never
-/// rejects: the page waits through `later::after`.
+/// rejects: the page waits through `later::after`. The print module's `clean` takes
+/// `[document, base, html]` and resolves a `DocumentFragment` instead of bytes, and
+/// `print-module` only starts its download.
 #[wasm_bindgen(js_name = useTools)]
 pub fn use_tools(tools: Function) {
     TOOLS.with(|t| *t.borrow_mut() = Some(tools));

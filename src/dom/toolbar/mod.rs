@@ -170,6 +170,12 @@ impl Toolbar {
             Listener::new(&self.shadow, "click", with(Self::on_click)),
             Listener::new(&self.shadow, "keydown", with(Self::on_key)),
             Listener::new(&self.shadow, "change", with(Self::on_click)),
+            // Where the print module makes the copy, a reader pointing at or moving to Print
+            // or Print preview starts its download, so that the press usually finds it there.
+            #[cfg(not(feature = "widget"))]
+            Listener::new(&self.shadow, "pointerover", page_print::prefetch),
+            #[cfg(not(feature = "widget"))]
+            Listener::new(&self.shadow, "focusin", page_print::prefetch),
         ];
     }
 

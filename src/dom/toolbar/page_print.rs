@@ -133,8 +133,9 @@ pub fn clean_body(
         };
         match tools::call("clean", &input) {
             Some(Ok(promise)) => later::after(promise, move |reply| {
-                done(match reply.dyn_into::<Node>() {
-                    Ok(node) => Ok(node),
+                // What the walker returns, and nothing else: a fragment it built.
+                done(match reply.dyn_into::<web_sys::DocumentFragment>() {
+                    Ok(copy) => Ok(copy.into()),
                     Err(reply) => Err(why(&reply)),
                 })
             }),
@@ -143,6 +144,16 @@ pub fn clean_body(
                 "the module was started without the loader, which runs the print module".into(),
             )),
         }
+    }
+}
+
+/// Starts the print module's download when `event` is at Print or Print preview.
+#[cfg(not(feature = "widget"))]
+pub fn prefetch(event: web_sys::Event) {
+    use crate::command::Command;
+    use crate::dom::parts::listen::clicked_command;
+    if let Some((Command::Print | Command::Preview, _)) = clicked_command(&event) {
+        let _ = crate::dom::page::tools::call("print-module", &wasm_bindgen::JsValue::UNDEFINED);
     }
 }
 
