@@ -307,3 +307,15 @@ async function setWidgetStep(page, step) {
   // One frame, so that layout reflects the new size.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
+
+/**
+ * The small pages of the loader's tests (roles, start order, the print module): an article, its
+ * toolbar and a widget, in any mix, on a page whose loader is a `defer` script.
+ */
+export const SMALL = {
+  article: `<div id="text"><p>Words of the article.</p></div>`,
+  toolbar: `<news-widget-toolbar id="bar" for="text"></news-widget-toolbar>`,
+  widget: `<div id="news" data-news-widget data-feed="/feeds/plain.json" data-loading="eager"></div>`,
+  page: (body, lang = "en") => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Small page</title></head>
+  <body>${body}<script src="/dist/news-widget.js" defer></script></body></html>`,
+};

@@ -8,17 +8,14 @@
 // (docs/benchmarks.md).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
+import { SMALL, close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
 
-const ARTICLE = `<div id="text"><p>Words of the article.</p></div>`;
-const TOOLBAR = `<news-widget-toolbar id="bar" for="text"></news-widget-toolbar>`;
-const WIDGET = `<div id="news" data-news-widget data-feed="/feeds/plain.json" data-loading="eager"></div>`;
-const page = (body) => `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>Warm-up</title></head>
-  <body>${body}<script src="/dist/news-widget.js" defer></script></body></html>`;
+const { article: ARTICLE, toolbar: TOOLBAR, widget: WIDGET } = SMALL;
+const page = (body) => SMALL.page(body, "ko");
 
 /**
  * In the page before its scripts: the kind of each Intl object made. `failing`: the page's first

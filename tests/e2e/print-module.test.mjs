@@ -4,7 +4,7 @@
 // walker in its own module and fetches nothing. What is printed is toolbar-print.test.mjs's.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTICLE_PAGES as PAGES, TOOLBAR, close, newPage, openArticle as openArticleIn, recordPrints, servePage, setUp, toolbarPart as part, waitForToolbar } from "./harness.mjs";
+import { ARTICLE_PAGES as PAGES, SMALL, TOOLBAR, close, newPage, openArticle as openArticleIn, recordPrints, servePage, setUp, toolbarPart as part, waitForToolbar } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -114,11 +114,7 @@ test("a page with widgets and toolbars prints from its own module (the core), wi
   await tab.addInitScript(recordPrints);
   const files = [];
   tab.on("request", (r) => files.push(new URL(r.url()).pathname.split("/").pop()));
-  const body = `<div id="text"><h1>Both roles</h1><p>Words of the article.</p></div>
-    <news-widget-toolbar id="bar" for="text"></news-widget-toolbar>
-    <div id="news" data-news-widget data-feed="/feeds/plain.json" data-loading="eager"></div>`;
-  await tab.goto(await servePage(tab, env.url, "print-both-roles.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <title>Both roles</title></head><body>${body}<script src="/dist/news-widget.js" defer></script></body></html>`));
+  await tab.goto(await servePage(tab, env.url, "print-both-roles.html", SMALL.page(SMALL.toolbar + SMALL.article + SMALL.widget)));
   await waitForToolbar(tab, "#bar");
   await tab.locator(part("print", "#bar")).click();
   await tab.waitForFunction(() => (window.__prints || []).length === 1, null, { timeout: 15000 });

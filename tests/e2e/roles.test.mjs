@@ -7,18 +7,14 @@
 // reader's choices, and one reads aloud at a time.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
+import { SMALL, close, newPage, servePage, setUp, waitForCards } from "./harness.mjs";
 import { fakeSpeech, VOICES } from "./speech-fake.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.close(); });
 
-const ARTICLE = `<div id="text"><p>Words of the article.</p></div>`;
-const TOOLBAR = `<news-widget-toolbar id="bar" for="text"></news-widget-toolbar>`;
-const WIDGET = `<div id="news" data-news-widget data-feed="/feeds/plain.json" data-loading="eager"></div>`;
-const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roles</title></head>
-  <body>${body}<script src="/dist/news-widget.js" defer></script></body></html>`;
+const { article: ARTICLE, toolbar: TOOLBAR, widget: WIDGET, page } = SMALL;
 
 /** A page with `body`, recording the files it asks of dist/ (their names, in order). */
 async function open(name, body, { speech } = {}) {
