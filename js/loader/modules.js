@@ -32,6 +32,7 @@ var base = findBase();
 // and the plan module (the reading plan), fetched when a reader first presses Listen.
 var ROLES = { core: ["widget", "toolbar"], widget: ["widget"], toolbar: ["toolbar"] };
 export var TOOLS_WASM = "news-widget-tools.wasm";
+var PLAN_WASM = "news-widget-plan.wasm";
 export var WIDGETS = "[data-news-widget], " + WIDGET_ELEMENT;
 export var TOOLBARS = "[data-news-widget-toolbar], " + TOOLBAR_ELEMENT;
 // `running` holds the instances that have started; `restarts` counts, by module, the instances
@@ -176,12 +177,14 @@ function cleanCopy(input) {
 // runs, bytes), whose input is copied into a fresh instance, which answers and is dropped, so it
 // never needs to free, and a trap there ends that instance alone. Resolves the answer's bytes;
 // when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
-// network failure, asked again later). It never rejects. Two names are the print module's:
-// `clean` (above), and `print-module`, which only starts its download (resolves undefined).
+// network failure, asked again later). It never rejects. `clean` is the print module's (above);
+// `print-module` and `plan-module` only start a module's download (resolve undefined), when a
+// reader points at or moves to the control that needs it.
 function tools(name, input) {
   if (name === "clean") return cleanCopy(input);
   if (name === "print-module") return printModule().then(function () {}, function () {});
-  return compileModule(name === "plan" ? "news-widget-plan.wasm" : TOOLS_WASM, true).then(function (module) {
+  if (name === "plan-module") return compileModule(PLAN_WASM, true).then(function () {}, function () {});
+  return compileModule(name === "plan" ? PLAN_WASM : TOOLS_WASM, true).then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
       var exports = instance.exports;
       var bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;

@@ -19,8 +19,8 @@ thread_local! {
 /// bytes) and resolves the answer's bytes (a `Uint8Array`), a string saying why the instance
 /// gave none (it trapped), or an `Error` when the module could not be fetched. It never
 /// rejects: the page waits through `later::after`. The print module's `clean` takes
-/// `[document, base, html]` and resolves a `DocumentFragment` instead of bytes, and
-/// `print-module` only starts its download.
+/// `[document, base, html]` and resolves a `DocumentFragment` instead of bytes; `plan-module`
+/// and `print-module` only start a module's download.
 #[wasm_bindgen(js_name = useTools)]
 pub fn use_tools(tools: Function) {
     TOOLS.with(|t| *t.borrow_mut() = Some(tools));
@@ -35,4 +35,18 @@ pub fn call(name: &str, input: &JsValue) -> Option<Result<Promise, JsValue>> {
             .call2(&JsValue::UNDEFINED, &JsValue::from_str(name), input)
             .map(JsCast::unchecked_into),
     )
+}
+
+/// A reader pointing at or moving to a control whose first press needs a module fetched on a
+/// first use (Listen: the plan module; Print and Print preview where this module has no walker:
+/// the print module) starts its download, so that the press usually finds it there.
+pub fn prefetch(event: web_sys::Event) {
+    use crate::command::Command;
+    let module = match crate::dom::parts::listen::clicked_command(&event) {
+        Some((Command::Listen, _)) => "plan-module",
+        #[cfg(not(feature = "widget"))]
+        Some((Command::Print | Command::Preview, _)) => "print-module",
+        _ => return,
+    };
+    let _ = call(module, &JsValue::UNDEFINED);
 }

@@ -17,6 +17,7 @@ use crate::contract::{FontStep, MountError};
 use crate::dom::page::languages::{html_lang, page_languages};
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
+use crate::dom::page::tools;
 use crate::dom::parts::aid_controls;
 use crate::dom::parts::controls;
 use crate::dom::parts::ctx::Ctx;
@@ -170,12 +171,8 @@ impl Toolbar {
             Listener::new(&self.shadow, "click", with(Self::on_click)),
             Listener::new(&self.shadow, "keydown", with(Self::on_key)),
             Listener::new(&self.shadow, "change", with(Self::on_click)),
-            // Where the print module makes the copy, a reader pointing at or moving to Print
-            // or Print preview starts its download, so that the press usually finds it there.
-            #[cfg(not(feature = "widget"))]
-            Listener::new(&self.shadow, "pointerover", page_print::prefetch),
-            #[cfg(not(feature = "widget"))]
-            Listener::new(&self.shadow, "focusin", page_print::prefetch),
+            Listener::new(&self.shadow, "pointerover", tools::prefetch),
+            Listener::new(&self.shadow, "focusin", tools::prefetch),
         ];
     }
 

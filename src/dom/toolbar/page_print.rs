@@ -147,16 +147,6 @@ pub fn clean_body(
     }
 }
 
-/// Starts the print module's download when `event` is at Print or Print preview.
-#[cfg(not(feature = "widget"))]
-pub fn prefetch(event: web_sys::Event) {
-    use crate::command::Command;
-    use crate::dom::parts::listen::clicked_command;
-    if let Some((Command::Print | Command::Preview, _)) = clicked_command(&event) {
-        let _ = crate::dom::page::tools::call("print-module", &wasm_bindgen::JsValue::UNDEFINED);
-    }
-}
-
 /// The printed article: title, date, the cleaned body, the page's address. `page_lang` is the
 /// article's language (the page's `<html lang>`); labels are in the toolbar's language.
 pub fn article_copy(ctx: &Ctx, cleaned: Node, facts: &PageFacts, page_lang: &str) -> Element {

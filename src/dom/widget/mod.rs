@@ -18,6 +18,7 @@ use crate::dom::page::languages::page_languages;
 use crate::dom::page::resources::ResourceRequest;
 use crate::dom::page::shadow;
 use crate::dom::page::site::{self, Member, Membership};
+use crate::dom::page::tools;
 use crate::dom::parts::aid_controls;
 use crate::dom::parts::listen::{clicked_command, shortcut_key, Listener};
 use crate::dom::parts::print::PrintFrame;
@@ -174,6 +175,8 @@ impl Widget {
             Listener::new(&self.shadow, "click", with(Widget::on_click)),
             Listener::new(&self.shadow, "keydown", with(Widget::on_key)),
             Listener::new(&self.shadow, "change", with(Widget::on_click)),
+            Listener::new(&self.shadow, "pointerover", tools::prefetch),
+            Listener::new(&self.shadow, "focusin", tools::prefetch),
         ];
         if let Some(window) = self.doc.default_view() {
             listeners.push(Listener::new(
