@@ -132,8 +132,8 @@ const out = [];
 const say = (...lines) => out.push(...lines);
 // What a page downloads: the loader and its role's module (a page of widgets: the widget's, an
 // article page: the toolbar's); the tools module only with `locales`, the plan module only on a
-// reader's first Listen, the print module only on a reader's first Print from a page with only
-// toolbars.
+// reader's first Listen (or pointing at it), the print module only for a reader's first Print
+// (or pointing at it) from a page with only toolbars.
 const TOOLS_FILE = "news-widget-tools.wasm";
 const PLAN_FILE = "news-widget-plan.wasm";
 const roleFiles = (role) => distFiles(dist).filter((f) =>
@@ -161,8 +161,8 @@ const one = (f) => (xs) => f(median(xs));
 line("shipped to a page of widgets, gzip -9 (sum of per-file sizes: loader, widget's glue and wasm)", [ours.total.gz], reference && [reference.total.gz], null, one(kb),
   budget(ours.total.gz, 100 * 1024, "≤ 100 KB"));
 if (tools.rows.length) line("the compiler of run-time .ftl, only for `locales`, gzip -9", [tools.total.gz], null, null, one(kb));
-if (planModule.rows.length) line("the reading plan, only on a reader's first Listen, gzip -9", [planModule.total.gz], null, null, one(kb));
-if (printModule.rows.length) line("the print module, only on a reader's first Print from an article page, gzip -9", [printModule.total.gz], null, null, one(kb));
+if (planModule.rows.length) line("the reading plan, only for a reader's first Listen, gzip -9", [planModule.total.gz], null, null, one(kb));
+if (printModule.rows.length) line("the print module, only for a reader's first Print on an article page, gzip -9", [printModule.total.gz], null, null, one(kb));
 line("shipped, brotli 11 (sum)", [ours.total.br], reference && [reference.total.br], null, one(kb));
 line("shipped, raw (sum)", [ours.total.raw], reference && [reference.total.raw], null, one(kb));
 for (const scene of SCENES) {

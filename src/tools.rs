@@ -2,7 +2,8 @@
 //! crate built with `--no-default-features` and one feature: the tools module
 //! (`news-widget-tools.wasm`, `tools`) compiles a site's run-time `.ftl` into the bytes the
 //! widget's module reads (`i18n::Compilation`); the plan module (`news-widget-plan.wasm`, `plan`)
-//! cuts an article into the utterances read aloud, on a reader's first Listen (`listen::wire`).
+//! cuts an article into the utterances read aloud, when a reader first points at, moves to or
+//! presses Listen (`listen::wire`).
 //! Plain exports and the memory, no wasm-bindgen: the loader (js/loader/modules.js) copies the
 //! input in, calls `compile` or `plan`, and copies the answer out, in a fresh instance for each.
 //! So the instance never frees (each is dropped after one answer) and a trap here ends that

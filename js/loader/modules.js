@@ -29,7 +29,8 @@ var base = findBase();
 // both roles, for a page with widgets and toolbars; widget and toolbar one each, so that an
 // article page never downloads the feed reader and a news page never the article toolbar),
 // the tools module (the run-time `.ftl` compiler), fetched only for widgets that name `locales`,
-// and the plan module (the reading plan), fetched when a reader first presses Listen.
+// and the plan module (the reading plan), fetched when a reader first points at, moves to or
+// presses Listen.
 var ROLES = { core: ["widget", "toolbar"], widget: ["widget"], toolbar: ["toolbar"] };
 export var TOOLS_WASM = "news-widget-tools.wasm";
 var PLAN_WASM = "news-widget-plan.wasm";
@@ -46,24 +47,49 @@ var restarts = {};
 // use tries again. The small modules fetched on a first use (`lazy`: the tools and plan
 // modules) are given up after LAZY_DEADLINE_MS, so that a download that hangs counts as failed
 // and the next use asks again, instead of waiting on it for good; a page's module may take
-// longer on a slow link, and has no deadline.
+// longer on a slow link, and has no deadline. A download started by a reader's pointing (a
+// prefetch) gets its deadline renewed by the press that then waits on it (`renew`), so that the
+// press has its 15 s; when it failed, pointing does not ask again for PREFETCH_PAUSE_MS (the
+// press always does).
 var modules = {};
+var failedAt = {};
 export var LAZY_DEADLINE_MS = 15000;
+var PREFETCH_PAUSE_MS = 10000;
+// A deadline that `expire`s LAZY_DEADLINE_MS after it is armed, armed again by `arm` until `stop`.
+function deadline(expire) {
+  var timer;
+  var live = true;
+  var arm = function () {
+    if (!live) return;
+    clearTimeout(timer);
+    timer = setTimeout(expire, LAZY_DEADLINE_MS);
+  };
+  arm();
+  return { arm: arm, stop: function () { live = false; clearTimeout(timer); } };
+}
+
 export function compileModule(file, lazy) {
   if (!modules[file]) {
     var abort = lazy && window.AbortController && new AbortController();
-    var timer = abort && setTimeout(function () { abort.abort(); }, LAZY_DEADLINE_MS);
+    var due = abort ? deadline(function () { abort.abort(); }) : { arm: function () {}, stop: function () {} };
     var compiling = modules[file] = fetch(new URL(file, base).href, { credentials: "same-origin", signal: abort ? abort.signal : undefined }).then(function (response) {
       return WebAssembly.compileStreaming && /wasm/.test(response.headers.get("content-type"))
         ? WebAssembly.compileStreaming(response)
         : response.arrayBuffer().then(WebAssembly.compile);
     });
-    compiling.then(function () { clearTimeout(timer); }, function () {
-      clearTimeout(timer);
+    compiling.renew = due.arm;
+    compiling.then(due.stop, function () {
+      due.stop();
+      failedAt[file] = Date.now();
       if (modules[file] === compiling) delete modules[file];
     });
   }
   return modules[file];
+}
+
+// Whether a prefetch of `file` should wait: it failed a moment ago.
+function failedLately(file) {
+  return Date.now() - (failedAt[file] || 0) < PREFETCH_PAUSE_MS;
 }
 
 // Which module a role ("widget" or "toolbar") runs on: the one loaded or on its way that has
@@ -126,21 +152,24 @@ var printing = null;
 var printRestarts = 0;
 var printTraps = 0;
 var PRINT_TRAPS = 3;
+var PRINT_WASM = "news-widget-print_bg.wasm";
 function printModule() {
   if (printTraps >= PRINT_TRAPS) return Promise.reject(new Error("the print module stopped " + printTraps + " times on this page"));
   if (!printing) {
-    var wasm = compileModule("news-widget-print_bg.wasm", true);
+    var wasm = compileModule(PRINT_WASM, true);
     var url = new URL("news-widget-print.js", base);
     if (printRestarts) url.hash = "restart-" + printRestarts;
-    var timer;
+    var due;
     var late = new Promise(function (resolve, reject) {
-      timer = setTimeout(function () { reject(new Error("the print module did not arrive in time")); }, LAZY_DEADLINE_MS);
+      due = deadline(function () { reject(new Error("the print module did not arrive in time")); });
     });
     var loading = printing = Promise.race([import(url.href).then(function (glue) {
       return glue.default({ module_or_path: wasm }).then(function () { return { glue: glue, dead: false }; });
     }), late]);
-    loading.then(function () { clearTimeout(timer); }, function () {
-      clearTimeout(timer);
+    loading.renew = function () { due.arm(); wasm.renew(); };
+    loading.then(due.stop, function () {
+      due.stop();
+      failedAt.print = Date.now();
       if (printing === loading) {
         printing = null;
         printRestarts++;
@@ -154,6 +183,7 @@ function printModule() {
 // or why there is none (the instance's error's text, or the download's Error). Never rejects.
 function cleanCopy(input) {
   var loading = printModule();
+  if (loading.renew) loading.renew();
   return loading.then(function (module) {
     if (module.dead) return cleanCopy(input);
     try {
@@ -182,9 +212,12 @@ function cleanCopy(input) {
 // reader points at or moves to the control that needs it.
 function tools(name, input) {
   if (name === "clean") return cleanCopy(input);
-  if (name === "print-module") return printModule().then(function () {}, function () {});
-  if (name === "plan-module") return compileModule(PLAN_WASM, true).then(function () {}, function () {});
-  return compileModule(name === "plan" ? PLAN_WASM : TOOLS_WASM, true).then(function (module) {
+  var done = function () {};
+  if (name === "print-module") return failedLately("print") ? Promise.resolve() : printModule().then(done, done);
+  if (name === "plan-module") return failedLately(PLAN_WASM) ? Promise.resolve() : compileModule(PLAN_WASM, true).then(done, done);
+  var compiling = compileModule(name === "plan" ? PLAN_WASM : TOOLS_WASM, true);
+  compiling.renew();
+  return compiling.then(function (module) {
     return WebAssembly.instantiate(module).then(function (instance) {
       var exports = instance.exports;
       var bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;

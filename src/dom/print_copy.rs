@@ -1,7 +1,8 @@
 //! The print module's one export. The reader toolbar prints and previews its article as the
 //! sanitizing walker copies it (no script, handler or style of the page comes along); a page
 //! with only toolbars has a module without the walker, the largest part of printing, and gets
-//! it from this module on a reader's first Print or Print preview (`dom/page/tools.rs`).
+//! it from this module, fetched when a reader first points at, moves to or presses Print or
+//! Print preview (`dom/page/tools.rs`).
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, DocumentFragment};

@@ -4,7 +4,7 @@
 //! (`rate`) and the state machine (`machine`: `Listening`, `update` -> `Effect`s, of the
 //! `Action`s in `action`).
 //! The DOM layer carries out the effects with `speechSynthesis` and the CSS Custom Highlight
-//! API. The plan is made in the plan module, fetched on the first Listen, and crosses over as
+//! API. The plan is made in the plan module, fetched for the first Listen, and crosses over as
 //! bytes (`wire`): the page's modules carry the machine, not the sentence rules.
 
 pub mod action;

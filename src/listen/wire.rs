@@ -1,6 +1,6 @@
 //! The reading plan across the boundary between a page's module and the plan module, which
 //! plans (`plan`) so that no page's module carries the sentence rules: the plan module is
-//! fetched when a reader first presses Listen.
+//! fetched when a reader first points at, moves to or presses Listen.
 //!
 //! Both ways the bytes start with the form's version (`VERSION`: a page's module and a plan
 //! module of different releases refuse each other's bytes instead of misreading them), then

@@ -1,7 +1,8 @@
 // The print module (docs/architecture.md#modules): on a page with only toolbars, whose module has
 // no sanitizing walker, Print and Print preview get the article's cleaned copy from
-// news-widget-print, which the loader fetches on the first press; a page with widgets too has the
-// walker in its own module and fetches nothing. What is printed is toolbar-print.test.mjs's.
+// news-widget-print, which the loader fetches when a reader points at, moves to or presses
+// them; a page with widgets too has the walker in its own module and fetches nothing. What is
+// printed is toolbar-print.test.mjs's.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ARTICLE_PAGES as PAGES, SMALL, TOOLBAR, close, newPage, openArticle as openArticleIn, recordPrints, servePage, setUp, toolbarPart as part, waitForToolbar } from "./harness.mjs";
@@ -35,7 +36,7 @@ const prints = (page) => page.evaluate(() => (window.__prints || []).length);
 const live = (page) => page.evaluate((sel) =>
   document.querySelector(sel).shadowRoot.querySelector("[aria-live]").textContent.trim(), TOOLBAR);
 
-test("a page with only toolbars fetches the print module on the first Print, not before, and once", async () => {
+test("a page with only toolbars fetches the print module when a reader points at Print, not before, and once", async () => {
   const page = await openArticle();
   await page.waitForTimeout(300);
   assert.deepEqual(await fetched(page), [], "nothing of it before a reader goes to Print");
@@ -92,6 +93,18 @@ for (const file of PRINT_FILES) {
     await close(page);
   });
 }
+
+test("moving to Print preview with the keyboard starts the print module's download", async () => {
+  const page = await openArticle();
+  await page.locator(part("print-preview")).focus();
+  await page.waitForFunction(() => window.__printModule.length === 2, null, { timeout: 15000 });
+  assert.equal(await page.locator(`${TOOLBAR} dialog[open]`).count(), 0, "moving opens nothing");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`${TOOLBAR} dialog[open]`, { timeout: 15000 });
+  assert.deepEqual(await fetched(page), PRINT_FILES, "once");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
 
 test("a toolbar destroyed while the print module is on its way prints nothing and leaves no error", async () => {
   const page = await openArticle();
