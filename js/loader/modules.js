@@ -44,7 +44,7 @@ var restarts = {};
 
 // Each .wasm is fetched and compiled once for the page (as it arrives, where the server says
 // application/wasm), whatever instances run it. A failed download is not remembered: the next
-// use tries again. The small modules fetched on a first use (`lazy`: the tools and plan
+// use tries again. The small modules fetched on a first use (`lazy`: the tools, plan and print
 // modules) are given up after LAZY_DEADLINE_MS, so that a download that hangs counts as failed
 // and the next use asks again, instead of waiting on it for good; a page's module may take
 // longer on a slow link, and has no deadline. A download started by a reader's pointing (a
@@ -153,6 +153,13 @@ var printRestarts = 0;
 var printTraps = 0;
 var PRINT_TRAPS = 3;
 var PRINT_WASM = "news-widget-print_bg.wasm";
+// The print module on its way or running as `loading` is forgotten: the next use loads it afresh.
+function forgetPrint(loading) {
+  if (printing === loading) {
+    printing = null;
+    printRestarts++;
+  }
+}
 function printModule() {
   if (printTraps >= PRINT_TRAPS) return Promise.reject(new Error("the print module stopped " + printTraps + " times on this page"));
   if (!printing) {
@@ -170,10 +177,7 @@ function printModule() {
     loading.then(due.stop, function () {
       due.stop();
       failedAt.print = Date.now();
-      if (printing === loading) {
-        printing = null;
-        printRestarts++;
-      }
+      forgetPrint(loading);
     });
   }
   return printing;
@@ -191,10 +195,7 @@ function cleanCopy(input) {
     } catch (error) {
       module.dead = true;
       printTraps++;
-      if (printing === loading) {
-        printing = null;
-        printRestarts++;
-      }
+      forgetPrint(loading);
       return "the print module stopped: " + error;
     }
   }, function (error) {
