@@ -153,7 +153,7 @@ lazy_build plan plan "$plan_wasm"
 trap_export=
 if [ -n "$test_trap" ]; then trap_export=", testTrap"; fi
 roles=(
-  "print|--no-default-features --features print|default, cleanCopy"
+  "print|--no-default-features --features print|default, articleCopy, printFrame"
   "widget|--no-default-features --features widget|default, halt, mount, useTools, validateFeed$trap_export"
   "toolbar|--no-default-features --features toolbar|default, halt, mountToolbar, useTools"
   "core||default, halt, mount, mountToolbar, useTools, validateFeed$trap_export"
@@ -189,11 +189,11 @@ for role in "${roles[@]}"; do
   if [ "$profile" = "--release" ] && grep -a -q -e 'listen8sentence' -e 'listen::sentence' "$cargo_wasm"; then
     fail "news-widget-$name contains listen::sentence: only the plan module plans a reading"
   fi
-  # Nor, in the toolbar's, the sanitizing walker: a page with only toolbars gets it from the
-  # print module on a reader's first Print (src/dom/toolbar/page_print.rs).
+  # Nor, in the toolbar's, the sanitizing walker or the printed article: a page with only
+  # toolbars gets them from the print module on a reader's first Print (src/dom/parts/page_copy.rs).
   if [ "$profile" = "--release" ] && [ "$name" = toolbar ] &&
-    grep -a -q -e '5clean7Cleaner' -e 'clean::Cleaner' "$cargo_wasm"; then
-    fail "news-widget-toolbar contains the sanitizing walker: only the print module cleans for it"
+    grep -a -q -e '5clean7Cleaner' -e 'clean::Cleaner' -e '9page_copy12article_copy' -e 'page_copy::article_copy' "$cargo_wasm"; then
+    fail "news-widget-toolbar contains the sanitizing walker or the printed article: only the print module makes it"
   fi
   # No page module formats with core::fmt (write, Formatter, padding, the integer Display
   # impls): with std's panics aborting at once, only the crate's own `format!`, `write!`,

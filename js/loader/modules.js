@@ -183,15 +183,17 @@ function printModule() {
   return printing;
 }
 
-// The print module's walker on `[document, base, html]`: the cleaned copy (a DocumentFragment),
-// or why there is none (the instance's error's text, or the download's Error). Never rejects.
-function cleanCopy(input) {
+// The print module's export `name` on `input` (`articleCopy`: the printed article of
+// `[document, target, pageLang, words]`; `printFrame`: the same in a print frame, with the
+// shadow root and the scale after them): its answer, or why there is none (the instance's
+// error's text, or the download's Error). Never rejects.
+function printCall(name, input) {
   var loading = printModule();
   if (loading.renew) loading.renew();
   return loading.then(function (module) {
-    if (module.dead) return cleanCopy(input);
+    if (module.dead) return printCall(name, input);
     try {
-      return module.glue.cleanCopy(input[0], input[1], input[2]);
+      return module.glue[name].apply(null, input);
     } catch (error) {
       module.dead = true;
       printTraps++;
@@ -208,11 +210,11 @@ function cleanCopy(input) {
 // runs, bytes), whose input is copied into a fresh instance, which answers and is dropped, so it
 // never needs to free, and a trap there ends that instance alone. Resolves the answer's bytes;
 // when the instance stopped, its error's text; when the module cannot be fetched, that Error (a
-// network failure, asked again later). It never rejects. `clean` is the print module's (above);
-// `print-module` and `plan-module` only start a module's download (resolve undefined), when a
-// reader points at or moves to the control that needs it.
+// network failure, asked again later). It never rejects. `articleCopy` and `printFrame` are the
+// print module's (above); `print-module` and `plan-module` only start a module's download
+// (resolve undefined), when a reader points at or moves to the control that needs it.
 function tools(name, input) {
-  if (name === "clean") return cleanCopy(input);
+  if (name === "articleCopy" || name === "printFrame") return printCall(name, input);
   var done = function () {};
   if (name === "print-module") return failedLately("print") ? Promise.resolve() : printModule().then(done, done);
   if (name === "plan-module") return failedLately(PLAN_WASM) ? Promise.resolve() : compileModule(PLAN_WASM, true).then(done, done);

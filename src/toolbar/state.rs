@@ -84,8 +84,9 @@ pub enum Effect {
     Emit(Event),
     /// Saved, and told to the rest of the site.
     ShareFont(FontStep),
-    /// Make the article's cleaned copy, and say `Copied` or `CopyFailed` with this ticket.
-    Copy(CopyTicket),
+    /// Make the printed article for this purpose (for Print, in its frame), and say `Copied` or
+    /// `CopyFailed` with this ticket.
+    Copy(CopyTicket, CopyFor),
     /// Print the article alone, from the copy of this ticket.
     Print(CopyTicket),
     /// Show the printed article, the copy of this ticket, in a modal dialog.
@@ -188,7 +189,7 @@ fn ask_copy(model: &mut Model, purpose: CopyFor, out: &mut Vec<Effect>) {
     model.next_copy = model.next_copy.wrapping_add(1);
     let ticket = CopyTicket(model.next_copy);
     model.copying = Some((ticket, purpose));
-    out.push(Effect::Copy(ticket));
+    out.push(Effect::Copy(ticket, purpose));
 }
 
 fn close_preview(model: &mut Model, out: &mut Vec<Effect>) {

@@ -94,18 +94,24 @@ fn a_step_set_elsewhere_is_followed_quietly_and_not_shared_back() {
     assert_eq!(update(&mut model, Action::FontShared(step)), vec![]);
 }
 
-/// The ticket of the copy a press asked for (and that it asked for one).
-fn asked(effects: &[Effect]) -> CopyTicket {
-    match effects.last() {
-        Some(Effect::Copy(ticket)) => *ticket,
-        other => panic!("no copy asked for: {other:?}"),
+/// The ticket of the copy a press of `command` asked for (and that it asked for one, for what
+/// the command does).
+fn asked(model: &mut Model, command: Command) -> CopyTicket {
+    let purpose = if command == Command::Print {
+        CopyFor::Print
+    } else {
+        CopyFor::Preview
+    };
+    match pressed(model, command).last() {
+        Some(Effect::Copy(ticket, made_for)) if *made_for == purpose => *ticket,
+        other => panic!("no copy asked for {purpose:?}: {other:?}"),
     }
 }
 
 #[test]
 fn print_asks_for_the_copy_and_prints_it_when_it_is_there() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    let ticket = asked(&pressed(&mut model, Command::Print));
+    let ticket = asked(&mut model, Command::Print);
     assert_eq!(model.copying, Some((ticket, CopyFor::Print)));
     assert_eq!(
         pressed(&mut model, Command::Print),
@@ -122,14 +128,14 @@ fn print_asks_for_the_copy_and_prints_it_when_it_is_there() {
         vec![],
         "said once"
     );
-    let next = asked(&pressed(&mut model, Command::Print));
+    let next = asked(&mut model, Command::Print);
     assert_ne!(next, ticket, "each press its own ticket");
 }
 
 #[test]
 fn the_preview_opens_once_with_its_copy_and_closes() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    let ticket = asked(&pressed(&mut model, Command::Preview));
+    let ticket = asked(&mut model, Command::Preview);
     assert!(model.preview);
     assert_eq!(
         pressed(&mut model, Command::Preview),
@@ -151,7 +157,7 @@ fn the_preview_opens_once_with_its_copy_and_closes() {
         "open already"
     );
     // Print from the preview's own bar: a copy of its own.
-    let print = asked(&pressed(&mut model, Command::Print));
+    let print = asked(&mut model, Command::Print);
     assert_eq!(
         update(&mut model, Action::Copied(print)),
         vec![Effect::Print(print)]
@@ -167,7 +173,7 @@ fn the_preview_opens_once_with_its_copy_and_closes() {
 fn a_copy_that_could_not_be_made_is_said_and_the_next_press_asks_again() {
     for command in [Command::Print, Command::Preview] {
         let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-        let ticket = asked(&pressed(&mut model, command));
+        let ticket = asked(&mut model, command);
         assert_eq!(
             update(&mut model, Action::CopyFailed(ticket)),
             vec![Effect::Announce(Announcement::PrintNotLoaded)]
@@ -179,7 +185,7 @@ fn a_copy_that_could_not_be_made_is_said_and_the_next_press_asks_again() {
             vec![],
             "said once"
         );
-        let again = asked(&pressed(&mut model, command));
+        let again = asked(&mut model, command);
         assert_ne!(again, ticket);
     }
 }
@@ -187,9 +193,9 @@ fn a_copy_that_could_not_be_made_is_said_and_the_next_press_asks_again() {
 #[test]
 fn a_late_answer_for_an_older_ticket_does_nothing() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    let first = asked(&pressed(&mut model, Command::Print));
+    let first = asked(&mut model, Command::Print);
     update(&mut model, Action::CopyFailed(first));
-    let second = asked(&pressed(&mut model, Command::Preview));
+    let second = asked(&mut model, Command::Preview);
     assert_eq!(update(&mut model, Action::Copied(first)), vec![]);
     assert_eq!(update(&mut model, Action::CopyFailed(first)), vec![]);
     assert_eq!(model.copying, Some((second, CopyFor::Preview)));
@@ -202,14 +208,14 @@ fn a_late_answer_for_an_older_ticket_does_nothing() {
 #[test]
 fn a_preview_closed_by_the_browser_is_closed_once() {
     let mut model = Model::new(FontStep::DEFAULT, Aids::default());
-    let ticket = asked(&pressed(&mut model, Command::Preview));
+    let ticket = asked(&mut model, Command::Preview);
     update(&mut model, Action::Copied(ticket));
     assert_eq!(
         update(&mut model, Action::PreviewClosed),
         vec![Effect::ClosePreview]
     );
     assert_eq!(update(&mut model, Action::PreviewClosed), vec![]);
-    let again = asked(&pressed(&mut model, Command::Preview));
+    let again = asked(&mut model, Command::Preview);
     assert_eq!(
         update(&mut model, Action::Copied(again)),
         vec![Effect::OpenPreview(again)],

@@ -54,8 +54,9 @@ for (const build of BUILDS) {
         assert.equal(report.items, 1, `${role}: validateFeed reads the feed`);
         assert.throws(() => glue.validateFeed(42, {}), (e) => e.kind === "config", `${role}: an error thrown through the glue`);
       }
-      if (role === "print") assert.equal(typeof glue.cleanCopy, "function", "print: the walker's export");
-      else glue.halt();
+      if (role === "print") {
+        for (const name of ["articleCopy", "printFrame"]) assert.equal(typeof glue[name], "function", `print: ${name}`);
+      } else glue.halt();
     }
   });
 }

@@ -412,7 +412,7 @@ fn the_toolbar_s_print_stops_reading_then_asks_for_the_copy_to_print() {
         ]
     );
     assert!(
-        matches!(effects.last(), Some(toolbar::Effect::Copy(_))),
+        matches!(effects.last(), Some(toolbar::Effect::Copy(..))),
         "then the article's copy is asked for, to print: {effects:?}"
     );
 }

@@ -1,7 +1,7 @@
 //! The page's module's way to the modules fetched on a first use: what a page needs only once a
 //! site or a reader asks for it (a site's `.ftl` compiled in the tools module, an article's
-//! reading plan in the plan module, both of `src/tools.rs`; an article's copy for a toolbar's
-//! Print by the walker of the print module, `dom/print_copy.rs`) is not in this module. The
+//! reading plan in the plan module, both of `src/tools.rs`; a toolbar's printed article, made
+//! with the walker by the print module, `dom/print_copy.rs`) is not in this module. The
 //! loader fetches each on its first use and hands this module the function that runs them
 //! (`useTools`), and a trap there ends that module's instance, not this one.
 
@@ -18,8 +18,8 @@ thread_local! {
 /// The loader's runner: `tools(name, input)` runs the export `name` on `input` (a string or
 /// bytes) and resolves the answer's bytes (a `Uint8Array`), a string saying why the instance
 /// gave none (it trapped), or an `Error` when the module could not be fetched. It never
-/// rejects: the page waits through `later::after`. The print module's `clean` takes
-/// `[document, base, html]` and resolves a `DocumentFragment` instead of bytes; `plan-module`
+/// rejects: the page waits through `later::after`. The print module's `articleCopy` and
+/// `printFrame` resolve an element instead of bytes (`dom/toolbar/page_print.rs`); `plan-module`
 /// and `print-module` only start a module's download.
 #[wasm_bindgen(js_name = useTools)]
 pub fn use_tools(tools: Function) {

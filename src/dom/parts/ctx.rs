@@ -9,6 +9,7 @@ use web_sys::Document;
 #[cfg(feature = "widget")]
 use web_sys::Element;
 
+#[cfg(feature = "widget")]
 use super::intl::DateFormatter;
 use super::node::El;
 #[cfg(feature = "widget")]
@@ -28,6 +29,8 @@ pub struct Ctx<'a> {
     pub doc: &'a Document,
     pub l10n: &'a Localizer,
     pub ui_lang: String,
+    /// The cards' and the article's dates (the toolbar's printed article has its own).
+    #[cfg(feature = "widget")]
     pub dates: DateFormatter,
     /// Absolute URL that relative feed URLs resolve against (the widget's cards and articles;
     /// the toolbar's copy is resolved by the walker, which it may not have).
@@ -50,6 +53,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             doc,
             l10n,
+            #[cfg(feature = "widget")]
             dates: DateFormatter::new(&ui_lang),
             ui_lang,
             base,

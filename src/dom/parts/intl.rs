@@ -1,14 +1,14 @@
 //! Dates and language names through the browser's `Intl`, so the wasm ships no locale data.
 
-use std::cell::RefCell;
-
-use js_sys::{Array, Date, Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(any(feature = "widget", feature = "print"))]
+use {crate::feed::Timestamp, js_sys::Date, std::cell::RefCell};
 
-use crate::feed::Timestamp;
 #[cfg(feature = "widget")]
 use crate::feed::WrittenDate;
 
+#[cfg(any(feature = "widget", feature = "print"))]
 thread_local! {
     /// The date format of each UI locale, made once per page: making an `Intl.DateTimeFormat`
     /// costs more than formatting every date of a page with it (the first one, on a phone, a
@@ -17,11 +17,14 @@ thread_local! {
 }
 
 /// Formats publication dates as the reader's language writes them (dateStyle long):
-/// "May 28, 2024", "2024年5月28日", "2024년 5월 28일". Made when a date is first shown.
+/// "May 28, 2024", "2024年5月28日", "2024년 5월 28일". Made when a date is first shown. (A
+/// toolbar's module has none: its one date, on the printed article, is the print module's.)
+#[cfg(any(feature = "widget", feature = "print"))]
 pub struct DateFormatter {
     locale: String,
 }
 
+#[cfg(any(feature = "widget", feature = "print"))]
 impl DateFormatter {
     pub fn new(locale: &str) -> DateFormatter {
         DateFormatter {

@@ -6,11 +6,11 @@
 
 use std::rc::{Rc, Weak};
 
-use super::page_print::heading;
 use super::Toolbar;
 use crate::announcement::Announcement;
 use crate::command::Command;
 use crate::dom::page::site;
+use crate::dom::parts::page_copy::heading;
 use crate::dom::parts::speech::Answer;
 use crate::dom::parts::{aid_controls, notify};
 use crate::listen::action::{Action as Speech, Ticket};

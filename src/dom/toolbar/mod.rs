@@ -5,13 +5,14 @@
 //! widget's site-wide ones. Like the widget, it runs on the page's queue: clicks and keys become
 //! actions, `toolbar::state::update` decides (the font and the aids behave as the widget's), and
 //! the effects are carried out here and in `aids`. Owns every listener, sheet, frame, dialog and
-//! utterance it creates; the markup comes from `view`, the printed article from `page_print`.
+//! utterance it creates; the markup comes from `view`, the printed article from `page_print`
+//! (`parts::page_copy`).
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, Node, ShadowRoot};
+use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
 use crate::contract::{FontStep, MountError};
 use crate::dom::page::languages::{html_lang, page_languages};
@@ -30,7 +31,7 @@ use crate::dom::parts::speech::{self, Speech};
 use crate::dom::warn;
 use crate::i18n::Localizer;
 use crate::reading_aids::AidAction;
-use crate::toolbar::state::{self, Action, CopyTicket, Effect, Model};
+use crate::toolbar::state::{self, Action, CopyFor, CopyTicket, Effect, Model};
 use crate::ui_language;
 
 mod aids;
@@ -38,7 +39,7 @@ pub(crate) mod page_print;
 pub(crate) mod target_style;
 pub(crate) mod view;
 
-use page_print::PageFacts;
+use page_print::Made;
 use target_style::TargetStyle;
 use view::Preview;
 
@@ -69,8 +70,9 @@ pub struct Toolbar {
     speech: Option<Speech>,
     listeners: RefCell<Vec<Listener>>,
     print_frame: RefCell<Option<PrintFrame>>,
-    /// The article's cleaned copy made for this request, until printed or previewed.
-    copy: RefCell<Option<(CopyTicket, Node)>>,
+    /// The printed article made for this request (for Print, in its frame), until printed or
+    /// previewed.
+    copy: RefCell<Option<(CopyTicket, Made)>>,
     preview: RefCell<Option<Preview>>,
     membership: RefCell<Option<Membership>>,
     options: ToolbarOptions,
@@ -228,16 +230,21 @@ impl Toolbar {
         controls::update_font_buttons(&self.root, step);
     }
 
-    /// Makes the target's cleaned copy for `ticket`, and tells the model when it is there (at
-    /// once, or when the print module has made it) or why not.
-    fn make_copy(self: &Rc<Self>, ticket: CopyTicket) {
-        let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
+    /// Makes the printed article for `ticket` (for Print, in its frame), and tells the model
+    /// when it is there (at once, or when the print module has made it) or why not.
+    fn make_copy(self: &Rc<Self>, ticket: CopyTicket, purpose: CopyFor) {
+        let request = page_print::Request {
+            target: &self.target,
+            lang: &self.page_lang,
+            words: page_print::words(&self.l10n),
+            frame: (purpose == CopyFor::Print).then(|| (&self.shadow, self.font().scale_css())),
+        };
         let weak = Rc::downgrade(self);
-        page_print::clean_body(&self.doc, &base, &self.target.inner_html(), move |made| {
+        page_print::make(request, move |made| {
             let Some(t) = weak.upgrade() else { return };
             match made {
-                Ok(body) => {
-                    *t.copy.borrow_mut() = Some((ticket, body));
+                Ok(made) => {
+                    *t.copy.borrow_mut() = Some((ticket, made));
                     t.dispatch(Action::Copied(ticket));
                 }
                 Err(why) => {
@@ -248,20 +255,15 @@ impl Toolbar {
         });
     }
 
-    /// The printed article: the cleaned copy of `ticket`, headed by the page's title and date.
-    fn article_copy(&self, ticket: CopyTicket) -> Option<(Element, String)> {
-        let body = self.copy.borrow_mut().take_if(|(t, _)| *t == ticket)?.1;
-        let facts = PageFacts::read(&self.doc, &self.target);
-        let base = self.doc.base_uri().ok().flatten().unwrap_or_default();
-        let ctx = Ctx::new(&self.doc, &self.l10n, &base, &[]);
-        let copy = page_print::article_copy(&ctx, body, &facts, &self.page_lang);
-        Some((copy, facts.title))
+    /// What was made for `ticket`.
+    fn made(&self, ticket: CopyTicket) -> Option<Made> {
+        Some(self.copy.borrow_mut().take_if(|(t, _)| *t == ticket)?.1)
     }
 
-    /// Prints the article alone from a frame of its own.
+    /// Prints the article alone from its frame.
     fn print(self: &Rc<Self>, ticket: CopyTicket) {
         self.print_frame.borrow_mut().take();
-        let Some((copy, title)) = self.article_copy(ticket) else {
+        let Some(Made::Frame(frame)) = self.made(ticket) else {
             return;
         };
         let weak = Rc::downgrade(self);
@@ -274,15 +276,7 @@ impl Toolbar {
                 }
             });
         };
-        let printed = print::print_article(
-            &self.shadow,
-            &copy,
-            &self.page_lang,
-            &title,
-            &self.font().scale_css(),
-            on_done,
-        );
-        match printed {
+        match print::print(frame, on_done) {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
             Err(error) => {
                 let mut message = String::from("print failed: ");
@@ -295,7 +289,7 @@ impl Toolbar {
     /// Shows the printed article in a modal dialog, with Print and Close; the model hears when
     /// it closes (Escape) or could not open.
     fn open_preview(self: &Rc<Self>, ticket: CopyTicket) {
-        let Some((copy, _)) = self.article_copy(ticket) else {
+        let Some(Made::Article(copy)) = self.made(ticket) else {
             return self.dispatch(Action::PreviewClosed);
         };
         let _ = copy.class_list().add_1("print-layout");
@@ -342,7 +336,7 @@ impl Carrier for Toolbar {
                         site::share_font(step, membership);
                     }
                 }
-                Effect::Copy(ticket) => self.make_copy(ticket),
+                Effect::Copy(ticket, purpose) => self.make_copy(ticket, purpose),
                 Effect::Print(ticket) => self.print(ticket),
                 Effect::OpenPreview(ticket) => self.open_preview(ticket),
                 // Dropping it closes and removes the dialog.

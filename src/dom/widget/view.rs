@@ -264,14 +264,15 @@ impl Widget {
                 }
             });
         };
-        match print::print_article(
+        let printed = print::frame(
             &self.shadow,
             &content,
             &lang,
             &title,
             &self.font().scale_css(),
-            on_done,
-        ) {
+        )
+        .and_then(|frame| print::print(frame, on_done));
+        match printed {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
             Err(error) => {
                 warn(&["print failed: ", &error.as_string().unwrap_or_default()].concat())
