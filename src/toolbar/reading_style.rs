@@ -24,9 +24,11 @@ use crate::contract::{Contrast, FontStep, LineSpacing};
 pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:{line}!important}\
 #{id} p{margin-block-end:{paragraph}!important}";
 
-/// The contrast scheme's rules, with `{id}` and the scheme's colours to fill in.
+/// The contrast scheme's rules, with `{id}` and the scheme's colours to fill in. The background
+/// reaches a little past the article's edges as a shadow, which moves nothing of the page's
+/// layout, so that the text does not touch the edges of its panel.
 pub const CONTRAST_CSS_TEMPLATE: &str = "@media screen{\
-#{id}{color:{text}!important;background-color:{background}!important}\
+#{id}{color:{text}!important;background-color:{background}!important;box-shadow:0 0 0 .75em {background}!important}\
 #{id} *{color:inherit!important;background-color:transparent!important;border-color:{line}!important;text-shadow:none!important}\
 #{id} a,#{id} a *{color:{link}!important;text-decoration-line:underline!important}\
 #{id} :focus-visible{outline-color:{focus}!important}}";

@@ -102,12 +102,18 @@ import { root } from "./harness.mjs";
 // for the copy made for a purpose): an article page 69,331 B (67.7 KB: budget 68 KB); a page of
 // widgets 140,366 B (137.1 KB), a page with both 153,333 B (149.7 KB). The print module:
 // 23,443 B (glue 2,549, wasm 20,894: budget 23 KB).
+// Raised to 151 KB for a page with both by the reader's fixes that came next: the contrast
+// scheme's panel around the widget's and the toolbar's text, print preview readable on a phone
+// at a large step (stylesheet rules, +0.2 KB in the core's module, which has both roles'), and a
+// summary's markup removed and said like a title's (+0.05 KB): a page with both 153,604 B
+// (150.0 KB, 4 B over the old budget); a page of widgets 140,603 B (137.3 KB), an article page
+// 69,419 B (67.8 KB).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
   { what: "a page of widgets", files: roleFiles("widget"), budget: 138 * 1024 },
   { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 68 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 150 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 151 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
