@@ -247,6 +247,19 @@ fn root_start(text: &str) -> Option<usize> {
     }
 }
 
+/// The parser's own words in the text of a browser's `parsererror`: Chromium's element holds
+/// them between two headings of its own ("This page contains the following errors:" and "Below
+/// is a rendering of the page up to the first error."), run together in its text; Firefox's
+/// holds them first, then where and the line.
+pub fn parser_message(text: &str) -> &str {
+    let words = text.split_once("errors:").map_or(text, |(_, words)| words);
+    let words = words
+        .split("Below is a rendering")
+        .next()
+        .unwrap_or_default();
+    words.trim().lines().next().unwrap_or_default().trim_end()
+}
+
 /// The line that a browser's parser error message names: Chromium's "error on line 12 at
 /// column 3", Firefox's "Line Number 12, Column 3".
 pub fn error_line(message: &str) -> Option<u32> {

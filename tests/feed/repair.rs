@@ -1,7 +1,7 @@
 // Specification of the XML text repairs tried before a malformed feed is given up: one named
 // test per mistake that real CMSs make.
 
-use news_widget::feed::repair::{error_line, repair_xml, XmlRepair};
+use news_widget::feed::repair::{error_line, parser_message, repair_xml, XmlRepair};
 
 fn repaired(text: &str) -> (String, Vec<XmlRepair>) {
     repair_xml(text).unwrap_or_else(|| panic!("expected a repair of {text:?}"))
@@ -101,6 +101,29 @@ fn chromium_parse_error_names_its_line() {
     assert_eq!(
         error_line("error on line 12 at column 3: Extra content at the end of the document"),
         Some(12)
+    );
+}
+
+#[test]
+fn chromium_parse_error_text_gives_the_parsers_words_alone() {
+    // The element's text as Chromium writes it: its two headings and the error run together.
+    let text = "This page contains the following errors:error on line 5 at column 18: \
+                Opening and ending tag mismatch: channel line 0 and bBelow is a rendering of \
+                the page up to the first error.";
+    assert_eq!(
+        parser_message(text),
+        "error on line 5 at column 18: Opening and ending tag mismatch: channel line 0 and b"
+    );
+    assert_eq!(error_line(text), Some(5));
+}
+
+#[test]
+fn firefox_parse_error_text_gives_its_first_line() {
+    let text = "XML Parsing Error: mismatched tag. Expected: </b>.\nLocation: https://x/feed.xml\n\
+                Line Number 5, Column 18:";
+    assert_eq!(
+        parser_message(text),
+        "XML Parsing Error: mismatched tag. Expected: </b>."
     );
 }
 

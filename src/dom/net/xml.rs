@@ -5,7 +5,7 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, DomParser, Element};
 
-use crate::feed::repair::{error_line, repair_xml};
+use crate::feed::repair::{error_line, parser_message, repair_xml};
 use crate::feed::xml::{read_xml_feed, XmlElement, XmlFeed};
 use crate::feed::{FeedError, FeedNote};
 
@@ -72,11 +72,7 @@ fn parse_error(doc: &Document) -> Option<(String, Option<u32>)> {
         .item(0)?
         .text_content()
         .unwrap_or_default();
-    // Chromium prefixes "This page contains the following errors:"; the parser's own words
-    // are the first line after it.
-    let message = text.split_once("errors:").map_or(text.as_str(), |(_, m)| m);
-    let message = message.trim().lines().next().unwrap_or_default().to_owned();
-    Some((message, error_line(&text)))
+    Some((parser_message(&text).to_owned(), error_line(&text)))
 }
 
 fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
