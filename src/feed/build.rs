@@ -282,6 +282,7 @@ pub(super) fn build_item(
 
     let body = body_of(raw.content_html, raw.content_text);
     let title = present(raw.title).and_then(|t| item_title(&id, &t, warnings));
+    let summary = present(raw.summary).and_then(|s| item_summary(&id, &s, warnings));
     let image = present(raw.image).or_else(|| match &body {
         // Relative to the body's base, which the DOM layer resolves against.
         Body::Html(html) => first_image(html),
@@ -290,7 +291,7 @@ pub(super) fn build_item(
     let original = |title| Version {
         lang: lang.clone(),
         title,
-        summary: present(raw.summary.clone()),
+        summary: summary.clone(),
         body: body.clone(),
         url: url.clone(),
         source: source.clone(),
@@ -321,7 +322,7 @@ pub(super) fn build_item(
         versions.push(Version {
             lang: Some(lang),
             title,
-            summary: present(t.summary),
+            summary: present(t.summary).and_then(|s| item_summary(&id, &s, warnings)),
             body: body_of(t.content_html, t.content_text),
             url: present(t.url).or_else(|| url.clone()),
             source: present(t.source).or_else(|| source.clone()),
@@ -365,6 +366,19 @@ fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<Stri
         });
     }
     present(Some(title))
+}
+
+/// A summary is plain text (JSON Feed's, and what the readers make of RSS's and Atom's), but
+/// publishers put HTML in it as they do in titles: repaired the same way, and said.
+fn item_summary(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<String> {
+    let (summary, repairs) = repair_title(raw);
+    if repairs.any() {
+        warnings.push(ItemError::SummaryRepaired {
+            id: id.to_owned(),
+            repairs,
+        });
+    }
+    present(Some(summary))
 }
 
 /// The `src` of the body's first `<img>`, for the card of an item that names no image.

@@ -126,6 +126,11 @@ pub enum ItemError {
         id: String,
         repairs: TitleRepairs,
     },
+    /// Kept: the summary held entities or markup, shown as plain text.
+    SummaryRepaired {
+        id: String,
+        repairs: TitleRepairs,
+    },
     /// Kept: the item had no title; its body's first words stand in.
     TitleFromBody {
         id: String,
@@ -171,6 +176,7 @@ impl ItemError {
                 | ItemError::BadDate { .. }
                 | ItemError::DateRepaired { .. }
                 | ItemError::TitleRepaired { .. }
+                | ItemError::SummaryRepaired { .. }
                 | ItemError::TitleFromBody { .. }
                 | ItemError::LanguageRepaired { .. }
         )
@@ -271,8 +277,13 @@ impl Explain for ItemError {
                     out.push_str(" as the publisher's local time (the timezone option)");
                 }
             }
-            ItemError::TitleRepaired { id, repairs } => {
-                out.extend(["item \"", id, "\": title shown as plain text ("]);
+            ItemError::TitleRepaired { id, repairs }
+            | ItemError::SummaryRepaired { id, repairs } => {
+                let field = match self {
+                    ItemError::TitleRepaired { .. } => "title",
+                    _ => "summary",
+                };
+                out.extend(["item \"", id, "\": ", field, " shown as plain text ("]);
                 let what = [
                     (repairs.markup_removed, "markup removed"),
                     (repairs.entities_decoded, "entities decoded"),

@@ -221,6 +221,38 @@ fn entity_in_json_feed_title_is_decoded_with_warning() {
 }
 
 #[test]
+fn markup_in_a_json_feed_summary_is_removed_with_warning() {
+    let outcome = feed_with_items(
+        r#"{"id": "s", "title": "Plain", "summary": "<b>bold</b> words <script>alert(2)</script>"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        item(&outcome, "s").versions[0].summary.as_deref(),
+        Some("bold words")
+    );
+    let warnings = warnings_for(&outcome, "s");
+    assert!(
+        matches!(warnings[..], [ItemError::SummaryRepaired { repairs, .. }] if repairs.markup_removed),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        "item \"s\": summary shown as plain text (markup removed)"
+    );
+}
+
+#[test]
+fn a_plain_summary_with_ampersands_and_angles_is_left_as_written() {
+    let outcome =
+        feed_with_items(r#"{"id": "p", "title": "T", "summary": "Q & A: 5 < 6, AT&T"}"#).unwrap();
+    assert_eq!(
+        item(&outcome, "p").versions[0].summary.as_deref(),
+        Some("Q & A: 5 < 6, AT&T")
+    );
+    assert!(warnings_for(&outcome, "p").is_empty());
+}
+
+#[test]
 fn translation_with_invalid_tag_is_dropped() {
     let outcome = outcome("broken_items.json");
     let warning = ItemError::TranslationWithBadTag {

@@ -100,6 +100,7 @@ pub fn warnings_for<'a>(outcome: &'a FeedOutcome, id: &str) -> Vec<&'a ItemError
             | ItemError::BadDate { id: i, .. }
             | ItemError::DateRepaired { id: i, .. }
             | ItemError::TitleRepaired { id: i, .. }
+            | ItemError::SummaryRepaired { id: i, .. }
             | ItemError::TitleFromBody { id: i }
             | ItemError::LanguageRepaired { id: i, .. }
             | ItemError::BodyTooLarge { id: i, .. }
