@@ -29,9 +29,11 @@ pub enum Command {
     LineSpacing,
     /// A contrast button: the scheme in the control's `data-value`.
     Contrast,
+    /// The reader toolbar's "More tools" on a narrow screen: shows or hides the rest of the bar.
+    Tools,
 }
 
-const NAMES: [(Command, &str); 16] = [
+const NAMES: [(Command, &str); 17] = [
     (Command::Open, "open"),
     (Command::Back, "back"),
     (Command::More, "more"),
@@ -48,6 +50,7 @@ const NAMES: [(Command, &str); 16] = [
     (Command::ListenRate, "listen-rate"),
     (Command::LineSpacing, "line-spacing"),
     (Command::Contrast, "contrast"),
+    (Command::Tools, "tools"),
 ];
 
 impl Command {

@@ -32,12 +32,15 @@ export function holdPlace(element, target, options, custom) {
   if (scale) root.style.setProperty("--nw-scale", scale);
   var bar = add(root, "div", { class: "toolbar" });
   addGroup(bar, words[0], ["A+", "A", "A-"]);
-  addGroup(bar, words[5], words.slice(6, 9));
-  addGroup(bar, words[9], words.slice(10, 13));
+  // "More tools", and what it shows on a narrow bar (src/dom/toolbar/view.rs).
+  add(bar, "button", { class: "more-toggle" }, words[5]);
+  bar = add(bar, "div", { class: "rest" });
+  addGroup(bar, words[6], words.slice(7, 10));
+  addGroup(bar, words[10], words.slice(11, 14));
   // Read aloud where the browser can (src/dom/parts/speech.rs): Listen and the speeds.
   if (window.SpeechSynthesisUtterance && window.speechSynthesis) {
-    var speeds = add(addGroup(bar, words[13], [words[14]]), "select", {});
-    words.slice(15).forEach(function (text) { add(speeds, "option", {}, text); });
+    var speeds = add(addGroup(bar, words[14], [words[15]]), "select", {});
+    words.slice(16).forEach(function (text) { add(speeds, "option", {}, text); });
   }
   addGroup(bar, null, words.slice(1, 3));
   var links = languageLinks(pageLang);

@@ -25,10 +25,10 @@ fn toolbar_css() -> String {
 }
 
 /// The rules that size the bar, by their selectors as the minified sheet writes them: the host,
-/// the root's font and its language's font stack, the bar, its groups, labels, buttons and
-/// language links, in every condition that sizes them differently (a narrow bar, forced
-/// colors, whose current link has a thicker border).
-const BAR_SELECTORS: [&str; 17] = [
+/// the root's font and its language's font stack, the bar, its groups, labels, buttons, "More
+/// tools" and what it hides, and language links, in every condition that sizes them differently
+/// (a narrow bar, forced colors, whose current link has a thicker border).
+const BAR_SELECTORS: [&str; 21] = [
     ":host",
     ".nw",
     ".nw *,.nw *::before,.nw *::after",
@@ -44,6 +44,10 @@ const BAR_SELECTORS: [&str; 17] = [
     ".toolbar .label",
     ".nw.page-toolbar",
     ".page-toolbar .toolbar",
+    ".toolbar .rest",
+    ".nw .more-toggle",
+    ".more-toggle::after",
+    ".toolbar:not(.open) .rest",
     ".languages a",
     ".languages a[aria-current=\"page\"]",
 ];
@@ -166,7 +170,7 @@ fn keep_rules(css: &str, nested: bool) -> String {
 
 /// The bar's visible words in each built-in language, in the order the loader uses them: the
 /// font group's label, Print, Print preview, the language group's label, the language's own name
-/// (for its link); then the line spacing's label and its three choices, the contrast's label and
+/// (for its link), "More tools"; then the line spacing's label and its three choices, the contrast's label and
 /// its three choices, and, where the browser can read aloud, Read aloud's label, Listen and the
 /// speeds (the options of its `<select>`).
 pub fn bar_words() -> Vec<(&'static str, Vec<String>)> {
@@ -188,6 +192,7 @@ pub fn bar_words() -> Vec<(&'static str, Vec<String>)> {
                 word("print-preview"),
                 word("language-label"),
                 built.endonym.to_string(),
+                word("toolbar-more"),
             ];
             words.extend(
                 [

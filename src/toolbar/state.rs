@@ -28,6 +28,8 @@ pub struct Model {
     /// The copy asked for and what it is for; none while nothing waits.
     pub copying: Option<(CopyTicket, CopyFor)>,
     next_copy: u32,
+    /// On a narrow screen, the rest of the bar after the fonts is shown ("More tools").
+    pub tools_open: bool,
 }
 
 /// Names one request for the article's cleaned copy.
@@ -50,6 +52,7 @@ impl Model {
             preview: false,
             copying: None,
             next_copy: 0,
+            tools_open: false,
         }
     }
 }
@@ -93,6 +96,8 @@ pub enum Effect {
     OpenPreview(CopyTicket),
     /// Take the dialog away.
     ClosePreview,
+    /// On a narrow screen, show the rest of the bar after the fonts, or hide it.
+    ShowTools(bool),
     /// What the reader's aids do (but announce and emit, which are the effects above).
     Aid(AidEffect),
 }
@@ -170,6 +175,10 @@ fn pressed(model: &mut Model, command: Command, value: Option<&str>, out: &mut V
             ask_copy(model, CopyFor::Preview, out);
         }
         Command::ClosePreview => close_preview(model, out),
+        Command::Tools => {
+            model.tools_open = !model.tools_open;
+            out.push(Effect::ShowTools(model.tools_open));
+        }
         command => {
             if let Some(effects) = reading_aids::pressed(&mut model.aids, command, value) {
                 return aided(out, effects);

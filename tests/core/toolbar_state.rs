@@ -222,3 +222,25 @@ fn a_preview_closed_by_the_browser_is_closed_once() {
         "and opens again"
     );
 }
+
+#[test]
+fn more_tools_shows_the_rest_of_the_bar_and_hides_it_again_changing_nothing_else() {
+    let mut model = Model::new(FontStep::DEFAULT, Aids::default());
+    assert!(
+        !model.tools_open,
+        "a narrow bar starts with the fonts alone"
+    );
+    assert_eq!(
+        pressed(&mut model, Command::Tools),
+        vec![Effect::ShowTools(true)]
+    );
+    assert!(model.tools_open);
+    let font = model.font;
+    assert_eq!(
+        pressed(&mut model, Command::Tools),
+        vec![Effect::ShowTools(false)]
+    );
+    assert!(!model.tools_open);
+    assert_eq!(model.font, font);
+    assert_eq!(model.copying, None);
+}

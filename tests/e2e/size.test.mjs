@@ -108,11 +108,15 @@ import { root } from "./harness.mjs";
 // summary's markup removed and said like a title's (+0.05 KB): a page with both 153,604 B
 // (150.0 KB, 4 B over the old budget); a page of widgets 140,603 B (137.3 KB), an article page
 // 69,419 B (67.8 KB).
+// Raised to 69 KB for an article page by the toolbar's "More tools" on a narrow bar (its
+// button, rules, words in three languages and the loader's placeholder of it; toolbar wasm
+// +0.5 KB, loader +0.2 KB on every page): an article page 70,104 B (68.5 KB, 472 B over the old
+// budget); a page of widgets 140,802 B (137.5 KB), a page with both 154,268 B (150.7 KB).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
   { what: "a page of widgets", files: roleFiles("widget"), budget: 138 * 1024 },
-  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 68 * 1024 },
+  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 69 * 1024 },
   { what: "a page with both", files: roleFiles("core"), budget: 151 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.

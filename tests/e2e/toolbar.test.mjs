@@ -221,6 +221,54 @@ for (const path of [PAGES.zh.path, PAGES.ko.path, PAGES.en.path, "hostile-articl
   });
 }
 
+test("on a phone the bar is the fonts and More tools, which shows the rest and hides it again, by mouse and keyboard; the article starts on the first screen", async () => {
+  const page = await openArticle(PAGES.zh.path, { viewport: { width: 320, height: 640 } });
+  const toggle = page.locator(part("more-tools"));
+  const spacing = page.locator(part("line-spacing"));
+  const articleTop = () => page.evaluate(() => document.getElementById("zoom").getBoundingClientRect().top + scrollY);
+  assert.equal(await toggle.textContent(), "更多工具");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal(await spacing.isVisible(), false, "line spacing waits behind More tools");
+  assert.ok(await page.locator(part("font-larger")).isVisible(), "the fonts are there at once");
+  const closed = await articleTop();
+  assert.ok(closed < 640, `the article starts on the first screen (at ${closed} px)`);
+
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  for (const name of ["line-spacing", "contrast", "print", "print-preview"]) {
+    assert.ok(await page.locator(part(name)).isVisible(), `${name} shows`);
+  }
+  assert.ok(await articleTop() > closed, "the rest of the bar takes its place above the article");
+  await page.locator(`${part("contrast")} [data-value="light-on-dark"]`).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem("news-widget:contrast")), "light-on-dark", "a control behind it works");
+
+  // The keyboard: the button is in the tab order after A-, Enter and Space toggle it and the
+  // focus stays on it; Tab from it goes to the rest when open.
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal(await spacing.isVisible(), false);
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.getAttribute("part"), TOOLBAR), "more-tools");
+  await page.keyboard.press("Space");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.dataset.action, TOOLBAR), "line-spacing");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.getAttribute("part"), TOOLBAR), "font-smaller");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
+test("on a wide screen every group shows and More tools does not", async () => {
+  const page = await openArticle(PAGES.en.path, { viewport: { width: 1280, height: 800 } });
+  assert.equal(await page.locator(part("more-tools")).isVisible(), false);
+  for (const name of ["font-larger", "line-spacing", "contrast", "print", "print-preview"]) {
+    assert.ok(await page.locator(part(name)).isVisible(), `${name} shows`);
+  }
+  await close(page);
+});
+
 // ---------------------------------------------------------------------------------------------
 // 3. One site-wide step: reloads, the news widget, other tabs.
 

@@ -341,6 +341,7 @@ impl Carrier for Toolbar {
                 Effect::OpenPreview(ticket) => self.open_preview(ticket),
                 // Dropping it closes and removes the dialog.
                 Effect::ClosePreview => drop(self.preview.borrow_mut().take()),
+                Effect::ShowTools(open) => view::show_tools(&self.root, open),
                 Effect::Aid(effect) => self.aid(effect),
             }
         }

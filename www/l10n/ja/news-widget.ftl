@@ -42,6 +42,7 @@ news-updated = { $count ->
 }
 # 既存の記事ページの閲覧ツールバー（<news-widget-toolbar>）。
 toolbar-label = 閲覧ツール
+toolbar-more = その他のツール
 print-date-label = 日付：
 print-not-loaded = 印刷機能を読み込めなかったため、開始できませんでした。もう一度お試しください。
 preview-close = プレビューを閉じる
