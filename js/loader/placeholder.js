@@ -34,15 +34,15 @@ export function holdPlace(element, target, options, custom) {
   addGroup(bar, words[0], ["A+", "A", "A-"]);
   // "More tools", and what it shows on a narrow bar (src/dom/toolbar/view.rs).
   add(bar, "button", { class: "more-toggle" }, words[5]);
-  bar = add(bar, "div", { class: "rest" });
-  addGroup(bar, words[6], words.slice(7, 10));
-  addGroup(bar, words[10], words.slice(11, 14));
+  var rest = add(bar, "div", { class: "rest" });
+  addGroup(rest, words[6], words.slice(7, 10));
+  addGroup(rest, words[10], words.slice(11, 14));
   // Read aloud where the browser can (src/dom/parts/speech.rs): Listen and the speeds.
   if (window.SpeechSynthesisUtterance && window.speechSynthesis) {
-    var speeds = add(addGroup(bar, words[14], [words[15]]), "select", {});
+    var speeds = add(addGroup(rest, words[14], [words[15]]), "select", {});
     words.slice(16).forEach(function (text) { add(speeds, "option", {}, text); });
   }
-  addGroup(bar, null, words.slice(1, 3));
+  addGroup(rest, null, words.slice(1, 3));
   var links = languageLinks(pageLang);
   if (links.length) {
     var group = add(bar, "div", { class: "group languages" });

@@ -41,3 +41,5 @@ contrast-label = Contrast:
 contrast-site = Site colors
 contrast-dark-on-light = Dark on light
 contrast-light-on-dark = Light on dark
+# On a narrow widget or bar, the button that shows the rest of its controls after "Fonts: A+ A A-".
+toolbar-more = More tools

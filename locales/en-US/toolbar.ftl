@@ -2,8 +2,6 @@
 # article page (<news-widget-toolbar>) shows (common.ftl has the shared ones).
 
 toolbar-label = Reading tools
-# On a narrow screen, the button that shows the rest of the bar after "Fonts: A+ A A-".
-toolbar-more = More tools
 print-date-label = Date:
 preview-close = Close preview
 # Said when Print or Print preview could not get what it needs from the network.

@@ -37,3 +37,4 @@ contrast-label = 고대비:
 contrast-site = 기본 색상
 contrast-dark-on-light = 흰 바탕 검은 글자
 contrast-light-on-dark = 검은 바탕 흰 글자
+toolbar-more = 도구 더 보기

@@ -37,3 +37,4 @@ contrast-label = 高对比度：
 contrast-site = 原网页配色
 contrast-dark-on-light = 白底黑字
 contrast-light-on-dark = 黑底白字
+toolbar-more = 更多工具

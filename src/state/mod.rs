@@ -129,6 +129,8 @@ pub struct Model {
     /// Cards on the list.
     pub shown: usize,
     pub preview: bool,
+    /// On a narrow widget, the controls behind "More tools" are shown.
+    pub tools_open: bool,
     pub font: FontStep,
     /// Reading aloud, the line spacing and the contrast scheme.
     pub aids: Aids,
@@ -188,6 +190,7 @@ impl Model {
             load: Load::Loading,
             view: View::List,
             preview: false,
+            tools_open: false,
             font,
             aids,
             languages: Languages {

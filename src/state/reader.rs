@@ -49,6 +49,10 @@ fn pressed(model: &mut Model, command: Command, value: Option<String>, out: &mut
         Command::More => more(model, out),
         Command::Print => print(model, out),
         Command::Preview => toggle_preview(model, out),
+        Command::Tools => {
+            model.tools_open = !model.tools_open;
+            out.push(Effect::Render);
+        }
         command => {
             if let Some(effects) = reading_aids::pressed(&mut model.aids, command, value.as_deref())
             {

@@ -154,6 +154,44 @@ test("200 % at 320 px wide has no horizontal overflow, clipped text or tight lin
   await page.context().close();
 });
 
+test("on a phone the widget shows the fonts, More tools and the languages, and the first card on the first screen; More tools shows the rest, on the list and in the article", async () => {
+  const page = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
+  await openDemo(page);
+  const toggle = page.locator(`${HOST} [part~="more-tools"]`);
+  const shown = (name) => page.locator(`${HOST} [part~="${name}"]`).first().isVisible();
+  assert.equal(await toggle.textContent(), "More tools");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.ok(await shown("font-larger") && await shown("language"), "the fonts and the languages show");
+  assert.equal(await shown("line-spacing"), false, "line spacing waits behind More tools");
+  const firstCard = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="card"]').getBoundingClientRect().top, HOST);
+  assert.ok(firstCard < 640, `the first card starts on the first screen (at ${firstCard} px)`);
+
+  // By the keyboard: the widget draws itself again, and the focus stays on the button.
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.ok(await shown("line-spacing") && await shown("contrast"));
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.getAttribute("part"), HOST), "more-tools");
+  await page.locator(`${HOST} [part~="contrast"] [data-value="dark-on-light"]`).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem("news-widget:contrast")), "dark-on-light");
+
+  await openLong(page);
+  assert.ok(await shown("print"), "open in the article too, with its Print");
+  await toggle.click();
+  assert.equal(await shown("print"), false, "Print is behind it when closed");
+  assert.ok(await shown("back"), "Back is not");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("on a wide screen the widget shows every group and not More tools", async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await openDemo(page);
+  assert.equal(await page.locator(`${HOST} [part~="more-tools"]`).isVisible(), false);
+  assert.ok(await page.locator(`${HOST} [part~="line-spacing"]`).isVisible());
+  await page.context().close();
+});
+
 test("Print prints the article alone, once, from the print frame; the card list offers no Print", async () => {
   const page = await newPage(env.browser);
   await page.addInitScript(recordPrints);

@@ -1,6 +1,6 @@
 //! The control groups the widget's toolbar and the page toolbar (`<news-widget-toolbar>`) both
 //! draw: "Fonts: A+ A A-" (the label, the three buttons, and their state after a step change)
-//! and the labelled group that holds the language choices.
+//! and the labelled group that holds the language choices, and "More tools" on a narrow one.
 
 use web_sys::Element;
 
@@ -86,4 +86,25 @@ pub fn language_group(ctx: &Ctx) -> El {
                 "language-label",
             ),
         )
+}
+
+/// The id of what "More tools" shows, in the widget's or the toolbar's shadow root.
+const REST_ID: &str = "nw-more-tools";
+
+/// "More tools" and what it shows: on a narrow widget or bar (the stylesheet's narrow
+/// container) every control but the fonts and the languages waits behind it, so that the news
+/// or the article is not pushed screens down on a phone at a large step (the languages stay: a
+/// reader who does not read the UI's language cannot read "More tools"). A wide one shows them
+/// all and not the button. `open`: shown.
+pub fn more_tools(ctx: &Ctx, open: bool) -> (El, El) {
+    let toggle = ctx
+        .button(Command::Tools.action(), None)
+        .class("more-toggle")
+        .part("more-tools")
+        .attr("aria-controls", REST_ID)
+        .attr("aria-expanded", if open { "true" } else { "false" });
+    (
+        ctx.text(toggle, "toolbar-more"),
+        ctx.el("div").class("rest").attr("id", REST_ID),
+    )
 }

@@ -62,9 +62,8 @@ pub fn language_links(doc: &Document, html_lang: Option<&str>) -> Vec<LanguageLi
 }
 
 /// The bar: the font group, the line spacing and contrast, Read aloud (where the browser can:
-/// `listen`), Print and Print preview, and the languages where there are some. On a narrow
-/// screen (the stylesheet's narrow container) all but the fonts wait behind "More tools", so that
-/// the article is not pushed screens down on a phone at a large step.
+/// `listen`), Print and Print preview, and the languages where there are some; on a narrow
+/// screen, the fonts, "More tools" and the languages (`controls::more_tools`).
 pub fn bar(
     ctx: &Ctx,
     font: FontStep,
@@ -106,34 +105,23 @@ pub fn bar(
         }
         group
     });
-    let rest = ctx
-        .el("div")
-        .class("rest")
-        .attr("id", REST_ID)
+    let (toggle, rest) = controls::more_tools(ctx, false);
+    let rest = rest
         .child(aid_controls::spacing_group(ctx, aids.spacing))
         .child(aid_controls::contrast_group(ctx, aids.contrast))
         .child_opt(listen.then(|| aid_controls::listen_group(ctx, aids.listening.rate)))
-        .child(print)
-        .child_opt(languages);
-    let toggle = ctx
-        .button(Command::Tools.action(), None)
-        .class("more-toggle")
-        .part("more-tools")
-        .attr("aria-controls", REST_ID)
-        .attr("aria-expanded", "false");
+        .child(print);
     ctx.el("div")
         .class("toolbar")
         .part("toolbar")
         .attr("role", "group")
         .attr("aria-label", &ctx.t("toolbar-label"))
         .child(controls::font_group(ctx, font))
-        .child(ctx.text(toggle, "toolbar-more"))
+        .child(toggle)
         .child(rest)
+        .child_opt(languages)
         .done()
 }
-
-/// The id of the part of the bar that "More tools" shows, in the toolbar's shadow root.
-const REST_ID: &str = "nw-more-tools";
 
 /// "More tools" open or closed: the bar's class (the stylesheet hides the rest of a narrow bar
 /// without it) and the button's state. (Only the button closes it, so the focus is on the

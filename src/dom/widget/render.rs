@@ -22,10 +22,13 @@ pub struct Controls<'m> {
     pub font: FontStep,
     pub aids: &'m Aids,
     pub listen: bool,
+    /// On a narrow widget, "More tools" shows the rest.
+    pub tools_open: bool,
 }
 
-/// "Fonts: A+ A A-", the line spacing, the contrast, the language choices, and in the article
-/// view (`preview`: whether its print preview is on) Read aloud, Print and Print preview.
+/// "Fonts: A+ A A-", the line spacing, the contrast, in the article view (`preview`: whether its
+/// print preview is on) Read aloud, Print and Print preview, and the language choices; on a
+/// narrow widget, the fonts, "More tools" and the languages (`controls::more_tools`).
 pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element {
     let fonts = controls::font_group(ctx, controls.font);
 
@@ -47,18 +50,14 @@ pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element
         );
     }
 
-    let mut bar = ctx
-        .el("div")
-        .class("toolbar")
-        .part("toolbar")
-        .child(fonts)
+    let (toggle, rest) = controls::more_tools(ctx, controls.tools_open);
+    let mut rest = rest
         .child(aid_controls::spacing_group(ctx, controls.aids.spacing))
-        .child(aid_controls::contrast_group(ctx, controls.aids.contrast))
-        .child(languages);
+        .child(aid_controls::contrast_group(ctx, controls.aids.contrast));
     if let Some(preview) = preview {
         if controls.listen {
             let rate = controls.aids.listening.rate;
-            bar = bar.child(aid_controls::listen_group(ctx, rate));
+            rest = rest.child(aid_controls::listen_group(ctx, rate));
         }
         let print = ctx
             .el("div")
@@ -75,9 +74,20 @@ pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element
                     "print-preview",
                 ),
             );
-        bar = bar.child(print);
+        rest = rest.child(print);
     }
-    bar.done()
+    ctx.el("div")
+        .class(if controls.tools_open {
+            "toolbar open"
+        } else {
+            "toolbar"
+        })
+        .part("toolbar")
+        .child(fonts)
+        .child(toggle)
+        .child(rest)
+        .child(languages)
+        .done()
 }
 
 /// The card list with its first `shown` cards.

@@ -86,6 +86,7 @@ impl Widget {
             font: model.font,
             aids: &model.aids,
             listen: self.speech.is_some(),
+            tools_open: model.tools_open,
         };
         let bar = || render::toolbar(&ctx, &controls, None);
         let content: Vec<Element> = match (&model.load, model.open_item()) {

@@ -103,3 +103,25 @@ fn print_needs_an_open_article() {
     update(&mut model, Action::OpenFromApi { id: "a".into() });
     assert_eq!(update(&mut model, Action::Print), vec![Effect::Print]);
 }
+
+#[test]
+fn more_tools_shows_the_rest_of_a_narrow_widget_and_hides_it_again_on_the_list_and_in_an_article() {
+    let mut model = showing(&["a"]);
+    assert!(!model.tools_open);
+    assert_eq!(
+        update(&mut model, press(Command::Tools, None)),
+        vec![Effect::Render]
+    );
+    assert!(model.tools_open);
+    update(&mut model, Action::OpenFromApi { id: "a".into() });
+    assert!(
+        model.tools_open,
+        "it stays open in the article, whose Print it shows"
+    );
+    assert_eq!(
+        update(&mut model, press(Command::Tools, None)),
+        vec![Effect::Render]
+    );
+    assert!(!model.tools_open);
+    assert_eq!(model.view, View::Article("a".into()));
+}
