@@ -143,9 +143,10 @@ lazy_build plan plan "$plan_wasm"
 
 # The page's modules, by role (Cargo.toml's features): the loader fetches the one a page needs.
 # news-widget-core is both roles (a page with widgets and toolbars), news-widget-widget the news
-# widget alone, news-widget-toolbar the article toolbar alone; with them news-widget-print, the
-# sanitizing walker alone, which the loader fetches when a reader first prints from a page with
-# only toolbars (their module has no walker). Core goes last: cargo's .wasm left behind is then
+# widget alone, news-widget-toolbar the article toolbar alone; with them news-widget-print, a
+# toolbar's printed article (the sanitizing walker, the page's title and date, the print frame),
+# which the loader fetches when a reader first prints from a page with only toolbars (their
+# module has none of it). Core goes last: cargo's .wasm left behind is then
 # the whole crate's. Each: the module's name, its cargo features, the exports the loader calls
 # (the glue keeps those and what they use). In the test build the modules with the widget can
 # trap on purpose (`testTrap` is the widget's handle's); the toolbar's and the print module's
@@ -189,11 +190,11 @@ for role in "${roles[@]}"; do
   if [ "$profile" = "--release" ] && grep -a -q -e 'listen8sentence' -e 'listen::sentence' "$cargo_wasm"; then
     fail "news-widget-$name contains listen::sentence: only the plan module plans a reading"
   fi
-  # Nor, in the toolbar's, the sanitizing walker or the printed article: a page with only
-  # toolbars gets them from the print module on a reader's first Print (src/dom/parts/page_copy.rs).
+  # Nor, in the toolbar's, the sanitizing walker: a page with only toolbars gets it from the
+  # print module on a reader's first Print (src/dom/parts/page_copy.rs).
   if [ "$profile" = "--release" ] && [ "$name" = toolbar ] &&
-    grep -a -q -e '5clean7Cleaner' -e 'clean::Cleaner' -e '9page_copy12article_copy' -e 'page_copy::article_copy' "$cargo_wasm"; then
-    fail "news-widget-toolbar contains the sanitizing walker or the printed article: only the print module makes it"
+    grep -a -q -e '5clean7Cleaner' -e 'clean::Cleaner' "$cargo_wasm"; then
+    fail "news-widget-toolbar contains the sanitizing walker: only the print module cleans for it"
   fi
   # No page module formats with core::fmt (write, Formatter, padding, the integer Display
   # impls): with std's panics aborting at once, only the crate's own `format!`, `write!`,
@@ -254,6 +255,13 @@ for module in "${built[@]}"; do
     --log-level=warning --outfile="$out.next/news-widget-$name.js" || fail "esbuild failed on the glue of news-widget-$name"
   rm -f "$out_dir/glue-entry.js"
 done
+# The toolbar's module formats no date: the printed article's, its only one, is the print
+# module's (src/dom/parts/page_copy.rs), and its glue would import Intl.DateTimeFormat again if
+# that came back (a function's name can be inlined away; an import cannot).
+if [ "$profile" = "--release" ] && [ -f "$out.next/news-widget-toolbar.js" ] &&
+  grep -q "DateTimeFormat" "$out.next/news-widget-toolbar.js"; then
+  fail "news-widget-toolbar formats a date: the printed article, which has the only one, is the print module's"
+fi
 # The loader's source is js/loader/, one module per responsibility; its entry is bundled into one
 # classic script (iife: no import or export left, so it also runs as type="module"), minified in
 # the release build. Its /*! notice opens the file: esbuild would move it to the end of a bundle,

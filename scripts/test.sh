@@ -26,8 +26,8 @@ run() {
 # crates in crates/), for the native build and for the wasm32 build (the DOM layer exists only
 # there), every target (library, tests, benches), warnings denied; and the library with the
 # test-only `test-trap` feature, the tools module's build (the run-time `.ftl` compiler) with
-# and without it, the plan module's (the reading plan), the print module's (the sanitizing
-# walker alone), and each role's module alone (the
+# and without it, the plan module's (the reading plan), the print module's (a toolbar's printed
+# article), and each role's module alone (the
 # widget's, the article toolbar's: scripts/build.sh).
 lint() {
   cargo fmt --all --check &&

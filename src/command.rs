@@ -29,7 +29,7 @@ pub enum Command {
     LineSpacing,
     /// A contrast button: the scheme in the control's `data-value`.
     Contrast,
-    /// The reader toolbar's "More tools" on a narrow screen: shows or hides the rest of the bar.
+    /// "More tools" on a narrow widget or toolbar: shows or hides the rest of its bar.
     Tools,
 }
 

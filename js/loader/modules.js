@@ -140,8 +140,9 @@ export function retire(instance) {
   restarts[instance.name] = (restarts[instance.name] || 0) + 1;
 }
 
-// The print module (news-widget-print): the sanitizing walker, for a toolbar's Print on a page
-// whose module has none (only toolbars). wasm-bindgen's glue and .wasm, fetched on the first
+// The print module (news-widget-print): a toolbar's printed article (the sanitizing walker's
+// copy, the page's title and date, the print frame), for Print on a page whose module has no
+// walker (only toolbars). wasm-bindgen's glue and .wasm, fetched on the first
 // Print (or when a reader points at or focuses Print, so that the press finds it there), given
 // up after LAZY_DEADLINE_MS as the other lazy modules are. A failed or given-up download is
 // forgotten, and so is an instance that trapped (`dead`: no later call reaches it): the next

@@ -10,12 +10,13 @@
 //!   (the kept feeds in Cache Storage), their calls to the browser (`js`, over `js/net.js`), `xml`
 //!   and `json` (the browser's parsers for the readers);
 //! - `parts`: what the widget and the toolbar are both built from: `ctx` (what a render needs),
-//!   `node`, `controls` (fonts, languages), `listen`, `notify`, `intl`, `clean` (the sanitizing
-//!   walker), `print`;
+//!   `node`, `controls` (fonts, languages, the bar with "More tools"), `listen`, `notify`, `intl`,
+//!   `clean` (the sanitizing walker), `page_copy` (a toolbar's printed article), `print`;
 //! - after a trap: `halt` (the switch that silences the instance left behind), and, in test
 //!   builds only, `test_trap` (a trap on purpose);
-//! - `print_copy`: the print module's one export, the sanitizing walker for a toolbar's page
-//!   whose module has none (built alone, with `--features print`).
+//! - `print_copy`: the print module's exports, a toolbar's printed article (the walker's copy,
+//!   `parts::page_copy`, and its print frame) for a page whose module has no walker (built
+//!   alone, with `--features print`).
 
 #[cfg(feature = "page")]
 mod halt;

@@ -21,7 +21,8 @@ pub fn article_copy(doc: &Document, target: &Element, page_lang: &str, words: &A
 
 /// The same in a print frame built in `container` (the toolbar's shadow root) at the reader's
 /// `scale`, ready to print: the frame's element, which the toolbar's module owns from then on,
-/// or why there is none (a string; nothing is thrown, which would count as a trap).
+/// or why there is none (the error, a string or an Error; nothing is thrown, which would count as
+/// a trap).
 #[wasm_bindgen(js_name = printFrame)]
 pub fn print_frame(
     doc: &Document,

@@ -282,7 +282,14 @@ pub(super) fn build_item(
 
     let body = body_of(raw.content_html, raw.content_text);
     let title = present(raw.title).and_then(|t| item_title(&id, &t, warnings));
-    let summary = present(raw.summary).and_then(|s| item_summary(&id, &s, warnings));
+    // JSON Feed's summary is the publisher's text; RSS's and Atom's are already text, read from
+    // their HTML by the XML reader (what looks like markup there was escaped on purpose).
+    let summary = match context.format {
+        FeedFormat::JsonFeed => {
+            present(raw.summary).and_then(|s| item_summary(&id, None, &s, warnings))
+        }
+        _ => present(raw.summary),
+    };
     let image = present(raw.image).or_else(|| match &body {
         // Relative to the body's base, which the DOM layer resolves against.
         Body::Html(html) => first_image(html),
@@ -319,10 +326,11 @@ pub(super) fn build_item(
             });
             continue;
         };
+        let summary = present(t.summary).and_then(|s| item_summary(&id, Some(&lang), &s, warnings));
         versions.push(Version {
             lang: Some(lang),
             title,
-            summary: present(t.summary).and_then(|s| item_summary(&id, &s, warnings)),
+            summary,
             body: body_of(t.content_html, t.content_text),
             url: present(t.url).or_else(|| url.clone()),
             source: present(t.source).or_else(|| source.clone()),
@@ -368,13 +376,19 @@ fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<Stri
     present(Some(title))
 }
 
-/// A summary is plain text (JSON Feed's, and what the readers make of RSS's and Atom's), but
-/// publishers put HTML in it as they do in titles: repaired the same way, and said.
-fn item_summary(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<String> {
+/// JSON Feed's summary is plain text, but publishers put HTML in it as they do in titles:
+/// repaired the same way, and said (for a translation, naming its language).
+fn item_summary(
+    id: &str,
+    lang: Option<&str>,
+    raw: &str,
+    warnings: &mut Vec<ItemError>,
+) -> Option<String> {
     let (summary, repairs) = repair_title(raw);
     if repairs.any() {
         warnings.push(ItemError::SummaryRepaired {
             id: id.to_owned(),
+            lang: lang.map(str::to_owned),
             repairs,
         });
     }

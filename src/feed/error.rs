@@ -126,9 +126,11 @@ pub enum ItemError {
         id: String,
         repairs: TitleRepairs,
     },
-    /// Kept: the summary held entities or markup, shown as plain text.
+    /// Kept: a JSON Feed summary (of the item, or of its translation in `lang`) held entities
+    /// or markup, shown as plain text.
     SummaryRepaired {
         id: String,
+        lang: Option<String>,
         repairs: TitleRepairs,
     },
     /// Kept: the item had no title; its body's first words stand in.
@@ -278,12 +280,18 @@ impl Explain for ItemError {
                 }
             }
             ItemError::TitleRepaired { id, repairs }
-            | ItemError::SummaryRepaired { id, repairs } => {
-                let field = match self {
-                    ItemError::TitleRepaired { .. } => "title",
-                    _ => "summary",
-                };
-                out.extend(["item \"", id, "\": ", field, " shown as plain text ("]);
+            | ItemError::SummaryRepaired { id, repairs, .. } => {
+                out.extend(["item \"", id, "\""]);
+                match self {
+                    ItemError::SummaryRepaired { lang, .. } => {
+                        if let Some(lang) = lang {
+                            out.extend([" (", lang, ")"]);
+                        }
+                        out.push_str(": summary");
+                    }
+                    _ => out.push_str(": title"),
+                }
+                out.push_str(" shown as plain text (");
                 let what = [
                     (repairs.markup_removed, "markup removed"),
                     (repairs.entities_decoded, "entities decoded"),

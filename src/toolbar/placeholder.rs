@@ -47,14 +47,15 @@ const BAR_SELECTORS: [&str; 21] = [
     ".toolbar .rest",
     ".nw .more-toggle",
     ".more-toggle::after",
-    ".toolbar:not(.open) .rest",
+    ".toolbar:not(.open) .rest:not(:focus-within)",
     ".languages a",
     ".languages a[aria-current=\"page\"]",
 ];
 
 /// The conditional blocks kept (with only their bar rules inside).
-const BAR_CONDITIONS: [&str; 2] = [
+const BAR_CONDITIONS: [&str; 3] = [
     "@container (max-width: 36em)",
+    "@container (max-width: 28em)",
     "@media (forced-colors: active)",
 ];
 

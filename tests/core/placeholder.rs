@@ -16,7 +16,7 @@ fn the_placeholder_copies_what_sizes_the_bar_and_nothing_that_only_paints() {
     for sizing in [
         ".toolbar{display:flex;flex-wrap:wrap",
         "@container (max-width: 36em){.nw button{min-width:2.2em",
-        ".toolbar .group{gap:0.25em}.nw .more-toggle{display:inline-block}.toolbar:not(.open) .rest{display:none}}",
+        "@container (max-width: 28em){.nw .more-toggle{display:inline-block}.toolbar:not(.open) .rest:not(:focus-within){display:none}}",
         ".nw .more-toggle{display:none}",
         "@media (forced-colors: active){.languages a[aria-current=\"page\"]{border:2px solid Highlight}}",
         "border:1px solid var(--nw-line)",

@@ -118,7 +118,7 @@ for (const [lang, voice] of [["zh-CN", VOICES.zh], ["ko", VOICES.ko], ["en", VOI
 
 test("the highlight spans inline elements and is kept in view, unless the reader scrolled away", async () => {
   const page = await openArticle("zh-CN", { voices: [VOICES.zh] }, { viewport: { width: 500, height: 400 } });
-  // A widget this narrow shows Listen behind More tools.
+  // A widget this narrow (the page's margins leave it under 28 em) shows Listen behind More tools.
   await page.locator(part("more-tools")).click();
   await page.locator(part("listen")).click();
   await untilSpoken(page, 1);

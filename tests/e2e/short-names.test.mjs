@@ -13,7 +13,7 @@ import binaryen from "binaryen";
 import { shortenNames } from "../../scripts/short-names.mjs";
 import { root } from "./harness.mjs";
 
-// The page's modules, and the print module (the sanitizing walker for a toolbar's page).
+// The page's modules, and the print module (a toolbar's printed article, by the walker).
 const ROLES = ["widget", "toolbar", "core", "print"];
 // Read by name from outside the glue: the loader (js/loader/modules.js) and the memory probes.
 const KEPT = ["__stack_pointer", "memory"];

@@ -114,6 +114,9 @@ import { root } from "./harness.mjs";
 // budget); a page of widgets 140,802 B (137.5 KB), a page with both 154,268 B (150.7 KB).
 // The widget's bar has it too (the model's toggle drawn by its render): a page of widgets
 // 141,027 B (137.7 KB), an article page 70,125 B (68.5 KB), a page with both 154,375 B (150.8 KB).
+// Then that change's review (one builder of both bars, the print frame scaled at the step of
+// the moment it prints, a translation's summary warning naming its language): a page of widgets
+// 141,229 B (137.9 KB), an article page 70,247 B (68.6 KB), a page with both 154,534 B (150.9 KB).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [

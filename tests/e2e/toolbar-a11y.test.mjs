@@ -29,9 +29,9 @@ for (const [lang, info] of Object.entries(PAGES)) {
 
 test("axe: the print preview dialog, zh, 200 %", async () => {
   const page = await openArticle(PAGES.zh.path, { step: 5 });
-  // At 200 % the bar is narrow for its words: Print preview is behind More tools (open, then
-  // axe-clean too).
-  await page.locator(part("more-tools")).click();
+  // Where the bar is narrow for its words at 200 %, Print preview is behind More tools (open,
+  // then axe-clean too).
+  if (await page.locator(part("more-tools")).isVisible()) await page.locator(part("more-tools")).click();
   await page.locator(part("print-preview")).click();
   await page.locator(`${TOOLBAR} dialog`).waitFor();
   const violations = await axeViolations(page, [[TOOLBAR]]);

@@ -260,6 +260,24 @@ test("on a phone the bar is the fonts and More tools, which shows the rest and h
   await close(page);
 });
 
+test("a bar that A+ narrows under the keyboard keeps the focused control shown, and hides it once the focus moves on", async () => {
+  const page = await openArticle(PAGES.en.path, { viewport: { width: 700, height: 800 } });
+  const toggle = page.locator(part("more-tools"));
+  const spacing = page.locator(part("line-spacing"));
+  assert.equal(await toggle.isVisible(), false, "wide enough at 100 %");
+  await page.locator(`${part("line-spacing")} [data-value="1.5"]`).focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("+");
+  assert.ok(await toggle.isVisible(), "at 200 % the bar is narrow: More tools shows");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  const focused = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.dataset.value ?? null, TOOLBAR);
+  assert.equal(await focused(), "1.5", "the focus stays on the control");
+  assert.ok(await spacing.isVisible(), "and the control stays shown while it holds the focus");
+  await toggle.focus();
+  assert.equal(await spacing.isVisible(), false, "hidden once the focus moved on");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
 test("on a wide screen every group shows and More tools does not", async () => {
   const page = await openArticle(PAGES.en.path, { viewport: { width: 1280, height: 800 } });
   assert.equal(await page.locator(part("more-tools")).isVisible(), false);

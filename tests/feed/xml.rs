@@ -440,3 +440,22 @@ fn chinese_feed_cst_is_china_standard_time() {
     // 07:00 +08:00 is 23:00 UTC on the 24th: before b. As US Central it would be after.
     assert_eq!(titles(&outcome), ["b", "a"]);
 }
+
+#[test]
+fn an_rss_summary_is_the_text_of_its_html_once_so_what_the_publisher_escaped_stays_and_is_not_warned_about(
+) {
+    let outcome = read_text(
+        r#"<rss version="2.0"><channel><title>c</title><item><guid>e</guid><title>t</title>
+        <description>Wrap it in &amp;lt;time&amp;gt; &amp;amp; it reads</description>
+        <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;Body&lt;/p&gt;</content:encoded>
+        </item></channel></rss>"#,
+        &BuildOptions::default(),
+    )
+    .unwrap();
+    let version = &outcome.feed.items.iter().next().unwrap().versions[0];
+    assert_eq!(
+        version.summary.as_deref(),
+        Some("Wrap it in <time> & it reads")
+    );
+    assert_eq!(outcome.warnings, []);
+}

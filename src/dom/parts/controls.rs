@@ -91,20 +91,29 @@ pub fn language_group(ctx: &Ctx) -> El {
 /// The id of what "More tools" shows, in the widget's or the toolbar's shadow root.
 const REST_ID: &str = "nw-more-tools";
 
-/// "More tools" and what it shows: on a narrow widget or bar (the stylesheet's narrow
-/// container) every control but the fonts and the languages waits behind it, so that the news
-/// or the article is not pushed screens down on a phone at a large step (the languages stay: a
-/// reader who does not read the UI's language cannot read "More tools"). A wide one shows them
-/// all and not the button. `open`: shown.
-pub fn more_tools(ctx: &Ctx, open: bool) -> (El, El) {
+/// The bar of a widget or a toolbar: "Fonts: A+ A A-", "More tools" and what it shows (`rest`:
+/// the aids, Read aloud, Print), then the languages. On a narrow one (the stylesheet's narrow
+/// container) the rest waits behind the button, so that the news or the article is not pushed
+/// screens down on a phone at a large step (the languages stay: a reader who does not read the
+/// UI's language cannot read "More tools"); a wide one shows it all and not the button.
+/// `open`: the rest is shown; `rest` is `rest(ctx)` with its controls.
+pub fn bar(ctx: &Ctx, font: FontStep, open: bool, rest: El, languages: Option<El>) -> El {
     let toggle = ctx
         .button(Command::Tools.action(), None)
         .class("more-toggle")
         .part("more-tools")
         .attr("aria-controls", REST_ID)
         .attr("aria-expanded", if open { "true" } else { "false" });
-    (
-        ctx.text(toggle, "toolbar-more"),
-        ctx.el("div").class("rest").attr("id", REST_ID),
-    )
+    ctx.el("div")
+        .class(if open { "toolbar open" } else { "toolbar" })
+        .part("toolbar")
+        .child(font_group(ctx, font))
+        .child(ctx.text(toggle, "toolbar-more"))
+        .child(rest)
+        .child_opt(languages)
+}
+
+/// What "More tools" shows, for `bar`.
+pub fn rest(ctx: &Ctx) -> El {
+    ctx.el("div").class("rest").attr("id", REST_ID)
 }

@@ -67,7 +67,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A message's text, and the locale that answered when it is not the UI's.
-    fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> (String, Option<String>) {
+    pub fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> (String, Option<String>) {
         let message = self.l10n.format(id, args, &mut self.errors.borrow_mut());
         let locale = message.locale.as_str().to_owned();
         let other = (locale != self.ui_lang).then_some(locale);

@@ -60,14 +60,20 @@ pub struct PrintFrame {
     _after_print: Listener,
 }
 
-/// Prints `frame`'s window; `on_done` runs once the browser reports the print dialog closed.
+/// Prints `frame`'s window at the reader's step now (`scale_css`: it may have changed since the
+/// frame was made, while the print module was on its way); `on_done` runs once the browser
+/// reports the print dialog closed.
 #[cfg(feature = "page")]
 pub fn print(
     frame: Frame,
+    scale_css: &str,
     on_done: impl FnMut(web_sys::Event) + 'static,
 ) -> Result<PrintFrame, wasm_bindgen::JsValue> {
-    let window = frame
-        .element()
+    let element = frame.element();
+    if let Some(body) = element.content_document().and_then(|doc| doc.body()) {
+        body.style().set_property("--nw-scale", scale_css)?;
+    }
+    let window = element
         .content_window()
         .ok_or("print frame has no window")?;
     let after_print = Listener::new(&window, "afterprint", on_done);

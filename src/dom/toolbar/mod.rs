@@ -236,7 +236,7 @@ impl Toolbar {
         let request = page_print::Request {
             target: &self.target,
             lang: &self.page_lang,
-            words: page_print::words(&self.l10n),
+            words: page_print::words(&Ctx::new(&self.doc, &self.l10n, "", &[])),
             frame: (purpose == CopyFor::Print).then(|| (&self.shadow, self.font().scale_css())),
         };
         let weak = Rc::downgrade(self);
@@ -276,13 +276,9 @@ impl Toolbar {
                 }
             });
         };
-        match print::print(frame, on_done) {
+        match print::print(frame, &self.font().scale_css(), on_done) {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
-            Err(error) => {
-                let mut message = String::from("print failed: ");
-                MountError::from(error).write_to(&mut message);
-                warn(&message);
-            }
+            Err(error) => warn(&page_print::failed(error)),
         }
     }
 

@@ -4,26 +4,28 @@
 
 use web_sys::{Element, ShadowRoot};
 
+use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::page_copy::{CopyWords, Label};
 use crate::dom::parts::print::Frame;
-use crate::i18n::Localizer;
 
 /// What the printed article says in the toolbar's language.
-pub fn words(l10n: &Localizer) -> CopyWords {
-    let ui_lang = l10n.locale().as_str().to_owned();
+pub fn words(ctx: &Ctx) -> CopyWords {
     let label = |id| {
-        let message = l10n.format(id, &[], &mut Vec::new());
-        let lang = message.locale.as_str();
-        Label {
-            lang: (lang != ui_lang).then(|| lang.to_owned()),
-            text: message.text,
-        }
+        let (text, lang) = ctx.message(id, &[]);
+        Label { text, lang }
     };
     CopyWords {
         date: label("print-date-label"),
         source: label("print-source-label"),
-        ui_lang: ui_lang.clone(),
+        ui_lang: ctx.ui_lang.clone(),
     }
+}
+
+/// The console's line for a print frame that could not be made or printed.
+pub fn failed(error: wasm_bindgen::JsValue) -> String {
+    let mut message = String::from("print failed: ");
+    crate::contract::MountError::from(error).write_to(&mut message);
+    message
 }
 
 /// The printed article made for a request: for Print preview, the article; for Print, a frame
@@ -57,11 +59,7 @@ pub fn make(request: Request, done: impl FnOnce(Result<Made, String>) + 'static)
             None => Ok(Made::Article(copy)),
             Some((shadow, scale)) => print::frame(shadow, &copy, request.lang, &title, &scale)
                 .map(Made::Frame)
-                .map_err(|error| {
-                    let mut message = String::from("print failed: ");
-                    crate::contract::MountError::from(error).write_to(&mut message);
-                    message
-                }),
+                .map_err(failed),
         })
     }
     #[cfg(not(feature = "widget"))]

@@ -63,7 +63,7 @@ pub fn language_links(doc: &Document, html_lang: Option<&str>) -> Vec<LanguageLi
 
 /// The bar: the font group, the line spacing and contrast, Read aloud (where the browser can:
 /// `listen`), Print and Print preview, and the languages where there are some; on a narrow
-/// screen, the fonts, "More tools" and the languages (`controls::more_tools`).
+/// screen, the fonts, "More tools" and the languages (`controls::bar`).
 pub fn bar(
     ctx: &Ctx,
     font: FontStep,
@@ -105,27 +105,19 @@ pub fn bar(
         }
         group
     });
-    let (toggle, rest) = controls::more_tools(ctx, false);
-    let rest = rest
+    let rest = controls::rest(ctx)
         .child(aid_controls::spacing_group(ctx, aids.spacing))
         .child(aid_controls::contrast_group(ctx, aids.contrast))
         .child_opt(listen.then(|| aid_controls::listen_group(ctx, aids.listening.rate)))
         .child(print);
-    ctx.el("div")
-        .class("toolbar")
-        .part("toolbar")
+    controls::bar(ctx, font, false, rest, languages)
         .attr("role", "group")
         .attr("aria-label", &ctx.t("toolbar-label"))
-        .child(controls::font_group(ctx, font))
-        .child(toggle)
-        .child(rest)
-        .child_opt(languages)
         .done()
 }
 
 /// "More tools" open or closed: the bar's class (the stylesheet hides the rest of a narrow bar
-/// without it) and the button's state. (Only the button closes it, so the focus is on the
-/// button then, never on a control that hides.)
+/// without it, unless it holds the focus) and the button's state.
 pub fn show_tools(root: &Element, open: bool) {
     let (Ok(Some(bar)), Ok(Some(toggle))) = (
         root.query_selector(".toolbar"),

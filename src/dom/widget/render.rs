@@ -28,10 +28,8 @@ pub struct Controls<'m> {
 
 /// "Fonts: A+ A A-", the line spacing, the contrast, in the article view (`preview`: whether its
 /// print preview is on) Read aloud, Print and Print preview, and the language choices; on a
-/// narrow widget, the fonts, "More tools" and the languages (`controls::more_tools`).
+/// narrow widget, the fonts, "More tools" and the languages (`controls::bar`).
 pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element {
-    let fonts = controls::font_group(ctx, controls.font);
-
     let mut languages = controls::language_group(ctx);
     for choice in ctx.languages {
         let current = choice.tag == ctx.ui_lang;
@@ -50,8 +48,7 @@ pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element
         );
     }
 
-    let (toggle, rest) = controls::more_tools(ctx, controls.tools_open);
-    let mut rest = rest
+    let mut rest = controls::rest(ctx)
         .child(aid_controls::spacing_group(ctx, controls.aids.spacing))
         .child(aid_controls::contrast_group(ctx, controls.aids.contrast));
     if let Some(preview) = preview {
@@ -76,18 +73,14 @@ pub fn toolbar(ctx: &Ctx, controls: &Controls, preview: Option<bool>) -> Element
             );
         rest = rest.child(print);
     }
-    ctx.el("div")
-        .class(if controls.tools_open {
-            "toolbar open"
-        } else {
-            "toolbar"
-        })
-        .part("toolbar")
-        .child(fonts)
-        .child(toggle)
-        .child(rest)
-        .child(languages)
-        .done()
+    controls::bar(
+        ctx,
+        controls.font,
+        controls.tools_open,
+        rest,
+        Some(languages),
+    )
+    .done()
 }
 
 /// The card list with its first `shown` cards.

@@ -272,7 +272,7 @@ impl Widget {
             &title,
             &self.font().scale_css(),
         )
-        .and_then(|frame| print::print(frame, on_done));
+        .and_then(|frame| print::print(frame, &self.font().scale_css(), on_done));
         match printed {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
             Err(error) => {

@@ -242,6 +242,26 @@ fn markup_in_a_json_feed_summary_is_removed_with_warning() {
 }
 
 #[test]
+fn markup_in_a_translations_summary_is_removed_and_the_warning_names_its_language() {
+    let outcome = feed_with_items(
+        r#"{"id": "t", "title": "T", "_news_widget": {"translations": {"ko": {"title": "제목", "summary": "<i>요약</i>"}}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        item(&outcome, "t").versions[1].summary.as_deref(),
+        Some("요약")
+    );
+    let said: Vec<String> = warnings_for(&outcome, "t")
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        said,
+        ["item \"t\" (ko): summary shown as plain text (markup removed)"]
+    );
+}
+
+#[test]
 fn a_plain_summary_with_ampersands_and_angles_is_left_as_written() {
     let outcome =
         feed_with_items(r#"{"id": "p", "title": "T", "summary": "Q & A: 5 < 6, AT&T"}"#).unwrap();
