@@ -32,6 +32,9 @@ pub use json::{
     RawAuthor, RawExtension, RawFeedHeader, RawItem, RawTranslation, RawTranslations,
 };
 pub use present::Presented;
+/// White space folded as a title reads, for a toolbar's printed article's heading too.
+#[cfg(all(target_arch = "wasm32", any(feature = "toolbar", feature = "print")))]
+pub(crate) use text::collapse_whitespace;
 pub(crate) use text::tag_end;
 pub use text::{decode_entities_in, html_to_text, summarize};
 pub use title::{repair_title, TitleRepairs};

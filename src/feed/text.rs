@@ -294,7 +294,7 @@ const fn precedes(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
-pub(super) fn collapse_whitespace(s: &str) -> String {
+pub(crate) fn collapse_whitespace(s: &str) -> String {
     work::add(s.len());
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {

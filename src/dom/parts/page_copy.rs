@@ -97,15 +97,7 @@ fn date(doc: &Document, target: &Element) -> Option<Timestamp> {
 
 /// The element's text with its white space folded, as a title reads.
 fn text_of(el: &Element) -> String {
-    let text = el.text_content().unwrap_or_default();
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::feed::collapse_whitespace(&el.text_content().unwrap_or_default())
 }
 
 /// A label of the printed article in the toolbar's words: its text, and the language of the
