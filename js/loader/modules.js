@@ -186,7 +186,7 @@ function printModule() {
 
 // The print module's export `name` on `input` (`articleCopy`: the printed article of
 // `[document, target, pageLang, words]`; `printFrame`: the same in a print frame, with the
-// shadow root and the scale after them): its answer, or why there is none (the instance's
+// shadow root after them): its answer, or why there is none (the instance's
 // error's text, or the download's Error). Never rejects.
 function printCall(name, input) {
   var loading = printModule();

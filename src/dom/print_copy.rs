@@ -19,8 +19,7 @@ pub fn article_copy(doc: &Document, target: &Element, page_lang: &str, words: &A
     page_copy::article_copy(doc, target, page_lang, &CopyWords::from_js(words)).0
 }
 
-/// The same in a print frame built in `container` (the toolbar's shadow root) at the reader's
-/// `scale`, ready to print: the frame's element, which the toolbar's module owns from then on,
+/// The same in a print frame built in `container` (the toolbar's shadow root), ready to print: the frame's element, which the toolbar's module owns from then on,
 /// or why there is none (the error, a string or an Error; nothing is thrown, which would count as
 /// a trap).
 #[wasm_bindgen(js_name = printFrame)]
@@ -30,10 +29,9 @@ pub fn print_frame(
     page_lang: &str,
     words: &Array,
     container: &Node,
-    scale: &str,
 ) -> JsValue {
     let (copy, title) = page_copy::article_copy(doc, target, page_lang, &CopyWords::from_js(words));
-    match print::frame(container, &copy, page_lang, &title, scale) {
+    match print::frame(container, &copy, page_lang, &title) {
         Ok(frame) => frame.hand_on().into(),
         Err(error) => error,
     }

@@ -122,6 +122,22 @@ test("a toolbar destroyed while the print module is on its way prints nothing an
   await close(page);
 });
 
+test("A+ pressed while the print module is on its way: the article prints at the new step", async () => {
+  const page = await openArticle();
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route("**/news-widget-print_bg.wasm", async (route) => { await gate; await route.continue(); });
+  await page.locator(part("print")).click();
+  await page.locator(part("font-larger")).click();
+  await page.locator(part("font-larger")).click();
+  release();
+  await page.waitForFunction(() => (window.__prints || []).length === 1, null, { timeout: 15000 });
+  const html = await page.evaluate(() => window.__prints[0].html);
+  assert.match(html, /--nw-scale: 1\.25/, "the frame's body at 125 %, the step when it printed");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
 test("a page with widgets and toolbars prints from its own module (the core), without the print module", async () => {
   const tab = await newPage(env.browser);
   await tab.addInitScript(recordPrints);

@@ -60,9 +60,9 @@ pub struct PrintFrame {
     _after_print: Listener,
 }
 
-/// Prints `frame`'s window at the reader's step now (`scale_css`: it may have changed since the
-/// frame was made, while the print module was on its way); `on_done` runs once the browser
-/// reports the print dialog closed.
+/// Prints `frame`'s window at the reader's step (`scale_css`), set here rather than when the
+/// frame was made: it may have changed meanwhile, while the print module was on its way;
+/// `on_done` runs once the browser reports the print dialog closed.
 #[cfg(feature = "page")]
 pub fn print(
     frame: Frame,
@@ -85,14 +85,13 @@ pub fn print(
 }
 
 /// Builds the frame inside `container` (the widget's or the toolbar's shadow root), with a copy
-/// of `content` on its body at the reader's `scale_css`, ready to print.
+/// of `content` on its body, for `print`.
 #[cfg(any(feature = "widget", feature = "print"))]
 pub fn frame(
     container: &Node,
     content: &Element,
     lang: &str,
     title: &str,
-    scale_css: &str,
 ) -> Result<Frame, JsValue> {
     let doc = content.owner_document().ok_or("article has no document")?;
     let element: HtmlIFrameElement = doc.create_element("iframe")?.dyn_into()?;
@@ -118,11 +117,7 @@ pub fn frame(
     let body = frame_doc.body().ok_or("print frame has no body")?;
     body.set_class_name("print-layout");
     body.set_attribute("lang", lang)?;
-    Reflect::set(
-        &body.style(),
-        &"cssText".into(),
-        &JsValue::from_str(&["--nw-scale: ", scale_css, "; margin: 0"].concat()),
-    )?;
+    body.style().set_property("margin", "0")?;
     let copy = frame_doc.import_node_with_deep(content, true)?;
     body.append_child(&copy)?;
     adopt_print_css(&window, &frame_doc)?;

@@ -237,7 +237,7 @@ impl Toolbar {
             target: &self.target,
             lang: &self.page_lang,
             words: page_print::words(&Ctx::new(&self.doc, &self.l10n, "", &[])),
-            frame: (purpose == CopyFor::Print).then(|| (&self.shadow, self.font().scale_css())),
+            frame: (purpose == CopyFor::Print).then_some(&self.shadow),
         };
         let weak = Rc::downgrade(self);
         page_print::make(request, move |made| {

@@ -35,13 +35,13 @@ pub enum Made {
     Frame(Frame),
 }
 
-/// What to print from and how: the page's article, in `lang`, labelled in `words`; for Print,
-/// the frame's place (the toolbar's shadow root) and the reader's scale.
+/// What to print from: the page's article, in `lang`, labelled in `words`; for Print, the
+/// frame's place (the toolbar's shadow root).
 pub struct Request<'a> {
     pub target: &'a Element,
     pub lang: &'a str,
     pub words: CopyWords,
-    pub frame: Option<(&'a ShadowRoot, String)>,
+    pub frame: Option<&'a ShadowRoot>,
 }
 
 /// Calls `done` with what `request` asks for, or why there is none (for the console).
@@ -57,7 +57,7 @@ pub fn make(request: Request, done: impl FnOnce(Result<Made, String>) + 'static)
             page_copy::article_copy(&doc, request.target, request.lang, &request.words);
         done(match request.frame {
             None => Ok(Made::Article(copy)),
-            Some((shadow, scale)) => print::frame(shadow, &copy, request.lang, &title, &scale)
+            Some(shadow) => print::frame(shadow, &copy, request.lang, &title)
                 .map(Made::Frame)
                 .map_err(failed),
         })
@@ -78,9 +78,8 @@ pub fn make(request: Request, done: impl FnOnce(Result<Made, String>) + 'static)
         let for_print = request.frame.is_some();
         let name = match &request.frame {
             None => "articleCopy",
-            Some((shadow, scale)) => {
+            Some(shadow) => {
                 input.push(shadow);
-                input.push(&JsValue::from_str(scale));
                 "printFrame"
             }
         };

@@ -265,14 +265,8 @@ impl Widget {
                 }
             });
         };
-        let printed = print::frame(
-            &self.shadow,
-            &content,
-            &lang,
-            &title,
-            &self.font().scale_css(),
-        )
-        .and_then(|frame| print::print(frame, &self.font().scale_css(), on_done));
+        let printed = print::frame(&self.shadow, &content, &lang, &title)
+            .and_then(|frame| print::print(frame, &self.font().scale_css(), on_done));
         match printed {
             Ok(frame) => *self.print_frame.borrow_mut() = Some(frame),
             Err(error) => {
