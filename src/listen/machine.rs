@@ -282,11 +282,18 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                 out.push(Effect::Show);
             }
         }
+        // A device with no voices may never fire `voiceschanged`: the wait that runs out (the
+        // one Listen started, or the one at the mount where the device listed none) counts it
+        // as having none, so that the control says so before the reader presses it.
         Action::VoicesTimedOut => {
-            if matches!(model.state, State::Waiting) {
+            if matches!(model.voices, Voices::Unknown) {
                 model.voices = Voices::Known(Vec::new());
-                model.state = State::Idle;
-                start(model, &mut out);
+                if matches!(model.state, State::Waiting) {
+                    model.state = State::Idle;
+                    start(model, &mut out);
+                } else {
+                    out.push(Effect::Show);
+                }
             }
         }
         Action::Interrupted(reason) => {
