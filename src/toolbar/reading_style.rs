@@ -4,8 +4,9 @@
 //! (`target_css`), and each selects the target and what is inside it, nothing else of the page.
 //!
 //! - **Line spacing**: one line height for the target and every element in it (a site's px line
-//!   heights and `!important` ones included: that is what the reader asked to change), and the
-//!   space after its paragraphs; with the zoom sheet's `zoom`, the unitless height scales with
+//!   heights and `!important` ones included: that is what the reader asked to change), closer
+//!   for its headings (a two-line heading still reads as one, as in the widget), and the space
+//!   after its paragraphs; with the zoom sheet's `zoom`, the unitless height scales with
 //!   the text. Nothing else moves: no width, no font, no position.
 //! - **Contrast**: the scheme's text and background on the target; inside it, every element's
 //!   text in the scheme's colour and its own background cleared (a site's pale box behind light
@@ -22,6 +23,7 @@ use crate::contract::{Contrast, FontStep, LineSpacing};
 
 /// The line spacing's rules, with `{id}`, `{line}` (unitless) and `{paragraph}` to fill in.
 pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:{line}!important}\
+#{id} :is(h1,h2,h3,h4,h5,h6){line-height:max(1.3,{line}*.625)!important}\
 #{id} p{margin-block-end:{paragraph}!important}";
 
 /// The contrast scheme's rules, with `{id}` and the scheme's colours to fill in. The background

@@ -65,11 +65,13 @@ fn scheme(contrast: Contrast) -> HashMap<String, String> {
         .collect()
 }
 
-/// What is drawn on what: text, secondary text, links and titles, control borders and focus
-/// rings on the background and on a notice's tint; a pressed button's text on the accent.
-const PAIRS: [(&str, &str); 10] = [
+/// What is drawn on what: text, secondary text, a control that is off, links and titles,
+/// control borders and focus rings on the background and on a notice's tint; a pressed
+/// button's text on the accent.
+const PAIRS: [(&str, &str); 11] = [
     ("text", "bg"),
     ("muted", "bg"),
+    ("off", "bg"),
     ("accent", "bg"),
     ("line", "bg"),
     ("focus", "bg"),
@@ -100,6 +102,15 @@ fn dark_on_light_is_seven_to_one_for_every_pair() {
 #[test]
 fn light_on_dark_is_seven_to_one_for_every_pair() {
     assert_seven_to_one(Contrast::LightOnDark);
+}
+
+#[test]
+fn a_control_that_is_off_is_told_from_one_that_is_on_in_each_scheme() {
+    for contrast in [Contrast::DarkOnLight, Contrast::LightOnDark] {
+        let colours = scheme(contrast);
+        let r = ratio(&colours["off"], &colours["text"]);
+        assert!(r >= 2.0, "{contrast:?}: off is {r:.2}:1 from the text");
+    }
 }
 
 #[test]

@@ -50,6 +50,12 @@ const widgetSpacing = (page) => page.evaluate((sel) => {
   return { line: +(parseFloat(cs.lineHeight) / size).toFixed(2), after: +(parseFloat(cs.marginBlockEnd) / size).toFixed(2) };
 }, HOST);
 
+/** The line height of the widget's article title, in its font size. */
+const headline = (page) => page.evaluate((sel) => {
+  const cs = getComputedStyle(document.querySelector(sel).shadowRoot.querySelector(".article-title"));
+  return +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2);
+}, HOST);
+
 // WCAG's contrast ratio of two computed colours (rgb()/rgba() with an opaque background).
 const RATIO = `(() => {
   const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
@@ -103,6 +109,7 @@ test("widget: line spacing 1.5 and 2 set the article's line height (1.8, 2.4) an
   assert.deepEqual(await widgetSpacing(page), { line: 1.8, after: 2 });
   await press(page, "line-spacing:2");
   assert.deepEqual(await widgetSpacing(page), { line: 2.4, after: 2.4 });
+  assert.equal(await headline(page), 1.5, "a headline's lines kept closer, so that it reads as one");
   assert.equal(await page.evaluate(() => localStorage.getItem("news-widget:line-spacing")), "2");
   assert.equal(await page.evaluate(() => NewsWidget.get(document.querySelector("#w")).lineSpacing), 2);
   assert.equal(await page.locator(`${HOST} [data-key="line-spacing:2"]`).getAttribute("aria-pressed"), "true");
@@ -160,6 +167,27 @@ for (const scheme of ["dark-on-light", "light-on-dark"]) {
     assert.equal(await page.evaluate(() => NewsWidget.get(document.querySelector("#w")).contrast), scheme);
     assert.deepEqual(await page.evaluate(() => window.__aidEvents), [["news-widget:contrastchange", { contrast: scheme }]]);
     assert.deepEqual(page.errors, []);
+    await close(page);
+  });
+
+  test(`widget, ${scheme}: a control that is off is dimmer than one that is on, and a link whose address was refused reads as text`, async () => {
+    const page = await openArticle();
+    await press(page, `contrast:${scheme}`);
+    const seen = await page.evaluate((sel) => {
+      const root = document.querySelector(sel).shadowRoot;
+      // As the sanitizer keeps `<a href="javascript:…">here</a>`: the anchor without its address.
+      const p = root.querySelector(".article-body p");
+      p.insertAdjacentHTML("beforeend", ' <a id="refused">here</a>');
+      const style = (e) => getComputedStyle(e);
+      return {
+        off: style(root.querySelector('button[aria-disabled="true"]')).color,
+        on: style(root.querySelector('button:not([aria-disabled="true"]):not([aria-pressed="true"])')).color,
+        refused: [style(root.getElementById("refused")).color, style(root.getElementById("refused")).textDecorationLine],
+        text: style(p).color,
+      };
+    }, HOST);
+    assert.notEqual(seen.off, seen.on);
+    assert.deepEqual(seen.refused, [seen.text, "none"]);
     await close(page);
   });
 
