@@ -261,6 +261,25 @@ test("hostile host CSS does not change the widget's layout", async () => {
   assert.ok(diff.ratio < 0.005, `pixels differing: ${(diff.ratio * 100).toFixed(2)} %`);
 });
 
+test("a reader's larger browser text is followed; a page's 62.5 % root makes nothing smaller", async () => {
+  const base = async (path, host, fontSizes) => {
+    const page = await newPage(env.browser);
+    if (fontSizes) await (await page.context().newCDPSession(page)).send("Page.setFontSizes", { fontSizes });
+    await page.goto(`${env.url}/${path}`);
+    await page.waitForSelector(`${host} .nw`);
+    const size = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector(".nw")).fontSize, host);
+    await page.close();
+    return size;
+  };
+  // The browser's own setting (Chrome's "Font size: Large" and up) sets the default text size.
+  const larger = { standard: 24, fixed: 20 };
+  assert.equal(await base("plain.html", "#widget"), "16px");
+  assert.equal(await base("plain.html", "#widget", larger), "24px");
+  assert.equal(await base("article.html", "news-widget-toolbar", larger), "24px", "the reader toolbar's bar too");
+  assert.equal(await base("strict-csp.html", "#widget"), "16px", "html { font-size: 62.5% }");
+  assert.equal(await base("strict-csp.html", "#widget", larger), "16px");
+});
+
 test("host listeners may call back into the widget from its own events", async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.url}/plain.html`);
