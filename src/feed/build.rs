@@ -8,7 +8,7 @@ use super::context::{item_date, present, BuildOptions, ItemContext};
 use super::id::repaired_id;
 use super::json::{JsonMismatch, RawAuthor, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
-use super::text::{html_to_text, summarize};
+use super::text::{has_visible, html_to_text, summarize};
 use super::title::repair_title;
 use super::xml::{Channel, XmlFeed};
 use super::{
@@ -345,7 +345,7 @@ pub(super) fn build_item(
             Body::Text(text) => text.clone(),
             Body::Empty => String::new(),
         };
-        match present(Some(summarize(&text, DERIVED_TITLE_COLUMNS))) {
+        match present(Some(summarize(&text, DERIVED_TITLE_COLUMNS))).filter(|t| has_visible(t)) {
             Some(title) => {
                 warnings.push(ItemError::TitleFromBody { id: id.clone() });
                 versions.push(original(title));
@@ -373,7 +373,7 @@ fn item_title(id: &str, raw: &str, warnings: &mut Vec<ItemError>) -> Option<Stri
             repairs,
         });
     }
-    present(Some(title))
+    present(Some(title)).filter(|t| has_visible(t))
 }
 
 /// JSON Feed's summary is plain text, but publishers put HTML in it as they do in titles:
@@ -392,7 +392,7 @@ fn item_summary(
             repairs,
         });
     }
-    present(Some(summary))
+    present(Some(summary)).filter(|s| has_visible(s))
 }
 
 /// The `src` of the body's first `<img>`, for the card of an item that names no image.

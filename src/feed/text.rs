@@ -294,6 +294,18 @@ const fn precedes(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
+/// Whether `s` has a character a reader would see: a title of zero-width spaces, joiners,
+/// direction marks or soft hyphens alone is as good as none (its card would have no name and
+/// nothing to press).
+pub(crate) fn has_visible(s: &str) -> bool {
+    s.chars().any(|c| {
+        !c.is_whitespace()
+            && !matches!(c, '\u{AD}' | '\u{34F}' | '\u{180E}' | '\u{FEFF}'
+                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     work::add(s.len());
     let mut out = String::with_capacity(s.len());

@@ -200,6 +200,33 @@ fn item_with_body_but_no_title_takes_its_first_words() {
 }
 
 #[test]
+fn a_title_of_invisible_characters_is_no_title() {
+    let outcome = feed_with_items(
+        r#"{"id": "zw", "title": "\u200b\u200d\u2060 \ufeff\u202e", "content_text": "The first words."},
+           {"id": "zw-only", "title": "\u200b\u200b", "summary": "\u200b"},
+           {"id": "joined", "title": "\u200bA\u200d", "summary": "\u00ad\u200f"}"#,
+    )
+    .unwrap();
+    assert_eq!(item(&outcome, "zw").versions[0].title, "The first words.");
+    assert!(ids(&outcome).iter().all(|id| *id != "zw-only"));
+    assert_eq!(
+        warnings_for(&outcome, "zw-only"),
+        [&ItemError::MissingTitle {
+            id: "zw-only".to_owned()
+        }]
+    );
+    let joined = &item(&outcome, "joined").versions[0];
+    assert_eq!(
+        joined.title, "\u{200b}A\u{200d}",
+        "a visible letter keeps its title as written"
+    );
+    assert_eq!(
+        joined.summary, None,
+        "nor is a summary of invisible characters one"
+    );
+}
+
+#[test]
 fn blank_title_without_body_is_skipped() {
     let outcome = outcome("broken_items.json");
     assert_eq!(
