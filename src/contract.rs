@@ -152,6 +152,13 @@ impl FontStep {
         FontStep(step.clamp(Self::MIN.0 as i32, Self::MAX.0 as i32) as i8)
     }
 
+    /// A script's number (`setFontStep`), clamped like `clamped`: ±Infinity to the ends, a
+    /// fraction cut towards 0 (2.7 is step 2); NaN is no step at all.
+    pub fn from_number(step: f64) -> Option<FontStep> {
+        // `as` saturates: ±Infinity becomes i32's ends, which `clamped` brings in.
+        (!step.is_nan()).then(|| FontStep::clamped(step as i32))
+    }
+
     pub fn value(self) -> i32 {
         self.0 as i32
     }

@@ -81,8 +81,8 @@ async fn article_meta_line_dates_follow_a_language_switch() {
     )
     .unwrap();
     wait_for(&host, "[part~=card]").await;
-    assert!(handle.open("x"));
-    handle.set_language("ko", None);
+    assert!(handle.open("x".into()));
+    handle.set_language("ko".into(), None);
     let meta = wait_for(&host, "[part~=meta]").await;
     assert_eq!(
         meta.text_content().unwrap(),

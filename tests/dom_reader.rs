@@ -36,7 +36,7 @@ fn mount_small(host: &HtmlElement) -> WidgetHandle {
 async fn mount_with_article(host: &HtmlElement) -> WidgetHandle {
     let handle = mount_small(host);
     wait_for(host, "[part~=card]").await;
-    assert!(handle.open("a"), "article a exists in SMALL_FEED");
+    assert!(handle.open("a".into()), "article a exists in SMALL_FEED");
     wait_for(host, "[part~=article-body] p").await;
     handle
 }
@@ -270,7 +270,7 @@ async fn blocked_local_storage_keeps_the_font_step_in_memory() {
     let handle = mount_small(&first);
     wait_for(&first, "[part~=card]").await;
     // The in-memory store outlives tests on this page: start from a known step through the API.
-    handle.set_font_step(0);
+    handle.set_font_step(0.into());
     press(&first, "font-larger");
     assert_eq!(handle.font_step(), 1);
     assert_px(root_px(&first), 18.0, "A+ applied with storage blocked");

@@ -287,3 +287,16 @@ fn contrast_names_are_the_api_s_and_nothing_else_is_one() {
     assert_eq!(Contrast::from_name("Dark-On-Light"), None);
     assert_eq!(Contrast::default(), Contrast::Site);
 }
+
+#[test]
+fn a_script_s_font_step_clamps_at_any_size_and_nan_is_none() {
+    assert_eq!(FontStep::from_number(f64::INFINITY), Some(FontStep::MAX));
+    assert_eq!(
+        FontStep::from_number(f64::NEG_INFINITY),
+        Some(FontStep::MIN)
+    );
+    assert_eq!(FontStep::from_number(1e300), Some(FontStep::MAX));
+    assert_eq!(FontStep::from_number(2.7), Some(FontStep::clamped(2)));
+    assert_eq!(FontStep::from_number(-0.5), Some(FontStep::DEFAULT));
+    assert_eq!(FontStep::from_number(f64::NAN), None);
+}

@@ -280,6 +280,54 @@ test("a reader's larger browser text is followed; a page's 62.5 % root makes not
   assert.equal(await base("strict-csp.html", "#widget", larger), "16px");
 });
 
+test("the JS API takes a wrong argument without throwing: numbers clamp, anything else is said and changes nothing", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/plain.html`);
+  await waitForCards(page, "#widget");
+  const seen = await page.evaluate(() => {
+    const w = NewsWidget.get(document.querySelector("#widget"));
+    const out = {};
+    const run = (name, f) => { try { out[name] = f(); } catch (e) { out[name] = `threw ${e}`; } };
+    out.language = w.language;
+    w.setFontStep(2);
+    run("infinity", () => (w.setFontStep(Infinity), w.fontStep));
+    run("minusInfinity", () => (w.setFontStep(-Infinity), w.fontStep));
+    w.setFontStep(3);
+    for (const junk of ["abc", NaN, null, undefined, {}]) run(`step ${String(junk)}`, () => (w.setFontStep(junk), w.fontStep));
+    for (const junk of [null, undefined, 42]) {
+      run(`language ${junk}`, () => (w.setLanguage(junk), w.language));
+      run(`contrast ${junk}`, () => (w.setContrast(junk), w.contrast));
+      run(`open ${junk}`, () => w.open(junk));
+    }
+    return out;
+  });
+  assert.equal(seen.infinity, 5);
+  assert.equal(seen.minusInfinity, -1);
+  for (const junk of ["abc", "NaN", "null", "undefined", "[object Object]"]) assert.equal(seen[`step ${junk}`], 3, `setFontStep(${junk})`);
+  for (const junk of ["null", "undefined", "42"]) {
+    assert.equal(seen[`language ${junk}`], seen.language, `setLanguage(${junk})`);
+    assert.equal(seen[`contrast ${junk}`], "site", `setContrast(${junk})`);
+    assert.equal(seen[`open ${junk}`], false, `open(${junk})`);
+  }
+  const warned = page.logs.filter((l) => /^warning: news-widget: (setFontStep|setLanguage|setContrast|open)\(/.test(l));
+  assert.equal(warned.length, 5 + 9, warned.join("\n"));
+  assert.deepEqual(page.errors, []);
+
+  await page.goto(`${env.url}/article.html`);
+  await page.waitForSelector("news-widget-toolbar [part~=toolbar]");
+  const bar = await page.evaluate(() => {
+    const t = NewsWidget.get(document.querySelector("news-widget-toolbar"));
+    t.setFontStep(Infinity);
+    const top = t.fontStep;
+    t.setFontStep(null);
+    t.setContrast(null);
+    return [top, t.fontStep, t.contrast];
+  });
+  assert.deepEqual(bar, [5, 5, "site"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("host listeners may call back into the widget from its own events", async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.url}/plain.html`);

@@ -10,10 +10,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::js_options::{
-    contrast_action, js_error, property_text, spacing_action, JsOptions, STOP,
+    contrast_action, font_step_arg, js_error, property_text, spacing_action, text_arg, JsOptions,
+    STOP,
 };
 use super::slot::{Slot, Slots};
-use crate::contract::{Contrast, ErrorKind, FontStep};
+use crate::contract::{Contrast, ErrorKind};
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
@@ -101,11 +102,14 @@ impl WidgetHandle {
     /// `setLanguage(tag, false)` switches this instance only and saves nothing (a site's
     /// own setting, like the `lang` attribute of `<news-widget>`).
     #[wasm_bindgen(js_name = setLanguage)]
-    pub fn set_language(&self, tag: &str, remember: Option<bool>) {
+    pub fn set_language(&self, tag: JsValue, remember: Option<bool>) {
+        let Some(tag) = text_arg(&tag, "setLanguage(tag)") else {
+            return;
+        };
         let remember = remember.unwrap_or(true);
         self.with(|w| {
             w.dispatch(Action::ChooseLanguage {
-                tag: tag.to_string(),
+                tag: tag.clone(),
                 remember,
                 announce: remember,
             })
@@ -120,8 +124,10 @@ impl WidgetHandle {
 
     /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide.
     #[wasm_bindgen(js_name = setFontStep)]
-    pub fn set_font_step(&self, step: i32) {
-        self.with(|w| w.dispatch(Action::SetFont(FontStep::clamped(step))));
+    pub fn set_font_step(&self, step: JsValue) {
+        if let Some(step) = font_step_arg(&step) {
+            self.with(|w| w.dispatch(Action::SetFont(step)));
+        }
     }
 
     #[wasm_bindgen(getter, js_name = fontStep)]
@@ -140,11 +146,14 @@ impl WidgetHandle {
     }
 
     /// Opens the article with this id; false when the feed has no such item (yet).
-    pub fn open(&self, id: &str) -> bool {
+    pub fn open(&self, id: JsValue) -> bool {
+        let Some(id) = text_arg(&id, "open(id)") else {
+            return false;
+        };
         let mut opened = false;
         self.with(|w| {
-            w.dispatch(Action::OpenFromApi { id: id.to_string() });
-            opened = w.is_open(id);
+            w.dispatch(Action::OpenFromApi { id: id.clone() });
+            opened = w.is_open(&id);
         });
         opened
     }
@@ -184,8 +193,8 @@ impl WidgetHandle {
 
     /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), site-wide.
     #[wasm_bindgen(js_name = setContrast)]
-    pub fn set_contrast(&self, name: &str) {
-        self.aid(contrast_action(name));
+    pub fn set_contrast(&self, name: JsValue) {
+        self.aid(text_arg(&name, "setContrast(name)").and_then(|n| contrast_action(&n)));
     }
 
     /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)

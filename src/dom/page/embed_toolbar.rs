@@ -7,10 +7,12 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::js_options::{contrast_action, spacing_action, JsOptions, STOP};
+use super::js_options::{
+    contrast_action, font_step_arg, spacing_action, text_arg, JsOptions, STOP,
+};
 use super::slot::{Slot, Slots};
 use crate::command::Command;
-use crate::contract::{self, Contrast, FontStep};
+use crate::contract::{self, Contrast};
 use crate::dom::toolbar::{Toolbar, ToolbarOptions};
 use crate::options::{self, OptionValues};
 use crate::reading_aids::AidAction;
@@ -69,9 +71,9 @@ impl ToolbarHandle {
     /// Sets the font step (0 = 100 %, -1 = 87.5 % … 5 = 200 %), clamped; site-wide, shared
     /// with the news widgets.
     #[wasm_bindgen(js_name = setFontStep)]
-    pub fn set_font_step(&self, step: i32) {
-        if let Some(toolbar) = self.slot.get() {
-            toolbar.set_font(FontStep::clamped(step));
+    pub fn set_font_step(&self, step: JsValue) {
+        if let (Some(toolbar), Some(step)) = (self.slot.get(), font_step_arg(&step)) {
+            toolbar.set_font(step);
         }
     }
 
@@ -116,8 +118,8 @@ impl ToolbarHandle {
     /// Sets the contrast scheme ("site", "dark-on-light", "light-on-dark"), for the article and
     /// the whole site.
     #[wasm_bindgen(js_name = setContrast)]
-    pub fn set_contrast(&self, name: &str) {
-        self.act(contrast_action(name));
+    pub fn set_contrast(&self, name: JsValue) {
+        self.act(text_arg(&name, "setContrast(name)").and_then(|n| contrast_action(&n)));
     }
 
     /// (A JS string made from the name, not a Rust `String`: no copy, no glue for one.)

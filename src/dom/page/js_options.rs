@@ -6,7 +6,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::contract::{self, Contrast, ErrorKind, LineSpacing, MountError, OptionName};
+use crate::contract::{self, Contrast, ErrorKind, FontStep, LineSpacing, MountError, OptionName};
 use crate::decimal::decimal;
 use crate::dom::warn;
 use crate::listen::action::Action as Speech;
@@ -128,6 +128,26 @@ pub(crate) fn contrast_action(name: &str) -> Option<AidAction> {
         );
     }
     contrast.map(AidAction::SetContrast)
+}
+
+/// `setFontStep(step)`: a number, however large; anything else (a string, NaN, null) is the
+/// page's mistake, said on the console, and changes nothing (a reader's step is site-wide).
+pub(crate) fn font_step_arg(step: &JsValue) -> Option<FontStep> {
+    let found = step.as_f64().and_then(FontStep::from_number);
+    if found.is_none() {
+        warn("setFontStep(step): the step is a number (-1 to 5)");
+    }
+    found
+}
+
+/// A method's string argument (a language tag, a scheme's name, an article's id): anything
+/// else (null, a number) is the page's mistake, said on the console, and changes nothing.
+pub(crate) fn text_arg(value: &JsValue, method: &str) -> Option<String> {
+    let text = value.as_string();
+    if text.is_none() {
+        warn(&[method, ": the argument is a string"].concat());
+    }
+    text
 }
 
 /// `stopListening()`.
