@@ -188,6 +188,7 @@ test("Korean: no English UI string is left in the cards or the article view", as
   assert.deepEqual(await englishLeftovers(page, english), [], "English UI strings in the Korean card list");
   const untranslated = page.locator(`${part("card-title")}:has(button[data-id="${UNTRANSLATED_ID}"])`);
   assert.equal(await untranslated.getAttribute("lang"), "en", "the card without Korean is marked English on its title");
+  assert.equal(await untranslated.getAttribute("dir"), "auto", "and laid out in its own letters' direction");
   assert.match(await untranslated.textContent(), /Public Consultation/, "that card shows its English title");
 
   await page.locator(`${HOST} button[data-action="open"][data-id="${SEED_ID}"]`).click();

@@ -254,10 +254,7 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
         Body::Text(text) => body.child(cleaner.text(text)),
         Body::Empty => body,
     };
-    let body = match shown.body_lang {
-        Some(l) => body.attr("lang", l),
-        None => body,
-    };
+    let body = body.lang(shown.body_lang);
 
     let image = item
         .image
