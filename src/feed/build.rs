@@ -288,13 +288,16 @@ pub(super) fn build_item(
         FeedFormat::JsonFeed => {
             present(raw.summary).and_then(|s| item_summary(&id, None, &s, warnings))
         }
-        _ => present(raw.summary),
+        _ => present(raw.summary).filter(|s| has_visible(s)),
     };
-    let image = present(raw.image).or_else(|| match &body {
+    let named = present(raw.image);
+    let image_in_body = named.is_none();
+    let image = named.or_else(|| match &body {
         // Relative to the body's base, which the DOM layer resolves against.
         Body::Html(html) => first_image(html),
         _ => None,
     });
+    let image_in_body = image_in_body && image.is_some();
     let original = |title| Version {
         lang: lang.clone(),
         title,
@@ -319,7 +322,7 @@ pub(super) fn build_item(
             });
             continue;
         };
-        let Some(title) = present(t.title) else {
+        let Some(title) = present(t.title).filter(|t| has_visible(t)) else {
             dropped.push(ItemError::TranslationWithoutTitle {
                 id: id.clone(),
                 lang,
@@ -357,6 +360,7 @@ pub(super) fn build_item(
     Ok(Item {
         id,
         image,
+        image_in_body,
         published,
         modified,
         versions,

@@ -200,11 +200,11 @@ pub fn read_item<N: JsonNode>(item: &N) -> Read<RawItem> {
             ("content_html", &mut raw.content_html),
             ("content_text", &mut raw.content_text),
             ("image", &mut raw.image),
-            ("date_published", &mut raw.date_published),
-            ("date_modified", &mut raw.date_modified),
             ("language", &mut raw.language),
         ],
     )?;
+    raw.date_published = date_text(item, "date_published")?;
+    raw.date_modified = date_text(item, "date_modified")?;
     raw.authors = authors(item)?;
     raw.author = optional(item, "author", author)?;
     raw.extension = optional(item, "_news_widget", extension)?;
@@ -241,10 +241,28 @@ fn optional<N: JsonNode, T>(
 }
 
 pub(super) fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
-    match node.field(name).map(|value| value.kind()) {
-        None | Some(JsonKind::Null) => Ok(None),
-        Some(JsonKind::String(s)) => Ok(Some(s)),
-        Some(other) => Err(JsonMismatch::new(&other, "a string").within(name)),
+    text_or_number(node, name, None)
+}
+
+/// A date: a string, or a number (a Unix time, which the format does not allow) kept as its
+/// digits, so that the item stays, undated, with the reason said, as for any date that cannot
+/// be read; not the whole item skipped.
+fn date_text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
+    text_or_number(node, name, Some(|n| signed_decimal(n as i64)))
+}
+
+/// Field `name` as a string; a number written by `number` where one is taken. The field is
+/// read once.
+fn text_or_number<N: JsonNode>(
+    node: &N,
+    name: &'static str,
+    number: Option<fn(f64) -> String>,
+) -> Read<Option<String>> {
+    match (node.field(name).map(|value| value.kind()), number) {
+        (None | Some(JsonKind::Null), _) => Ok(None),
+        (Some(JsonKind::String(s)), _) => Ok(Some(s)),
+        (Some(JsonKind::Number(n)), Some(write)) => Ok(Some(write(n))),
+        (Some(other), _) => Err(JsonMismatch::new(&other, "a string").within(name)),
     }
 }
 

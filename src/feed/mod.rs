@@ -97,6 +97,9 @@ pub struct Feed {
 pub struct Item {
     pub id: String,
     pub image: Option<String>,
+    /// The image is the body's first picture (the item named none): the card shows it, the
+    /// article only where the body has it, not twice.
+    pub image_in_body: bool,
     pub published: Option<Timestamp>,
     /// Shown as "Updated".
     pub modified: Option<Timestamp>,

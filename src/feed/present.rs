@@ -19,6 +19,9 @@ pub struct Presented<'a> {
     /// What the item's picture resolves against, when the feed named it: the original's body
     /// base (a picture taken from the body is relative to it); else the feed's URL.
     pub image_base: Option<&'a str>,
+    /// The item's picture is the body's first and that body is the one shown: the article
+    /// shows it there, not also above it.
+    pub image_in_body: bool,
 }
 
 impl Item {
@@ -40,6 +43,7 @@ impl Item {
             body_lang,
             untranslated: lang.is_some() || body_lang.is_some(),
             image_base: original.base.as_deref(),
+            image_in_body: self.image_in_body && std::ptr::eq(body, &original.body),
         }
     }
 }

@@ -294,15 +294,19 @@ const fn precedes(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
-/// Whether `s` has a character a reader would see: a title of zero-width spaces, joiners,
-/// direction marks or soft hyphens alone is as good as none (its card would have no name and
-/// nothing to press).
+/// Whether `s` has a character a reader would see: a title of white space and Unicode's
+/// default-ignorable characters alone (zero-width spaces and joiners, direction marks, soft
+/// hyphens, variation selectors, Hangul fillers, tags) is as good as none (its card would have
+/// no name and nothing to press).
 pub(crate) fn has_visible(s: &str) -> bool {
     s.chars().any(|c| {
         !c.is_whitespace()
-            && !matches!(c, '\u{AD}' | '\u{34F}' | '\u{180E}' | '\u{FEFF}'
-                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}')
+            && !matches!(c, '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}'
+                | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}')
     })
 }
 

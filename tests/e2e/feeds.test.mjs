@@ -86,6 +86,7 @@ test("WordPress RSS 2.0: content:encoded, CDATA, dc:creator, &#8211; and a doubl
   assert.equal(await page.locator(`${part("article-body")} script`).count(), 0);
   assert.equal(await page.locator(`${part("article-body")} img`).getAttribute("src"),
     "https://riverton.example.org/wp-content/uploads/2024/05/delegation-1024x683.jpg");
+  assert.equal(await page.locator(`${part("article")} img`).count(), 1, "the card's picture is the body's: shown once");
 });
 
 test("Drupal RSS 2.0: relative links and images resolve through xml:base", async () => {
@@ -131,6 +132,14 @@ test("WordPress JSON Feed: items without id, RFC 822 dates and &#8211; are repai
   });
   assert.equal(shown[1].title, "Road works on Main Street & Bridge Road");
   assert.ok(warnings(page).filter((w) => /has no id/.test(w)).length === 3, "each repaired id is a warning");
+  // The body's first picture, relative to the item's page: on the card and in the article, the
+  // same address, and once in the article.
+  const library = "https://riverton.example.org/wp-content/uploads/2024/05/library.jpg";
+  assert.equal(shown[2].image, library, "the card's picture resolves as the body's does");
+  await page.locator(`${part("card")} button[data-action="open"]`).nth(2).click();
+  await page.locator(part("article-body")).waitFor();
+  assert.deepEqual(await page.locator(`${part("article")} img`).evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src"))),
+    [library], "in the body, not also above it");
 });
 
 test("Atom: xhtml content, html title, xml:base, enclosure image", async () => {

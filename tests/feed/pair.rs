@@ -60,6 +60,7 @@ fn item(id: &str, url: &str, alternates: &[(&str, &str)]) -> Item {
     Item {
         id: id.into(),
         image: None,
+        image_in_body: false,
         published: None,
         modified: None,
         versions: vec![Version {

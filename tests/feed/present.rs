@@ -20,6 +20,7 @@ fn item(versions: Vec<Version>) -> Item {
     Item {
         id: "a".into(),
         image: None,
+        image_in_body: false,
         published: None,
         modified: None,
         versions,
@@ -85,5 +86,37 @@ fn the_picture_resolves_against_the_original_s_body_base() {
     assert_eq!(
         item.present("ko").image_base,
         Some("https://city.example/cn/")
+    );
+}
+
+#[test]
+fn a_picture_taken_from_the_body_is_in_the_article_once_where_that_body_is_shown() {
+    let mut item = item(vec![
+        version(
+            Some("zh-CN"),
+            "长春",
+            Body::Html("<p><img src=a.jpg>正文</p>".into()),
+        ),
+        version(Some("ko"), "창춘", Body::Html("<p>본문</p>".into())),
+        version(Some("en"), "Changchun", Body::Empty),
+    ]);
+    item.image = Some("a.jpg".into());
+    item.image_in_body = true;
+    assert!(
+        item.present("zh-CN").image_in_body,
+        "the original's body has it"
+    );
+    assert!(
+        item.present("en").image_in_body,
+        "a translation showing the original's body"
+    );
+    assert!(
+        !item.present("ko").image_in_body,
+        "a translation with its own body does not"
+    );
+    item.image_in_body = false;
+    assert!(
+        !item.present("zh-CN").image_in_body,
+        "a picture the feed named"
     );
 }

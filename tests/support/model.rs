@@ -73,6 +73,7 @@ pub fn item(id: &str) -> Item {
     Item {
         id: id.into(),
         image: None,
+        image_in_body: false,
         published: None,
         modified: None,
         versions: vec![Version {

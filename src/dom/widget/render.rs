@@ -11,7 +11,7 @@ use crate::dom::parts::clean::{safe_url, Cleaner};
 use crate::dom::parts::ctx::Ctx;
 use crate::dom::parts::node::El;
 use crate::dom::parts::{aid_controls, controls};
-use crate::feed::{Body, Item, Items};
+use crate::feed::{Body, Item, Items, Version};
 use crate::load_error::LoadError;
 use crate::reading_aids::Aids;
 use crate::sanitize::UrlUse;
@@ -175,7 +175,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
+        .and_then(|src| safe_url(src, &image_base(ctx, item, shown.image_base), UrlUse::Image))
         .map(|src| {
             ctx.el("img")
                 .class("card-image")
@@ -207,20 +207,37 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
         .done()
 }
 
+/// A version's link (resolved, checked), and what its body's relative URLs resolve against:
+/// where the feed named one (`xml:base`, an RSS item's page), else that link, else the feed's
+/// URL.
+fn bases(ctx: &Ctx, version: &Version) -> (Option<String>, String) {
+    let link = version
+        .url
+        .as_deref()
+        .and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
+    let body = version
+        .base
+        .clone()
+        .or_else(|| link.clone())
+        .unwrap_or_else(|| ctx.base.to_owned());
+    (link, body)
+}
+
+/// What the card's picture resolves against: a picture taken from the body, as the body's own
+/// (the original's, as the article shows it); a named one, as `Presented::image_base` says.
+fn image_base(ctx: &Ctx, item: &Item, named: Option<&str>) -> String {
+    if item.image_in_body {
+        bases(ctx, &item.versions[0]).1
+    } else {
+        named.unwrap_or(ctx.base).to_owned()
+    }
+}
+
 /// The article view: Back, title, meta line, toolbar, notice, body, source link.
 pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> Element {
     let shown = item.present(&ctx.ui_lang);
     let (version, lang) = (shown.version, shown.lang);
-    let base = version
-        .url
-        .as_deref()
-        .and_then(|u| safe_url(u, ctx.base, UrlUse::Link));
-    // Where the feed named one (`xml:base`, an RSS item's page), else the item's link.
-    let body_base = version
-        .base
-        .as_deref()
-        .or(base.as_deref())
-        .unwrap_or(ctx.base);
+    let (base, body_base) = bases(ctx, version);
 
     let mut meta = ctx.el("p").class("meta").part("meta");
     if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {
@@ -246,7 +263,7 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
         .lang(lang);
     let cleaner = Cleaner {
         doc: ctx.doc,
-        base: body_base,
+        base: &body_base,
     };
     // A translation without a body shows the original's, marked with the original's language.
     let body = match shown.body {
@@ -259,7 +276,8 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
     let image = item
         .image
         .as_deref()
-        .and_then(|src| safe_url(src, shown.image_base.unwrap_or(ctx.base), UrlUse::Image))
+        .filter(|_| !shown.image_in_body)
+        .and_then(|src| safe_url(src, &image_base(ctx, item, shown.image_base), UrlUse::Image))
         .map(|src| {
             ctx.el("figure").class("article-image").child(
                 ctx.el("img")

@@ -162,3 +162,25 @@ fn item_skipped_is_true_for_item_level_errors() {
     }
     .item_skipped());
 }
+
+#[test]
+fn the_body_s_first_picture_is_the_card_s_and_said_to_be_in_the_body() {
+    let outcome = feed_with_items(
+        r#"{"id": "b", "title": "B", "content_html": "<p><img src=\"../img/a.jpg\">Text</p>"},
+           {"id": "n", "title": "N", "image": "lead.jpg", "content_html": "<p><img src=\"b.jpg\"></p>"},
+           {"id": "t", "title": "T", "content_text": "Text"}"#,
+    )
+    .unwrap();
+    let from_body = item(&outcome, "b");
+    assert_eq!(
+        (from_body.image.as_deref(), from_body.image_in_body),
+        (Some("../img/a.jpg"), true)
+    );
+    let named = item(&outcome, "n");
+    assert_eq!(
+        (named.image.as_deref(), named.image_in_body),
+        (Some("lead.jpg"), false)
+    );
+    let none = item(&outcome, "t");
+    assert_eq!((none.image.as_deref(), none.image_in_body), (None, false));
+}

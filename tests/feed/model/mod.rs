@@ -62,6 +62,7 @@ pub fn item_in(langs: &[Option<&str>]) -> Item {
     Item {
         id: "x".to_owned(),
         image: None,
+        image_in_body: false,
         published: None,
         modified: None,
         versions: langs
