@@ -292,9 +292,11 @@ test("the JS API takes a wrong argument without throwing: numbers clamp, anythin
     w.setFontStep(2);
     run("infinity", () => (w.setFontStep(Infinity), w.fontStep));
     run("minusInfinity", () => (w.setFontStep(-Infinity), w.fontStep));
-    w.setFontStep(3);
+    run("numberText", () => (w.setFontStep(" 3 "), w.fontStep));
     for (const junk of ["abc", NaN, null, undefined, {}]) run(`step ${String(junk)}`, () => (w.setFontStep(junk), w.fontStep));
-    for (const junk of [null, undefined, 42]) {
+    w.setLineSpacing("1.5");
+    run("spacing", () => (w.setLineSpacing(null), w.setLineSpacing("wide"), w.lineSpacing));
+    for (const junk of [null, undefined, {}]) {
       run(`language ${junk}`, () => (w.setLanguage(junk), w.language));
       run(`contrast ${junk}`, () => (w.setContrast(junk), w.contrast));
       run(`open ${junk}`, () => w.open(junk));
@@ -303,14 +305,16 @@ test("the JS API takes a wrong argument without throwing: numbers clamp, anythin
   });
   assert.equal(seen.infinity, 5);
   assert.equal(seen.minusInfinity, -1);
+  assert.equal(seen.numberText, 3, "a string that holds a number, as a <select>'s value");
   for (const junk of ["abc", "NaN", "null", "undefined", "[object Object]"]) assert.equal(seen[`step ${junk}`], 3, `setFontStep(${junk})`);
-  for (const junk of ["null", "undefined", "42"]) {
+  assert.equal(seen.spacing, 1.5, "setLineSpacing(null) is not 1");
+  for (const junk of ["null", "undefined", "[object Object]"]) {
     assert.equal(seen[`language ${junk}`], seen.language, `setLanguage(${junk})`);
     assert.equal(seen[`contrast ${junk}`], "site", `setContrast(${junk})`);
     assert.equal(seen[`open ${junk}`], false, `open(${junk})`);
   }
-  const warned = page.logs.filter((l) => /^warning: news-widget: (setFontStep|setLanguage|setContrast|open)\(/.test(l));
-  assert.equal(warned.length, 5 + 9, warned.join("\n"));
+  const warned = page.logs.filter((l) => /^warning: news-widget: (setFontStep|setLineSpacing|setLanguage|setContrast|open)\(/.test(l));
+  assert.equal(warned.length, 5 + 2 + 9, warned.join("\n"));
   assert.deepEqual(page.errors, []);
 
   await page.goto(`${env.url}/article.html`);

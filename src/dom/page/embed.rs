@@ -182,8 +182,8 @@ impl WidgetHandle {
 
     /// Sets the line spacing (1, 1.5 or 2: the nearest), site-wide.
     #[wasm_bindgen(js_name = setLineSpacing)]
-    pub fn set_line_spacing(&self, value: f64) {
-        self.aid(spacing_action(value));
+    pub fn set_line_spacing(&self, value: JsValue) {
+        self.aid(spacing_action(&value));
     }
 
     #[wasm_bindgen(getter, js_name = lineSpacing)]

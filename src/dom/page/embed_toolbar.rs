@@ -106,8 +106,8 @@ impl ToolbarHandle {
 
     /// Sets the line spacing (1, 1.5 or 2: the nearest), for the article and the whole site.
     #[wasm_bindgen(js_name = setLineSpacing)]
-    pub fn set_line_spacing(&self, value: f64) {
-        self.act(spacing_action(value));
+    pub fn set_line_spacing(&self, value: JsValue) {
+        self.act(spacing_action(&value));
     }
 
     #[wasm_bindgen(getter, js_name = lineSpacing)]

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::contract::{self, Contrast, ErrorKind, FontStep, LineSpacing, MountError, OptionName};
-use crate::decimal::decimal;
+use crate::decimal::{decimal, signed_decimal};
 use crate::dom::warn;
 use crate::listen::action::Action as Speech;
 use crate::options::OptionValues;
@@ -108,9 +108,23 @@ impl OptionValues for JsOptions<'_> {
     }
 }
 
-/// What `setLineSpacing(n)` asks for: the nearest of 1, 1.5 and 2; nothing for NaN.
-pub(crate) fn spacing_action(value: f64) -> Option<AidAction> {
-    LineSpacing::nearest(value).map(AidAction::SetSpacing)
+/// What `setLineSpacing(n)` asks for: the nearest of 1, 1.5 and 2; what is not a number is
+/// the page's mistake, said, and changes nothing (`null` is not 1: the reader's spacing is
+/// site-wide).
+pub(crate) fn spacing_action(value: &JsValue) -> Option<AidAction> {
+    let spacing = number_arg(value).and_then(LineSpacing::nearest);
+    if spacing.is_none() {
+        warn("setLineSpacing(value): the value is a number (1, 1.5 or 2)");
+    }
+    spacing.map(AidAction::SetSpacing)
+}
+
+/// A number, or a string that holds one (a `<select>`'s value, a `data-` attribute):
+/// `setFontStep("2")` is what a site's own control sends.
+fn number_arg(value: &JsValue) -> Option<f64> {
+    value
+        .as_f64()
+        .or_else(|| value.as_string().and_then(|s| s.trim().parse().ok()))
 }
 
 /// What `setContrast(name)` asks for; a name that is none of the three is the page's mistake,
@@ -130,20 +144,27 @@ pub(crate) fn contrast_action(name: &str) -> Option<AidAction> {
     contrast.map(AidAction::SetContrast)
 }
 
-/// `setFontStep(step)`: a number, however large; anything else (a string, NaN, null) is the
-/// page's mistake, said on the console, and changes nothing (a reader's step is site-wide).
+/// `setFontStep(step)`: a number, however large, or a string that holds one; anything else
+/// (`"abc"`, NaN, null) is the page's mistake, said on the console, and changes nothing (a
+/// reader's step is site-wide).
 pub(crate) fn font_step_arg(step: &JsValue) -> Option<FontStep> {
-    let found = step.as_f64().and_then(FontStep::from_number);
+    let found = number_arg(step).and_then(FontStep::from_number);
     if found.is_none() {
         warn("setFontStep(step): the step is a number (-1 to 5)");
     }
     found
 }
 
-/// A method's string argument (a language tag, a scheme's name, an article's id): anything
-/// else (null, a number) is the page's mistake, said on the console, and changes nothing.
+/// A method's string argument (a language tag, a scheme's name, an article's id; a whole
+/// number is taken for an id, as the feed reads `"id": 42`): anything else (null, an object)
+/// is the page's mistake, said on the console, and changes nothing.
 pub(crate) fn text_arg(value: &JsValue, method: &str) -> Option<String> {
-    let text = value.as_string();
+    let text = value.as_string().or_else(|| {
+        value
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+            .map(|n| signed_decimal(n as i64))
+    });
     if text.is_none() {
         warn(&[method, ": the argument is a string"].concat());
     }
