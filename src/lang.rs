@@ -92,6 +92,28 @@ pub fn is_traditional(script: Option<&str>, region: Option<&str>) -> bool {
     }
 }
 
+/// The `dir` of text in language `tag`: `rtl` for the languages written right to left (or a
+/// tag that names such a script), else `auto`, where the text's own first letter decides (a
+/// title in an unknown or mislabelled language is not forced either way). Not `auto` for the
+/// right-to-left ones: an Arabic article that opens with a Latin name would run left to right.
+pub fn direction(tag: &str) -> &'static str {
+    const LANGUAGES: [&str; 13] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi",
+    ];
+    const SCRIPTS: [&str; 7] = ["Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg"];
+    let mut subtags = tag.split(['-', '_']);
+    let language = subtags.next().unwrap_or_default();
+    let rtl = match subtags.next().filter(|s| s.len() == 4) {
+        Some(script) => SCRIPTS.iter().any(|s| script.eq_ignore_ascii_case(s)),
+        None => LANGUAGES.iter().any(|l| language.eq_ignore_ascii_case(l)),
+    };
+    if rtl {
+        "rtl"
+    } else {
+        "auto"
+    }
+}
+
 /// Whether a parsed tag is Traditional Chinese (false for every other language).
 pub fn is_traditional_chinese(id: &LanguageIdentifier) -> bool {
     id.language() == "zh" && is_traditional(id.script(), id.region())

@@ -23,7 +23,7 @@ use crate::contract::{Contrast, FontStep, LineSpacing};
 
 /// The line spacing's rules, with `{id}`, `{line}` (unitless) and `{paragraph}` to fill in.
 pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:{line}!important}\
-#{id} :is(h1,h2,h3,h4,h5,h6){line-height:max(1.3,{line}*.625)!important}\
+#{id} :is(h1,h2,h3,h4,h5,h6),#{id} :is(h1,h2,h3,h4,h5,h6) *{line-height:max(1.3,{line}*.625)!important}\
 #{id} p{margin-block-end:{paragraph}!important}";
 
 /// The contrast scheme's rules, with `{id}` and the scheme's colours to fill in. The background

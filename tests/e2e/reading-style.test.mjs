@@ -143,6 +143,14 @@ test("toolbar: line spacing 2 spaces the article; nothing outside it moves", asy
   const top = await page.evaluate(() => document.getElementById("zoom").getBoundingClientRect().top);
   await press(page, "line-spacing:2", TOOLBAR);
   assert.deepEqual(await article(), { line: 2.4, after: 2.4 });
+  const heading = await page.evaluate(() => {
+    const h = document.querySelector("#zoom h2");
+    // As a CMS writes headings: the text in an inline element of the heading.
+    h.innerHTML = `<span>${h.innerHTML}</span>`;
+    const [outer, inner] = [h, h.firstChild].map((e) => getComputedStyle(e));
+    return [outer, inner].map((cs) => +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2));
+  });
+  assert.deepEqual(heading, [1.5, 1.5], "a heading's lines closer, its inline text's too");
   assert.deepEqual(await outside(), before, "the page around the article is as it was");
   assert.equal(await page.evaluate(() => document.getElementById("zoom").getBoundingClientRect().top), top, "the article starts where it did");
   await press(page, "line-spacing:1", TOOLBAR);

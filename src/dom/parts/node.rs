@@ -45,12 +45,14 @@ impl El {
         self
     }
 
-    /// Text in another language than the UI's: marked with its language, and laid out in the
-    /// direction its own letters take (an Arabic or Hebrew title in a Chinese widget reads
-    /// right to left, its full stop at its end).
+    /// Text in another language than the UI's: marked with its language, and laid out in its
+    /// direction (an Arabic or Hebrew title in a Chinese widget reads right to left, its full
+    /// stop at its end).
     pub fn lang(self, value: Option<&str>) -> El {
         match value {
-            Some(tag) => self.attr("lang", tag).attr("dir", "auto"),
+            Some(tag) => self
+                .attr("lang", tag)
+                .attr("dir", crate::lang::direction(tag)),
             None => self,
         }
     }

@@ -175,3 +175,25 @@ fn tags_are_equal_when_unic_langid_says_they_are() {
     }
     differences.assert_none(70_000);
 }
+
+#[test]
+fn right_to_left_languages_and_scripts_run_right_to_left_and_the_rest_decide_by_their_text() {
+    use news_widget::lang::direction;
+    for tag in [
+        "ar",
+        "he",
+        "iw",
+        "fa-IR",
+        "ur_PK",
+        "AR-eg",
+        "ckb",
+        "az-Arab",
+        "pa-Arab-PK",
+        "yi",
+    ] {
+        assert_eq!(direction(tag), "rtl", "{tag}");
+    }
+    for tag in ["en", "zh-CN", "ko", "ar-Latn", "uz-Cyrl", "", "x", "arabic"] {
+        assert_eq!(direction(tag), "auto", "{tag}");
+    }
+}
