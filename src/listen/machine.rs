@@ -282,18 +282,11 @@ pub fn update(model: &mut Listening, action: Action) -> Vec<Effect> {
                 out.push(Effect::Show);
             }
         }
-        // A device with no voices may never fire `voiceschanged`: the wait that runs out (the
-        // one Listen started, or the one at the mount where the device listed none) counts it
-        // as having none, so that the control says so before the reader presses it.
         Action::VoicesTimedOut => {
-            if matches!(model.voices, Voices::Unknown) {
+            if matches!(model.state, State::Waiting) {
                 model.voices = Voices::Known(Vec::new());
-                if matches!(model.state, State::Waiting) {
-                    model.state = State::Idle;
-                    start(model, &mut out);
-                } else {
-                    out.push(Effect::Show);
-                }
+                model.state = State::Idle;
+                start(model, &mut out);
             }
         }
         Action::Interrupted(reason) => {

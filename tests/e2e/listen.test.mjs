@@ -184,30 +184,6 @@ test("voices that arrive late are waited for; a voice for the language arriving 
   await close(none);
 });
 
-test("a device that lists no voice and never says more: Listen says so before it is pressed, in the widget and the toolbar", async () => {
-  const widget = await openArticle("en", { voices: [VOICES.en], voicesNever: true });
-  await untilDisabled(widget, "true");
-  assert.deepEqual((await speech(widget)).spoken, []);
-  assert.deepEqual(widget.errors, []);
-  await close(widget);
-
-  const page = await newPage(env.browser);
-  await page.addInitScript(fakeSpeech, { voices: [VOICES.zh], voicesNever: true });
-  await page.goto(`${env.url}/article.html`);
-  await page.waitForSelector(`${TOOLBAR} [part~="listen"]`);
-  await untilDisabled(page, "true", TOOLBAR);
-  const note = await page.evaluate((sel) => {
-    const button = document.querySelector(sel).shadowRoot.querySelector('[part~="listen"]');
-    return button.getRootNode().getElementById(button.getAttribute("aria-describedby")).textContent;
-  }, TOOLBAR);
-  assert.equal(note, "本设备没有可用的中文语音");
-  // Voices that come after all are used.
-  await page.evaluate((v) => window.__speech.setVoices(v), [VOICES.zh]);
-  await untilDisabled(page, "false", TOOLBAR);
-  assert.deepEqual(page.errors, []);
-  await close(page);
-});
-
 // ---------------------------------------------------------------------------------------------
 // Pause, resume, the speed.
 

@@ -152,14 +152,10 @@ impl Speech {
         })
     }
 
-    /// The voices the device lists already (Chrome lists them only after a `voiceschanged`);
-    /// where it lists none, the wait for them starts now, so that a device that has none (and
-    /// may never say) is known as such without a press of Listen.
+    /// The voices the device lists already (Chrome lists them only after a `voiceschanged`).
     pub fn voices_now(&self) {
         let voices = device_voices();
-        if voices.is_empty() {
-            self.carry_out(Effect::AwaitVoices);
-        } else {
+        if !voices.is_empty() {
             (self.answer)(Action::VoicesChanged(voices));
         }
     }

@@ -294,36 +294,3 @@ fn no_plan_says_reading_could_not_start_and_listen_is_ready_again() {
     assert_eq!(model.status("zh-CN"), Status::Ready);
     ask_plan(&mut model);
 }
-
-#[test]
-fn a_device_that_never_lists_voices_is_known_to_have_none_before_listen() {
-    let mut model = Listening::new(Rate::NORMAL, false);
-    assert_eq!(model.status("en"), Status::Ready);
-    assert_eq!(
-        update(&mut model, Action::VoicesTimedOut),
-        [Effect::Show],
-        "the wait started at the mount ran out"
-    );
-    assert_eq!(model.voices, Voices::Known(Vec::new()));
-    assert_eq!(model.status("en"), Status::NoVoice);
-    assert_eq!(
-        update(
-            &mut model,
-            Action::VoicesChanged(vec![voice("david", "en-US")])
-        ),
-        [Effect::Show],
-        "voices that come after all are used"
-    );
-    assert_eq!(model.status("en"), Status::Ready);
-}
-
-#[test]
-fn the_wait_running_out_after_the_voices_came_changes_nothing() {
-    let mut model = Listening::new(Rate::NORMAL, false);
-    update(
-        &mut model,
-        Action::VoicesChanged(vec![voice("huihui", "zh-CN")]),
-    );
-    assert_eq!(update(&mut model, Action::VoicesTimedOut), []);
-    assert_eq!(model.status("zh-CN"), Status::Ready);
-}
