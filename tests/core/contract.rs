@@ -1,4 +1,4 @@
-// The public interface defined once: events, kinds and the font step as `src/contract.rs` names
+// The public interface defined once: events, kinds and the font step as `src/contract/` names
 // them (the loader's copy is `loader_block`'s), and options read by the rules of
 // docs/interface.md#options.
 
