@@ -181,20 +181,22 @@ for (const scheme of ["dark-on-light", "light-on-dark"]) {
   test(`widget, ${scheme}: a control that is off is dimmer than one that is on, and a link whose address was refused reads as text`, async () => {
     const page = await openArticle();
     await press(page, `contrast:${scheme}`);
-    const seen = await page.evaluate((sel) => {
+    const seen = await page.evaluate(([sel, ratioSrc]) => {
+      const ratio = eval(ratioSrc);
       const root = document.querySelector(sel).shadowRoot;
       // As the sanitizer keeps `<a href="javascript:…">here</a>`: the anchor without its address.
       const p = root.querySelector(".article-body p");
       p.insertAdjacentHTML("beforeend", ' <a id="refused">here</a>');
       const style = (e) => getComputedStyle(e);
+      const off = style(root.querySelector('button[aria-disabled="true"]')).color;
+      const on = style(root.querySelector('button:not([aria-disabled="true"]):not([aria-pressed="true"])')).color;
       return {
-        off: style(root.querySelector('button[aria-disabled="true"]')).color,
-        on: style(root.querySelector('button:not([aria-disabled="true"]):not([aria-pressed="true"])')).color,
+        apart: +ratio(off, on).toFixed(2),
         refused: [style(root.getElementById("refused")).color, style(root.getElementById("refused")).textDecorationLine],
         text: style(p).color,
       };
-    }, HOST);
-    assert.notEqual(seen.off, seen.on);
+    }, [HOST, RATIO]);
+    assert.ok(seen.apart >= 2, `off and on ${seen.apart}:1 apart`);
     assert.deepEqual(seen.refused, [seen.text, "none"]);
     await close(page);
   });

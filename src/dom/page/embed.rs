@@ -15,6 +15,7 @@ use super::js_options::{
 };
 use super::slot::{Slot, Slots};
 use crate::contract::{Contrast, ErrorKind};
+use crate::decimal::signed_decimal;
 use crate::dom::net::fetch::EarlyFetch;
 use crate::dom::net::read::{self, FeedRead, ReadOptions};
 use crate::dom::warn;
@@ -147,7 +148,12 @@ impl WidgetHandle {
 
     /// Opens the article with this id; false when the feed has no such item (yet).
     pub fn open(&self, id: JsValue) -> bool {
-        let Some(id) = text_arg(&id, "open(id)") else {
+        // A whole number too, as the feed reads `"id": 42`.
+        let number = id.as_f64().filter(|n| *n == (*n as i64) as f64);
+        let Some(id) = number
+            .map(|n| signed_decimal(n as i64))
+            .or_else(|| text_arg(&id, "open(id)"))
+        else {
             return false;
         };
         let mut opened = false;

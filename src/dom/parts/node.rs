@@ -45,10 +45,19 @@ impl El {
         self
     }
 
-    /// Text in another language than the UI's: marked with its language, and laid out in its
-    /// direction (an Arabic or Hebrew title in a Chinese widget reads right to left, its full
-    /// stop at its end).
     pub fn lang(self, value: Option<&str>) -> El {
+        match value {
+            Some(tag) => self.attr("lang", tag),
+            None => self,
+        }
+    }
+
+    /// A feed's text in another language than the UI's: marked with its language, and laid
+    /// out in its direction (an Arabic or Hebrew title in a Chinese widget reads right to
+    /// left, its full stop at its end). Only the widget's: the printed page's text is the
+    /// page's own.
+    #[cfg(feature = "widget")]
+    pub fn text_lang(self, value: Option<&str>) -> El {
         match value {
             Some(tag) => self
                 .attr("lang", tag)

@@ -170,7 +170,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
         meta = meta.child(ctx.date(date));
     }
     if let Some(source) = &version.source {
-        meta = meta.child(ctx.el("span").text(source).lang(lang));
+        meta = meta.child(ctx.el("span").text(source).text_lang(lang));
     }
     let image = item
         .image
@@ -192,7 +192,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
             ctx.el("h3")
                 .class("card-title")
                 .part("card-title")
-                .lang(lang)
+                .text_lang(lang)
                 .child(open),
         )
         .child(meta)
@@ -200,7 +200,7 @@ pub fn card(ctx: &Ctx, item: &Item) -> Element {
             ctx.el("p")
                 .class("card-summary")
                 .part("card-summary")
-                .lang(lang)
+                .text_lang(lang)
                 .text(&item.summary(version)),
         )
         .child_opt(image)
@@ -253,14 +253,14 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
         meta = meta
             .child(ctx.text(ctx.el("span").class("label"), "meta-source-label"))
             .child(ctx.doc.create_text_node(" "))
-            .child(ctx.el("span").class("value").lang(lang).text(source));
+            .child(ctx.el("span").class("value").text_lang(lang).text(source));
     }
 
     let body = ctx
         .el("div")
         .class("article-body")
         .part("article-body")
-        .lang(lang);
+        .text_lang(lang);
     let cleaner = Cleaner {
         doc: ctx.doc,
         base: &body_base,
@@ -271,7 +271,7 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
         Body::Text(text) => body.child(cleaner.text(text)),
         Body::Empty => body,
     };
-    let body = body.lang(shown.body_lang);
+    let body = body.text_lang(shown.body_lang);
 
     let image = item
         .image
@@ -325,7 +325,7 @@ pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> El
                 .attr("id", "nw-article-title")
                 .attr("tabindex", "-1")
                 .key("article-title")
-                .lang(lang)
+                .text_lang(lang)
                 .text(&version.title),
         )
         .child(meta)
