@@ -17,6 +17,7 @@ use super::{
 };
 use crate::explain::Explain;
 use crate::lang::LanguageIdentifier;
+use crate::sanitize::{self, ElementAction};
 
 /// Columns of a title made from the start of a body, for an item that has none.
 const DERIVED_TITLE_COLUMNS: usize = 80;
@@ -291,13 +292,12 @@ pub(super) fn build_item(
         _ => present(raw.summary).filter(|s| has_visible(s)),
     };
     let named = present(raw.image);
-    let image_in_body = named.is_none();
+    let from_body = named.is_none();
     let image = named.or_else(|| match &body {
         // Relative to the body's base, which the DOM layer resolves against.
         Body::Html(html) => first_image(html),
         _ => None,
     });
-    let image_in_body = image_in_body && image.is_some();
     let original = |title| Version {
         lang: lang.clone(),
         title,
@@ -309,6 +309,9 @@ pub(super) fn build_item(
         base: raw.base.clone(),
     };
     let mut versions = Vec::with_capacity(1 + translations.len());
+    // Whether `versions[0]` is the original, whose body holds the picture taken from it (not
+    // where its title was missing and a translation comes first).
+    let mut original_kept = title.is_some();
     if let Some(title) = title {
         versions.push(original(title));
     }
@@ -352,6 +355,7 @@ pub(super) fn build_item(
             Some(title) => {
                 warnings.push(ItemError::TitleFromBody { id: id.clone() });
                 versions.push(original(title));
+                original_kept = true;
             }
             None => return Err(ItemError::MissingTitle { id }),
         }
@@ -359,8 +363,8 @@ pub(super) fn build_item(
     warnings.append(&mut dropped);
     Ok(Item {
         id,
+        image_in_body: from_body && image.is_some() && original_kept,
         image,
-        image_in_body,
         published,
         modified,
         versions,
@@ -400,16 +404,37 @@ fn item_summary(
 }
 
 /// The `src` of the body's first `<img>`, for the card of an item that names no image.
+/// Not one the sanitizer leaves out of the article: none in a comment or in an element it
+/// drops with all it holds (WordPress's lazy loading puts the real `<img>` in `<noscript>`),
+/// so that the article's body, which shows the card's picture, has it.
 fn first_image(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(at) = lower[from..].find("<img") {
-        let start = from + at + 4;
-        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-        if let Some(src) = attribute_value(&html[start..end], &lower[start..end], "src") {
-            if !src.trim().is_empty() && !src.trim_start().starts_with("data:") {
-                return Some(src.trim().to_owned());
+    while let Some(at) = lower[from..].find('<') {
+        let start = from + at + 1;
+        if lower[start..].starts_with("!--") {
+            from = lower[start..]
+                .find("-->")
+                .map_or(lower.len(), |e| start + e + 3);
+            continue;
+        }
+        let name_end = lower[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(lower.len(), |e| start + e);
+        let name = &lower[start..name_end];
+        let end = lower[name_end..]
+            .find('>')
+            .map_or(lower.len(), |e| name_end + e);
+        if name == "img" {
+            if let Some(src) = attribute_value(&html[name_end..end], &lower[name_end..end], "src") {
+                if !src.trim().is_empty() && !src.trim_start().starts_with("data:") {
+                    return Some(src.trim().to_owned());
+                }
             }
+        } else if !name.is_empty() && sanitize::element_action(name) == ElementAction::Drop {
+            let close = ["</", name].concat();
+            from = lower[end..].find(&close).map_or(lower.len(), |e| end + e);
+            continue;
         }
         from = end;
     }

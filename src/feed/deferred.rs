@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::build::{build_item, json_channel};
 use super::context::{item_date, ItemContext};
 use super::id::repaired_id;
-use super::json::{read_item, text, JsonMismatch, JsonNode, RawFeedHeader, RawItem};
+use super::json::{date_text, read_item, JsonMismatch, JsonNode, RawFeedHeader, RawItem};
 use super::seen::SeenIds;
 use super::{BuildOptions, Decode, FeedError, FeedFormat, FeedOutcome, ItemError, ItemKey, Items};
 use crate::explain::Explain;
@@ -114,7 +114,7 @@ fn item_key<N: JsonNode>(
             repaired_id(&raw, url.as_deref()).0
         }
     };
-    let published = text(node, "date_published")
+    let published = date_text(node, "date_published")
         .map_err(unread)?
         .and_then(|date| item_date(&id, "date_published", Some(date), context, &mut Vec::new()));
     Ok(ItemKey {

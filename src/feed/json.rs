@@ -247,7 +247,7 @@ pub(super) fn text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<Str
 /// A date: a string, or a number (a Unix time, which the format does not allow) kept as its
 /// digits, so that the item stays, undated, with the reason said, as for any date that cannot
 /// be read; not the whole item skipped.
-fn date_text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
+pub(super) fn date_text<N: JsonNode>(node: &N, name: &'static str) -> Read<Option<String>> {
     text_or_number(node, name, Some(|n| signed_decimal(n as i64)))
 }
 

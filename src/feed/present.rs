@@ -12,12 +12,16 @@ pub struct Presented<'a> {
     pub lang: Option<&'a str>,
     /// The body to show: the version's own, or for a translation without one the original's.
     pub body: &'a Body,
+    /// The version whose body that is: its relative URLs resolve against that version's base
+    /// or link, not a translation's.
+    pub body_version: &'a Version,
     /// The original's language, when its body stands in for a translation's.
     pub body_lang: Option<&'a str>,
     /// The untranslated notice shows: some of the text is not in the reader's language.
     pub untranslated: bool,
-    /// What the item's picture resolves against, when the feed named it: the original's body
-    /// base (a picture taken from the body is relative to it); else the feed's URL.
+    /// What a picture the feed named resolves against: the original's `xml:base` or RSS item
+    /// page where the feed gave one; else the feed's URL. (A picture taken from the body
+    /// resolves as that body does.)
     pub image_base: Option<&'a str>,
     /// The item's picture is the body's first and that body is the one shown: the article
     /// shows it there, not also above it.
@@ -32,14 +36,15 @@ impl Item {
             Match::Fallback => version.lang.as_deref(),
         };
         let original = &self.versions[0];
-        let (body, body_lang) = match &version.body {
-            Body::Empty => (&original.body, original.lang.as_deref()),
-            own => (own, None),
+        let (body, body_lang, body_version) = match &version.body {
+            Body::Empty => (&original.body, original.lang.as_deref(), original),
+            own => (own, None, version),
         };
         Presented {
             version,
             lang,
             body,
+            body_version,
             body_lang,
             untranslated: lang.is_some() || body_lang.is_some(),
             image_base: original.base.as_deref(),

@@ -296,6 +296,7 @@ test("the JS API takes a wrong argument without throwing: numbers clamp, anythin
     for (const junk of ["abc", NaN, null, undefined, {}]) run(`step ${String(junk)}`, () => (w.setFontStep(junk), w.fontStep));
     w.setLineSpacing("1.5");
     run("spacing", () => (w.setLineSpacing(null), w.setLineSpacing("wide"), w.lineSpacing));
+    run("open numbers", () => [1.5, NaN, Infinity].map((n) => w.open(n)));
     for (const junk of [null, undefined, {}]) {
       run(`language ${junk}`, () => (w.setLanguage(junk), w.language));
       run(`contrast ${junk}`, () => (w.setContrast(junk), w.contrast));
@@ -308,13 +309,14 @@ test("the JS API takes a wrong argument without throwing: numbers clamp, anythin
   assert.equal(seen.numberText, 3, "a string that holds a number, as a <select>'s value");
   for (const junk of ["abc", "NaN", "null", "undefined", "[object Object]"]) assert.equal(seen[`step ${junk}`], 3, `setFontStep(${junk})`);
   assert.equal(seen.spacing, 1.5, "setLineSpacing(null) is not 1");
+  assert.deepEqual(seen["open numbers"], [false, false, false], "an id is a string or a whole number");
   for (const junk of ["null", "undefined", "[object Object]"]) {
     assert.equal(seen[`language ${junk}`], seen.language, `setLanguage(${junk})`);
     assert.equal(seen[`contrast ${junk}`], "site", `setContrast(${junk})`);
     assert.equal(seen[`open ${junk}`], false, `open(${junk})`);
   }
   const warned = page.logs.filter((l) => /^warning: news-widget: (setFontStep|setLineSpacing|setLanguage|setContrast|open)\(/.test(l));
-  assert.equal(warned.length, 5 + 2 + 9, warned.join("\n"));
+  assert.equal(warned.length, 5 + 2 + 3 + 9, warned.join("\n"));
   assert.deepEqual(page.errors, []);
 
   await page.goto(`${env.url}/article.html`);

@@ -194,3 +194,28 @@ fn pairing_an_article_that_names_no_translation_with_a_long_feed_reads_none_of_i
         10 * DEFER_OVER
     );
 }
+
+#[test]
+fn dates_written_as_numbers_keep_a_long_feed_s_items_undated_as_a_short_feed_does() {
+    let mut feed = long_feed(DEFER_OVER + 1);
+    for item in feed["items"].as_array_mut().unwrap() {
+        item["date_published"] = json!(1_716_868_800);
+    }
+    let root = leak(feed);
+    let outcome = deferred(root);
+    assert_eq!(
+        outcome.feed.items.iter().count(),
+        DEFER_OVER + 1,
+        "none skipped"
+    );
+    assert!(outcome
+        .feed
+        .items
+        .iter()
+        .all(|item| item.published.is_none()));
+    assert_eq!(
+        outcome.feed.items.ids().collect::<Vec<_>>(),
+        whole(root).feed.items.ids().collect::<Vec<_>>(),
+        "in the order of the feed read whole"
+    );
+}

@@ -120,3 +120,29 @@ fn a_picture_taken_from_the_body_is_in_the_article_once_where_that_body_is_shown
         "a picture the feed named"
     );
 }
+
+#[test]
+fn a_body_resolves_against_the_version_whose_body_it_is() {
+    let mut original = version(Some("zh-CN"), "长春", Body::Html("<p>正文</p>".into()));
+    original.url = Some("https://example.org/zh/1.html".into());
+    let mut english = version(Some("en"), "Changchun", Body::Empty);
+    english.url = Some("https://example.org/en/1.html".into());
+    let mut korean = version(Some("ko"), "창춘", Body::Html("<p>본문</p>".into()));
+    korean.url = Some("https://example.org/ko/1.html".into());
+    let item = item(vec![original, english, korean]);
+    let url = |locale| item.present(locale).body_version.url.clone();
+    assert_eq!(
+        url("en").as_deref(),
+        Some("https://example.org/zh/1.html"),
+        "the original's body"
+    );
+    assert_eq!(
+        url("ko").as_deref(),
+        Some("https://example.org/ko/1.html"),
+        "its own"
+    );
+    assert_eq!(
+        url("zh-CN").as_deref(),
+        Some("https://example.org/zh/1.html")
+    );
+}

@@ -45,6 +45,7 @@ impl El {
         self
     }
 
+    /// Marked with its language, where it is not the surrounding one.
     pub fn lang(self, value: Option<&str>) -> El {
         match value {
             Some(tag) => self.attr("lang", tag),

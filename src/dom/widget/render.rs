@@ -237,7 +237,8 @@ fn image_base(ctx: &Ctx, item: &Item, named: Option<&str>) -> String {
 pub fn article(ctx: &Ctx, item: &Item, controls: &Controls, preview: bool) -> Element {
     let shown = item.present(&ctx.ui_lang);
     let (version, lang) = (shown.version, shown.lang);
-    let (base, body_base) = bases(ctx, version);
+    let base = bases(ctx, version).0;
+    let body_base = bases(ctx, shown.body_version).1;
 
     let mut meta = ctx.el("p").class("meta").part("meta");
     if let Some(date) = item.modified.as_ref().or(item.published.as_ref()) {

@@ -184,3 +184,46 @@ fn the_body_s_first_picture_is_the_card_s_and_said_to_be_in_the_body() {
     let none = item(&outcome, "t");
     assert_eq!((none.image.as_deref(), none.image_in_body), (None, false));
 }
+
+#[test]
+fn the_card_s_picture_is_never_one_the_article_leaves_out() {
+    let outcome = feed_with_items(
+        r#"{"id": "lazy", "title": "L", "content_html": "<img src=\"data:image/svg+xml,x\"><noscript><img src=\"real.jpg\"></noscript><p>Text</p>"},
+           {"id": "comment", "title": "C", "content_html": "<!-- <img src=\"old.jpg\"> --><p><IMG SRC=\"new.jpg\"></p>"},
+           {"id": "script", "title": "S", "content_html": "<script>var s = '<img src=x.jpg>';</script><figure><img alt=\"\" src=\"y.jpg\"></figure>"},
+           {"id": "open", "title": "O", "content_html": "<template><img src=\"t.jpg\">"}"#,
+    )
+    .unwrap();
+    let image = |id| item(&outcome, id).image.as_deref();
+    assert_eq!(
+        image("lazy"),
+        None,
+        "inside <noscript>, which the article drops"
+    );
+    assert_eq!(image("comment"), Some("new.jpg"));
+    assert_eq!(image("script"), Some("y.jpg"));
+    assert_eq!(
+        image("open"),
+        None,
+        "an element never closed holds the rest"
+    );
+}
+
+#[test]
+fn a_picture_taken_from_an_untitled_original_s_body_is_not_counted_as_in_a_translation_s() {
+    let outcome = feed_with_items(
+        r#"{"id": "u", "content_html": "<p><img src=\"a.jpg\">본문</p>", "language": "ko",
+            "_news_widget": {"translations": {"en": {"title": "English", "content_html": "<p>Text</p>"}}}}"#,
+    )
+    .unwrap();
+    let untitled = item(&outcome, "u");
+    assert_eq!(
+        untitled.versions[0].title, "English",
+        "the original, untitled, is not kept"
+    );
+    assert_eq!(
+        (untitled.image.as_deref(), untitled.image_in_body),
+        (Some("a.jpg"), false),
+        "so the article shows the picture above the translation's body"
+    );
+}

@@ -117,6 +117,7 @@ pub fn warnings_for<'a>(outcome: &'a FeedOutcome, id: &str) -> Vec<&'a ItemError
 
 mod broken_items;
 mod fields;
+mod odd_values;
 mod summaries;
 mod timestamps;
 mod versions;
