@@ -9,7 +9,9 @@
 //   utterance as ended once it has long had its time and the synthesizer is quiet;
 // - `cancel()` fires `error` late or not at all: the utterances it silences are done at once, as
 //   interrupted, and their late events change nothing;
-// - Chrome keeps a paused synthesizer paused through `cancel()`: it is resumed.
+// - Chrome keeps a paused synthesizer paused through `cancel()`: it is resumed;
+// - a page's own `speechSynthesis` (a polyfill) may throw from a setter or `speak()`: that
+//   utterance fails, as with the synthesizer's own errors, and never the module.
 // Every timer here is cleared when its utterance is done, and `cancel()` does every utterance.
 
 // The highlight's name in the page's registry: `::highlight(news-widget-reading)` styles it.
@@ -38,11 +40,7 @@ export function pauseCancels() {
 // asks whether the synthesizer is still at it.
 export function speak(text, lang, uri, rate, watchMs, done) {
   const voice = speechSynthesis.getVoices().find((v) => v.voiceURI === uri);
-  if (!voice) return void Promise.resolve("voice-unavailable").then(done);
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = lang;
-  utterance.voice = voice;
-  utterance.rate = rate;
+  let utterance;
   let timer;
   const finish = (error) => {
     if (!live.delete(utterance)) return;
@@ -52,11 +50,28 @@ export function speak(text, lang, uri, rate, watchMs, done) {
   const watch = () => {
     timer = setTimeout(() => (speechSynthesis.speaking ? watch() : finish()), watchMs);
   };
-  utterance.onend = () => finish();
-  utterance.onerror = (event) => finish(event.error || "synthesis-failed");
-  live.set(utterance, finish);
-  watch();
-  speechSynthesis.speak(utterance);
+  try {
+    if (!voice) throw "voice-unavailable";
+    // Set through the setters (`Object.assign`), as a synthesizer of the page's may refuse.
+    utterance = Object.assign(new SpeechSynthesisUtterance(text), {
+      lang,
+      voice,
+      rate,
+      onend: () => finish(),
+      onerror: (event) => finish(event.error || "synthesis-failed"),
+    });
+    live.set(utterance, finish);
+    watch();
+    speechSynthesis.speak(utterance);
+  } catch (error) {
+    // A voice gone from the device, or a synthesizer that throws (a page's polyfill refusing
+    // its own voice objects): this utterance fails, not the module (a throw into the wasm
+    // would trap every widget of the page), and its answer comes later, as the synthesizer's
+    // would, never inside this call.
+    live.delete(utterance);
+    clearTimeout(timer);
+    Promise.resolve(typeof error == "string" ? error : "synthesis-failed").then(done);
+  }
 }
 
 // WebKit speaks only once the page has spoken from a user's gesture, and the first utterance
@@ -67,9 +82,11 @@ let unlocked = false;
 export function unlock() {
   if (unlocked) return;
   unlocked = !navigator.userActivation || navigator.userActivation.isActive;
-  const silent = new SpeechSynthesisUtterance("");
-  silent.volume = 0;
-  speechSynthesis.speak(silent);
+  try {
+    speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(""), { volume: 0 }));
+  } catch {
+    // The utterances to come say what is wrong, each in its turn.
+  }
 }
 
 export function cancel() {

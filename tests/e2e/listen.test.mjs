@@ -184,6 +184,34 @@ test("voices that arrive late are waited for; a voice for the language arriving 
   await close(none);
 });
 
+test("a synthesizer that throws (a polyfill refusing its voices) fails the utterances, not the module", async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(fakeSpeech, { voices: Object.values(VOICES) });
+  await page.addInitScript(() => {
+    Object.defineProperty(window.SpeechSynthesisUtterance.prototype, "voice", {
+      configurable: true,
+      get() { return null; },
+      set(v) { if (v) throw new TypeError("Failed to set the 'voice' property on 'SpeechSynthesisUtterance'"); },
+    });
+  });
+  await page.goto(await servePage(page, env.url, "listen-throws.html", widgetPage("en", '<div id="w2" data-news-widget data-feed="feeds/changchun.json" data-lang="en"></div>')));
+  await waitForCards(page, HOST);
+  await page.locator(`${HOST} button[data-action="open"]`).first().click();
+  await page.waitForSelector(part("article-body"));
+  await page.locator(part("listen")).click();
+  // Each utterance fails in turn (at once: nothing is spoken); the machine gives up after two in
+  // a row, as for any failing voice, and Listen is Listen again.
+  await page.waitForTimeout(1000);
+  assert.equal((await controlText(page, "listen")).text, "Listen");
+  assert.deepEqual((await speech(page)).spoken, [], "nothing was spoken");
+  assert.equal(await page.locator(`${HOST} [part~="error"], #w2 [part~="error"]`).count(), 0, "no widget shows the crash screen");
+  assert.ok(!page.logs.some((l) => /trapped/.test(l)), page.logs.join("\n"));
+  await page.locator(part("font-larger")).click();
+  assert.equal(await page.evaluate(() => NewsWidget.get(document.querySelector("#w2")).fontStep), 1, "the page's widgets still answer");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Pause, resume, the speed.
 

@@ -129,12 +129,15 @@ import { root } from "./harness.mjs";
 // with both 155,494 B (151.9 KB, 358 B over). Raised to 152.5 KB for a page with both by a
 // second review's fixes (a long feed's numeric dates, the card's picture never one the
 // article leaves out, a body resolved against its own version's link: wasm +0.2 KB): a page of
-// widgets 142,721 B (139.4 KB), a page with both 155,706 B (152.1 KB, 58 B over).
+// widgets 142,721 B (139.4 KB), a page with both 155,706 B (152.1 KB, 58 B over). Raised to
+// 69.5 KB for an article page by reading aloud that a page's throwing synthesizer (a polyfill)
+// cannot trap (js/speech.js: glue +32 to +37 B a module): an article page 70,669 B (69.0 KB,
+// 13 B over), a page of widgets 142,754 B, a page with both 155,741 B.
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
   { what: "a page of widgets", files: roleFiles("widget"), budget: 139.5 * 1024 },
-  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 69 * 1024 },
+  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 69.5 * 1024 },
   { what: "a page with both", files: roleFiles("core"), budget: 152.5 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
