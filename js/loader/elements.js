@@ -126,6 +126,9 @@ export function start() {
   if (!observer && window.MutationObserver) {
     observer = new MutationObserver(function (records) {
       records.forEach(function (record) {
+        // The attribute put on an element already on the page (a CMS's script marking its
+        // containers) mounts it as an element added with it would be.
+        if (record.type === "attributes") scan(record.target);
         record.addedNodes.forEach(function (node) {
           if (node.nodeType === 1) scan(node);
         });
@@ -134,6 +137,8 @@ export function start() {
         });
       });
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, {
+      childList: true, subtree: true, attributeFilter: ["data-news-widget", "data-news-widget-toolbar"]
+    });
   }
 }

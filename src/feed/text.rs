@@ -310,10 +310,16 @@ pub(crate) fn has_visible(s: &str) -> bool {
     })
 }
 
+/// `s` with each run of white space made one space, trimmed. Control characters count as white
+/// space: a JSON string may hold any (`"\u0007"`), a mis-decoded page C1's, and a reader would
+/// see each as a box.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     work::add(s.len());
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }

@@ -55,6 +55,26 @@ test("an element added after load mounts by itself", async () => {
   assert.equal(await waitForCards(page, "#late"), 4);
 });
 
+test("the attribute put on an element already on the page mounts it", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.url}/index.html`);
+  await waitForCards(page);
+  await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.id = "marked";
+    box.dataset.feed = "feeds/plain.json";
+    box.dataset.loading = "eager";
+    document.querySelector("main").prepend(box);
+  });
+  // Not a widget until it is marked as one.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => !!document.querySelector("#marked").shadowRoot), false);
+  await page.evaluate(() => { document.querySelector("#marked").dataset.newsWidget = ""; });
+  assert.equal(await waitForCards(page, "#marked"), 4);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("three instances: own feeds and languages, shared font size", async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.url}/three.html`);
@@ -317,6 +337,9 @@ test("the JS API takes a wrong argument without throwing: numbers clamp, anythin
   }
   const warned = page.logs.filter((l) => /^warning: news-widget: (setFontStep|setLineSpacing|setLanguage|setContrast|open)\(/.test(l));
   assert.equal(warned.length, 5 + 2 + 3 + 9, warned.join("\n"));
+  const opens = warned.filter((l) => l.includes("open("));
+  assert.equal(opens.length, 6);
+  assert.ok(opens.every((l) => l.endsWith("open(id): the id is a string or a whole number")), opens.join("\n"));
   assert.deepEqual(page.errors, []);
 
   await page.goto(`${env.url}/article.html`);

@@ -464,7 +464,7 @@ test("destroy() puts the article back exactly and leaves no listener, sheet, fra
   await close(page);
 });
 
-test("[data-news-widget-toolbar] added later mounts by itself and is destroyed when removed; a missing target is a config error", async () => {
+test("[data-news-widget-toolbar] added later, or put on an element later, mounts by itself and is destroyed when removed; a missing target is a config error", async () => {
   const page = await openArticle(PAGES.en.path, { step: 2 });
   const result = await page.evaluate(async () => {
     const wait = (f) => new Promise((resolve) => { const t = () => (f() ? resolve() : setTimeout(t, 20)); t(); });
@@ -477,15 +477,29 @@ test("[data-news-widget-toolbar] added later mounts by itself and is destroyed w
     late.remove();
     await wait(() => NewsWidget.get(late) === null);
 
+    // Marked once it is on the page (a CMS's script marking its containers).
+    const marked = document.createElement("div");
+    marked.setAttribute("data-for", "zoom");
+    document.querySelector(".article-foot").before(marked);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = !!marked.shadowRoot;
+    marked.setAttribute("data-news-widget-toolbar", "");
+    await wait(() => marked.shadowRoot && marked.shadowRoot.querySelector('[part~="toolbar"]'));
+    const markedStep = NewsWidget.get(marked).fontStep;
+    marked.remove();
+    await wait(() => NewsWidget.get(marked) === null);
+
     const broken = document.createElement("news-widget-toolbar");
     broken.setAttribute("for", "no-such-article");
     const error = new Promise((resolve) => broken.addEventListener("news-widget:error", (e) => resolve(e.detail)));
     document.body.append(broken);
     const detail = await error;
     const rejected = await NewsWidget.mountToolbar(document.createElement("div"), {}).then(() => null, (e) => e.kind);
-    return { mounted, detail, rejected, zoom: getComputedStyle(document.getElementById("zoom")).zoom };
+    return { mounted, before, markedStep, detail, rejected, zoom: getComputedStyle(document.getElementById("zoom")).zoom };
   });
   assert.equal(result.mounted, 2);
+  assert.equal(result.before, false, "not a toolbar before it is marked");
+  assert.equal(result.markedStep, 2, "marked later, it mounts");
   assert.equal(result.zoom, "1.25", "the page's own toolbar still scales its article");
   assert.equal(result.detail.kind, "config");
   assert.match(result.detail.message, /no-such-article/);

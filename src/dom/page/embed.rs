@@ -149,11 +149,12 @@ impl WidgetHandle {
     /// Opens the article with this id; false when the feed has no such item (yet).
     pub fn open(&self, id: JsValue) -> bool {
         // A whole number too, as the feed reads `"id": 42`.
-        let number = id.as_f64().filter(|n| *n == (*n as i64) as f64);
-        let Some(id) = number
-            .map(|n| signed_decimal(n as i64))
-            .or_else(|| text_arg(&id, "open(id)"))
-        else {
+        let id = match id.as_f64() {
+            Some(n) if n == (n as i64) as f64 => Some(signed_decimal(n as i64)),
+            _ => id.as_string(),
+        };
+        let Some(id) = id else {
+            warn("open(id): the id is a string or a whole number");
             return false;
         };
         let mut opened = false;

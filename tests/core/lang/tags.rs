@@ -190,10 +190,21 @@ fn right_to_left_languages_and_scripts_run_right_to_left_and_the_rest_decide_by_
         "az-Arab",
         "pa-Arab-PK",
         "yi",
+        // Dari, Western Punjabi, South Azerbaijani and Kashmiri by their own codes; Urdu's
+        // Nastaliq, Mandaic and Samaritan by script.
+        "prs-AF",
+        "pnb",
+        "azb",
+        "ks",
+        "ur-Aran",
+        "myz-Mand",
+        "smp-Samr",
     ] {
         assert_eq!(direction(tag), "rtl", "{tag}");
     }
-    for tag in ["en", "zh-CN", "ko", "ar-Latn", "uz-Cyrl", "", "x", "arabic"] {
+    for tag in [
+        "en", "zh-CN", "ko", "ar-Latn", "uz-Cyrl", "ks-Deva", "", "x", "arabic",
+    ] {
         assert_eq!(direction(tag), "auto", "{tag}");
     }
 }

@@ -44,6 +44,23 @@ fn a_title_of_invisible_characters_is_no_title() {
 }
 
 #[test]
+fn control_characters_in_a_json_title_or_summary_are_white_space() {
+    let outcome = feed_with_items(
+        r#"{"id": "bell", "title": "Mayor\u0007 visits\u0000Ulsan\u001b", "summary": "\u0085Thirty\u009f years"},
+           {"id": "controls-only", "title": "\u0001\u0002", "content_text": "The body."}"#,
+    )
+    .unwrap();
+    let bell = &item(&outcome, "bell").versions[0];
+    assert_eq!(bell.title, "Mayor visits Ulsan");
+    assert_eq!(bell.summary.as_deref(), Some("Thirty years"));
+    assert_eq!(
+        item(&outcome, "controls-only").versions[0].title,
+        "The body.",
+        "a title of control characters alone is none"
+    );
+}
+
+#[test]
 fn a_date_written_as_a_number_keeps_the_item_undated_with_warning() {
     let outcome = feed_with_items(
         r#"{"id": "unix", "title": "A", "date_published": 1716868800, "date_modified": 1.5},
