@@ -10,8 +10,9 @@ function autoMount(element, how) {
   if (current(element) || pending.has(element) || !element.isConnected) return;
   pending.add(element);
   (how || mount)(element).then(function (handle) {
-    // Taken off the page while the wasm was on its way: nothing may go on running for it.
-    if (!element.isConnected) handle.destroy();
+    // Taken off the page, or unmarked, while the wasm was on its way: nothing may go on
+    // running for it.
+    if (!element.isConnected || !element.matches(MOUNTED)) handle.destroy();
   }, function (error) { report(element, error); }).then(function () {
     pending.delete(element);
   });
@@ -50,6 +51,14 @@ function release(root) {
     var handle = current(element);
     if (handle) handle.destroy();
   });
+}
+
+function unmark(element, name) {
+  if (element.hasAttribute(name)) return scan(element);
+  if (element.matches(WIDGET_ELEMENT + "," + TOOLBAR_ELEMENT)) return;
+  if (lazy) lazy.unobserve(element);
+  var handle = current(element);
+  if (handle) handle.destroy();
 }
 
 // Toolbars mount at once wherever they are: their article is on screen from the start.
@@ -127,8 +136,9 @@ export function start() {
     observer = new MutationObserver(function (records) {
       records.forEach(function (record) {
         // The attribute put on an element already on the page (a CMS's script marking its
-        // containers) mounts it as an element added with it would be.
-        if (record.type === "attributes") scan(record.target);
+        // containers) mounts it as an element added with it would be; taken off, it destroys
+        // what it mounted (our custom elements answer to their own connection instead).
+        if (record.type === "attributes") unmark(record.target, record.attributeName);
         record.addedNodes.forEach(function (node) {
           if (node.nodeType === 1) scan(node);
         });

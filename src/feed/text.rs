@@ -310,20 +310,30 @@ pub(crate) fn has_visible(s: &str) -> bool {
     })
 }
 
-/// `s` with each run of white space made one space, trimmed. Control characters count as white
-/// space: a JSON string may hold any (`"\u0007"`), a mis-decoded page C1's, and a reader would
-/// see each as a box.
+/// `s` with each run of white space made one space, trimmed. A JSON string may hold any
+/// control character (`"\u0007"`), which a reader would see as a box: C1's are what a CMS that
+/// took Windows-1252 for Latin-1 wrote (`don\u0092t`), read as the browser reads `&#146;`; the
+/// rest are dropped, as the XML repair drops them.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     work::add(s.len());
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{80}'..='\u{9F}' => {
+                char::from_u32(u32::from(WINDOWS_1252_C1[c as usize - 0x80])).unwrap_or(c)
+            }
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !c.is_control() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
     }
     out
 }

@@ -55,7 +55,7 @@ test("an element added after load mounts by itself", async () => {
   assert.equal(await waitForCards(page, "#late"), 4);
 });
 
-test("the attribute put on an element already on the page mounts it", async () => {
+test("the attribute put on an element already on the page mounts it, and taken off destroys it", async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.url}/index.html`);
   await waitForCards(page);
@@ -71,6 +71,27 @@ test("the attribute put on an element already on the page mounts it", async () =
   assert.equal(await page.evaluate(() => !!document.querySelector("#marked").shadowRoot), false);
   await page.evaluate(() => { document.querySelector("#marked").dataset.newsWidget = ""; });
   assert.equal(await waitForCards(page, "#marked"), 4);
+  // The mark taken off: destroyed, as an element taken off the page is.
+  const unmarked = await page.evaluate(async () => {
+    const box = document.querySelector("#marked");
+    delete box.dataset.newsWidget;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { handle: NewsWidget.get(box), cards: box.shadowRoot.querySelectorAll('[part~="card"]').length };
+  });
+  assert.deepEqual(unmarked, { handle: null, cards: 0 });
+  // A custom element keeps its own lifecycle whatever the data attribute does.
+  const custom = await page.evaluate(async () => {
+    const el = document.createElement("news-widget");
+    el.setAttribute("feed", "feeds/plain.json");
+    el.dataset.newsWidget = "";
+    document.querySelector("main").prepend(el);
+    const wait = (f) => new Promise((resolve) => { const t = () => (f() ? resolve() : setTimeout(t, 20)); t(); });
+    await wait(() => el.shadowRoot && el.shadowRoot.querySelectorAll('[part~="card"]').length > 0);
+    delete el.dataset.newsWidget;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return !!NewsWidget.get(el);
+  });
+  assert.equal(custom, true);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -44,15 +44,22 @@ fn a_title_of_invisible_characters_is_no_title() {
 }
 
 #[test]
-fn control_characters_in_a_json_title_or_summary_are_white_space() {
+fn control_characters_in_a_json_title_or_summary_are_read_as_a_browser_would() {
     let outcome = feed_with_items(
-        r#"{"id": "bell", "title": "Mayor\u0007 visits\u0000Ulsan\u001b", "summary": "\u0085Thirty\u009f years"},
-           {"id": "controls-only", "title": "\u0001\u0002", "content_text": "The body."}"#,
+        r#"{"id": "bell", "title": "Mayor\u0007 visits\u0000 Ul\u001bsan\t\n", "summary": "Don\u0092t miss: 1996\u00962026\u0081"},
+           {"id": "controls-only", "title": "\u0001\u0002\u0081", "content_text": "The body."}"#,
     )
     .unwrap();
     let bell = &item(&outcome, "bell").versions[0];
-    assert_eq!(bell.title, "Mayor visits Ulsan");
-    assert_eq!(bell.summary.as_deref(), Some("Thirty years"));
+    assert_eq!(
+        bell.title, "Mayor visits Ulsan",
+        "dropped, not a space inside a word"
+    );
+    assert_eq!(
+        bell.summary.as_deref(),
+        Some("Don\u{2019}t miss: 1996\u{2013}2026"),
+        "C1 as Windows-1252, as a browser reads &#146;; its holes dropped"
+    );
     assert_eq!(
         item(&outcome, "controls-only").versions[0].title,
         "The body.",
