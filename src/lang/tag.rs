@@ -138,6 +138,18 @@ impl FromStr for LanguageIdentifier {
                 return Err(TagError::Subtag);
             }
         }
+        // A variant of four letters written first after the language, as the sorted order may
+        // put it, would read back as the script (`und-haund-hant` written `und-hant-haund`:
+        // Traditional Chinese), and the tag would not be itself from one reading to the next.
+        // unic-langid reads it so; ours refuses it. After a script or a region it stays one.
+        if !script
+            && region == 0
+            && variants
+                .first()
+                .is_some_and(|v| v.len() == 4 && is_all(v, u8::is_ascii_alphabetic))
+        {
+            return Err(TagError::Subtag);
+        }
         for variant in variants {
             text.push('-');
             text.push_str(&variant);
