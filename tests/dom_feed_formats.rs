@@ -187,6 +187,23 @@ fn bare_ampersand_and_html_entities_are_repaired() {
 }
 
 #[wasm_bindgen_test]
+fn blank_lines_and_byte_order_marks_before_the_document_are_dropped() {
+    // A PHP template's line breaks and an included file's byte order mark before `<?xml` or
+    // `{`: the browser's parsers refuse the whole document.
+    let feed = "\n\n\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <rss version=\"2.0\"><channel><title>City</title>\
+        <item><title>Park reopens</title><link>https://x.example/1</link></item>\
+        </channel></rss>";
+    let report = read(feed.as_bytes(), None);
+    assert_eq!(count(&report, "items"), 1);
+    assert_eq!(first(&report, "title"), "Park reopens");
+    let json = "\r\n\u{FEFF}\u{FEFF}{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"City\",\
+        \"items\": [{\"id\": \"1\", \"title\": \"Park reopens\", \"content_text\": \"Open.\"}]}";
+    let report = read(json.as_bytes(), None);
+    assert_eq!(first(&report, "title"), "Park reopens");
+}
+
+#[wasm_bindgen_test]
 fn illegally_nested_items_are_all_read() {
     let report = read(fixture!("nested-item.xml"), None);
     assert_eq!(count(&report, "items"), 3);

@@ -81,14 +81,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn sniff_syntax(head: &[u8]) -> Syntax {
     let body = bom(head).map_or(head, |(_, len)| &head[len..]);
-    // NULs are skipped with the whitespace, so that UTF-16 text reads the same with or without
-    // its BOM.
-    let at = body
-        .iter()
-        .position(|b| !matches!(b, 0 | b'\t' | b'\n' | b'\r' | b' '));
-    work::add(at.map_or(body.len(), |at| at + 1));
-    let first = at.map(|at| body[at]);
-    match first {
+    match after_blanks(body).first() {
         Some(b'{' | b'[') => Syntax::Json,
         Some(b'<') => Syntax::Xml,
         _ => Syntax::Unknown,
@@ -169,6 +162,23 @@ pub fn decide_charset(
 }
 
 /// The encoding a byte order mark names, and the mark's length.
+/// `head` after white space and UTF-8 byte order marks: a PHP template's blank lines, and the
+/// BOM of each file it includes, may come before the document. NULs are skipped with the white
+/// space, so that UTF-16 text reads the same with or without its BOM.
+fn after_blanks(mut head: &[u8]) -> &[u8] {
+    loop {
+        let at = head
+            .iter()
+            .position(|b| !matches!(b, 0 | b'\t' | b'\n' | b'\r' | b' '))
+            .unwrap_or(head.len());
+        work::add(at + 1);
+        match head[at..].strip_prefix(UTF8_BOM) {
+            Some(rest) => head = rest,
+            None => return &head[at..],
+        }
+    }
+}
+
 fn bom(head: &[u8]) -> Option<(&'static str, usize)> {
     if head.starts_with(UTF8_BOM) {
         Some(("utf-8", 3))
@@ -193,10 +203,7 @@ fn charset_parameter(content_type: &str) -> Option<&str> {
 /// The `encoding` pseudo-attribute of an XML declaration written in an ASCII-compatible
 /// encoding, as written.
 fn xml_declared_encoding(head: &[u8]) -> Option<&str> {
-    let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
-    let trimmed = head.trim_ascii_start();
-    work::add(head.len() - trimmed.len() + 1);
-    let head = trimmed;
+    let head = after_blanks(head);
     if !head.get(..5)?.eq_ignore_ascii_case(b"<?xml") {
         return None;
     }

@@ -76,6 +76,8 @@ decides! {
 decides! {
     declared_gb2312_is_gbk: b"<?xml version=\"1.0\" encoding=\"GB2312\"?><rss/>", None
         => "gbk" by XmlDeclaration;
+    declared_after_blank_lines: b"\r\n\r\n<?xml version=\"1.0\" encoding=\"EUC-KR\"?><rss/>", None
+        => "euc-kr" by XmlDeclaration;
     declared_gb18030: b"<?xml version=\"1.0\" encoding=\"GB18030\"?>", None
         => "gb18030" by XmlDeclaration;
     declared_euc_kr: b"<?xml version=\"1.0\" encoding=\"EUC-KR\"?>", None
@@ -261,6 +263,9 @@ syntax! {
     syntax_xml_declaration: b"<?xml version=\"1.0\"?>" => Xml;
     syntax_xml_root_without_declaration: b"<rss version=\"2.0\">" => Xml;
     syntax_xml_after_whitespace_and_bom: b"\xEF\xBB\xBF\n <feed>" => Xml;
+    syntax_xml_after_blank_lines_and_boms: b"\n\n\xEF\xBB\xBF\xEF\xBB\xBF<?xml" => Xml;
+    syntax_json_after_blank_lines_and_a_bom: b"\n\xEF\xBB\xBF {" => Json;
+    syntax_half_a_bom_is_unknown: b"\n\xEF\xBB<rss>" => Unknown;
     syntax_utf16le_xml_with_bom: b"\xFF\xFE<\0?\0" => Xml;
     syntax_utf16be_xml_without_bom: b"\0<\0?" => Xml;
     syntax_plain_text_is_unknown: b"Not Found" => Unknown;

@@ -139,6 +139,10 @@ pub fn read_text(
         }),
         id_key: [random_bits(), random_bits()],
     };
+    // A PHP template's blank lines and the byte order marks of the files it includes, before
+    // the document: neither `JSON.parse` nor the XML parser (before `<?xml`) takes them, and
+    // JavaScript's `trimStart` takes both away without the text entering wasm memory.
+    let text = &text.trim_start();
     match syntax {
         Syntax::Json => {
             let json = json_parse(text).map_err(|e| FeedError::NotJson {
