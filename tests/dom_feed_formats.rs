@@ -204,6 +204,46 @@ fn blank_lines_and_byte_order_marks_before_the_document_are_dropped() {
 }
 
 #[wasm_bindgen_test]
+fn a_korean_site_moved_to_utf8_under_its_old_euc_kr_declaration_reads_as_utf8() {
+    let feed = "<?xml version=\"1.0\" encoding=\"EUC-KR\"?><rss version=\"2.0\"><channel>\
+        <title>울산광역시</title><item><title>울산과 장춘, 자매결연 30주년</title>\
+        <link>https://x.example/1</link></item></channel></rss>";
+    let report = read(feed.as_bytes(), None);
+    assert_eq!(first(&report, "title"), "울산과 장춘, 자매결연 30주년");
+    assert_eq!(text(&report, "charset"), "utf-8");
+    assert!(strings(&report, "notes")
+        .iter()
+        .any(|n| n.contains("declared charset \"EUC-KR\", but the bytes are utf-8")));
+}
+
+#[wasm_bindgen_test]
+fn gbk_bytes_under_a_utf8_declaration_are_said() {
+    let mut feed = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>\
+        <title>City</title><item><title>"
+        .to_vec();
+    // 长春 in GBK.
+    feed.extend_from_slice(b"\xB3\xA4\xB4\xBA");
+    feed.extend_from_slice(b"</title><link>https://x.example/1</link></item></channel></rss>");
+    let report = read(&feed, None);
+    assert_eq!(count(&report, "items"), 1);
+    assert!(
+        strings(&report, "notes")
+            .iter()
+            .any(|n| n.contains("some bytes are not utf-8")),
+        "{:?}",
+        strings(&report, "notes")
+    );
+    // Well-formed UTF-8 says nothing of the kind.
+    let report = read(
+        "<rss version=\"2.0\"><channel><title>长春</title><item><title>长春</title>\
+            <link>https://x.example/1</link></item></channel></rss>"
+            .as_bytes(),
+        None,
+    );
+    assert!(strings(&report, "notes").is_empty());
+}
+
+#[wasm_bindgen_test]
 fn illegally_nested_items_are_all_read() {
     let report = read(fixture!("nested-item.xml"), None);
     assert_eq!(count(&report, "items"), 3);

@@ -91,8 +91,8 @@ pub fn sniff_syntax(head: &[u8]) -> Syntax {
 /// Decides the encoding of a feed from its first bytes (`head`, the whole XML declaration at
 /// least) and the HTTP `Content-Type`. `encoding_of` names the encoding a label means, or
 /// `None` for an unknown label: in the browser `TextDecoder` itself answers (its table ships
-/// with it), natively [`encoding_for_label`]. `utf8` is called only when a single-byte charset
-/// was declared, to see whether the bytes are UTF-8 all the same.
+/// with it), natively [`encoding_for_label`]. `utf8` is called only when a single-byte or an East
+/// Asian multibyte charset was declared, to see whether the bytes are UTF-8 all the same.
 pub fn decide_charset(
     head: &[u8],
     http_content_type: Option<&str>,
@@ -145,9 +145,11 @@ pub fn decide_charset(
     } else {
         ("utf-8", CharsetSource::Default)
     };
-    // A CMS that declares ISO-8859-1 by default while writing UTF-8 is common; the reverse,
-    // Latin text that happens to be valid multibyte UTF-8, practically does not occur.
-    if is_single_byte(encoding) && utf8() == Utf8Check::ValidWithMultibyte {
+    // A CMS that declares ISO-8859-1 by default while writing UTF-8 is common, and so is a
+    // Korean or Chinese site moved to UTF-8 whose templates still say EUC-KR or GB2312; the
+    // reverse, a feed's worth of Latin, Korean or Chinese text that happens to be valid
+    // multibyte UTF-8, practically does not occur.
+    if is_legacy(encoding) && utf8() == Utf8Check::ValidWithMultibyte {
         (encoding, source) = ("utf-8", CharsetSource::Utf8Bytes);
     }
     let encoding = encoding.to_owned();
@@ -161,7 +163,6 @@ pub fn decide_charset(
     }
 }
 
-/// The encoding a byte order mark names, and the mark's length.
 /// `head` after white space and UTF-8 byte order marks: a PHP template's blank lines, and the
 /// BOM of each file it includes, may come before the document. NULs are skipped with the white
 /// space, so that UTF-16 text reads the same with or without its BOM.
@@ -179,6 +180,7 @@ fn after_blanks(mut head: &[u8]) -> &[u8] {
     }
 }
 
+/// The encoding a byte order mark names, and the mark's length.
 fn bom(head: &[u8]) -> Option<(&'static str, usize)> {
     if head.starts_with(UTF8_BOM) {
         Some(("utf-8", 3))
@@ -253,11 +255,16 @@ pub fn vendor_label(label: &str) -> Option<&'static str> {
 }
 
 /// Whether each byte is one character, so that valid multibyte UTF-8 in it would be mojibake.
-fn is_single_byte(encoding: &str) -> bool {
-    ["windows-", "iso-8859-", "koi8-"]
+/// A single-byte charset, or one of the East Asian multibyte ones (GBK, GB18030, Big5, EUC-KR,
+/// EUC-JP, Shift_JIS, ISO-2022-JP).
+fn is_legacy(encoding: &str) -> bool {
+    ["windows-", "iso-8859-", "koi8-", "gb", "euc-", "iso-2022-"]
         .iter()
         .any(|prefix| encoding.starts_with(prefix))
-        || matches!(encoding, "ibm866" | "macintosh" | "x-mac-cyrillic")
+        || matches!(
+            encoding,
+            "ibm866" | "macintosh" | "x-mac-cyrillic" | "big5" | "shift_jis"
+        )
 }
 
 /// The WHATWG Encoding Standard name for a label (case-insensitive, trimmed, quotes stripped),

@@ -67,6 +67,11 @@ pub enum FeedNote {
         declared: String,
         used: String,
     },
+    /// Bytes that are not text in `used`, the charset decided: the decoder wrote U+FFFD for
+    /// them (GBK bytes under a UTF-8 declaration, or none).
+    CharsetMismatch {
+        used: String,
+    },
     /// The declared charset is unknown to the browser; read as `used`.
     CharsetUnknown {
         declared: String,
@@ -374,6 +379,11 @@ impl Explain for FeedNote {
                 used,
                 ": read as ",
                 used,
+            ]),
+            FeedNote::CharsetMismatch { used } => out.extend([
+                "some bytes are not ",
+                used,
+                " and show as \u{FFFD}: is the feed's charset declared right?",
             ]),
             FeedNote::CharsetUnknown { declared, used } => {
                 out.extend(["unknown charset \"", declared, "\": read as ", used]);

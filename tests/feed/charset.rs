@@ -7,10 +7,12 @@ use news_widget::feed::charset::{
     Utf8Check,
 };
 
-/// One #[test] per row. Without `utf8 = …` the check panics: the decision must not scan the
-/// body unless a single-byte charset was declared.
+/// One #[test] per row. Without `utf8 = …` the body is not UTF-8 (the declared charset's
+/// bytes); with `utf8 = Never` the check panics: the decision must not scan the body unless a
+/// legacy (single-byte or East Asian multibyte) charset was declared.
 macro_rules! decides {
-    (@utf8) => { || -> Utf8Check { panic!("the UTF-8 check must not run here") } };
+    (@utf8) => { || Utf8Check::Invalid };
+    (@utf8 Never) => { || -> Utf8Check { panic!("the UTF-8 check must not run here") } };
     (@utf8 $check:ident) => { || Utf8Check::$check };
     (@label) => { None };
     (@label $label:literal) => { Some($label.to_owned()) };
@@ -35,16 +37,16 @@ macro_rules! decides {
 // --- Byte order marks --------------------------------------------------------------------------
 
 decides! {
-    utf8_bom: b"\xEF\xBB\xBF<?xml version=\"1.0\"?><rss/>", None => "utf-8" by ByteOrderMark;
-    utf16le_bom: b"\xFF\xFE<\0?\0x\0m\0l\0", None => "utf-16le" by ByteOrderMark;
-    utf16be_bom: b"\xFE\xFF\0<\0?\0x\0m\0l", None => "utf-16be" by ByteOrderMark;
-    bom_beats_http_header: b"\xEF\xBB\xBF<rss/>", Some("text/xml; charset=gbk")
+    utf8_bom: b"\xEF\xBB\xBF<?xml version=\"1.0\"?><rss/>", None, utf8 = Never => "utf-8" by ByteOrderMark;
+    utf16le_bom: b"\xFF\xFE<\0?\0x\0m\0l\0", None, utf8 = Never => "utf-16le" by ByteOrderMark;
+    utf16be_bom: b"\xFE\xFF\0<\0?\0x\0m\0l", None, utf8 = Never => "utf-16be" by ByteOrderMark;
+    bom_beats_http_header: b"\xEF\xBB\xBF<rss/>", Some("text/xml; charset=gbk"), utf8 = Never
         => "utf-8" by ByteOrderMark, declared "gbk";
-    bom_beats_xml_declaration: b"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"GB2312\"?>", None
+    bom_beats_xml_declaration: b"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"GB2312\"?>", None, utf8 = Never
         => "utf-8" by ByteOrderMark, declared "GB2312";
-    bom_agreeing_with_declaration_is_not_reported: b"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>", None
+    bom_agreeing_with_declaration_is_not_reported: b"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>", None, utf8 = Never
         => "utf-8" by ByteOrderMark;
-    utf16_bom_on_json: b"\xFF\xFE{\0\"\0", Some("application/json")
+    utf16_bom_on_json: b"\xFF\xFE{\0\"\0", Some("application/json"), utf8 = Never
         => "utf-16le" by ByteOrderMark;
 }
 
@@ -117,17 +119,17 @@ decides! {
 // --- JSON ----------------------------------------------------------------------------------------
 
 decides! {
-    json_is_utf8_whatever_the_header_says: b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", Some("application/json; charset=gbk")
+    json_is_utf8_whatever_the_header_says: b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", Some("application/json; charset=gbk"), utf8 = Never
         => "utf-8" by JsonIsUtf8, declared "gbk";
-    json_with_latin1_header_skips_the_check: b"{\"items\": []}", Some("application/json; charset=iso-8859-1")
+    json_with_latin1_header_skips_the_check: b"{\"items\": []}", Some("application/json; charset=iso-8859-1"), utf8 = Never
         => "utf-8" by JsonIsUtf8, declared "iso-8859-1";
-    json_without_header: b"  {\"items\": []}", None => "utf-8" by JsonIsUtf8;
-    json_array: b"[]", Some("application/json; charset=utf-8") => "utf-8" by JsonIsUtf8;
-    json_with_unknown_label_notes_it: b"{}", Some("application/json; charset=bogus")
+    json_without_header: b"  {\"items\": []}", None, utf8 = Never => "utf-8" by JsonIsUtf8;
+    json_array: b"[]", Some("application/json; charset=utf-8"), utf8 = Never => "utf-8" by JsonIsUtf8;
+    json_with_unknown_label_notes_it: b"{}", Some("application/json; charset=bogus"), utf8 = Never
         => "utf-8" by JsonIsUtf8, unknown "bogus";
 }
 
-// --- UTF-8 bytes under a single-byte label -------------------------------------------------------
+// --- UTF-8 bytes under a legacy label -----------------------------------------------------------
 
 decides! {
     declared_iso_8859_1_but_utf8_bytes: b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", None, utf8 = ValidWithMultibyte
@@ -144,14 +146,23 @@ decides! {
         => "utf-8" by Utf8Bytes, declared "cp1250";
     declared_koi8_r_but_utf8_bytes: b"<?xml version=\"1.0\" encoding=\"koi8-r\"?>", None, utf8 = ValidWithMultibyte
         => "utf-8" by Utf8Bytes, declared "koi8-r";
-    // The rows below use the panicking check: multibyte charsets are never second-guessed.
-    declared_gbk_never_runs_the_check: b"<?xml version=\"1.0\" encoding=\"gbk\"?>", None
+    // A Korean or Chinese site moved to UTF-8 whose template still declares the old charset.
+    declared_gbk_but_utf8_bytes: b"<?xml version=\"1.0\" encoding=\"gb2312\"?>", None, utf8 = ValidWithMultibyte
+        => "utf-8" by Utf8Bytes, declared "gb2312";
+    declared_euc_kr_but_utf8_bytes: b"<rss/>", Some("text/xml; charset=euc-kr"), utf8 = ValidWithMultibyte
+        => "utf-8" by Utf8Bytes, declared "euc-kr";
+    declared_big5_but_utf8_bytes: b"<?xml version=\"1.0\" encoding=\"big5\"?>", None, utf8 = ValidWithMultibyte
+        => "utf-8" by Utf8Bytes, declared "big5";
+    declared_shift_jis_but_utf8_bytes: b"<rss/>", Some("text/xml; charset=Shift_JIS"), utf8 = ValidWithMultibyte
+        => "utf-8" by Utf8Bytes, declared "Shift_JIS";
+    gbk_bytes_stay_gbk: b"<?xml version=\"1.0\" encoding=\"gbk\"?>", None, utf8 = Invalid
         => "gbk" by XmlDeclaration;
-    declared_euc_kr_never_runs_the_check: b"<rss/>", Some("text/xml; charset=euc-kr")
+    ascii_body_declared_euc_kr_stays_euc_kr: b"<rss/>", Some("text/xml; charset=euc-kr"), utf8 = Ascii
         => "euc-kr" by HttpHeader;
-    declared_utf8_never_runs_the_check: b"<?xml version=\"1.0\" encoding=\"utf-8\"?>", None
+    // The rows below use the panicking check: UTF-8 and UTF-16 are never second-guessed.
+    declared_utf8_never_runs_the_check: b"<?xml version=\"1.0\" encoding=\"utf-8\"?>", None, utf8 = Never
         => "utf-8" by XmlDeclaration;
-    undeclared_never_runs_the_check: b"<rss/>", None => "utf-8" by Default;
+    undeclared_never_runs_the_check: b"<rss/>", None, utf8 = Never => "utf-8" by Default;
 }
 
 #[test]

@@ -98,6 +98,12 @@ pub fn read_bytes(
         });
     }
     let text = decode(bytes, &decision.encoding)?;
+    // Asked of the text in JavaScript, which never copies it into wasm memory.
+    if text.includes("\u{FFFD}", 0) {
+        notes.push(FeedNote::CharsetMismatch {
+            used: decision.encoding.clone(),
+        });
+    }
     let mut outcome = read_text(&text, syntax, feed_url, options)?;
     notes.append(&mut outcome.notes);
     outcome.notes = notes;
