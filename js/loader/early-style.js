@@ -4,6 +4,10 @@
 import { CONTRAST_CSS, CONTRAST_KEY, FONT_STEP_KEY, HIGHLIGHT_CSS, LINE_SPACING_KEY, MIN_STEP, SCALES, SPACING_CSS, ZOOM_CSS } from "./contract.js";
 
 var early = new WeakMap();
+var floors = new WeakMap();
+// The sheets of ours the document adopted (early, floors, the toolbars'): the article's own
+// line heights are measured without them.
+export var ours = new WeakSet();
 
 // A stored preference as text; storage blocked: none (the wasm keeps it in memory).
 function stored(key) {
@@ -32,6 +36,41 @@ function earlyCss() {
   return css && css + HIGHLIGHT_CSS;
 }
 
+function adopt(sheet) {
+  ours.add(sheet);
+  document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+}
+
+// The article's own line heights, its paragraphs' and its headings', as its site styles them
+// (our sheets off; 0 for `normal`), set on it as `--nw-body` and `--nw-heading` for the line
+// spacing's rules to take as their floor: the reader's spacing never sets lines closer than the
+// site does (src/toolbar/reading_style.rs). For as long as the element's toolbar lives.
+export function floor(element, id) {
+  unfloor(element);
+  var target = id && document.getElementById(id);
+  if (!target || !("adoptedStyleSheets" in document) || !(window.CSS && CSS.escape)) return;
+  var off = document.adoptedStyleSheets.filter(function (s) { return ours.has(s); });
+  off.forEach(function (s) { s.disabled = true; });
+  var own = [target.querySelector("p") || target, target.querySelector("h1,h2,h3,h4,h5,h6")].map(function (el) {
+    var style = el && getComputedStyle(el);
+    return style ? Math.round(parseFloat(style.lineHeight) / parseFloat(style.fontSize) * 1000) / 1000 || 0 : 0;
+  });
+  off.forEach(function (s) { s.disabled = false; });
+  try {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync("#" + CSS.escape(id) + "{--nw-body:" + own[0] + ";--nw-heading:" + own[1] + "}");
+    adopt(sheet);
+    floors.set(element, sheet);
+  } catch (e) {
+    // Without constructed stylesheets the reader's choice alone.
+  }
+}
+
+export function unfloor(element) {
+  unadopt([floors.get(element)]);
+  floors.delete(element);
+}
+
 export function scaleEarly(element, id) {
   var css = earlyCss();
   if (!css || !id || early.has(element) || !document.getElementById(id) ||
@@ -39,7 +78,7 @@ export function scaleEarly(element, id) {
   try {
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(css.split("{id}").join(CSS.escape(id)));
-    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    adopt(sheet);
     early.set(element, sheet);
   } catch (e) {
     // Without constructed stylesheets the toolbar styles the article when it mounts.

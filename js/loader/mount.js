@@ -6,7 +6,7 @@ import {
 } from "./contract.js";
 import { guard, suspect } from "./crash.js";
 import { prefetch } from "./early-feed.js";
-import { scaleEarly, unscaleEarly } from "./early-style.js";
+import { floor, ours, scaleEarly, unfloor, unscaleEarly } from "./early-style.js";
 import { attribute, entries } from "./entries.js";
 import { compileModule, live, TOOLS_WASM } from "./modules.js";
 import { holdPlace, releasePlace } from "./placeholder.js";
@@ -32,6 +32,7 @@ export function attach(element, options, toolbar, early) {
   var custom = element.localName === (toolbar ? TOOLBAR_ELEMENT : WIDGET_ELEMENT);
   var target = toolbar && (options[FOR_ATTRIBUTE] || attribute(element, FOR_ATTRIBUTE, custom));
   if (toolbar) {
+    floor(element, target);
     scaleEarly(element, target);
     holdPlace(element, target, options, custom);
   }
@@ -62,13 +63,17 @@ export function attach(element, options, toolbar, early) {
     } catch (error) {
       // Once the trap, if it is one, has put every element of the instance in its crash state.
       return suspect(instance, error).then(function () {
-        if (!entry.handle && !entry.crashed && entries.get(element) === entry) entries.delete(element);
+        if (!entry.handle && !entry.crashed && entries.get(element) === entry) {
+          entries.delete(element);
+          unfloor(element);
+        }
         throw error;
       });
     } finally {
       // The toolbar's own sheet scales the article now, from this task on.
       var added = [].filter.call(document.adoptedStyleSheets || [], function (s) { return before.indexOf(s) < 0; });
       if (added.length) entry.sheets = added;
+      added.forEach(function (s) { ours.add(s); });
       unscaleEarly(element);
     }
     // Mounted already: the module's new handle is one more for the same widget.
@@ -79,7 +84,10 @@ export function attach(element, options, toolbar, early) {
   }, function (error) {
     if (early) early.controller.abort();
     releasePlace(element);
-    if (!(entries.get(element) || {}).crashed) unscaleEarly(element);
+    if (!(entries.get(element) || {}).crashed) {
+      unscaleEarly(element);
+      unfloor(element);
+    }
     throw error;
   });
 }
@@ -113,6 +121,7 @@ function destroy(entry) {
   if (entries.get(element) !== entry) return;
   entries.delete(element);
   unscaleEarly(element);
+  unfloor(element);
   if (entry.handle) {
     guard(entry.instance, function () { entry.handle.destroy(); });
   } else if (shadow) {

@@ -4,7 +4,9 @@
 //! (`target_css`), and each selects the target and what is inside it, nothing else of the page.
 //!
 //! - **Line spacing**: one line height for the target and every element in it (a site's px line
-//!   heights and `!important` ones included: that is what the reader asked to change), closer
+//!   heights and `!important` ones included: that is what the reader asked to change), never
+//!   closer than the article's own (its paragraphs' and headings', as the loader measured
+//!   them), closer
 //!   for its headings (a two-line heading still reads as one, as in the widget), and the space
 //!   after its paragraphs; with the zoom sheet's `zoom`, the unitless height scales with
 //!   the text. Nothing else moves: no width, no font, no position.
@@ -21,9 +23,14 @@
 use super::text_zoom::{css_identifier, zoom_css};
 use crate::contract::{Contrast, FontStep, LineSpacing};
 
-/// The line spacing's rules, with `{id}`, `{line}` (unitless) and `{paragraph}` to fill in.
-pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:{line}!important}\
-#{id} :is(h1,h2,h3,h4,h5,h6),#{id} :is(h1,h2,h3,h4,h5,h6) *{line-height:max(1.3,{line}*.625)!important}\
+/// The line spacing's rules, with `{id}`, `{line}` (unitless) and `{paragraph}` to fill in. A
+/// site that spaces its lines wider than the reader's choice keeps its spacing (Chinese
+/// government pages often set 2): `--nw-body` and `--nw-heading` are the article's own line
+/// heights, its paragraphs' and its headings', which the loader measures before any of the
+/// reader's sheets applies and sets on the article in a sheet of its own
+/// (`js/loader/early-style.js`: `floor`); unknown, they are 0.
+pub const SPACING_CSS_TEMPLATE: &str = "#{id},#{id} *{line-height:max({line},var(--nw-body,0))!important}\
+#{id} :is(h1,h2,h3,h4,h5,h6),#{id} :is(h1,h2,h3,h4,h5,h6) *{line-height:max(1.3,{line}*.625,var(--nw-heading,0))!important}\
 #{id} p{margin-block-end:{paragraph}!important}";
 
 /// The contrast scheme's rules, with `{id}` and the scheme's colours to fill in. The background

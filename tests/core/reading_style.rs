@@ -88,7 +88,10 @@ fn one_and_a_half_lines_set_every_line_height_in_the_target_and_the_paragraph_sp
     let sheet = spacing_css("article", LineSpacing::OneAndHalf);
     assert_eq!(
         declarations(&sheet, "#article *"),
-        [("line-height".to_string(), "1.8!important".to_string())]
+        [(
+            "line-height".to_string(),
+            "max(1.8,var(--nw-body,0))!important".to_string()
+        )]
     );
     assert_eq!(
         declarations(&sheet, "#article"),
@@ -103,11 +106,39 @@ fn one_and_a_half_lines_set_every_line_height_in_the_target_and_the_paragraph_sp
 #[test]
 fn double_spacing_is_two_point_four() {
     let sheet = spacing_css("article", LineSpacing::Double);
-    assert!(sheet.contains("line-height:2.4!important"), "{sheet}");
+    assert!(
+        sheet.contains("line-height:max(2.4,var(--nw-body,0))!important"),
+        "{sheet}"
+    );
     assert!(
         sheet.contains("margin-block-end:2.4em!important"),
         "{sheet}"
     );
+}
+
+#[test]
+fn lines_are_never_closer_than_the_article_s_own() {
+    // The article's own line heights, its paragraphs' and its headings', are the floor of the
+    // reader's choice: a Chinese government page's `line-height: 1.875` stays under 1.5 lines
+    // (1.8). Without them (the loader could not measure), the choice alone.
+    let sheet = spacing_css("article", LineSpacing::OneAndHalf);
+    assert_eq!(
+        declarations(&sheet, "#article :is(h1,h2,h3,h4,h5,h6)"),
+        [(
+            "line-height".to_string(),
+            "max(1.3,1.8*.625,var(--nw-heading,0))!important".to_string()
+        )]
+    );
+    for rule in rules(&sheet) {
+        for (property, value) in &rule.declarations {
+            if property == "line-height" {
+                assert!(
+                    value.contains("var(--nw-body,0)") || value.contains("var(--nw-heading,0)"),
+                    "{value}"
+                );
+            }
+        }
+    }
 }
 
 fn contrast_rules(contrast: Contrast) -> Vec<Rule> {

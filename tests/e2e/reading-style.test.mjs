@@ -150,7 +150,9 @@ test("toolbar: line spacing 2 spaces the article; nothing outside it moves", asy
     const [outer, inner] = [h, h.firstChild].map((e) => getComputedStyle(e));
     return [outer, inner].map((cs) => +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2));
   });
-  assert.deepEqual(heading, [1.5, 1.5], "a heading's lines closer, its inline text's too");
+  // 2.4 × .625 is 1.5, closer than the body; this page's own 28 px on 18 px headings (1.56)
+  // is wider still, and kept.
+  assert.deepEqual(heading, [1.56, 1.56], "a heading's lines closer than the body's, never than its own; its inline text's too");
   assert.deepEqual(await outside(), before, "the page around the article is as it was");
   assert.equal(await page.evaluate(() => document.getElementById("zoom").getBoundingClientRect().top), top, "the article starts where it did");
   await press(page, "line-spacing:1", TOOLBAR);
@@ -271,6 +273,37 @@ test("print: black on white whatever the scheme, in the widget; the toolbar's sc
   await bar.emulateMedia({ media: "print" });
   assert.equal(await bar.evaluate(() => getComputedStyle(document.querySelector("#zoom p")).color), site, "paper: the site's own print colours");
   await close(bar);
+});
+
+test("toolbar: 1.5 lines never set the article's lines closer than its site does, from the first frame", async () => {
+  // The demo's article, as a Chinese government page writes it: 30 px lines on 16 px text
+  // (1.875), 28 px on 18 px headings (1.56), wider than 1.5 lines' 1.8 and 1.125.
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => localStorage.setItem("news-widget:line-spacing", "1.5"));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/news-widget-*_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.url}/article.html`);
+  await page.waitForFunction(() => window.NewsWidget);
+  const lines = () => page.evaluate(() => ["#zoom p", "#zoom h2", "#zoom td"].map((sel) => {
+    const cs = getComputedStyle(document.querySelector(sel));
+    return +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2);
+  }));
+  const early = await lines();
+  assert.deepEqual(early, [1.88, 1.56, 1.88], "the loader's early sheet: the site's own where wider");
+  release();
+  await page.waitForSelector(`${TOOLBAR} [part~="toolbar"]`);
+  assert.deepEqual(await lines(), early, "the toolbar's sheet: the same");
+  await press(page, "line-spacing:1", TOOLBAR);
+  const own = await lines();
+  assert.deepEqual(own.slice(0, 2), [1.88, 1.56], "the site's own");
+  await press(page, "line-spacing:1.5", TOOLBAR);
+  const chosen = await lines();
+  chosen.forEach((line, i) => assert.ok(line >= own[i], `1.5 lines: ${chosen} against the site's ${own}`));
+  await press(page, "line-spacing:2", TOOLBAR);
+  assert.equal((await lines())[0], 2.4);
+  assert.deepEqual(page.errors, []);
+  await close(page);
 });
 
 test("no flash: before the wasm arrives, the loader already spaces and colours the toolbar's article as stored", async () => {

@@ -132,13 +132,21 @@ import { root } from "./harness.mjs";
 // widgets 142,721 B (139.4 KB), a page with both 155,706 B (152.1 KB, 58 B over). Raised to
 // 69.5 KB for an article page by reading aloud that a page's throwing synthesizer (a polyfill)
 // cannot trap (js/speech.js: glue +32 to +37 B a module): an article page 70,669 B (69.0 KB,
-// 13 B over), a page of widgets 142,754 B, a page with both 155,741 B.
+// 13 B over), a page of widgets 142,754 B, a page with both 155,741 B. Raised to 140 KB for
+// a page of widgets and 153 KB for a page with both by a second QA pass's fixes (an element
+// marked later mounts, control characters and C1's in titles, a tag written in a form that
+// reads back as itself, blank lines and byte order marks before a feed, valid UTF-8 over a
+// declared East Asian charset and bytes a charset cannot read said: widget wasm +0.1 KB, glue
+// +17 B; and the article's own line heights as the floor of the reader's line spacing, which
+// the loader measures before any of its sheets applies: loader +0.26 KB on every page): a page
+// of widgets 143,217 B (139.9 KB, 369 B over the old budget), an article page 71,075 B
+// (69.4 KB), a page with both 156,299 B (152.6 KB, 139 B over).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
-  { what: "a page of widgets", files: roleFiles("widget"), budget: 139.5 * 1024 },
+  { what: "a page of widgets", files: roleFiles("widget"), budget: 140 * 1024 },
   { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 69.5 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 152.5 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 153 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
