@@ -140,12 +140,15 @@ import { root } from "./harness.mjs";
 // +17 B; and the article's own line heights as the floor of the reader's line spacing, which
 // the loader measures before any of its sheets applies: loader +0.26 KB on every page): a page
 // of widgets 143,217 B (139.9 KB, 369 B over the old budget), an article page 71,075 B
-// (69.4 KB), a page with both 156,299 B (152.6 KB, 139 B over).
+// (69.4 KB), a page with both 156,299 B (152.6 KB, 139 B over). Raised to 70 KB for an
+// article page by the text properties a page's rule on the host hands down, reset (+64 B), and
+// Print preview placed on a phone's screen when the page is wider than it (+35 B): 71,174 B
+// (69.5 KB, 6 B over); a page of widgets 143,301 B, a page with both 156,400 B.
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
   { what: "a page of widgets", files: roleFiles("widget"), budget: 140 * 1024 },
-  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 69.5 * 1024 },
+  { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 70 * 1024 },
   { what: "a page with both", files: roleFiles("core"), budget: 153 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.

@@ -85,4 +85,31 @@ test("Print preview opens the printed article in a dialog; Escape closes it and 
   await close(page);
 });
 
+test("phone: on a page wider than the screen, Print preview opens on the screen and leaves the page where it was", async () => {
+  // The demo's fixed-width tables make the page 677 px wide on a 412 px phone at the site's own
+  // size: the viewport fixed elements sit in grows to it, and a dialog centred there sat half
+  // off the screen, and scrolled the page sideways for its buttons.
+  const page = await newPage(env.browser, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  await page.goto(`${env.url}/${PAGES.zh.path}`);
+  await page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="toolbar"]'), TOOLBAR);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth || innerWidth > visualViewport.width),
+    "the page is wider than the screen (else this test says nothing)");
+  await page.locator(part("more-tools")).click();
+  await page.locator(part("print-preview")).click();
+  await page.locator(`${TOOLBAR} dialog.preview-dialog`).waitFor();
+  const box = await page.evaluate((sel) => {
+    const r = document.querySelector(sel).shadowRoot.querySelector("dialog").getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, screen: [visualViewport.offsetLeft, visualViewport.offsetTop, visualViewport.width, visualViewport.height] };
+  }, TOOLBAR);
+  const [x, y, width, height] = box.screen;
+  assert.deepEqual([x, y], [0, 0], "the page did not scroll for the dialog");
+  assert.ok(box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height, `on the screen: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: shot("toolbar-zh-print-preview-phone") });
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector("dialog"), TOOLBAR);
+  assert.equal(await page.evaluate(() => visualViewport.offsetLeft + scrollX), 0, "where it was");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});
+
 // ---------------------------------------------------------------------------------------------
