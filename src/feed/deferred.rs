@@ -3,7 +3,8 @@
 //! when it is first shown. The item is then built exactly as a short feed's (`build_item`), its
 //! repairs reported then. What differs, and only for feeds longer than `DEFER_OVER` items: an
 //! item whose fields turn out unreadable is skipped when its page is shown rather than before
-//! the first card, and of two items with one id the first wins even if it is the unreadable one.
+//! the first card (the page then reaches on to the items after it: `Items::page_end`), and of
+//! two items with one id the first wins even if it is the unreadable one.
 
 use std::rc::Rc;
 

@@ -135,6 +135,18 @@ impl Items {
         self.get(0)
     }
 
+    /// Where a page of `count` cards that starts at position `from` ends: after its `count`-th
+    /// readable item, or at the end. A long feed's unreadable items take no card, and a page of
+    /// them would be empty (decoding them shows why; they are decoded to be shown anyway).
+    pub fn page_end(&self, from: usize, count: usize) -> usize {
+        let (mut at, mut found) = (from, 0);
+        while at < self.len() && found < count {
+            found += usize::from(self.get(at).is_some());
+            at += 1;
+        }
+        at
+    }
+
     /// The readable items of `positions`, in order.
     pub fn range(&self, positions: std::ops::Range<usize>) -> impl Iterator<Item = &Item> {
         positions.filter_map(move |p| self.get(p))

@@ -291,6 +291,9 @@ fn loaded(model: &mut Model, result: Result<FeedOutcome, LoadError>, out: &mut V
             out.push(Effect::Warn(Warning::ArticleNotFound { id }));
         }
     }
+    model.shown = model
+        .shown
+        .max(feed.items.page_end(0, model.options.page_size));
     model.load = Load::Ready(feed);
     match article {
         // The `article` option opens without taking focus: the reader may be typing elsewhere
@@ -380,7 +383,9 @@ pub(super) fn show_feed(model: &mut Model, feed: Rc<Feed>, out: &mut Vec<Effect>
             None => model.view = View::List,
         }
     }
-    model.shown = model.shown.max(model.options.page_size);
+    model.shown = model
+        .shown
+        .max(feed.items.page_end(0, model.options.page_size));
     model.load = super::Load::Ready(feed);
     out.push(Effect::Render);
 }

@@ -137,7 +137,7 @@ fn more(model: &mut Model, out: &mut Vec<Effect>) {
         return;
     };
     let from = model.shown;
-    let to = (from + model.options.page_size).min(feed.items.len());
+    let to = feed.items.page_end(from, model.options.page_size);
     // The page's cards: its readable items (a long feed's are decoded here, as the page shows
     // them anyway).
     let (first_new, added) = feed

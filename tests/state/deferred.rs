@@ -99,9 +99,9 @@ fn the_article_option_naming_an_unreadable_item_shows_the_not_found_notice() {
 }
 
 #[test]
-fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows() {
-    // Page size 2: the next page is c (unreadable) and d.
-    let mut model = showing(&["a", "b", "c", "d", "e"], &[2]);
+fn more_fills_its_page_past_unreadable_items_and_counts_what_it_shows() {
+    // Page size 2: the next page is c (unreadable), then d and e.
+    let mut model = showing(&["a", "b", "c", "d", "e", "f"], &[2]);
     let effects = update(
         &mut model,
         Action::Command {
@@ -114,9 +114,22 @@ fn more_focuses_the_first_readable_card_of_the_new_page_and_counts_what_it_shows
         "focus goes to a card that is there: {effects:?}"
     );
     assert!(
-        effects.contains(&Effect::Announce(Announcement::MoreShown(1))),
-        "one more card is shown, not two: {effects:?}"
+        effects.contains(&Effect::AppendCards { from: 2, to: 5 }),
+        "the page reaches past c to its second card: {effects:?}"
     );
+    assert!(
+        effects.contains(&Effect::Announce(Announcement::MoreShown(2))),
+        "two more cards are shown: {effects:?}"
+    );
+}
+
+#[test]
+fn a_first_page_of_unreadable_items_is_filled_from_the_items_after_it() {
+    // A feed whose newest items a CMS broke: the first page is not empty.
+    let model = showing(&["a", "b", "c", "d", "e"], &[0, 1]);
+    assert_eq!(model.shown, 4, "places a to d: the cards c and d");
+    let model = showing(&["a", "b"], &[0, 1]);
+    assert_eq!(model.shown, 2, "to the end, where nothing more is readable");
 }
 
 #[test]
