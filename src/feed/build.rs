@@ -50,7 +50,13 @@ pub(super) fn json_channel(
     let header = header.map_err(|e| FeedError::NotAnObject {
         detail: e.explain(),
     })?;
-    let mut notes = Vec::new();
+    let mut notes: Vec<FeedNote> = header
+        .ignored
+        .iter()
+        .map(|mismatch| FeedNote::FieldIgnored {
+            detail: mismatch.explain(),
+        })
+        .collect();
     match header.version.as_deref() {
         Some(v) if supported_version(v) => {}
         // As feedparser and gofeed read it: the version number without the URL around it.
