@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::date::{parse_written_date, DateContext, DateForm, WrittenDate};
 use super::xml::Channel;
-use super::{FeedFormat, ItemError, Timestamp};
+use super::{DateZone, FeedFormat, ItemError, Timestamp};
 
 /// What the page tells about reading a feed, beyond the feed itself. Owned, as the items of a
 /// long feed are decoded after the feed was read (`Items`).
@@ -95,7 +95,11 @@ pub(super) fn item_date(
             id: id.to_owned(),
             field,
             value,
-            zone: written.offset_minutes.is_none(),
+            zone: match (written.offset_minutes, &context.options.zone_offset) {
+                (Some(_), _) => DateZone::Written,
+                (None, Some(_)) => DateZone::Publisher,
+                (None, None) => DateZone::Utc,
+            },
         });
     }
     let fallback = match (written.offset_minutes, &context.options.zone_offset) {

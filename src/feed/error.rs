@@ -101,6 +101,17 @@ pub enum FeedNote {
     },
 }
 
+/// How a repaired date was placed in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateZone {
+    /// By the offset it was written with.
+    Written,
+    /// Without one, as the publisher's local time: the `timezone` option.
+    Publisher,
+    /// Without one and without the option: as UTC.
+    Utc,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemError {
     /// The item's JSON has the wrong shape (e.g. a number where a string belongs).
@@ -123,13 +134,13 @@ pub enum ItemError {
         field: &'static str,
         value: String,
     },
-    /// Kept: the date was read from a form outside the format's own grammar; `zone` says that
-    /// it had no offset and was taken as the publisher's time (`timezone`).
+    /// Kept: the date was read from a form outside the format's own grammar; `zone` says how a
+    /// date without an offset was placed in time.
     DateRepaired {
         id: String,
         field: &'static str,
         value: String,
-        zone: bool,
+        zone: DateZone,
     },
     /// Kept: the title held entities or markup, shown as plain text.
     TitleRepaired {
@@ -285,9 +296,11 @@ impl Explain for ItemError {
             } => {
                 out.extend(["item \"", id, "\": ", field, " \"", value]);
                 out.push_str("\" is not in the feed format's date form; read anyway");
-                if *zone {
-                    out.push_str(" as the publisher's local time (the timezone option)");
-                }
+                out.push_str(match zone {
+                    DateZone::Written => "",
+                    DateZone::Publisher => " as the publisher's local time (the timezone option)",
+                    DateZone::Utc => " as UTC: the timezone option says the publisher's zone",
+                });
             }
             ItemError::TitleRepaired { id, repairs }
             | ItemError::SummaryRepaired { id, repairs, .. } => {

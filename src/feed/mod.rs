@@ -25,7 +25,7 @@ pub use build::{build_feed, build_json_feed, build_xml_feed};
 pub use context::{BuildOptions, ZoneOffset};
 pub use date::{parse_written_date, DateContext, DateForm, WrittenDate};
 pub use deferred::{build_deferred_json_feed, DEFER_OVER};
-pub use error::{FeedError, FeedNote, IdSource, ItemError};
+pub use error::{DateZone, FeedError, FeedNote, IdSource, ItemError};
 pub use items::{Decode, ItemKey, Items};
 pub use json::{
     item_nodes, read_header, read_item, read_items, Alternate, JsonKind, JsonMismatch, JsonNode,

@@ -105,6 +105,13 @@ test("Korean e-government board: EUC-KR from the XML declaration, local times wi
   assert.ok(warnings(page).some((w) => /2024-05-27 14:30:00.*timezone/.test(w)), "the zone-less date is a warning");
 });
 
+test("a misspelt timezone option is said once, and the zone-less dates read as UTC", async () => {
+  const page = await widgetOn("korea-board-euckr.xml", { contentType: "text/xml", lang: "ko", attrs: 'data-timezone="Asia/Soeul"' });
+  await assertFeed(page, { count: 3, title: "울산-창춘 자매결연 30주년 기념행사 개최", date: "2024년 5월 27일" });
+  const said = warnings(page).filter((w) => w.includes('timezone "Asia/Soeul" is no time zone the browser knows'));
+  assert.equal(said.length, 1, warnings(page).join("\n"));
+});
+
 test("Chinese portal: GB2312 named by the HTTP header, CST and local dates", async () => {
   const page = await widgetOn("china-portal-gb2312.xml", { contentType: "text/xml; charset=GB2312", lang: "zh-CN" });
   const shown = await assertFeed(page, { count: 3, title: "王子联出席长春市与蔚山广域市缔结友好城市30周年活动", date: "2024年5月28日" });

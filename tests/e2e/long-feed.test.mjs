@@ -42,11 +42,12 @@ async function mountLong(page, untitled) {
 const cards = (page) => page.evaluate(() => document.getElementById("long").shadowRoot.querySelectorAll('[part~="card"]').length);
 const count = (page) => page.evaluate(() => document.getElementById("long").shadowRoot.querySelector('[data-role="count"]').textContent);
 
-test("long feed: the count names the cards on screen, not an unreadable item's place", async () => {
+test("long feed: an unreadable item takes no card, the page reaches on to fill its place, and the count names the cards on screen", async () => {
   const page = await newPage(env.browser);
   await mountLong(page, [3]);
-  assert.equal(await cards(page), 9, "the untitled item is skipped");
-  assert.match(await count(page), /^Showing 9 of /, "the count says what the reader sees");
+  assert.equal(await cards(page), 10, "the untitled item is skipped, and the next one shown");
+  assert.equal(await page.evaluate(() => !!document.getElementById("long").shadowRoot.querySelector('[data-key="open:long-3"]')), false);
+  assert.match(await count(page), /^Showing 10 of /, "the count says what the reader sees");
   assert.deepEqual(page.errors, []);
 });
 

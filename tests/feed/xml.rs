@@ -5,7 +5,7 @@
 
 use news_widget::feed::xml::read_xml_feed;
 use news_widget::feed::{
-    build_xml_feed, Body, BuildOptions, FeedError, FeedFormat, FeedOutcome, ItemError,
+    build_xml_feed, Body, BuildOptions, DateZone, FeedError, FeedFormat, FeedOutcome, ItemError,
 };
 
 use crate::support::fixtures::real_feed as fixture;
@@ -426,7 +426,7 @@ fn zone_less_local_dates_use_the_timezone_option_and_are_reported() {
     );
     assert!(outcome.warnings.iter().any(|w| matches!(
         w,
-        ItemError::DateRepaired { id, zone: true, .. } if id == "https://x.example/a"
+        ItemError::DateRepaired { id, zone: DateZone::Publisher, .. } if id == "https://x.example/a"
     )));
 }
 

@@ -147,6 +147,19 @@ fn zone_format(zone: &str) -> Option<ZoneFormat> {
         return format;
     }
     let made = make_zone_format(zone);
+    if made.is_none() {
+        // Once a page and zone (the formats are kept): a misspelt option read every zone-less
+        // date as UTC without a word.
+        crate::dom::warn(
+            &[
+                "timezone \"",
+                zone,
+                "\" is no time zone the browser knows (an IANA name, such as Asia/Shanghai): \
+                 dates written without an offset are read as UTC",
+            ]
+            .concat(),
+        );
+    }
     ZONE_FORMATS.with(|formats| formats.borrow_mut().push((zone.to_owned(), made.clone())));
     made
 }

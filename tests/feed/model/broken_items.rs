@@ -1,7 +1,7 @@
 //! Broken items: repaired, skipped or kept, and why.
 
 use super::{feed_with_items, ids, item, outcome, version, warnings_for};
-use news_widget::feed::{FeedError, IdSource, ItemError};
+use news_widget::feed::{DateZone, FeedError, IdSource, ItemError};
 
 // --- Broken items ----------------------------------------------------------------------------
 
@@ -152,8 +152,37 @@ fn rfc822_date_in_json_feed_is_read_with_a_warning() {
     );
     assert!(matches!(
         warnings_for(&outcome, "wp")[..],
-        [ItemError::DateRepaired { zone: false, .. }]
+        [ItemError::DateRepaired {
+            zone: DateZone::Written,
+            ..
+        }]
     ));
+}
+
+#[test]
+fn a_date_without_an_offset_and_no_timezone_option_is_said_to_be_read_as_utc() {
+    let outcome = feed_with_items(
+        r#"{"id": "local", "title": "A", "date_published": "2024-05-28 14:38:10"}"#,
+    )
+    .unwrap();
+    let warnings = warnings_for(&outcome, "local");
+    assert!(
+        matches!(
+            warnings[..],
+            [ItemError::DateRepaired {
+                zone: DateZone::Utc,
+                ..
+            }]
+        ),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[0]
+            .to_string()
+            .ends_with("read anyway as UTC: the timezone option says the publisher's zone"),
+        "{}",
+        warnings[0]
+    );
 }
 
 #[test]
