@@ -50,13 +50,7 @@ pub(super) fn json_channel(
     let header = header.map_err(|e| FeedError::NotAnObject {
         detail: e.explain(),
     })?;
-    let mut notes: Vec<FeedNote> = header
-        .ignored
-        .iter()
-        .map(|mismatch| FeedNote::FieldIgnored {
-            detail: mismatch.explain(),
-        })
-        .collect();
+    let mut notes = Vec::new();
     match header.version.as_deref() {
         Some(v) if supported_version(v) => {}
         // As feedparser and gofeed read it: the version number without the URL around it.

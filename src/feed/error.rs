@@ -94,11 +94,6 @@ pub enum FeedNote {
     },
     /// An Atom `<feed>` without the Atom namespace, read as Atom.
     AtomWithoutNamespace,
-    /// A JSON Feed's optional field of the wrong type (`"title": 7`), left out: `detail` says
-    /// which and what it was.
-    FieldIgnored {
-        detail: String,
-    },
 }
 
 /// How a repaired date was placed in time.
@@ -436,9 +431,6 @@ impl Explain for FeedNote {
                 "\" is not the JSON Feed URL; read as JSON Feed ",
                 if found.trim() == "1.1" { "1.1" } else { "1.0" },
             ]),
-            FeedNote::FieldIgnored { detail } => {
-                out.extend(["a field of the feed is left out (", detail, ")"]);
-            }
             FeedNote::AtomWithoutNamespace => {
                 out.push_str("the <feed> root lacks the Atom namespace; read as Atom")
             }

@@ -92,9 +92,6 @@ pub struct RawFeedHeader {
     pub authors: Option<Vec<RawAuthor>>,
     /// JSON Feed 1.0 spelling of `authors`.
     pub author: Option<RawAuthor>,
-    /// The optional fields of the wrong type, left out: a feed whose title is a number still
-    /// has its items.
-    pub ignored: Vec<JsonMismatch>,
 }
 
 #[derive(Debug, Default)]
@@ -156,34 +153,24 @@ pub struct RawTranslation {
     pub image_alt: Option<String>,
 }
 
-/// The feed's header fields; the root must be an object, and its version a string. Another
-/// field of the wrong type is left out, and said (`ignored`).
+/// The feed's header fields; the root must be an object.
 pub fn read_header<N: JsonNode>(root: &N) -> Read<RawFeedHeader> {
     object(root)?;
-    let mut header = RawFeedHeader {
-        version: text(root, "version")?,
-        ..RawFeedHeader::default()
-    };
-    let mut ignored = Vec::new();
-    for (name, slot) in [
-        ("title", &mut header.title),
-        ("home_page_url", &mut header.home_page_url),
-        ("language", &mut header.language),
-    ] {
-        *slot = leave_out(text(root, name), &mut ignored);
-    }
-    header.authors = leave_out(authors(root), &mut ignored);
-    header.author = leave_out(optional(root, "author", author), &mut ignored);
-    header.ignored = ignored;
+    let mut header = RawFeedHeader::default();
+    // One loop over the string fields, not a struct literal of `?`s: each of those would carry
+    // its own clean-up of the fields before it, in every copy of the wasm.
+    texts(
+        root,
+        &mut [
+            ("version", &mut header.version),
+            ("title", &mut header.title),
+            ("home_page_url", &mut header.home_page_url),
+            ("language", &mut header.language),
+        ],
+    )?;
+    header.authors = authors(root)?;
+    header.author = optional(root, "author", author)?;
     Ok(header)
-}
-
-/// The field read, or, of the wrong type, none and why.
-fn leave_out<T>(read: Read<Option<T>>, ignored: &mut Vec<JsonMismatch>) -> Option<T> {
-    read.unwrap_or_else(|mismatch| {
-        ignored.push(mismatch);
-        None
-    })
 }
 
 /// Each of the feed's items, read on its own; `None` when the feed has no `items` array.
