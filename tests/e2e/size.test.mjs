@@ -143,13 +143,18 @@ import { root } from "./harness.mjs";
 // (69.4 KB), a page with both 156,299 B (152.6 KB, 139 B over). Raised to 70 KB for an
 // article page by the text properties a page's rule on the host hands down, reset (+64 B), and
 // Print preview placed on a phone's screen when the page is wider than it (+35 B): 71,174 B
-// (69.5 KB, 6 B over); a page of widgets 143,301 B, a page with both 156,400 B.
+// (69.5 KB, 6 B over); a page of widgets 143,301 B, a page with both 156,400 B. Raised to
+// 140.5 KB for a page of widgets and 153.5 KB for a page with both by a long feed's page
+// filled past its unreadable items (+56 B), a date read as UTC said so (+27 B) and a timezone
+// the browser does not know said (+104 B): a page of widgets 143,510 B (140.1 KB, 150 B over
+// the old budget), a page with both 156,934 B (153.3 KB, 262 B over; its .wasm moved more
+// than the widget's by LTO's layout).
 const LOADER = "news-widget.js";
 const roleFiles = (name) => [LOADER, `news-widget-${name}.js`, `news-widget-${name}_bg.wasm`];
 export const PAGES = [
-  { what: "a page of widgets", files: roleFiles("widget"), budget: 140 * 1024 },
+  { what: "a page of widgets", files: roleFiles("widget"), budget: 140.5 * 1024 },
   { what: "an article page (toolbars)", files: roleFiles("toolbar"), budget: 70 * 1024 },
-  { what: "a page with both", files: roleFiles("core"), budget: 153 * 1024 },
+  { what: "a page with both", files: roleFiles("core"), budget: 153.5 * 1024 },
 ];
 // What a page whose widgets name `locales` downloads on top: the compiler of a site's `.ftl`.
 export const TOOLS_FILES = ["news-widget-tools.wasm"];
