@@ -442,11 +442,18 @@ fn read_item<E: XmlElement>(el: &E, children: &[E], base: &Base, cx: &Cx) -> Raw
     // item's own page (its body was written for that page), else the feed's URL.
     let body_base = content_base.unwrap_or_else(|| base.clone());
     item.base = Some(match (&url, body_base.explicit) {
-        (Some(page), false) => page.clone(),
+        // A web page only: a `javascript:` link (refused when shown) made every relative URL
+        // of the body one too, and the sanitizer dropped them all.
+        (Some(page), false) if is_web_page(page) => page.clone(),
         _ => body_base.url,
     });
     item.url = url;
     item
+}
+
+fn is_web_page(url: &str) -> bool {
+    let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+    scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
 }
 
 fn plain(text: String, kind: TextKind) -> String {

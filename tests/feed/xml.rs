@@ -158,6 +158,27 @@ fn drupal_relative_links_resolve_through_xml_base() {
 }
 
 #[test]
+fn a_link_that_is_no_web_page_is_not_the_body_s_base() {
+    // A `javascript:` link (refused when the card is shown) was the base of the body's relative
+    // URLs, which all became `javascript:` ones, and the sanitizer dropped them.
+    let text = r#"<rss version="2.0"><channel><title>t</title><link>https://x.example/</link>
+        <item><title>a</title><link>javascript:alert(1)</link>
+        <description>&lt;img src="/p.png"&gt;</description></item>
+        <item><title>b</title><link>HTTPS://x.example/news/b</link>
+        <description>b</description></item></channel></rss>"#;
+    let outcome = read_text(text, &BuildOptions::default()).unwrap();
+    assert_eq!(
+        outcome.feed.items[0].versions[0].base.as_deref(),
+        Some(FEED_URL),
+        "the feed's address instead"
+    );
+    assert_eq!(
+        outcome.feed.items[1].versions[0].base.as_deref(),
+        Some("HTTPS://x.example/news/b")
+    );
+}
+
+#[test]
 fn drupal_escaped_html_description_is_the_body() {
     let outcome = read("drupal-rss2.xml");
     let v = &outcome.feed.items[0].versions[0];

@@ -66,7 +66,11 @@ impl XmlElement for Node<'_, '_> {
 
 /// What the browser's `new URL(url, base)` does, for the shapes the fixtures use.
 pub fn resolve(url: &str, base: &str) -> Option<String> {
-    if url.contains("://") {
+    // An absolute URL: a scheme (letters, then `:`) first, `javascript:` included.
+    let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+    if url.contains("://")
+        || (!scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
         return Some(url.to_owned());
     }
     let scheme_end = base.find("://")? + 3;
