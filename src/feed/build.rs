@@ -269,8 +269,14 @@ pub(super) fn build_item(
         },
         None => context.language.clone(),
     };
-    let published = item_date(&id, "date_published", raw.date_published, context, warnings);
-    let modified = item_date(&id, "date_modified", raw.date_modified, context, warnings);
+    // Named as the feed wrote them: JSON Feed's fields, or, for RSS and Atom (`pubDate`,
+    // `dc:date`, `published`, `updated`), what they are.
+    let (published_as, modified_as) = match context.format {
+        FeedFormat::JsonFeed => ("date_published", "date_modified"),
+        _ => ("date", "updated"),
+    };
+    let published = item_date(&id, published_as, raw.date_published, context, warnings);
+    let modified = item_date(&id, modified_as, raw.date_modified, context, warnings);
 
     let source = first_author(raw.authors, raw.author).or_else(|| context.source.clone());
     let (translations, image_alt) = match raw.extension {

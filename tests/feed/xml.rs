@@ -158,6 +158,21 @@ fn drupal_relative_links_resolve_through_xml_base() {
 }
 
 #[test]
+fn an_rss_date_is_named_as_a_date_not_as_json_feed_s_field() {
+    let text = r#"<rss version="2.0"><channel><title>t</title>
+        <item><guid>a</guid><title>a</title><pubDate>someday</pubDate></item></channel></rss>"#;
+    let outcome = read_text(text, &BuildOptions::default()).unwrap();
+    assert_eq!(
+        outcome.warnings,
+        [ItemError::BadDate {
+            id: "a".into(),
+            field: "date",
+            value: "someday".into()
+        }]
+    );
+}
+
+#[test]
 fn a_link_that_is_no_web_page_is_not_the_body_s_base() {
     // A `javascript:` link (refused when the card is shown) was the base of the body's relative
     // URLs, which all became `javascript:` ones, and the sanitizer dropped them.
