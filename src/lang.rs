@@ -100,7 +100,7 @@ pub fn direction(tag: &str) -> &'static str {
     // One list of the languages, then the scripts, walked as bytes: a table of `&str` compared
     // one by one was 0.3 KB of code in every module.
     const RTL: &[u8] =
-        b"ar arc azb ckb dv fa glk he iw ji ks lrc mzn pnb prs ps sd syr ug ur yi arab aran hebr mand samr syrc thaa nkoo adlm rohg ";
+        b"ar arc azb ckb dv fa glk he iw ji ks lrc mzn nqo pnb prs ps sd syr ug ur yi arab aran hebr mand samr syrc thaa nkoo adlm rohg ";
     let subtag_end = |s: &[u8]| {
         s.iter()
             .position(|b| *b == b'-' || *b == b'_')

@@ -201,6 +201,15 @@ fn blank_lines_and_byte_order_marks_before_the_document_are_dropped() {
         \"items\": [{\"id\": \"1\", \"title\": \"Park reopens\", \"content_text\": \"Open.\"}]}";
     let report = read(json.as_bytes(), None);
     assert_eq!(first(&report, "title"), "Park reopens");
+    // A later mistake is named at its line in the feed as served, blank lines counted.
+    let feed = "\n\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>A & B</title>\
+        <item><title>Park reopens</title><link>https://x.example/1</link></item></channel></rss>";
+    let report = read(feed.as_bytes(), None);
+    assert!(
+        strings(&report, "notes").iter().any(|n| n.contains("(line 4)")),
+        "{:?}",
+        strings(&report, "notes")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -233,9 +242,10 @@ fn gbk_bytes_under_a_utf8_declaration_are_said() {
         "{:?}",
         strings(&report, "notes")
     );
-    // Well-formed UTF-8 says nothing of the kind.
+    // Well-formed UTF-8 says nothing of the kind, even where it holds U+FFFD itself (an old
+    // conversion's).
     let report = read(
-        "<rss version=\"2.0\"><channel><title>长春</title><item><title>长春</title>\
+        "<rss version=\"2.0\"><channel><title>长春</title><item><title>长春 \u{FFFD}</title>\
             <link>https://x.example/1</link></item></channel></rss>"
             .as_bytes(),
         None,

@@ -51,9 +51,18 @@ export function floor(element, id) {
   if (!target || !("adoptedStyleSheets" in document) || !(window.CSS && CSS.escape)) return;
   var off = document.adoptedStyleSheets.filter(function (s) { return ours.has(s); });
   off.forEach(function (s) { s.disabled = true; });
-  var own = [target.querySelector("p") || target, target.querySelector("h1,h2,h3,h4,h5,h6")].map(function (el) {
-    var style = el && getComputedStyle(el);
-    return style ? Math.round(parseFloat(style.lineHeight) / parseFloat(style.fontSize) * 1000) / 1000 || 0 : 0;
+  // The closest of the first three paragraphs (a byline styled apart is not the text) and
+  // headings; 0 for none, `normal`, or 3 and more (no floor is that wide).
+  var own = ["p", "h1,h2,h3,h4,h5,h6"].map(function (selector, i) {
+    var found = [].slice.call(target.querySelectorAll(selector), 0, 3);
+    if (!found.length && !i) found = [target];
+    var least = 3;
+    found.forEach(function (el) {
+      var style = getComputedStyle(el);
+      var ratio = parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+      if (ratio > 0 && ratio < least) least = ratio;
+    });
+    return Math.round(least % 3 * 1000) / 1000;
   });
   off.forEach(function (s) { s.disabled = false; });
   try {

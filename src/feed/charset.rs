@@ -1,5 +1,6 @@
 //! Which encoding to hand the browser's `TextDecoder` for a feed's bytes: byte order mark, HTTP
-//! header, XML declaration, then a check that a "Latin-1" feed is not UTF-8 after all.
+//! header, XML declaration, then a check that a feed declared in a legacy charset ("Latin-1",
+//! EUC-KR) is not UTF-8 after all.
 
 use crate::work;
 
@@ -18,7 +19,7 @@ pub enum CharsetSource {
     ByteOrderMark,
     HttpHeader,
     XmlDeclaration,
-    /// Valid UTF-8 overrode a declared single-byte charset.
+    /// Valid UTF-8 overrode a declared legacy charset.
     Utf8Bytes,
     /// RFC 8259: JSON exchanged between systems is UTF-8, whatever the header says.
     JsonIsUtf8,

@@ -62,7 +62,7 @@ pub enum FeedNote {
     LanguageIgnored {
         tag: String,
     },
-    /// Decoded as `used` though `declared` was declared (valid UTF-8 beat a Latin charset).
+    /// Decoded as `used` though `declared` was declared (valid UTF-8 beat a legacy charset).
     CharsetOverridden {
         declared: String,
         used: String,
@@ -396,7 +396,7 @@ impl Explain for FeedNote {
             FeedNote::CharsetMismatch { used } => out.extend([
                 "some bytes are not ",
                 used,
-                " and show as \u{FFFD}: is the feed's charset declared right?",
+                " and show as \u{FFFD}: the feed is written in another charset than it is read in",
             ]),
             FeedNote::CharsetUnknown { declared, used } => {
                 out.extend(["unknown charset \"", declared, "\": read as ", used]);

@@ -136,11 +136,14 @@ impl Items {
     }
 
     /// Where a page of `count` cards that starts at position `from` ends: after its `count`-th
-    /// readable item, or at the end. A long feed's unreadable items take no card, and a page of
-    /// them would be empty (decoding them shows why; they are decoded to be shown anyway).
+    /// readable item, or at the end, reaching at most two pages further: a long feed's
+    /// unreadable items take no card, and a page of them would be empty (decoding them shows
+    /// why; they are decoded to be shown anyway), but a feed that a generator broke throughout
+    /// is not decoded whole for one page (More goes on from there).
     pub fn page_end(&self, from: usize, count: usize) -> usize {
+        let last = self.len().min(from.saturating_add(count.saturating_mul(3)));
         let (mut at, mut found) = (from, 0);
-        while at < self.len() && found < count {
+        while at < last && found < count {
             found += usize::from(self.get(at).is_some());
             at += 1;
         }

@@ -122,8 +122,11 @@ fn close(model: &mut Model, out: &mut Vec<Effect>) {
     out.push(Effect::Render);
     match position {
         Some(position) => {
-            let page = model.options.page_size.max(1);
-            model.shown = model.shown.max((position / page + 1) * page);
+            // Only where it lies beyond the cards shown (a page may reach past its size).
+            if position >= model.shown {
+                let page = model.options.page_size.max(1);
+                model.shown = (position / page + 1) * page;
+            }
             out.push(Effect::Focus(Focus::Card(previous)));
         }
         // An article held from another language's feed has no card in this one: focus goes to

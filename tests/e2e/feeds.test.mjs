@@ -110,6 +110,7 @@ test("a misspelt timezone option is said once, and the zone-less dates read as U
   await assertFeed(page, { count: 3, title: "울산-창춘 자매결연 30주년 기념행사 개최", date: "2024년 5월 27일" });
   const said = warnings(page).filter((w) => w.includes('timezone "Asia/Soeul" is no time zone the browser knows'));
   assert.equal(said.length, 1, warnings(page).join("\n"));
+  assert.ok(warnings(page).some((w) => /2024-05-27 14:30:00.*read anyway as UTC/.test(w)), "the dates say so too, not 'the publisher's local time'");
 });
 
 test("Chinese portal: GB2312 named by the HTTP header, CST and local dates", async () => {

@@ -130,6 +130,28 @@ fn a_first_page_of_unreadable_items_is_filled_from_the_items_after_it() {
     assert_eq!(model.shown, 4, "places a to d: the cards c and d");
     let model = showing(&["a", "b"], &[0, 1]);
     assert_eq!(model.shown, 2, "to the end, where nothing more is readable");
+    // A feed broken throughout is not decoded whole for one page: two pages further at most.
+    let ids: Vec<String> = (0..100).map(|i| format!("i{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let broken: Vec<usize> = (0..100).collect();
+    let model = showing(&ids, &broken);
+    assert_eq!(model.shown, 6, "page size 2: three pages' places");
+}
+
+#[test]
+fn back_from_a_card_on_a_page_that_reached_past_its_size_adds_no_cards() {
+    // Page size 2: the first page is a (unreadable), b, c.
+    let mut model = showing(&["a", "b", "c", "d", "e", "f"], &[0]);
+    assert_eq!(model.shown, 3);
+    update(&mut model, Action::OpenFromApi { id: "c".into() });
+    update(
+        &mut model,
+        Action::Command {
+            command: Command::Back,
+            value: None,
+        },
+    );
+    assert_eq!(model.shown, 3, "the cards shown before, no more");
 }
 
 #[test]

@@ -98,8 +98,11 @@ pub fn read_bytes(
         });
     }
     let text = decode(bytes, &decision.encoding)?;
-    // Asked of the text in JavaScript, which never copies it into wasm memory.
-    if text.includes("\u{FFFD}", 0) {
+    // Asked of the text in JavaScript, which never copies it into wasm memory; a UTF-8 feed
+    // that holds U+FFFD itself (an old conversion's) is no mismatch.
+    if text.includes("\u{FFFD}", 0)
+        && (decision.encoding != "utf-8" || utf8_check(bytes) == Utf8Check::Invalid)
+    {
         notes.push(FeedNote::CharsetMismatch {
             used: decision.encoding.clone(),
         });
@@ -139,16 +142,27 @@ pub fn read_text(
 ) -> Result<FeedOutcome, LoadError> {
     let build = BuildOptions {
         timezone: options.timezone.clone(),
-        zone_offset: options.timezone.clone().map(|zone| {
-            Rc::new(move |d: &WrittenDate| intl::zone_offset_minutes(&zone, d).unwrap_or(0))
-                as ZoneOffset
-        }),
+        // A zone `Intl` does not know is none: its dates are read, and said to be, as UTC.
+        zone_offset: options
+            .timezone
+            .clone()
+            .filter(|zone| intl::zone_known(zone))
+            .map(|zone| {
+                Rc::new(move |d: &WrittenDate| intl::zone_offset_minutes(&zone, d).unwrap_or(0))
+                    as ZoneOffset
+            }),
         id_key: [random_bits(), random_bits()],
     };
     // A PHP template's blank lines and the byte order marks of the files it includes, before
     // the document: neither `JSON.parse` nor the XML parser (before `<?xml`) takes them, and
     // JavaScript's `trimStart` takes both away without the text entering wasm memory.
-    let text = &text.trim_start();
+    let trimmed = text.trim_start();
+    // The lines taken off, for the line an XML error names: only blanks, so few bytes to read.
+    let skipped = match text.length() - trimmed.length() {
+        0 => 0,
+        n => String::from(text.slice(0, n)).matches('\n').count() as u32,
+    };
+    let text = &trimmed;
     match syntax {
         Syntax::Json => {
             let json = json_parse(text).map_err(|e| FeedError::NotJson {
@@ -157,7 +171,7 @@ pub fn read_text(
             decode_feed(json, &build, options.whole)
         }
         Syntax::Xml => {
-            let (xml, mut notes) = super::xml::read_feed_xml(text, feed_url)?;
+            let (xml, mut notes) = super::xml::read_feed_xml(text, feed_url, skipped)?;
             let mut outcome = feed::build_xml_feed(xml, &build)?;
             notes.append(&mut outcome.notes);
             outcome.notes = notes;
@@ -175,17 +189,18 @@ fn encoding_of(label: &str) -> Option<String> {
         .map(|d| d.encoding())
 }
 
-/// Whether the whole body is UTF-8, asked only when a Latin charset was declared: a strict
-/// `TextDecoder` says so without copying the bytes into wasm memory.
+/// Whether the whole body is UTF-8, asked only when a legacy charset was declared or the text
+/// read shows U+FFFD: a strict `TextDecoder` says so, its text left a JS string (never copied
+/// into wasm memory), which is ASCII exactly when it has a character a byte.
 fn utf8_check(bytes: &Uint8Array) -> Utf8Check {
     let options = TextDecoderOptions::new();
     options.set_fatal(true);
     let Ok(decoder) = TextDecoder::new_with_label_and_options("utf-8", &options) else {
         return Utf8Check::Invalid;
     };
-    match decoder.decode_with_js_u8_array(bytes) {
+    match decoder.unchecked_ref::<Decoder>().decode_to_js(bytes) {
         Err(_) => Utf8Check::Invalid,
-        Ok(text) if text.is_ascii() => Utf8Check::Ascii,
+        Ok(text) if text.length() == bytes.length() => Utf8Check::Ascii,
         Ok(_) => Utf8Check::ValidWithMultibyte,
     }
 }

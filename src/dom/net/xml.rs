@@ -66,13 +66,18 @@ fn parse(text: &JsString) -> Option<Document> {
 /// The first parse error, if the browser reported one: its message and line. Chromium puts an
 /// XHTML `parsererror` into the document, Firefox makes one the root; the qualified-name
 /// lookup finds either.
-fn parse_error(doc: &Document) -> Option<(String, Option<u32>)> {
+/// The parser's error, its line counted in the feed as served (`skipped`: the blank lines
+/// taken off before the document).
+fn parse_error(doc: &Document, skipped: u32) -> Option<(String, Option<u32>)> {
     let text = doc
         .get_elements_by_tag_name("parsererror")
         .item(0)?
         .text_content()
         .unwrap_or_default();
-    Some((parser_message(&text).to_owned(), error_line(&text)))
+    Some((
+        parser_message(&text).to_owned(),
+        error_line(&text).map(|line| line.saturating_add(skipped)),
+    ))
 }
 
 fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
@@ -86,15 +91,16 @@ fn walk(doc: &Document, feed_url: &str) -> Result<XmlFeed, FeedError> {
 pub fn read_feed_xml(
     text: &JsString,
     feed_url: &str,
+    skipped: u32,
 ) -> Result<(XmlFeed, Vec<FeedNote>), FeedError> {
     let doc = parse(text).ok_or(FeedError::UnknownSyntax)?;
-    let Some((detail, line)) = parse_error(&doc) else {
+    let Some((detail, line)) = parse_error(&doc, skipped) else {
         return walk(&doc, feed_url).map(|feed| (feed, Vec::new()));
     };
     let mut partial = None;
     if let Some((repaired, repairs)) = repair_xml(&String::from(text)) {
         if let Some(fixed) = parse(&JsString::from(repaired)) {
-            match parse_error(&fixed) {
+            match parse_error(&fixed, skipped) {
                 None => {
                     let note = FeedNote::XmlRepaired {
                         line,

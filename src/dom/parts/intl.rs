@@ -130,6 +130,12 @@ thread_local! {
         const { RefCell::new(Vec::new()) };
 }
 
+/// Whether `Intl` knows the zone (said on the console, once a page, where it does not).
+#[cfg(feature = "widget")]
+pub fn zone_known(zone: &str) -> bool {
+    zone_format(zone).is_some()
+}
+
 /// An `Intl.DateTimeFormat` that names a zone's offset, and its `formatToParts`.
 #[cfg(feature = "widget")]
 type ZoneFormat = (JsValue, Function);

@@ -248,6 +248,7 @@ fn right_to_left_languages_and_scripts_run_right_to_left_and_the_rest_decide_by_
         "pnb",
         "azb",
         "ks",
+        "nqo",
         "ur-Aran",
         "myz-Mand",
         "smp-Samr",
