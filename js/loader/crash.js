@@ -10,7 +10,7 @@
 // hears news-widget:error with kind "crash"; Retry mounts them all, with their options, on a
 // fresh instance.
 import { CRASH_ERROR } from "./contract.js";
-import { scaleEarly, unadopt } from "./early-style.js";
+import { scaleAfterCrash, unadopt } from "./early-style.js";
 import { entries } from "./entries.js";
 import { retire, running } from "./modules.js";
 import { attach, emit, report } from "./mount.js";
@@ -74,7 +74,7 @@ function die(instance, error) {
     if (entry.toolbar) {
       // The article stays at the reader's size, by the loader's sheet as before a mount.
       unadopt(entry.sheets);
-      scaleEarly(entry.element, entry.target);
+      scaleAfterCrash(entry.element, entry.target);
     }
     var message = CRASH_TEXT.en[0];
     try {

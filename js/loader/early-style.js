@@ -75,6 +75,13 @@ export function floor(element, id) {
   }
 }
 
+// In the crash state, the early sheet alone styles the article: the floor stays only where it
+// spaces the lines, so that at the site's own spacing the page is as it was.
+export function scaleAfterCrash(element, id) {
+  scaleEarly(element, id);
+  if (typeof SPACING_CSS[stored(LINE_SPACING_KEY)] != "string") unfloor(element);
+}
+
 export function unfloor(element) {
   unadopt([floors.get(element)]);
   floors.delete(element);

@@ -99,10 +99,13 @@ function crashStates(page) {
 }
 
 /** The article's scale and how many adopted sheets scale it. */
+// The article's zoom, and the sheets that style it: the toolbar's or the loader's early one,
+// not the loader's sheet of the article's own line heights (`floor`: custom properties only,
+// there while a toolbar runs, or a crashed one's early sheet spaces the lines).
 function articleScale(page) {
   return page.evaluate(() => ({
     zoom: getComputedStyle(document.getElementById("zoom")).zoom,
-    sheets: [...document.adoptedStyleSheets].filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith("#zoom"))).length,
+    sheets: [...document.adoptedStyleSheets].filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith("#zoom") && !r.cssText.includes("--nw-body:"))).length,
   }));
 }
 
@@ -206,6 +209,7 @@ for (const [lang, how] of [["ko", "overflow"], ["zh", "now"]]) {
     await trapFromOutside(page, how);
     await expectCrashed(page, lang);
     assert.deepEqual(await articleScale(page), { zoom: "1", sheets: 0 }, "at 100 % no sheet is left");
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0, "nor the line heights' floor, at the site's own spacing");
     await page.locator('#t [part~="retry"]').click();
     await waitMounted(page);
     assert.equal(page.errors.length, 1, page.errors.join("\n"));
