@@ -206,7 +206,9 @@ fn blank_lines_and_byte_order_marks_before_the_document_are_dropped() {
         <item><title>Park reopens</title><link>https://x.example/1</link></item></channel></rss>";
     let report = read(feed.as_bytes(), None);
     assert!(
-        strings(&report, "notes").iter().any(|n| n.contains("(line 4)")),
+        strings(&report, "notes")
+            .iter()
+            .any(|n| n.contains("(line 4)")),
         "{:?}",
         strings(&report, "notes")
     );
